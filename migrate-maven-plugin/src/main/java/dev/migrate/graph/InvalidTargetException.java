@@ -1,0 +1,11 @@
+package dev.migrate.graph;
+
+import dev.migrate.MigrateException;
+
+/** A target that cannot be used here: malformed, or meaningless for the direction asked. */
+public final class InvalidTargetException extends MigrateException {
+
+    public InvalidTargetException(String message) {
+        super(message);
+    }
+}

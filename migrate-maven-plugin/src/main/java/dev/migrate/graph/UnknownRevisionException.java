@@ -1,0 +1,11 @@
+package dev.migrate.graph;
+
+import dev.migrate.MigrateException;
+
+/** A target or reference names a revision no file defines. */
+public final class UnknownRevisionException extends MigrateException {
+
+    public UnknownRevisionException(String message) {
+        super(message);
+    }
+}

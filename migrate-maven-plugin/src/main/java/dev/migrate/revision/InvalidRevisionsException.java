@@ -1,0 +1,27 @@
+package dev.migrate.revision;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Problem;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The revision files have problems; every problem found in one run is listed. */
+public final class InvalidRevisionsException extends MigrateException {
+
+    private final List<Problem> problems;
+
+    public InvalidRevisionsException(List<Problem> problems) {
+        super(format(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String format(List<Problem> problems) {
+        String noun = problems.size() == 1 ? "problem" : "problems";
+        return problems.size() + " " + noun + " in the revision files (nothing was run; fix them and run again):\n"
+                + problems.stream().sorted().map(p -> "  " + p).collect(Collectors.joining("\n"));
+    }
+}
