@@ -1,0 +1,37 @@
+package dev.migrate;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything the core needs to know about one project: where its revisions are and which
+ * database to move.
+ *
+ * @param url JDBC URL; PostgreSQL and H2 are known dialects
+ * @param user database user, or null to use the URL's
+ * @param password database password, or null; never printed
+ * @param schema schema that holds the history table and becomes the connection's current schema,
+ *     or null for the connection's default
+ * @param revisions the revisions folder
+ * @param historyTable name of the history table (a plain identifier)
+ */
+public record MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable) {
+
+    public static final String DEFAULT_HISTORY_TABLE = "migrate_history";
+
+    public MigrateConfig {
+        Objects.requireNonNull(revisions, "revisions");
+        historyTable = historyTable == null || historyTable.isBlank() ? DEFAULT_HISTORY_TABLE : historyTable.strip();
+        schema = schema == null || schema.isBlank() ? null : schema.strip();
+        user = user == null || user.isEmpty() ? null : user;
+        password = password == null || password.isEmpty() ? null : password;
+    }
+
+    /** The configuration with the password left out and passwords in the URL masked. */
+    @Override
+    public String toString() {
+        return "MigrateConfig[url=" + Redaction.redactUrl(url) + ", user=" + user + ", password="
+                + (password == null ? "none" : "****") + ", schema=" + schema + ", revisions=" + revisions
+                + ", historyTable=" + historyTable + "]";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.migrate;
+
+import dev.migrate.db.AppliedRevision;
+import dev.migrate.db.Database;
+import dev.migrate.db.DatabaseUnavailableException;
+import dev.migrate.db.HistoryTable;
+import dev.migrate.db.Identifier;
+import dev.migrate.db.PlanRunner;
+import dev.migrate.graph.Plan;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.Target;
+import dev.migrate.revision.InvalidRevisionsException;
+import dev.migrate.revision.RevisionFolder;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The one entry point of the core: every goal is a method here. It reads and checks all revision
+ * files before it opens a connection, so broken files never touch the database.
+ */
+public final class Migrator {
+
+    private final MigrateConfig config;
+    private final MigrationListener listener;
+    private final Identifier schema;
+    private final Identifier table;
+
+    public Migrator(MigrateConfig config, MigrationListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.schema = config.schema() == null ? null : new Identifier(config.schema());
+        this.table = new Identifier(config.historyTable());
+    }
+
+    /** Reads and checks the revision files, reporting every problem at once. */
+    public RevisionGraph load() {
+        RevisionFolder folder = RevisionFolder.scan(config.revisions());
+        List<Problem> problems = new ArrayList<>(folder.problems());
+        problems.addAll(RevisionGraph.problems(folder.revisions(), folder.idsOfBrokenFiles()));
+        if (!problems.isEmpty()) {
+            throw new InvalidRevisionsException(problems);
+        }
+        return RevisionGraph.of(folder.revisions());
+    }
+
+    public Outcome upgrade(String target) {
+        Target parsed = Target.parse(target);
+        return move(true, (graph, applied) -> graph.upgradePlan(parsed, applied), false, "upgrade to " + target);
+    }
+
+    public Outcome downgrade(String target) {
+        Target parsed = Target.parse(target);
+        return move(false, (graph, applied) -> graph.downgradePlan(parsed, applied), false, "downgrade to " + target);
+    }
+
+    /** Records {@code target} as the applied state without running any SQL. */
+    public Outcome stamp(String target) {
+        Target parsed = Target.parse(target);
+        return move(true, (graph, applied) -> graph.stampPlan(parsed, applied), true, "stamp " + target);
+    }
+
+    /** The files and the database's history, read without changing anything. */
+    public Status status() {
+        RevisionGraph graph = load();
+        try (Database database = connect()) {
+            if (schema != null) {
+                database.useSchema(schema, false);
+            }
+            return new Status(graph, new HistoryTable(database, schema, table).read());
+        } catch (SQLException e) {
+            throw unavailable("cannot read the history table " + config.historyTable(), e);
+        }
+    }
+
+    /** The revision files alone, for goals that need no database. */
+    public Status filesOnly() {
+        return new Status(load(), List.of());
+    }
+
+    private Outcome move(boolean createHistory, BiFunction<RevisionGraph, Set<String>, Plan> planner, boolean recordOnly, String what) {
+        RevisionGraph graph = load();
+        long started = System.nanoTime();
+        try (Database database = connect()) {
+            if (schema != null) {
+                database.useSchema(schema, createHistory);
+            }
+            HistoryTable history = new HistoryTable(database, schema, table);
+            if (createHistory) {
+                history.createIfMissing();
+            }
+            List<AppliedRevision> before = history.read();
+            Plan plan = planner.apply(graph, new Status(graph, before).appliedIds());
+            listener.planned(plan, what);
+            PlanRunner runner = new PlanRunner(database, history, listener);
+            if (recordOnly) {
+                runner.record(plan);
+            } else {
+                PlanRunner.checkTransactionControl(plan);
+                runner.run(plan);
+            }
+            Status after = new Status(graph, plan.isEmpty() ? before : history.read());
+            return new Outcome(plan, Duration.ofNanos(System.nanoTime() - started), after);
+        } catch (SQLException e) {
+            throw unavailable("cannot use the history table " + config.historyTable(), e);
+        }
+    }
+
+    private Database connect() {
+        return Database.connect(config.url(), config.user(), config.password());
+    }
+
+    private DatabaseUnavailableException unavailable(String what, SQLException e) {
+        return new DatabaseUnavailableException(what + " on " + Redaction.redactUrl(config.url()) + ": "
+                + Redaction.redact(e.getMessage(), config.password()) + " (SQL state " + e.getSQLState()
+                + "; check the user's rights on the schema)", e);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.migrate;
+
+import java.util.regex.Pattern;
+
+/** Keeps secrets out of logs and messages. */
+public final class Redaction {
+
+    // password=... in a query string or property list, and user:password@ in an authority
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|passwd|pwd)=([^&;]*)");
+    private static final Pattern AUTHORITY = Pattern.compile("(//[^/:@]+):([^/@]*)@");
+
+    private Redaction() {
+    }
+
+    public static String redactUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = PASSWORD_PARAM.matcher(url).replaceAll("$1=****");
+        return AUTHORITY.matcher(masked).replaceAll("$1:****@");
+    }
+
+    /** Replaces every occurrence of {@code secret} in {@code text}. */
+    public static String redact(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "****");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.migrate;
+
+import dev.migrate.db.AppliedRevision;
+import dev.migrate.graph.Direction;
+import dev.migrate.revision.Revision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns statuses and outcomes into the lines the goals print. */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /** One line per current revision of the database, or a single "base" line. */
+    public static List<String> current(Status status) {
+        List<Revision> current = status.current();
+        if (current.isEmpty()) {
+            return List.of("base (no revision applied)" + pendingNote(status));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Revision revision : current) {
+            lines.add(revision.describe() + (status.isHead(revision.id()) ? " (head)" : ""));
+        }
+        String pending = pendingNote(status);
+        if (!pending.isEmpty()) {
+            lines.add(pending.strip());
+        }
+        return lines;
+    }
+
+    /** Every revision, newest first, with parents, message and whether it is applied or a head. */
+    public static List<String> history(Status status) {
+        List<Revision> ordered = status.graph().ordered();
+        List<String> lines = new ArrayList<>();
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            Revision revision = ordered.get(i);
+            StringBuilder line = new StringBuilder();
+            line.append(status.isApplied(revision.id()) ? "[x] " : "[ ] ").append(revision.id());
+            line.append("  parents: ").append(revision.isRoot() ? "base" : String.join(", ", revision.parents()));
+            List<String> tags = new ArrayList<>();
+            if (status.isHead(revision.id())) {
+                tags.add("head");
+            }
+            if (status.current().contains(revision)) {
+                tags.add("current");
+            }
+            if (revision.isMerge()) {
+                tags.add("merge");
+            }
+            if (!revision.branchLabels().isEmpty()) {
+                tags.add("branch " + String.join(", ", revision.branchLabels()));
+            }
+            if (!tags.isEmpty()) {
+                line.append("  (").append(String.join(", ", tags)).append(")");
+            }
+            if (!revision.message().isEmpty()) {
+                line.append("  ").append(revision.message());
+            }
+            AppliedRevision row = status.appliedRow(revision.id());
+            if (row != null && "stamped".equals(row.state())) {
+                line.append("  [stamped]");
+            }
+            lines.add(line.toString());
+        }
+        lines.add("[x] applied, [ ] pending; " + status.appliedIds().size() + " of " + ordered.size() + " applied");
+        return lines;
+    }
+
+    /** One line per head of the revision files. */
+    public static List<String> heads(Status status) {
+        return status.graph().heads().stream()
+                .map(head -> head.describe() + (status.isApplied(head.id()) ? " (applied)" : ""))
+                .collect(Collectors.toList());
+    }
+
+    /** The closing line of a goal that moved the database. */
+    public static String summary(String verb, Outcome outcome) {
+        int count = outcome.plan().steps().size();
+        String where = where(outcome.after());
+        if (count == 0) {
+            return "Nothing to " + verb + ": the database is at " + where;
+        }
+        String noun = count == 1 ? "revision" : "revisions";
+        String past = outcome.plan().direction() == Direction.UP ? "Upgraded" : "Downgraded";
+        if ("stamp".equals(verb)) {
+            past = "Stamped";
+        }
+        return past + " " + count + " " + noun + " in " + outcome.took().toMillis() + " ms; the database is now at "
+                + where;
+    }
+
+    /** The current revisions of the database in one phrase. */
+    public static String where(Status status) {
+        List<Revision> current = status.current();
+        if (current.isEmpty()) {
+            return "base";
+        }
+        return current.stream()
+                .map(revision -> revision.id() + (status.isHead(revision.id()) ? " (head)" : ""))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String pendingNote(Status status) {
+        int pending = status.pending().size();
+        return pending == 0 ? "" : "; " + pending + (pending == 1 ? " revision" : " revisions") + " pending";
+    }
+}

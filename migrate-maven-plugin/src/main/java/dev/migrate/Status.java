@@ -1,0 +1,66 @@
+package dev.migrate;
+
+import dev.migrate.db.AppliedRevision;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The revision files and what the database records as applied, side by side.
+ */
+public final class Status {
+
+    private final RevisionGraph graph;
+    private final Map<String, AppliedRevision> applied;
+
+    public Status(RevisionGraph graph, List<AppliedRevision> applied) {
+        this.graph = graph;
+        Map<String, AppliedRevision> byId = new LinkedHashMap<>();
+        applied.forEach(row -> byId.put(row.id(), row));
+        this.applied = byId;
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    public Set<String> appliedIds() {
+        return applied.keySet();
+    }
+
+    public boolean isApplied(String id) {
+        return applied.containsKey(id);
+    }
+
+    public AppliedRevision appliedRow(String id) {
+        return applied.get(id);
+    }
+
+    /**
+     * Where the database stands: the applied revisions none of whose children is applied. Empty
+     * means nothing is applied (base).
+     */
+    public List<Revision> current() {
+        List<Revision> tips = new ArrayList<>();
+        for (Revision revision : graph.ordered()) {
+            if (isApplied(revision.id())
+                    && graph.children(revision.id()).stream().noneMatch(child -> isApplied(child.id()))) {
+                tips.add(revision);
+            }
+        }
+        return tips;
+    }
+
+    /** Revisions not applied yet, in the order an upgrade to all heads would run them. */
+    public List<Revision> pending() {
+        return graph.ordered().stream().filter(revision -> !isApplied(revision.id())).toList();
+    }
+
+    public boolean isHead(String id) {
+        return graph.heads().stream().anyMatch(head -> head.id().equals(id));
+    }
+}

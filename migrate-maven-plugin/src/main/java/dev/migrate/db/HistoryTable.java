@@ -1,0 +1,128 @@
+package dev.migrate.db;
+
+import dev.migrate.revision.Revision;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The table that records which revisions are applied: one row per revision. Created on first use
+ * by a goal that moves the database; read-only goals treat a missing table as "nothing applied".
+ */
+public final class HistoryTable {
+
+    private static final String COLUMNS =
+            "revision, parents, message, upgrade_checksum, downgrade_checksum, applied_at, applied_by, duration_ms, state";
+
+    private final Database database;
+    private final Identifier schema;
+    private final Identifier table;
+    private final String qualifiedName;
+    private PreparedStatement insert;
+    private PreparedStatement delete;
+
+    public HistoryTable(Database database, Identifier schema, Identifier table) {
+        this.database = database;
+        this.schema = schema;
+        this.table = table;
+        this.qualifiedName = schema == null ? table.name() : schema.name() + "." + table.name();
+    }
+
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
+    public boolean exists() throws SQLException {
+        Connection connection = database.connection();
+        DatabaseMetaData meta = connection.getMetaData();
+        boolean upper = meta.storesUpperCaseIdentifiers();
+        String schemaName = schema != null ? schema.folded(upper) : connection.getSchema();
+        try (ResultSet tables = meta.getTables(null, schemaName, table.folded(upper), null)) {
+            return tables.next();
+        }
+    }
+
+    public void createIfMissing() throws SQLException {
+        if (exists()) {
+            return;
+        }
+        Dialect dialect = database.dialect();
+        String ifNotExists = dialect == Dialect.OTHER ? "" : "IF NOT EXISTS ";
+        String ddl = "CREATE TABLE " + ifNotExists + qualifiedName + " ("
+                + "revision VARCHAR(14) NOT NULL PRIMARY KEY, "
+                + "parents VARCHAR(1000) NOT NULL, "
+                + "message " + dialect.textType() + " NOT NULL, "
+                + "upgrade_checksum VARCHAR(64) NOT NULL, "
+                + "downgrade_checksum VARCHAR(64) NOT NULL, "
+                + "applied_at " + dialect.timestampType() + " NOT NULL, "
+                + "applied_by VARCHAR(255) NOT NULL, "
+                + "duration_ms BIGINT NOT NULL, "
+                + "state VARCHAR(16) NOT NULL)";
+        Connection connection = database.connection();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(ddl);
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Every recorded revision, by id; empty when the table does not exist yet. */
+    public List<AppliedRevision> read() throws SQLException {
+        if (!exists()) {
+            return List.of();
+        }
+        List<AppliedRevision> rows = new ArrayList<>();
+        try (Statement statement = database.connection().createStatement();
+                ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + qualifiedName + " ORDER BY revision")) {
+            while (rs.next()) {
+                String parents = rs.getString(2);
+                Timestamp appliedAt = rs.getTimestamp(6);
+                rows.add(new AppliedRevision(
+                        rs.getString(1).trim(),
+                        parents == null || parents.isBlank() ? List.of() : Arrays.asList(parents.split(",")),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        appliedAt == null ? null : appliedAt.toInstant(),
+                        rs.getString(7),
+                        rs.getLong(8),
+                        rs.getString(9)));
+            }
+        }
+        return rows;
+    }
+
+    /** Records {@code revision} as applied, within whatever transaction the connection is in. */
+    public void insert(Revision revision, long durationMillis, String state) throws SQLException {
+        if (insert == null) {
+            insert = database.connection().prepareStatement("INSERT INTO " + qualifiedName + " (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_USER, ?, ?)");
+        }
+        insert.setString(1, revision.id());
+        insert.setString(2, String.join(",", revision.parents()));
+        insert.setString(3, revision.message());
+        insert.setString(4, revision.upgrade().checksum());
+        insert.setString(5, revision.downgrade().checksum());
+        insert.setLong(6, durationMillis);
+        insert.setString(7, state);
+        insert.executeUpdate();
+    }
+
+    /** Removes {@code id}'s row, within whatever transaction the connection is in. */
+    public void delete(String id) throws SQLException {
+        if (delete == null) {
+            delete = database.connection().prepareStatement("DELETE FROM " + qualifiedName + " WHERE revision = ?");
+        }
+        delete.setString(1, id);
+        delete.executeUpdate();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.Migrator;
+import dev.migrate.Reports;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Takes the database down to a target, running applied revisions' downgrade sections, newest
+ * first. The target has no default, so nobody drops a schema by accident.
+ */
+@Mojo(name = "downgrade", threadSafe = true)
+public class DowngradeMojo extends AbstractMigrateMojo {
+
+    /**
+     * Where to go (required): {@code -N}, an applied revision id or unique prefix (it stays applied,
+     * everything above it is undone), {@code label@head}, or {@code base} (undo everything).
+     */
+    @Parameter(property = "migrate.target")
+    private String target;
+
+    /** Skips this goal only. */
+    @Parameter(property = "migrate.downgrade.skip", defaultValue = "false")
+    private boolean skipDowngrade;
+
+    @Override
+    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException {
+        String where = requireTarget(target, goal(), "-1, an applied revision id, or base");
+        logDatabase(config);
+        getLog().info(Reports.summary("downgrade", migrator.downgrade(where)));
+    }
+
+    @Override
+    protected String goal() {
+        return "downgrade";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipDowngrade;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.Migrator;
+import dev.migrate.Reports;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Brings the database up to a target (by default the single head), running each pending
+ * revision's upgrade section. Bound to {@code pre-integration-test}, so integration tests run
+ * against a migrated database.
+ */
+@Mojo(name = "upgrade", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class UpgradeMojo extends AbstractMigrateMojo {
+
+    /**
+     * Where to go: {@code head} (the single head), {@code heads} (all of them), a revision id or
+     * unique prefix, {@code +N}, or {@code label@head}.
+     */
+    @Parameter(property = "migrate.target", defaultValue = "head")
+    private String target;
+
+    /** Skips this goal only. */
+    @Parameter(property = "migrate.upgrade.skip", defaultValue = "false")
+    private boolean skipUpgrade;
+
+    @Override
+    protected void run(Migrator migrator, MigrateConfig config) {
+        logDatabase(config);
+        getLog().info(Reports.summary("upgrade", migrator.upgrade(target == null ? "head" : target.strip())));
+    }
+
+    @Override
+    protected String goal() {
+        return "upgrade";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipUpgrade;
+    }
+}

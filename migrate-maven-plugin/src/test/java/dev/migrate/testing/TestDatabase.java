@@ -1,0 +1,121 @@
+package dev.migrate.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A fresh, empty database for one test: an in-memory H2 database, or a new database on the real
+ * PostgreSQL server that is dropped again on close.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    public enum Kind { H2, POSTGRESQL }
+
+    private final Kind kind;
+    private final String url;
+    private final String name;
+
+    private TestDatabase(Kind kind, String url, String name) {
+        this.kind = kind;
+        this.url = url;
+        this.name = name;
+    }
+
+    public static TestDatabase create(Kind kind) {
+        String name = "migrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (kind == Kind.H2) {
+            // DB_CLOSE_DELAY keeps the in-memory database alive between the plugin's connections
+            return new TestDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", name);
+        }
+        PostgresServer.require();
+        PostgresServer.execute("CREATE DATABASE " + name);
+        return new TestDatabase(kind, PostgresServer.urlFor(name), name);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isPostgres() {
+        return kind == Kind.POSTGRESQL;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    /** Names of the tables in the current schema (lower case), sorted. */
+    public List<String> tables() {
+        return tables(null);
+    }
+
+    /** Names of the tables in {@code schema} (lower case), sorted; null means the default schema. */
+    public List<String> tables(String schema) {
+        String schemaName = schema != null ? schema : isPostgres() ? "public" : "PUBLIC";
+        String sql = "SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = LOWER(?)"
+                + " AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY 1";
+        List<String> names = new ArrayList<>();
+        try (Connection c = connect(); var ps = c.prepareStatement(sql)) {
+            ps.setString(1, schemaName);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** The first column of every row of {@code sql}, as strings. */
+    public List<String> column(String sql) {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return values;
+    }
+
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (kind == Kind.H2) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // already gone
+            }
+        } else {
+            PostgresServer.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.H2 ? "H2" : "PostgreSQL";
+    }
+}
