@@ -81,29 +81,38 @@ public final class Migrator {
         return new Status(load(), List.of());
     }
 
-    private Outcome move(boolean createHistory, BiFunction<RevisionGraph, Set<String>, Plan> planner, boolean recordOnly, String what) {
+    private Outcome move(boolean createHistory, BiFunction<RevisionGraph, Set<String>, Plan> planner,
+            boolean recordOnly, String what) {
         RevisionGraph graph = load();
         long started = System.nanoTime();
         try (Database database = connect()) {
             if (schema != null) {
-                database.useSchema(schema, createHistory);
+                database.useSchema(schema, false);
             }
             HistoryTable history = new HistoryTable(database, schema, table);
+            List<AppliedRevision> before = history.read();
+            // plan and check everything first: a refused plan leaves the database exactly as it was
+            Plan plan = planner.apply(graph, new Status(graph, before).appliedIds());
+            if (!recordOnly) {
+                PlanRunner.checkTransactionControl(plan);
+            }
+            if (plan.isEmpty()) {
+                return new Outcome(plan, Duration.ofNanos(System.nanoTime() - started), new Status(graph, before));
+            }
             if (createHistory) {
+                if (schema != null) {
+                    database.useSchema(schema, true);
+                }
                 history.createIfMissing();
             }
-            List<AppliedRevision> before = history.read();
-            Plan plan = planner.apply(graph, new Status(graph, before).appliedIds());
             listener.planned(plan, what);
             PlanRunner runner = new PlanRunner(database, history, listener);
             if (recordOnly) {
                 runner.record(plan);
             } else {
-                PlanRunner.checkTransactionControl(plan);
                 runner.run(plan);
             }
-            Status after = new Status(graph, plan.isEmpty() ? before : history.read());
-            return new Outcome(plan, Duration.ofNanos(System.nanoTime() - started), after);
+            return new Outcome(plan, Duration.ofNanos(System.nanoTime() - started), new Status(graph, history.read()));
         } catch (SQLException e) {
             throw unavailable("cannot use the history table " + config.historyTable(), e);
         }

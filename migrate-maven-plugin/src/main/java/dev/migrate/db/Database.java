@@ -3,6 +3,7 @@ package dev.migrate.db;
 import dev.migrate.Redaction;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -86,20 +87,30 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Makes {@code schema} the connection's current schema, creating it first when asked to.
+     * Makes {@code schema} the connection's current schema, creating it first when asked to. A
+     * missing schema that is not to be created is left alone (nothing can be applied in it yet).
      */
     public void useSchema(Identifier schema, boolean create) {
+        String name = schema.folded(dialect != Dialect.POSTGRESQL);
         try {
             if (create) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema.name());
                 }
+            } else if (!schemaExists(name)) {
+                return;
             }
-            connection.setSchema(dialect == Dialect.POSTGRESQL ? schema.folded(false) : schema.folded(true));
+            connection.setSchema(name);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot use schema " + schema + " on " + redactedUrl + ": "
                     + e.getMessage() + " (check migrate.schema and the user's rights)", e);
+        }
+    }
+
+    private boolean schemaExists(String name) throws SQLException {
+        try (ResultSet schemas = connection.getMetaData().getSchemas(null, name)) {
+            return schemas.next();
         }
     }
 

@@ -1,0 +1,15 @@
+def it = evaluate(new File(support, 'it.groovy'))
+
+it.logContainsInOrder(
+    'stamp    + 20260101090000 (create authors)',
+    'Stamped 5 revisions',
+    'Current: 20260105090000 (add book price) (head)',
+    'stamp    - 20260105090000 (add book price)',
+    'Stamped 3 revisions',
+    '[ ] 20260105090000',
+    '[x] 20260102090000  parents: 20260101090000  (current)  create books  [stamped]',
+    '2 of 5 applied')
+def url = it.h2Url()
+// stamp records, it never runs SQL
+assert it.tables(url) == ['migrate_history']
+assert it.column(url, 'SELECT revision FROM migrate_history ORDER BY revision') == ['20260101090000', '20260102090000']

@@ -1,0 +1,66 @@
+// Shared by the scenarios' setup.groovy and verify.groovy: database access and log checks.
+// Load with: def it = evaluate(new File(support, 'it.groovy'))
+import java.sql.Connection
+
+class It {
+    String pgPrefix
+    String pgParams
+    File basedir
+
+    String pgUrl(String database) { pgPrefix + database + pgParams }
+
+    String h2Url() { 'jdbc:h2:file:' + new File(basedir, 'target/migrate/db').absolutePath + ';IFEXISTS=TRUE' }
+
+    Connection connect(String url) {
+        def driver = url.startsWith('jdbc:h2:') ? new org.h2.Driver() : new org.postgresql.Driver()
+        def connection = driver.connect(url, new Properties())
+        assert connection != null : "no connection for ${url}"
+        connection
+    }
+
+    void pgExecute(String sql) {
+        def c = connect(pgUrl('postgres'))
+        try { c.createStatement().execute(sql) } finally { c.close() }
+    }
+
+    /** A fresh, empty PostgreSQL database for one scenario. */
+    void pgRecreate(String database) {
+        pgExecute("DROP DATABASE IF EXISTS ${database} WITH (FORCE)")
+        pgExecute("CREATE DATABASE ${database}")
+    }
+
+    void pgDrop(String database) { pgExecute("DROP DATABASE IF EXISTS ${database} WITH (FORCE)") }
+
+    /** The first column of every row, as strings. */
+    List<String> column(String url, String sql) {
+        def c = connect(url)
+        try {
+            def rs = c.createStatement().executeQuery(sql)
+            def values = []
+            while (rs.next()) { values << rs.getString(1) }
+            values
+        } finally { c.close() }
+    }
+
+    /** Lower-case names of the tables in the default schema. */
+    List<String> tables(String url) {
+        def schema = url.startsWith('jdbc:h2:') ? 'PUBLIC' : 'public'
+        column(url, "SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = '${schema}'"
+                + " AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY 1")
+    }
+
+    String log() { new File(basedir, 'build.log').getText('UTF-8') }
+
+    /** Asserts each fragment occurs in the build log, in this order. */
+    void logContainsInOrder(String... fragments) {
+        def text = log()
+        int from = 0
+        fragments.each { fragment ->
+            int at = text.indexOf(fragment, from)
+            assert at >= 0 : "build.log lacks (after offset ${from}): ${fragment}"
+            from = at + fragment.length()
+        }
+    }
+}
+
+new It(pgPrefix: pgPrefix, pgParams: pgParams, basedir: basedir)
