@@ -4,6 +4,8 @@ import dev.migrate.revision.Revision;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Revisions numbered by their position in a list, with the edges between them as arrays of
@@ -49,9 +51,9 @@ final class EdgeIndex {
     }
 
     private int[] knownReferences(Revision revision) {
-        return java.util.stream.Stream.concat(revision.parents().stream(), revision.dependsOn().stream())
+        return Stream.concat(revision.parents().stream(), revision.dependsOn().stream())
                 .map(index::get)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .mapToInt(Integer::intValue)
                 .toArray();

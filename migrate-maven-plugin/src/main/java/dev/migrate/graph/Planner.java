@@ -55,8 +55,8 @@ final class Planner {
         if (target instanceof Target.Relative relative && relative.steps() > 0) {
             return up(firstPending(relative.steps()));
         }
-        throw new InvalidTargetException("'" + target + "' is a target below the current state; run"
-                + " migrate:downgrade to move down to it (upgrade accepts head, heads, an id, +N and <label>@head)");
+        throw new InvalidTargetException("'" + target + "' moves the database down; run migrate:downgrade"
+                + " for it (upgrade accepts head, heads, an id, +N and <label>@head)");
     }
 
     Plan downgrade(Target target, boolean runsSql) {
@@ -70,8 +70,8 @@ final class Planner {
         } else if (target instanceof Target.Relative relative && relative.steps() < 0) {
             plan = down(lastApplied(-relative.steps()));
         } else {
-            throw new InvalidTargetException("'" + target + "' is a target above the current state; run"
-                    + " migrate:upgrade to move up to it (downgrade accepts base, an id, -N and <label>@head)");
+            throw new InvalidTargetException("'" + target + "' moves the database up; run migrate:upgrade"
+                    + " for it (downgrade accepts base, an id, -N and <label>@head)");
         }
         if (runsSql) {
             for (Revision step : plan.steps()) {
