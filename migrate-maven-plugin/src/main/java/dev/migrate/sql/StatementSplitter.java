@@ -1,9 +1,11 @@
 package dev.migrate.sql;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
- * Splits SQL text into statements following PostgreSQL's (psql's) lexical rules.
+ * Splits SQL text into statements following PostgreSQL's (psql's) lexical rules, so that every
+ * statement is exactly what psql would send for the same text.
  */
 public final class StatementSplitter {
 
@@ -11,13 +13,28 @@ public final class StatementSplitter {
     }
 
     /**
-     * Splits {@code text}, whose first line is file line {@code firstLine}.
+     * Splits {@code text}, whose first line is file line {@code firstLine}. Pieces holding nothing
+     * but whitespace and comments are not statements.
      *
      * @throws UnterminatedSqlException when a string, quoted identifier, dollar quote or block
      *     comment is still open at the end of the text (carries the line where it was opened)
      */
     public static List<Statement> split(String text, int firstLine) {
-        throw new UnsupportedOperationException("TODO");
+        SqlScanner scanner = SqlScanner.scan(text, firstLine);
+        if (scanner.unterminatedWhat() != null) {
+            throw new UnterminatedSqlException(scanner.unterminatedWhat(), scanner.unterminatedLine());
+        }
+        return List.copyOf(scanner.statements());
+    }
+
+    /**
+     * The 1-based lines of {@code text} that begin at top level, that is outside any string
+     * literal, quoted identifier, dollar-quoted body or block comment. A line such as
+     * {@code -- downgrade} inside a function body is therefore not in the set. Never throws: after
+     * an unterminated construct no further line is at top level.
+     */
+    public static BitSet topLevelLines(String text) {
+        return SqlScanner.scan(text, 1).topLevelLines();
     }
 
     /**
@@ -26,6 +43,79 @@ public final class StatementSplitter {
      * {@code ROLLBACK TO SAVEPOINT}, {@code SAVEPOINT} and {@code RELEASE} are not.
      */
     public static boolean isTransactionControl(Statement statement) {
-        throw new UnsupportedOperationException("TODO");
+        Words words = new Words(statement.sql());
+        String first = words.next();
+        switch (first) {
+            case "begin":
+                return !words.next().equals("atomic");
+            case "start":
+            case "prepare":
+                return words.next().equals("transaction");
+            case "commit":
+            case "end":
+            case "abort":
+                return true;
+            case "rollback":
+                String second = words.next();
+                if (second.equals("work") || second.equals("transaction")) {
+                    second = words.next();
+                }
+                return !second.equals("to");
+            default:
+                return false;
+        }
+    }
+
+    /** Reads the leading words of a statement, lower-cased, skipping whitespace and comments. */
+    private static final class Words {
+        private final String sql;
+        private int pos;
+
+        Words(String sql) {
+            this.sql = sql;
+        }
+
+        /** The next word, or "" when the next token is not a word. */
+        String next() {
+            skipBlanksAndComments();
+            int start = pos;
+            while (pos < sql.length() && SqlScanner.isIdentCont(sql.charAt(pos))) {
+                pos++;
+            }
+            return sql.substring(start, pos).toLowerCase(java.util.Locale.ROOT);
+        }
+
+        private void skipBlanksAndComments() {
+            while (pos < sql.length()) {
+                char c = sql.charAt(pos);
+                if (SqlScanner.isSpaceOrNewline(c)) {
+                    pos++;
+                } else if (sql.startsWith("--", pos)) {
+                    int newline = sql.indexOf('\n', pos);
+                    pos = newline < 0 ? sql.length() : newline;
+                } else if (sql.startsWith("/*", pos)) {
+                    skipBlockComment();
+                } else {
+                    return;
+                }
+            }
+        }
+
+        private void skipBlockComment() {
+            int depth = 0;
+            while (pos < sql.length()) {
+                if (sql.startsWith("/*", pos)) {
+                    depth++;
+                    pos += 2;
+                } else if (sql.startsWith("*/", pos)) {
+                    pos += 2;
+                    if (--depth == 0) {
+                        return;
+                    }
+                } else {
+                    pos++;
+                }
+            }
+        }
     }
 }
