@@ -48,6 +48,7 @@ final class HeaderParser {
     private final String ownId;
     private final Problems problems;
     private final Map<Key, Integer> seen = new EnumMap<>(Key.class);
+    private boolean parentsLookalike;
 
     List<String> parents;
     int parentsLine;
@@ -88,7 +89,8 @@ final class HeaderParser {
 
     /** Reports what must be there but is not; call after the last header line. */
     void finish() {
-        if (!seen.containsKey(Key.PARENTS)) {
+        // a misspelt parents line was already reported with the fix; saying it is missing adds nothing
+        if (!seen.containsKey(Key.PARENTS) && !parentsLookalike) {
             problems.add(1, "the header has no 'parents' line; add '-- parents: base' above '-- upgrade' for a first"
                     + " revision, or '-- parents: <id>' naming the revision this one follows (several ids, comma"
                     + " separated, for a merge)");
@@ -206,24 +208,31 @@ final class HeaderParser {
 
     /** Reports a comment key that is a near miss of a header key; plain documentation passes. */
     private void checkLookalike(int line, String candidate) {
+        Key key = lookalike(line, candidate);
+        if (key == Key.PARENTS) {
+            parentsLookalike = true;
+        }
+    }
+
+    private Key lookalike(int line, String candidate) {
         if (candidate.isEmpty() || candidate.length() > 30) {
-            return;
+            return null;
         }
         String lower = candidate.toLowerCase(Locale.ROOT);
         Key key = Key.of(lower);
         if (key != null) {
             problems.add(line, "header key '" + candidate + "' must be lower case; write '-- " + key.text + ": ...'");
-            return;
+            return key;
         }
         key = Key.of(lower.replace('_', '-'));
         if (key != null) {
             problems.add(line, "header key '" + candidate + "' is written with '_'; write '-- " + key.text
                     + ": ...' with '-'");
-            return;
+            return key;
         }
         String squashed = squash(lower);
         if (squashed == null) {
-            return;
+            return null;
         }
         boolean oneWord = candidate.indexOf(' ') < 0 && candidate.indexOf('\t') < 0;
         Key best = null;
@@ -240,6 +249,7 @@ final class HeaderParser {
             problems.add(line, "'" + candidate + ":' is not a header key; did you mean '" + best.text + "'? write '-- "
                     + best.text + ": ...', or reword the comment if it is documentation");
         }
+        return best;
     }
 
     /** The candidate without '-', '_' and blanks, or null when it holds anything but letters. */

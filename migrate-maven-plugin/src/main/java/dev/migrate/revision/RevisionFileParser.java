@@ -89,7 +89,8 @@ public final class RevisionFileParser {
                     + " section, or delete the file");
             return;
         }
-        RevisionText lines = new RevisionText(text, StatementSplitter.topLevelLines(text));
+        RevisionText lines = new RevisionText(text,
+                StatementSplitter.topLevelLines(text, RevisionText::looksLikeMarkerText));
         Markers markers = Markers.find(lines, this::problem);
 
         HeaderParser header = new HeaderParser(name.id(), this::problem);

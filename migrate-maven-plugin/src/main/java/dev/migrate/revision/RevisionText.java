@@ -38,9 +38,14 @@ final class RevisionText {
         return count;
     }
 
-    /** The last line that is not empty (a final line break does not make a line of its own). */
+    /** The last line that is not blank, or 1. */
     int lastLine() {
-        return count > 1 && lineStarts[count] == text.length() ? count - 1 : count;
+        for (int line = count; line > 1; line--) {
+            if (firstNonBlank(line) < end(line)) {
+                return line;
+            }
+        }
+        return 1;
     }
 
     /** Lines beginning inside a string, quoted identifier, dollar quote or block comment are content. */
@@ -64,6 +69,16 @@ final class RevisionText {
     /** A marker is a top-level comment line holding only the word, in any case. */
     boolean isMarker(int line, String word) {
         return kind(line) == Kind.COMMENT && commentBody(line).equalsIgnoreCase(word);
+    }
+
+    /** Whether a line's text, wherever it stands, has the shape of a marker. */
+    static boolean looksLikeMarkerText(String line) {
+        String trimmed = line.strip();
+        if (!trimmed.startsWith("--")) {
+            return false;
+        }
+        String word = trimmed.substring(2).strip();
+        return word.equalsIgnoreCase("upgrade") || word.equalsIgnoreCase("downgrade");
     }
 
     /** A comment line that starts with the marker word but has more on it, such as {@code -- downgrade:}. */

@@ -2,6 +2,7 @@ package dev.migrate.sql;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Splits SQL text into statements following PostgreSQL's (psql's) lexical rules, so that every
@@ -35,6 +36,47 @@ public final class StatementSplitter {
      */
     public static BitSet topLevelLines(String text) {
         return SqlScanner.scan(text, 1).topLevelLines();
+    }
+
+    /**
+     * Like {@link #topLevelLines(String)}, but recovers from an unterminated construct: the first
+     * later line for which {@code restartAt} holds (given the line's text without its line break)
+     * is taken to be at top level, and scanning starts afresh there. A parser uses this so that a
+     * string left open in one section does not also hide the marker that starts the next one.
+     */
+    public static BitSet topLevelLines(String text, Predicate<String> restartAt) {
+        BitSet result = new BitSet();
+        int offset = 0;
+        int line = 1;
+        while (true) {
+            SqlScanner scanner = SqlScanner.scan(offset == 0 ? text : text.substring(offset), line);
+            result.or(scanner.topLevelLines());
+            if (scanner.unterminatedWhat() == null) {
+                return result;
+            }
+            int openLine = scanner.unterminatedLine();
+            int restart = -1;
+            int p = offset;
+            int current = line;
+            while (true) {
+                int newline = text.indexOf('\n', p);
+                int end = newline < 0 ? text.length() : newline;
+                if (current > openLine && restartAt.test(text.substring(p, end))) {
+                    restart = p;
+                    break;
+                }
+                if (newline < 0) {
+                    break;
+                }
+                p = newline + 1;
+                current++;
+            }
+            if (restart < 0) {
+                return result;
+            }
+            offset = restart;
+            line = current;
+        }
     }
 
     /**
