@@ -175,6 +175,31 @@ class RevisionFolderTest {
     }
 
     @Test
+    void readsHeaderLinesWithoutBlanksAndBlanksAroundCommas() throws IOException {
+        write("20261121000000_merge.sql", GOOD.replace("-- parents: base", "--parents:20261120143000 ,20261120150000")
+                .replace("-- message: create users", "--   message :   spaced out  "));
+
+        Revision r = RevisionFolder.scan(dir).revisions().get(0);
+
+        assertThat(r.parents()).containsExactly("20261120143000", "20261120150000");
+        assertThat(r.isMerge()).isTrue();
+        assertThat(r.message()).isEqualTo("spaced out");
+    }
+
+    @Test
+    void keepsTheOtherMarkerFoundAfterAnUnterminatedString() throws IOException {
+        write(ROOT, GOOD.replace("CREATE TABLE users (id bigint PRIMARY KEY);", "SELECT 'oops;"));
+
+        RevisionFolder folder = RevisionFolder.scan(dir);
+
+        // only the string is reported, not a missing downgrade marker it would otherwise hide
+        assertThat(folder.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).contains("string literal opened on line 5 is never closed");
+        });
+    }
+
+    @Test
     void ignoresFilesThatAreNotSqlAndSubfolders() throws IOException {
         write(ROOT, GOOD);
         write("README.md", "not a revision");

@@ -212,6 +212,22 @@ class StatementSplitterTest {
     }
 
     @Test
+    void restartsAtTheGivenLinesAfterAnUnterminatedConstruct() {
+        String text = String.join("\n",
+                "-- upgrade",           // 1
+                "SELECT 'never closed;", // 2
+                "-- downgrade",         // 3 would be inside the string
+                "SELECT 1;",            // 4
+                "SELECT $$ open",       // 5
+                "-- upgrade",           // 6 restart again
+                "");                    // 7
+        assertThat(StatementSplitter.topLevelLines(text).stream().boxed()).containsExactly(1, 2);
+        assertThat(StatementSplitter.topLevelLines(text, line -> line.startsWith("-- ")).stream().boxed())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(StatementSplitter.topLevelLines(text, line -> false).stream().boxed()).containsExactly(1, 2);
+    }
+
+    @Test
     void splitsLargeInputInLinearTime() {
         StringBuilder sql = new StringBuilder();
         String chunk = "INSERT INTO t VALUES (1, 'it''s; fine', E'\\'', $$x;y$$); -- comment; here\n"
