@@ -22,9 +22,7 @@ final class SqlScanner {
 
     // psql's state for deciding whether a semicolon ends the statement
     private int parenDepth;
-    private int beginDepth;
-    private int identifierCount;
-    private final char[] leadingWords = new char[4];
+    private final RoutineBodyTracker routineBody = new RoutineBodyTracker();
 
     // the statement being collected
     private int statementStart = -1;
@@ -81,9 +79,9 @@ final class SqlScanner {
                     return;
                 }
             } else if (c == ';') {
-                if (parenDepth == 0 && beginDepth == 0) {
+                if (parenDepth == 0 && !routineBody.insideBody()) {
                     endStatement(pos);
-                    identifierCount = 0;
+                    routineBody.statementEnded();
                 } else {
                     keep(true);
                 }
@@ -151,43 +149,8 @@ final class SqlScanner {
         while (pos < length && isIdentCont(text.charAt(pos))) {
             pos++;
         }
-        onIdentifier(start, pos - start);
+        routineBody.identifier(text, start, pos - start, parenDepth == 0);
         return true;
-    }
-
-    /** psql's heuristic for SQL-standard function bodies (BEGIN ATOMIC ... END). */
-    private void onIdentifier(int start, int len) {
-        if (identifierCount == 0) {
-            java.util.Arrays.fill(leadingWords, '\0');
-        }
-        if (identifierCount < leadingWords.length
-                && (wordIs(start, len, "create") || wordIs(start, len, "function")
-                        || wordIs(start, len, "procedure") || wordIs(start, len, "or")
-                        || wordIs(start, len, "replace"))) {
-            leadingWords[identifierCount] = Character.toLowerCase(text.charAt(start));
-        }
-        identifierCount++;
-        if (parenDepth == 0 && startsRoutineDefinition()) {
-            if (wordIs(start, len, "begin")) {
-                beginDepth++;
-            } else if (wordIs(start, len, "case")) {
-                if (beginDepth >= 1) {
-                    beginDepth++;
-                }
-            } else if (wordIs(start, len, "end") && beginDepth > 0) {
-                beginDepth--;
-            }
-        }
-    }
-
-    private boolean startsRoutineDefinition() {
-        char[] w = leadingWords;
-        return w[0] == 'c'
-                && (w[1] == 'f' || w[1] == 'p' || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
-    }
-
-    private boolean wordIs(int start, int len, String word) {
-        return len == word.length() && text.regionMatches(true, start, word, 0, len);
     }
 
     private void scanNumber() {

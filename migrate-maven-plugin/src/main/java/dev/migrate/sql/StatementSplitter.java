@@ -2,6 +2,7 @@ package dev.migrate.sql;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -124,7 +125,7 @@ public final class StatementSplitter {
             while (pos < sql.length() && SqlScanner.isIdentCont(sql.charAt(pos))) {
                 pos++;
             }
-            return sql.substring(start, pos).toLowerCase(java.util.Locale.ROOT);
+            return sql.substring(start, pos).toLowerCase(Locale.ROOT);
         }
 
         private void skipBlanksAndComments() {
