@@ -1,9 +1,19 @@
 package dev.migrate.revision;
 
 import dev.migrate.Problem;
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The revisions folder, scanned and parsed: every revision that could be read, and every problem
@@ -28,7 +38,69 @@ public final class RevisionFolder {
      * {@code .sql} are ignored. A missing folder is a single problem on the folder itself.
      */
     public static RevisionFolder scan(Path folder) {
-        throw new UnsupportedOperationException("TODO");
+        if (!Files.isDirectory(folder)) {
+            String what = Files.exists(folder) ? "is not a folder" : "does not exist";
+            return broken(folder, "the revisions folder " + what + "; create it"
+                    + " or set 'migrate.revisions' to the folder that holds your revision files");
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")
+                        && Files.isRegularFile(entry)) {
+                    files.add(entry);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            return broken(folder, "cannot list the revisions folder (" + e + "); check its permissions, or set"
+                    + " 'migrate.revisions' to the folder that holds your revision files");
+        }
+        return collect(folder, files);
+    }
+
+    private static RevisionFolder collect(Path folder, List<Path> files) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> broken = new HashSet<>();
+        Map<String, List<RevisionFileParser.Result>> byId = new TreeMap<>();
+        for (Path file : files) {
+            RevisionFileParser.Result result = RevisionFileParser.parse(file);
+            problems.addAll(result.problems());
+            if (result.id() != null) {
+                byId.computeIfAbsent(result.id(), id -> new ArrayList<>()).add(result);
+                if (!result.isValid()) {
+                    broken.add(result.id());
+                }
+            }
+        }
+        List<Revision> revisions = new ArrayList<>();
+        for (Map.Entry<String, List<RevisionFileParser.Result>> entry : byId.entrySet()) {
+            List<RevisionFileParser.Result> sameId = entry.getValue();
+            if (sameId.size() > 1) {
+                broken.add(entry.getKey());
+                reportDuplicates(entry.getKey(), sameId, problems);
+            } else if (sameId.get(0).isValid()) {
+                revisions.add(sameId.get(0).revision());
+            }
+        }
+        problems.sort(null);
+        return new RevisionFolder(folder, revisions, problems, broken);
+    }
+
+    private static void reportDuplicates(String id, List<RevisionFileParser.Result> sameId, List<Problem> problems) {
+        for (RevisionFileParser.Result result : sameId) {
+            String others = sameId.stream()
+                    .filter(other -> other != result)
+                    .map(other -> other.file().getFileName().toString())
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            problems.add(new Problem(result.file(), 0, "revision id " + id + " is also used by " + others
+                    + "; every revision needs its own id: give one of the files a new timestamp (and update the"
+                    + " parents of revisions that name it)"));
+        }
+    }
+
+    private static RevisionFolder broken(Path folder, String message) {
+        return new RevisionFolder(folder, List.of(), List.of(new Problem(folder, 0, message)), Set.of());
     }
 
     public Path folder() {

@@ -1,0 +1,71 @@
+package dev.migrate.revision;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Checksums of section texts that survive the edits tools make behind the user's back: a BOM, CRLF
+ * or CR line endings, trailing blanks and leading or trailing blank lines. Any other edit changes
+ * the checksum.
+ */
+public final class Checksums {
+
+    private Checksums() {
+    }
+
+    /** Hex SHA-256 (lower case, 64 characters) of the normalized text. */
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(normalize(text).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    /**
+     * The text the checksum is computed over: BOM removed, line breaks turned into LF, trailing
+     * blanks of every line stripped, leading and trailing blank lines dropped.
+     */
+    public static String normalize(String text) {
+        int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        StringBuilder out = new StringBuilder(text.length());
+        int pendingBlankLines = 0;
+        boolean seenContent = false;
+        int lineStart = start;
+        int length = text.length();
+        while (lineStart <= length) {
+            int lineEnd = lineStart;
+            while (lineEnd < length && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+                lineEnd++;
+            }
+            int contentEnd = lineEnd;
+            while (contentEnd > lineStart && isBlank(text.charAt(contentEnd - 1))) {
+                contentEnd--;
+            }
+            if (contentEnd == lineStart) {
+                pendingBlankLines++;
+            } else {
+                if (seenContent) {
+                    out.append('\n');
+                    out.append("\n".repeat(pendingBlankLines));
+                }
+                out.append(text, lineStart, contentEnd);
+                seenContent = true;
+                pendingBlankLines = 0;
+            }
+            if (lineEnd >= length) {
+                break;
+            }
+            boolean crlf = text.charAt(lineEnd) == '\r' && lineEnd + 1 < length && text.charAt(lineEnd + 1) == '\n';
+            lineStart = lineEnd + (crlf ? 2 : 1);
+        }
+        return out.toString();
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\u000B';
+    }
+}

@@ -1,0 +1,300 @@
+package dev.migrate.revision;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the {@code -- key: value} lines of a revision file's header. Comment lines that are not
+ * header lines are documentation, unless their key looks like a misspelt header key, which is
+ * reported so that a typo never silently drops a setting.
+ */
+final class HeaderParser {
+
+    /** The header keys of FORMAT.md. */
+    enum Key {
+        PARENTS("parents"), MESSAGE("message"), DEPENDS_ON("depends-on"), BRANCH("branch"),
+        TRANSACTIONAL("transactional"), IRREVERSIBLE("irreversible"), LINT_IGNORE("lint-ignore");
+
+        final String text;
+        final String squashed;
+
+        Key(String text) {
+            this.text = text;
+            this.squashed = text.replace("-", "");
+        }
+
+        static Key of(String text) {
+            for (Key key : values()) {
+                if (key.text.equals(text)) {
+                    return key;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Receives the problems found, as line and message. */
+    interface Problems {
+        void add(int line, String message);
+    }
+
+    private static final String EXAMPLE_ID = "20261120143000";
+
+    private final String ownId;
+    private final Problems problems;
+    private final Map<Key, Integer> seen = new EnumMap<>(Key.class);
+    private boolean parentsLookalike;
+
+    List<String> parents;
+    int parentsLine;
+    String message = "";
+    List<String> dependsOn = List.of();
+    int dependsOnLine;
+    List<String> branchLabels = List.of();
+    boolean transactional = true;
+    boolean irreversible;
+    Set<String> lintIgnore = Set.of();
+
+    HeaderParser(String ownId, Problems problems) {
+        this.ownId = ownId;
+        this.problems = problems;
+    }
+
+    /** One comment line of the header; {@code body} is the text after {@code --}. */
+    void comment(int line, String body) {
+        int colon = body.indexOf(':');
+        if (colon < 0) {
+            return;
+        }
+        String candidate = body.substring(0, colon).strip();
+        String value = body.substring(colon + 1).strip();
+        Key key = Key.of(candidate);
+        if (key == null) {
+            checkLookalike(line, candidate);
+            return;
+        }
+        Integer earlier = seen.putIfAbsent(key, line);
+        if (earlier != null) {
+            problems.add(line, "header '" + key.text + "' is given twice, on lines " + earlier + " and " + line
+                    + "; keep only one of them");
+            return;
+        }
+        read(key, line, value);
+    }
+
+    /** Reports what must be there but is not; call after the last header line. */
+    void finish() {
+        // a misspelt parents line was already reported with the fix; saying it is missing adds nothing
+        if (!seen.containsKey(Key.PARENTS) && !parentsLookalike) {
+            problems.add(1, "the header has no 'parents' line; add '-- parents: base' above '-- upgrade' for a first"
+                    + " revision, or '-- parents: <id>' naming the revision this one follows (several ids, comma"
+                    + " separated, for a merge)");
+        }
+    }
+
+    private void read(Key key, int line, String value) {
+        switch (key) {
+            case PARENTS:
+                parentsLine = line;
+                parents = readParents(line, value);
+                break;
+            case MESSAGE:
+                message = value;
+                break;
+            case DEPENDS_ON:
+                dependsOnLine = line;
+                dependsOn = readIds(line, value, "depends-on", false);
+                break;
+            case BRANCH:
+                branchLabels = readNames(line, value, "branch", "branch labels");
+                break;
+            case TRANSACTIONAL:
+                transactional = readBoolean(line, value, key, "'false' runs the upgrade outside a transaction");
+                break;
+            case IRREVERSIBLE:
+                irreversible = readBoolean(line, value, key, "'true' acknowledges an empty downgrade section");
+                break;
+            case LINT_IGNORE:
+                lintIgnore = new LinkedHashSet<>(readNames(line, value, "lint-ignore", "lint rule ids"));
+                break;
+            default:
+                throw new IllegalStateException(key.toString());
+        }
+    }
+
+    private List<String> readParents(int line, String value) {
+        List<String> items = items(value);
+        boolean hasBase = items.stream().anyMatch(item -> item.equalsIgnoreCase("base"));
+        if (hasBase && items.size() == 1) {
+            return List.of();
+        }
+        if (hasBase) {
+            problems.add(line, "'parents: " + value + "' mixes 'base' with revision ids; write 'base' alone for a"
+                    + " first revision, or only the ids of the parent revisions");
+            return List.of();
+        }
+        return readIds(line, value, "parents", true);
+    }
+
+    private List<String> readIds(int line, String value, String key, boolean parentsKey) {
+        List<String> items = items(value);
+        String expected = parentsKey
+                ? "write 'base' for a first revision, or the full ids of the parent revisions, comma separated"
+                : "list the full ids of the revisions it depends on, comma separated, or remove the line";
+        if (value.isEmpty()) {
+            problems.add(line, "'" + key + ":' has no value; " + expected);
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String item : items) {
+            if (item.isEmpty()) {
+                problems.add(line, "'" + key + ": " + value + "' has an empty entry; remove the stray comma");
+            } else if (!isRevisionId(item)) {
+                problems.add(line, "'" + item + "' in '" + key + ":' is not a full 14-digit revision id; write the"
+                        + " id exactly as it starts the revision's file name (for example " + EXAMPLE_ID + ")");
+            } else if (item.equals(ownId)) {
+                problems.add(line, "the revision names itself (" + item + ") in '" + key + ":'; a revision cannot"
+                        + " come after itself: name other revisions only");
+            } else if (ids.contains(item)) {
+                problems.add(line, "'" + key + ":' lists " + item + " twice; list each revision once");
+            } else {
+                ids.add(item);
+            }
+        }
+        return ids;
+    }
+
+    private List<String> readNames(int line, String value, String key, String what) {
+        if (value.isEmpty()) {
+            problems.add(line, "'" + key + ":' has no value; list the " + what + ", comma separated, or remove the"
+                    + " line");
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String item : items(value)) {
+            if (item.isEmpty()) {
+                problems.add(line, "'" + key + ": " + value + "' has an empty entry; remove the stray comma");
+            } else if (item.indexOf('@') >= 0) {
+                problems.add(line, "'" + item + "' in '" + key + ":' contains '@', which separates a label from"
+                        + " 'head' in targets such as label@head; remove the '@'");
+            } else if (!isName(item)) {
+                problems.add(line, "'" + item + "' in '" + key + ":' may only use letters, digits, '_', '-' and"
+                        + " '.'; rename it");
+            } else if (names.contains(item)) {
+                problems.add(line, "'" + key + ":' lists '" + item + "' twice; list it once");
+            } else {
+                names.add(item);
+            }
+        }
+        return names;
+    }
+
+    private boolean readBoolean(int line, String value, Key key, String meaning) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        problems.add(line, "'" + key.text + ": " + value + "' is neither true nor false; write '" + key.text
+                + ": true' or '" + key.text + ": false' (" + meaning + ")");
+        return key == Key.TRANSACTIONAL;
+    }
+
+    /** Reports a comment key that is a near miss of a header key; plain documentation passes. */
+    private void checkLookalike(int line, String candidate) {
+        Key key = lookalike(line, candidate);
+        if (key == Key.PARENTS) {
+            parentsLookalike = true;
+        }
+    }
+
+    private Key lookalike(int line, String candidate) {
+        if (candidate.isEmpty() || candidate.length() > 30) {
+            return null;
+        }
+        String lower = candidate.toLowerCase(Locale.ROOT);
+        Key key = Key.of(lower);
+        if (key != null) {
+            problems.add(line, "header key '" + candidate + "' must be lower case; write '-- " + key.text + ": ...'");
+            return key;
+        }
+        key = Key.of(lower.replace('_', '-'));
+        if (key != null) {
+            problems.add(line, "header key '" + candidate + "' is written with '_'; write '-- " + key.text
+                    + ": ...' with '-'");
+            return key;
+        }
+        String squashed = squash(lower);
+        if (squashed == null) {
+            return null;
+        }
+        boolean oneWord = candidate.indexOf(' ') < 0 && candidate.indexOf('\t') < 0;
+        Key best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Key k : Key.values()) {
+            int limit = !oneWord ? 0 : k.squashed.length() >= 6 ? 2 : 1;
+            int distance = Typos.distance(squashed, k.squashed, limit);
+            if (distance <= limit && distance < bestDistance) {
+                best = k;
+                bestDistance = distance;
+            }
+        }
+        if (best != null) {
+            problems.add(line, "'" + candidate + ":' is not a header key; did you mean '" + best.text + "'? write '-- "
+                    + best.text + ": ...', or reword the comment if it is documentation");
+        }
+        return best;
+    }
+
+    /** The candidate without '-', '_' and blanks, or null when it holds anything but letters. */
+    private static String squash(String lower) {
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                out.append(c);
+            } else if (c != '-' && c != '_' && c != ' ' && c != '\t') {
+                return null;
+            }
+        }
+        return out.length() < 3 ? null : out.toString();
+    }
+
+    private static List<String> items(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",", -1)) {
+            items.add(item.strip());
+        }
+        return items;
+    }
+
+    static boolean isRevisionId(String s) {
+        if (s.length() != 14) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isName(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-' || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.migrate.revision;
+
+import dev.migrate.Problem;
+import dev.migrate.sql.Statement;
+import dev.migrate.sql.StatementSplitter;
+import dev.migrate.sql.UnterminatedSqlException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one revision file: its name, encoding, header, markers and sections. Every problem found is
+ * collected; a {@link Revision} comes out only when there is none.
+ */
+public final class RevisionFileParser {
+
+    /**
+     * What reading one file gave.
+     *
+     * @param file the file
+     * @param id the revision id from a well-formed file name, or null
+     * @param revision the revision, or null when there are problems
+     * @param problems every problem found in the file, in line order
+     */
+    public record Result(Path file, String id, Revision revision, List<Problem> problems) {
+
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean isValid() {
+            return revision != null;
+        }
+    }
+
+    private final Path file;
+    private final List<Problem> problems = new ArrayList<>();
+    private Revision revision;
+
+    private RevisionFileParser(Path file) {
+        this.file = file;
+    }
+
+    /** Reads and parses {@code file}; an unreadable file is a problem, not an exception. */
+    public static Result parse(Path file) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            RevisionFileName name = RevisionFileName.parse(file.getFileName().toString());
+            return new Result(file, name.id(), null, List.of(new Problem(file, 0, "cannot read the file ("
+                    + e + "); check that it exists and that its permissions let the build read it")));
+        }
+        return parse(file, content);
+    }
+
+    /** Parses {@code content} as the revision file {@code file} (whose name is checked too). */
+    public static Result parse(Path file, byte[] content) {
+        return new RevisionFileParser(file).run(content);
+    }
+
+    private Result run(byte[] content) {
+        RevisionFileName name = RevisionFileName.parse(file.getFileName().toString());
+        if (!name.isValid()) {
+            problem(0, name.problem());
+        }
+        String text = decode(content);
+        if (text != null) {
+            parseText(text, name);
+        }
+        problems.sort(null);
+        if (!problems.isEmpty()) {
+            return new Result(file, name.id(), null, problems);
+        }
+        return new Result(file, name.id(), revision, problems);
+    }
+
+    private void parseText(String text, RevisionFileName name) {
+        if (text.isBlank()) {
+            problem(0, "the file is empty; write a header ('-- parents: ...'), a '-- upgrade' and a '-- downgrade'"
+                    + " section, or delete the file");
+            return;
+        }
+        RevisionText lines = new RevisionText(text,
+                StatementSplitter.topLevelLines(text, RevisionText::looksLikeMarkerText));
+        Markers markers = Markers.find(lines, this::problem);
+
+        HeaderParser header = new HeaderParser(name.id(), this::problem);
+        readHeader(lines, markers, header);
+        header.finish();
+
+        Section upgrade = null;
+        Section downgrade = null;
+        if (markers.upgrade() > 0 && markers.downgrade() > markers.upgrade()) {
+            upgrade = section(lines, markers.upgrade(), markers.downgrade(), "upgrade");
+            downgrade = section(lines, markers.downgrade(), lines.count() + 1, "downgrade");
+        } else if (markers.upgrade() > 0 && markers.downgrade() == 0) {
+            section(lines, markers.upgrade(), lines.count() + 1, "upgrade");
+        }
+        if (problems.isEmpty() && name.isValid()) {
+            revision = new Revision(name.id(), name.slug(), file, header.parents, header.message, header.dependsOn,
+                    header.branchLabels, header.transactional, header.irreversible, header.lintIgnore,
+                    header.parentsLine, header.dependsOnLine, upgrade, downgrade);
+        }
+    }
+
+    /** Header lines are blank or '--' comments; content there is reported once per run of lines. */
+    private void readHeader(RevisionText lines, Markers markers, HeaderParser header) {
+        boolean inContent = false;
+        for (int line = 1; line < markers.headerEnd(); line++) {
+            switch (lines.kind(line)) {
+                case BLANK:
+                    inContent = false;
+                    break;
+                case COMMENT:
+                    inContent = false;
+                    header.comment(line, lines.commentBody(line));
+                    break;
+                default:
+                    if (!inContent) {
+                        problem(line, "only '--' comments and blank lines may come before the '-- upgrade' marker"
+                                + " (line " + markers.upgrade() + "); move this SQL below '-- upgrade', or make it a"
+                                + " '--' comment");
+                    }
+                    inContent = true;
+            }
+        }
+    }
+
+    private Section section(RevisionText lines, int markerLine, int endLine, String which) {
+        int firstLine = markerLine + 1;
+        String text = lines.between(firstLine, endLine);
+        List<Statement> statements = List.of();
+        try {
+            statements = StatementSplitter.split(text, firstLine);
+        } catch (UnterminatedSqlException e) {
+            problem(e.line(), "in the " + which + " section, " + e.getMessage());
+        }
+        return new Section(text, firstLine, statements, Checksums.sha256(text));
+    }
+
+    /** Strict UTF-8 with the BOM dropped and line breaks turned into LF; null after reporting a bad byte. */
+    private String decode(byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                }
+            }
+            problem(line, String.format("the file is not valid UTF-8 (byte 0x%02X on this line); save it as UTF-8,"
+                    + " for example with your editor's 'Save with Encoding' or 'iconv -f <encoding> -t UTF-8'",
+                    content[at] & 0xFF));
+            return null;
+        }
+        out.flip();
+        String text = out.toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        return text;
+    }
+
+    private void problem(int line, String message) {
+        problems.add(new Problem(file, line, message));
+    }
+}
