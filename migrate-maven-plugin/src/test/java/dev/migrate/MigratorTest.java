@@ -151,7 +151,7 @@ class MigratorTest {
                 .hasMessageContaining(second + ":6")
                 .hasMessageContaining("transactional: false");
 
-        assertThat(db.tables()).containsExactly("migrate_history");
+        assertThat(db.tables()).isEmpty();
     }
 
     @OnBothDatabases
@@ -207,7 +207,7 @@ class MigratorTest {
                 .isInstanceOf(MultipleHeadsException.class)
                 .hasMessageContaining(R3)
                 .hasMessageContaining(R4);
-        assertThat(db.column("SELECT COUNT(*) FROM migrate_history")).containsExactly("0");
+        assertThat(db.tables()).as("refused while planning: nothing created").isEmpty();
 
         migrator(db).upgrade("heads");
         assertThat(historyIds(db)).containsExactly(R1, R2, R3, R4);

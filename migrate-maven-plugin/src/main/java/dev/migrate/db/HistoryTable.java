@@ -27,6 +27,7 @@ public final class HistoryTable {
     private final String qualifiedName;
     private PreparedStatement insert;
     private PreparedStatement delete;
+    private String appliedBy;
 
     public HistoryTable(Database database, Identifier schema, Identifier table) {
         this.database = database;
@@ -105,16 +106,24 @@ public final class HistoryTable {
     public void insert(Revision revision, long durationMillis, String state) throws SQLException {
         if (insert == null) {
             insert = database.connection().prepareStatement("INSERT INTO " + qualifiedName + " (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_USER, ?, ?)");
+                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?)");
+            appliedBy = appliedBy();
         }
         insert.setString(1, revision.id());
         insert.setString(2, String.join(",", revision.parents()));
         insert.setString(3, revision.message());
         insert.setString(4, revision.upgrade().checksum());
         insert.setString(5, revision.downgrade().checksum());
-        insert.setLong(6, durationMillis);
-        insert.setString(7, state);
+        insert.setString(6, appliedBy);
+        insert.setLong(7, durationMillis);
+        insert.setString(8, state);
         insert.executeUpdate();
+    }
+
+    /** The database user, or the operating-system user where the database has none (embedded H2). */
+    private String appliedBy() throws SQLException {
+        String user = database.connection().getMetaData().getUserName();
+        return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
     }
 
     /** Removes {@code id}'s row, within whatever transaction the connection is in. */
