@@ -10,7 +10,8 @@ try {
         'Downgraded 1 revision',
         'Current: 20260104090000 (merge books and reviews)',
         'Downgraded 3 revisions',
-        'Current: 20260101090000 (create authors); 4 revisions pending',
+        'Current: 20260101090000 (create authors)',
+        'Current: 4 revisions pending',
         'Upgraded 4 revisions',
         'Downgraded 5 revisions',
         'Current: base (no revision applied); 5 revisions pending')

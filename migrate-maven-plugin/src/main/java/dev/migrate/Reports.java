@@ -13,19 +13,20 @@ public final class Reports {
     private Reports() {
     }
 
-    /** One line per current revision of the database, or a single "base" line. */
+    /** One line per current revision of the database (or a single "base" line), then what is pending. */
     public static List<String> current(Status status) {
         List<Revision> current = status.current();
+        int pending = status.pending().size();
+        String pendingText = pending + (pending == 1 ? " revision" : " revisions") + " pending";
         if (current.isEmpty()) {
-            return List.of("base (no revision applied)" + pendingNote(status));
+            return List.of("base (no revision applied)" + (pending == 0 ? "" : "; " + pendingText));
         }
         List<String> lines = new ArrayList<>();
         for (Revision revision : current) {
             lines.add(revision.describe() + (status.isHead(revision.id()) ? " (head)" : ""));
         }
-        String pending = pendingNote(status);
-        if (!pending.isEmpty()) {
-            lines.add(pending.strip());
+        if (pending > 0) {
+            lines.add(pendingText);
         }
         return lines;
     }
@@ -102,8 +103,4 @@ public final class Reports {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String pendingNote(Status status) {
-        int pending = status.pending().size();
-        return pending == 0 ? "" : "; " + pending + (pending == 1 ? " revision" : " revisions") + " pending";
-    }
 }
