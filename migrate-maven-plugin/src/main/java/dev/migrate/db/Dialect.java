@@ -42,11 +42,11 @@ public enum Dialect {
         return transactionalDdl;
     }
 
-    String textType() {
+    public String textType() {
         return textType;
     }
 
-    String timestampType() {
+    public String timestampType() {
         return timestampType;
     }
 }

@@ -54,9 +54,23 @@ public final class HistoryTable {
         if (exists()) {
             return;
         }
-        Dialect dialect = database.dialect();
+        Connection connection = database.connection();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(createTableSql(database.dialect(), qualifiedName));
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * The statement that creates the history table {@code qualifiedName} (already validated) on
+     * {@code dialect}; also used for offline scripts.
+     */
+    public static String createTableSql(Dialect dialect, String qualifiedName) {
         String ifNotExists = dialect == Dialect.OTHER ? "" : "IF NOT EXISTS ";
-        String ddl = "CREATE TABLE " + ifNotExists + qualifiedName + " ("
+        return "CREATE TABLE " + ifNotExists + qualifiedName + " ("
                 + "revision VARCHAR(14) NOT NULL PRIMARY KEY, "
                 + "parents VARCHAR(1000) NOT NULL, "
                 + "message " + dialect.textType() + " NOT NULL, "
@@ -65,15 +79,9 @@ public final class HistoryTable {
                 + "applied_at " + dialect.timestampType() + " NOT NULL, "
                 + "applied_by VARCHAR(255) NOT NULL, "
                 + "duration_ms BIGINT NOT NULL, "
-                + "state VARCHAR(16) NOT NULL)";
-        Connection connection = database.connection();
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(ddl);
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+                + "state VARCHAR(16) NOT NULL, "
+                + "statements_done INT NOT NULL DEFAULT 0, "
+                + "error " + dialect.textType() + ")";
     }
 
     /** Every recorded revision, by id; empty when the table does not exist yet. */
