@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,10 +15,18 @@ import java.util.Objects;
  *     or null for the connection's default
  * @param revisions the revisions folder
  * @param historyTable name of the history table (a plain identifier)
+ * @param lockTimeout how long a run waits for another run's migration lock
  */
-public record MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable) {
+public record MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable,
+        Duration lockTimeout) {
 
     public static final String DEFAULT_HISTORY_TABLE = "migrate_history";
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(120);
+
+    /** A configuration with the default lock timeout. */
+    public MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable) {
+        this(url, user, password, schema, revisions, historyTable, DEFAULT_LOCK_TIMEOUT);
+    }
 
     public MigrateConfig {
         Objects.requireNonNull(revisions, "revisions");
@@ -25,6 +34,7 @@ public record MigrateConfig(String url, String user, String password, String sch
         schema = schema == null || schema.isBlank() ? null : schema.strip();
         user = user == null || user.isEmpty() ? null : user;
         password = password == null || password.isEmpty() ? null : password;
+        lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
     }
 
     /** The configuration with the password left out and passwords in the URL masked. */
@@ -32,6 +42,6 @@ public record MigrateConfig(String url, String user, String password, String sch
     public String toString() {
         return "MigrateConfig[url=" + Redaction.redactUrl(url) + ", user=" + user + ", password="
                 + (password == null ? "none" : "****") + ", schema=" + schema + ", revisions=" + revisions
-                + ", historyTable=" + historyTable + "]";
+                + ", historyTable=" + historyTable + ", lockTimeout=" + lockTimeout + "]";
     }
 }

@@ -3,18 +3,25 @@ package dev.migrate;
 import dev.migrate.db.AppliedRevision;
 import dev.migrate.db.Database;
 import dev.migrate.db.DatabaseUnavailableException;
+import dev.migrate.db.Dialect;
 import dev.migrate.db.HistoryTable;
 import dev.migrate.db.Identifier;
+import dev.migrate.db.MigrationLock;
 import dev.migrate.db.PlanRunner;
+import dev.migrate.db.PostgresLock;
+import dev.migrate.db.RowState;
+import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
 import dev.migrate.revision.InvalidRevisionsException;
+import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionFolder;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -48,29 +55,96 @@ public final class Migrator {
     }
 
     public Outcome upgrade(String target) {
+        return upgrade(target, false);
+    }
+
+    /**
+     * Upgrades to {@code target}; with {@code resume}, a non-transactional revision recorded as
+     * failed first continues from its failed statement.
+     */
+    public Outcome upgrade(String target, boolean resume) {
         Target parsed = Target.parse(target);
-        return move(true, (graph, applied) -> graph.upgradePlan(parsed, applied), false, "upgrade to " + target);
+        return move(Mode.RUN, (graph, applied) -> graph.upgradePlan(parsed, applied), resume, "upgrade to " + target);
     }
 
     public Outcome downgrade(String target) {
-        Target parsed = Target.parse(target);
-        return move(false, (graph, applied) -> graph.downgradePlan(parsed, applied), false, "downgrade to " + target);
+        return downgrade(target, false);
     }
 
-    /** Records {@code target} as the applied state without running any SQL. */
+    public Outcome downgrade(String target, boolean resume) {
+        Target parsed = Target.parse(target);
+        return move(Mode.RUN, (graph, applied) -> graph.downgradePlan(parsed, applied), resume, "downgrade to " + target);
+    }
+
+    /**
+     * Records {@code target} as the applied state without running any SQL. Revisions that stopped
+     * halfway count as resolved: the stamp says where the database stands.
+     */
     public Outcome stamp(String target) {
         Target parsed = Target.parse(target);
-        return move(true, (graph, applied) -> graph.stampPlan(parsed, applied), true, "stamp " + target);
+        return move(Mode.STAMP, (graph, applied) -> graph.stampPlan(parsed, applied), false, "stamp " + target);
+    }
+
+    /**
+     * Re-records the checksums of applied revisions whose files were edited on purpose, after
+     * checking everything else is in order.
+     *
+     * @return the revisions whose checksums were re-recorded
+     */
+    public List<Revision> repair() {
+        RevisionGraph graph = load();
+        try (Database database = connect()) {
+            HistoryTable history = history(database, false);
+            if (!history.exists()) {
+                return List.of();
+            }
+            try (MigrationLock lock = lock(history)) {
+                HistoryCheck check = HistoryCheck.of(graph, history.read());
+                if (!check.missingFiles().isEmpty()) {
+                    throw new dev.migrate.graph.UnknownAppliedRevisionException(check.missingFiles());
+                }
+                Set<Revision> edited = new java.util.LinkedHashSet<>(check.editedUpgrades());
+                edited.addAll(check.editedDowngrades());
+                for (Revision revision : edited) {
+                    history.recordChecksums(revision);
+                    listener.info("re-recorded the checksums of " + revision.describe());
+                }
+                return List.copyOf(edited);
+            }
+        } catch (SQLException e) {
+            throw unavailable("cannot repair the history table " + config.historyTable(), e);
+        }
+    }
+
+    /**
+     * Checks files and history without moving anything: file problems, applied revisions whose
+     * files are gone or whose upgrade was edited, revisions that stopped halfway, and (when asked)
+     * pending revisions.
+     */
+    public Status validate(boolean failOnPending) {
+        RevisionGraph graph = load();
+        try (Database database = connect()) {
+            List<AppliedRevision> rows = history(database, false).read();
+            HistoryCheck check = HistoryCheck.of(graph, rows);
+            check.requireConsistent();
+            check.requireNoFailures(false);
+            check.editedDowngrades().forEach(revision -> listener.warn("the downgrade section of applied revision "
+                    + revision.describe() + " was edited since it ran; the next upgrade or downgrade re-records it"));
+            Status status = new Status(graph, rows);
+            if (failOnPending && !status.pending().isEmpty()) {
+                throw new PendingRevisionsException(status.pending());
+            }
+            return status;
+        } catch (SQLException e) {
+            throw unavailable("cannot read the history table " + config.historyTable(), e);
+        }
     }
 
     /** The files and the database's history, read without changing anything. */
     public Status status() {
         RevisionGraph graph = load();
         try (Database database = connect()) {
-            if (schema != null) {
-                database.useSchema(schema, false);
-            }
-            return new Status(graph, new HistoryTable(database, schema, table).read());
+            return new Status(graph, history(database, false).read());
         } catch (SQLException e) {
             throw unavailable("cannot read the history table " + config.historyTable(), e);
         }
@@ -81,41 +155,131 @@ public final class Migrator {
         return new Status(load(), List.of());
     }
 
-    private Outcome move(boolean createHistory, BiFunction<RevisionGraph, Set<String>, Plan> planner,
-            boolean recordOnly, String what) {
+    private enum Mode { RUN, STAMP }
+
+    private Outcome move(Mode mode, BiFunction<RevisionGraph, Set<String>, Plan> planner, boolean resume, String what) {
         RevisionGraph graph = load();
         long started = System.nanoTime();
         try (Database database = connect()) {
-            if (schema != null) {
-                database.useSchema(schema, false);
+            HistoryTable history = history(database, false);
+            // First look without the lock and without writing anything: a run refused here (edited
+            // files, several heads, transaction control, an unresolved failure) leaves the database
+            // exactly as it was.
+            List<AppliedRevision> rows = history.read();
+            Plan preview = check(mode, graph, rows, planner, resume);
+            if (preview.isEmpty() && new Status(graph, rows).unfinished().isEmpty()
+                    && HistoryCheck.of(graph, rows).editedDowngrades().isEmpty()) {
+                return new Outcome(preview, elapsed(started), new Status(graph, rows));
             }
-            HistoryTable history = new HistoryTable(database, schema, table);
-            List<AppliedRevision> before = history.read();
-            // plan and check everything first: a refused plan leaves the database exactly as it was
-            Plan plan = planner.apply(graph, new Status(graph, before).appliedIds());
-            if (!recordOnly) {
-                PlanRunner.checkTransactionControl(plan);
+            boolean postgres = database.dialect() == Dialect.POSTGRESQL;
+            if (!postgres) {
+                // H2's lock is a table next to the history table, so its schema must exist first
+                history = history(database, true);
             }
-            if (plan.isEmpty()) {
-                return new Outcome(plan, Duration.ofNanos(System.nanoTime() - started), new Status(graph, before));
-            }
-            if (createHistory) {
-                if (schema != null) {
-                    database.useSchema(schema, true);
+            try (MigrationLock lock = lock(history)) {
+                if (postgres) {
+                    // concurrent CREATE ... IF NOT EXISTS can collide in PostgreSQL's catalog: only under the lock
+                    history = history(database, true);
+                    prepareWorkSession(database, history.qualifiedName());
                 }
                 history.createIfMissing();
+                // another run may have moved the database while this one waited: read again
+                rows = history.read();
+                check(mode, graph, rows, planner, resume);
+                PlanRunner runner = new PlanRunner(database, history, listener);
+                for (Revision revision : HistoryCheck.of(graph, rows).editedDowngrades()) {
+                    listener.warn("the downgrade section of applied revision " + revision.describe() + " ("
+                            + revision.fileName() + ") was edited since it ran; re-recording its checksum");
+                    history.recordChecksums(revision);
+                }
+                rows = finishUnfinished(mode, graph, rows, runner, history);
+                Plan plan = planner.apply(graph, new Status(graph, rows).appliedIds());
+                if (!plan.isEmpty()) {
+                    listener.planned(plan, what);
+                    if (mode == Mode.STAMP) {
+                        runner.record(plan);
+                    } else {
+                        runner.run(plan);
+                    }
+                }
+                return new Outcome(plan, elapsed(started), new Status(graph, history.read()));
             }
-            listener.planned(plan, what);
-            PlanRunner runner = new PlanRunner(database, history, listener);
-            if (recordOnly) {
-                runner.record(plan);
-            } else {
-                runner.run(plan);
-            }
-            return new Outcome(plan, Duration.ofNanos(System.nanoTime() - started), new Status(graph, history.read()));
         } catch (SQLException e) {
             throw unavailable("cannot use the history table " + config.historyTable(), e);
         }
+    }
+
+    /** Every check that can refuse a run, and the plan it would run. */
+    private Plan check(Mode mode, RevisionGraph graph, List<AppliedRevision> rows,
+            BiFunction<RevisionGraph, Set<String>, Plan> planner, boolean resume) {
+        HistoryCheck check = HistoryCheck.of(graph, rows);
+        check.requireConsistent();
+        if (mode == Mode.RUN) {
+            check.requireNoFailures(resume);
+        }
+        Plan plan = planner.apply(graph, new Status(graph, rows).appliedIds());
+        if (mode == Mode.RUN) {
+            PlanRunner.checkTransactionControl(plan);
+        }
+        return plan;
+    }
+
+    /**
+     * Revisions that stopped halfway: an interrupted one (its run died) or a failed one the user
+     * asked to resume is finished in its own direction; a stamp resolves them by recording instead.
+     */
+    private List<AppliedRevision> finishUnfinished(Mode mode, RevisionGraph graph, List<AppliedRevision> rows,
+            PlanRunner runner, HistoryTable history) throws SQLException {
+        List<AppliedRevision> unfinished = new Status(graph, rows).unfinished();
+        if (unfinished.isEmpty()) {
+            return rows;
+        }
+        for (AppliedRevision row : unfinished) {
+            Revision revision = graph.find(row.id()).orElseThrow();
+            if (mode == Mode.STAMP) {
+                if (row.state().upgrading()) {
+                    history.delete(row.id());
+                } else {
+                    history.update(revision, RowState.STAMPED, 0, null, 0);
+                }
+                listener.info("stamp resolves " + revision.describe() + ", which had stopped halfway");
+                continue;
+            }
+            Direction direction = row.state().upgrading() ? Direction.UP : Direction.DOWN;
+            listener.info((row.state().failed() ? "resuming failed " : "finishing interrupted ") + direction
+                    .name().toLowerCase(java.util.Locale.ROOT) + " of " + revision.describe() + " after "
+                    + row.statementsDone() + " completed statement(s)");
+            runner.run(new Plan(direction, List.of(revision)), Map.of(row.id(), row));
+        }
+        return history.read();
+    }
+
+    /**
+     * The connection that runs revisions asks the server to notice a vanished client during long
+     * statements (PostgreSQL 14+), and waits out a killed run's session that is still working.
+     */
+    private void prepareWorkSession(Database database, String lockName) throws SQLException {
+        try (java.sql.Statement statement = database.connection().createStatement()) {
+            statement.execute("SET client_connection_check_interval = 1000");
+        } catch (SQLException e) {
+            // older servers do not know the setting: a killed client's statement then runs to its end
+        }
+        PostgresLock.holdWorkLock(database.connection(), lockName, config.lockTimeout(), listener);
+    }
+
+    private MigrationLock lock(HistoryTable history) {
+        return MigrationLock.acquire(this::connect, history, config.lockTimeout(), listener);
+    }
+
+    private HistoryTable history(Database database, boolean createSchema) {
+        if (schema != null) {
+            database.useSchema(schema, createSchema);
+        }
+        return new HistoryTable(database, schema, table);
+    }
+
+    private static Duration elapsed(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private Database connect() {

@@ -17,11 +17,19 @@ public final class Status {
     private final RevisionGraph graph;
     private final Map<String, AppliedRevision> applied;
 
-    public Status(RevisionGraph graph, List<AppliedRevision> applied) {
+    private final List<AppliedRevision> unfinished;
+
+    public Status(RevisionGraph graph, List<AppliedRevision> rows) {
         this.graph = graph;
         Map<String, AppliedRevision> byId = new LinkedHashMap<>();
-        applied.forEach(row -> byId.put(row.id(), row));
+        rows.stream().filter(row -> row.state().countsAsApplied()).forEach(row -> byId.put(row.id(), row));
         this.applied = byId;
+        this.unfinished = rows.stream().filter(row -> row.state().unfinished()).toList();
+    }
+
+    /** Rows of non-transactional revisions that failed or were interrupted halfway. */
+    public List<AppliedRevision> unfinished() {
+        return unfinished;
     }
 
     public RevisionGraph graph() {

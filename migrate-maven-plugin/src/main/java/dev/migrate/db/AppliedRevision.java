@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One row of the history table: a revision recorded as applied.
+ * One row of the history table: a revision recorded as applied, or one that stopped halfway.
  *
  * @param id revision id
  * @param parents parent ids as recorded when it was applied
@@ -14,7 +14,9 @@ import java.util.List;
  * @param appliedAt when
  * @param appliedBy database user that applied it
  * @param durationMillis how long its statements took
- * @param state {@code applied}, or {@code stamped} when recorded without running
+ * @param state applied, stamped, or one of the unfinished states of a non-transactional revision
+ * @param statementsDone for an unfinished revision, how many of its statements completed
+ * @param error for a failed revision, the failing statement's location and the database's message
  */
 public record AppliedRevision(
         String id,
@@ -25,7 +27,9 @@ public record AppliedRevision(
         Instant appliedAt,
         String appliedBy,
         long durationMillis,
-        String state) {
+        RowState state,
+        int statementsDone,
+        String error) {
 
     public AppliedRevision {
         parents = List.copyOf(parents);

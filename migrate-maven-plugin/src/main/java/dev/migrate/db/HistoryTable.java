@@ -18,8 +18,8 @@ import java.util.List;
  */
 public final class HistoryTable {
 
-    private static final String COLUMNS =
-            "revision, parents, message, upgrade_checksum, downgrade_checksum, applied_at, applied_by, duration_ms, state";
+    private static final String COLUMNS = "revision, parents, message, upgrade_checksum, downgrade_checksum,"
+            + " applied_at, applied_by, duration_ms, state, statements_done, error";
 
     private final Database database;
     private final Identifier schema;
@@ -27,6 +27,7 @@ public final class HistoryTable {
     private final String qualifiedName;
     private PreparedStatement insert;
     private PreparedStatement delete;
+    private PreparedStatement update;
     private String appliedBy;
 
     public HistoryTable(Database database, Identifier schema, Identifier table) {
@@ -38,6 +39,10 @@ public final class HistoryTable {
 
     public String qualifiedName() {
         return qualifiedName;
+    }
+
+    public Database database() {
+        return database;
     }
 
     public boolean exists() throws SQLException {
@@ -80,7 +85,7 @@ public final class HistoryTable {
                 + "applied_by VARCHAR(255) NOT NULL, "
                 + "duration_ms BIGINT NOT NULL, "
                 + "state VARCHAR(16) NOT NULL, "
-                + "statements_done INT NOT NULL DEFAULT 0, "
+                + "statements_done INT DEFAULT 0 NOT NULL, "
                 + "error " + dialect.textType() + ")";
     }
 
@@ -104,17 +109,19 @@ public final class HistoryTable {
                         appliedAt == null ? null : appliedAt.toInstant(),
                         rs.getString(7),
                         rs.getLong(8),
-                        rs.getString(9)));
+                        RowState.fromDb(rs.getString(9)),
+                        rs.getInt(10),
+                        rs.getString(11)));
             }
         }
         return rows;
     }
 
-    /** Records {@code revision} as applied, within whatever transaction the connection is in. */
-    public void insert(Revision revision, long durationMillis, String state) throws SQLException {
+    /** Records {@code revision} in {@code state}, within whatever transaction the connection is in. */
+    public void insert(Revision revision, long durationMillis, RowState state) throws SQLException {
         if (insert == null) {
             insert = database.connection().prepareStatement("INSERT INTO " + qualifiedName + " (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?)");
+                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, 0, NULL)");
             appliedBy = appliedBy();
         }
         insert.setString(1, revision.id());
@@ -124,8 +131,45 @@ public final class HistoryTable {
         insert.setString(5, revision.downgrade().checksum());
         insert.setString(6, appliedBy);
         insert.setLong(7, durationMillis);
-        insert.setString(8, state);
+        insert.setString(8, state.dbValue());
         insert.executeUpdate();
+    }
+
+    /**
+     * Updates the row of an existing revision: its state, progress, error and duration; the
+     * checksums are re-recorded from {@code revision}, so a finished revision records the file that
+     * finished it.
+     */
+    public void update(Revision revision, RowState state, int statementsDone, String error, long durationMillis)
+            throws SQLException {
+        if (update == null) {
+            update = database.connection().prepareStatement("UPDATE " + qualifiedName + " SET state = ?,"
+                    + " statements_done = ?, error = ?, duration_ms = ?, upgrade_checksum = ?, downgrade_checksum = ?,"
+                    + " message = ? WHERE revision = ?");
+        }
+        update.setString(1, state.dbValue());
+        update.setInt(2, statementsDone);
+        update.setString(3, error);
+        update.setLong(4, durationMillis);
+        update.setString(5, revision.upgrade().checksum());
+        update.setString(6, revision.downgrade().checksum());
+        update.setString(7, revision.message());
+        update.setString(8, revision.id());
+        if (update.executeUpdate() != 1) {
+            throw new SQLException("history row of revision " + revision.id() + " disappeared while the plugin held"
+                    + " the migration lock; was it edited by hand?");
+        }
+    }
+
+    /** Re-records the checksums of {@code revision}'s row, leaving everything else as it is. */
+    public void recordChecksums(Revision revision) throws SQLException {
+        try (PreparedStatement statement = database.connection().prepareStatement("UPDATE " + qualifiedName
+                + " SET upgrade_checksum = ?, downgrade_checksum = ? WHERE revision = ?")) {
+            statement.setString(1, revision.upgrade().checksum());
+            statement.setString(2, revision.downgrade().checksum());
+            statement.setString(3, revision.id());
+            statement.executeUpdate();
+        }
     }
 
     /** The database user, or the operating-system user where the database has none (embedded H2). */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -53,12 +54,21 @@ public final class PlanRunner {
         }
     }
 
+    /** Runs every step of {@code plan}. */
     public void run(Plan plan) throws SQLException {
+        run(plan, Map.of());
+    }
+
+    /**
+     * Runs every step of {@code plan}; a step with a row in {@code unfinished} (a non-transactional
+     * revision that stopped halfway) resumes after the statements that row says completed.
+     */
+    public void run(Plan plan, Map<String, AppliedRevision> unfinished) throws SQLException {
         Connection connection = database.connection();
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
             for (Revision revision : plan.steps()) {
-                runOne(connection, jdbc, revision, plan.direction());
+                runOne(connection, jdbc, revision, plan.direction(), unfinished.get(revision.id()));
             }
         } finally {
             connection.setAutoCommit(true);
@@ -71,7 +81,11 @@ public final class PlanRunner {
         connection.setAutoCommit(false);
         try {
             for (Revision revision : plan.steps()) {
-                write(revision, plan.direction(), 0, "stamped");
+                if (plan.direction() == Direction.UP) {
+                    history.insert(revision, 0, RowState.STAMPED);
+                } else {
+                    history.delete(revision.id());
+                }
             }
             connection.commit();
         } catch (SQLException e) {
@@ -83,27 +97,54 @@ public final class PlanRunner {
         plan.steps().forEach(revision -> listener.revisionStamped(revision, plan.direction()));
     }
 
-    private void runOne(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction)
-            throws SQLException {
+    private void runOne(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
+            AppliedRevision unfinishedRow) throws SQLException {
         boolean transactional = revision.transactional();
-        connection.setAutoCommit(!transactional);
+        boolean up = direction == Direction.UP;
         List<Statement> statements = section(revision, direction).statements();
+        int first = unfinishedRow == null ? 0 : Math.min(unfinishedRow.statementsDone(), statements.size());
+        if (first > 0) {
+            listener.info("resuming " + revision.describe() + " at statement " + (first + 1) + " of " + statements.size()
+                    + " (" + revision.file() + ":" + statements.get(Math.min(first, statements.size() - 1)).line() + ")");
+        }
+        connection.setAutoCommit(!transactional);
+        if (!transactional) {
+            // the journal row is committed before the first statement, so a crash leaves a trace
+            if (up && unfinishedRow == null) {
+                history.insert(revision, 0, RowState.RUNNING);
+            } else {
+                history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, first, null, 0);
+            }
+        }
         long started = System.nanoTime();
-        for (int i = 0; i < statements.size(); i++) {
+        for (int i = first; i < statements.size(); i++) {
             Statement statement = statements.get(i);
             try {
                 jdbc.execute(statement.sql());
             } catch (SQLException e) {
                 if (transactional) {
                     rollbackQuietly(connection, e);
+                } else {
+                    history.update(revision, up ? RowState.FAILED : RowState.FAILED_DOWN, i,
+                            revision.fileName() + ":" + statement.line() + ": SQL state " + e.getSQLState() + ": "
+                                    + e.getMessage().strip(), 0);
                 }
                 throw new StatementFailedException(revision, direction, statement, i, statements.size(), e,
-                        aftermath(revision, statements.subList(0, i), transactional));
+                        aftermath(revision, statements.subList(first, i), transactional));
+            }
+            if (!transactional && i + 1 < statements.size()) {
+                history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, i + 1, null, 0);
             }
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         try {
-            write(revision, direction, millis, "applied");
+            if (!up) {
+                history.delete(revision.id());
+            } else if (unfinishedRow != null || !transactional) {
+                history.update(revision, RowState.APPLIED, statements.size(), null, millis);
+            } else {
+                history.insert(revision, millis, RowState.APPLIED);
+            }
             if (transactional) {
                 connection.commit();
             }
@@ -116,23 +157,14 @@ public final class PlanRunner {
         listener.revisionDone(revision, direction, Duration.ofMillis(millis), transactional);
     }
 
-    private void write(Revision revision, Direction direction, long millis, String state) throws SQLException {
-        if (direction == Direction.UP) {
-            history.insert(revision, millis, state);
-        } else {
-            history.delete(revision.id());
-        }
-    }
-
     private String aftermath(Revision revision, List<Statement> ran, boolean transactional) {
         String lines = ran.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         if (!transactional) {
-            return ran.isEmpty()
-                    ? "The revision runs outside a transaction (transactional: false); nothing of it ran and it is not"
-                            + " recorded. Fix the statement and run again."
-                    : "The revision runs outside a transaction (transactional: false): the statements before it (lines "
-                            + lines + ") stayed applied and the revision is not recorded. Undo them by hand or make"
-                            + " them safe to repeat, then run again.";
+            return "The revision runs outside a transaction (transactional: false)"
+                    + (ran.isEmpty() ? "" : ": the statements before it (lines " + lines + ") stayed applied")
+                    + ". It is recorded as failed in the history table, and runs are refused until you resolve it:"
+                    + " fix the cause and resume from this statement with -Dmigrate.resume=true, or repair the"
+                    + " database by hand and record where it stands with migrate:stamp.";
         }
         if (database.dialect().transactionalDdl() || ran.isEmpty()) {
             return "The revision's transaction was rolled back, so nothing of it remains and it is not recorded;"
