@@ -20,11 +20,15 @@ public final class Redaction {
         return AUTHORITY.matcher(masked).replaceAll("$1:****@");
     }
 
-    /** Replaces every occurrence of {@code secret} in {@code text}. */
+    /**
+     * Replaces every occurrence of {@code secret} in {@code text}, and masks anything that looks
+     * like a password parameter (a URL quoted in a driver's message, say).
+     */
     public static String redact(String text, String secret) {
-        if (text == null || secret == null || secret.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(secret, "****");
+        String masked = secret == null || secret.isEmpty() ? text : text.replace(secret, "****");
+        return redactUrl(masked);
     }
 }

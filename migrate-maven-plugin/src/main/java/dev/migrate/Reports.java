@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import dev.migrate.db.AppliedRevision;
+import dev.migrate.db.RowState;
 import dev.migrate.graph.Direction;
 import dev.migrate.revision.Revision;
 import java.util.ArrayList;
@@ -18,16 +19,18 @@ public final class Reports {
         List<Revision> current = status.current();
         int pending = status.pending().size();
         String pendingText = pending + (pending == 1 ? " revision" : " revisions") + " pending";
-        if (current.isEmpty()) {
-            return List.of("base (no revision applied)" + (pending == 0 ? "" : "; " + pendingText));
-        }
         List<String> lines = new ArrayList<>();
-        for (Revision revision : current) {
-            lines.add(revision.describe() + (status.isHead(revision.id()) ? " (head)" : ""));
+        if (current.isEmpty()) {
+            lines.add("base (no revision applied)" + (pending == 0 ? "" : "; " + pendingText));
+        } else {
+            for (Revision revision : current) {
+                lines.add(revision.describe() + (status.isHead(revision.id()) ? " (head)" : ""));
+            }
+            if (pending > 0) {
+                lines.add(pendingText);
+            }
         }
-        if (pending > 0) {
-            lines.add(pendingText);
-        }
+        status.unfinished().forEach(row -> lines.add(unfinished(row)));
         return lines;
     }
 
@@ -38,7 +41,10 @@ public final class Reports {
         for (int i = ordered.size() - 1; i >= 0; i--) {
             Revision revision = ordered.get(i);
             StringBuilder line = new StringBuilder();
-            line.append(status.isApplied(revision.id()) ? "[x] " : "[ ] ").append(revision.id());
+            AppliedRevision unfinished = status.unfinished().stream()
+                    .filter(row -> row.id().equals(revision.id())).findFirst().orElse(null);
+            line.append(unfinished != null ? "[!] " : status.isApplied(revision.id()) ? "[x] " : "[ ] ")
+                    .append(revision.id());
             line.append("  parents: ").append(revision.isRoot() ? "base" : String.join(", ", revision.parents()));
             List<String> tags = new ArrayList<>();
             if (status.isHead(revision.id())) {
@@ -60,12 +66,16 @@ public final class Reports {
                 line.append("  ").append(revision.message());
             }
             AppliedRevision row = status.appliedRow(revision.id());
-            if (row != null && "stamped".equals(row.state())) {
+            if (row != null && row.state() == RowState.STAMPED) {
                 line.append("  [stamped]");
             }
             lines.add(line.toString());
+            if (unfinished != null) {
+                lines.add("    " + unfinished(unfinished));
+            }
         }
-        lines.add("[x] applied, [ ] pending; " + status.appliedIds().size() + " of " + ordered.size() + " applied");
+        lines.add("[x] applied, [ ] pending" + (status.unfinished().isEmpty() ? "" : ", [!] stopped halfway") + "; "
+                + status.appliedIds().size() + " of " + ordered.size() + " applied");
         return lines;
     }
 
@@ -90,6 +100,18 @@ public final class Reports {
         }
         return past + " " + count + " " + noun + " in " + outcome.took().toMillis() + " ms; the database is now at "
                 + where;
+    }
+
+    /** A revision that stopped halfway, and what to do about it. */
+    static String unfinished(AppliedRevision row) {
+        String direction = row.state().upgrading() ? "upgrade" : "downgrade";
+        if (row.state().failed()) {
+            return "FAILED: " + direction + " of " + row.id() + " stopped after " + row.statementsDone()
+                    + " statement(s) at " + row.error() + " (resume with -Dmigrate.resume=true, or fix by hand and"
+                    + " migrate:stamp)";
+        }
+        return "INTERRUPTED: " + direction + " of " + row.id() + " was cut off after " + row.statementsDone()
+                + " statement(s); the next upgrade or downgrade finishes it";
     }
 
     /** The current revisions of the database in one phrase. */

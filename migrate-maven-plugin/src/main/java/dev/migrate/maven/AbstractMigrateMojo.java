@@ -5,10 +5,19 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.Redaction;
 import java.io.File;
+import java.time.Duration;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * What every goal shares: the connection and folder parameters, skipping, and turning the core's
@@ -20,18 +29,40 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     /**
      * JDBC URL of the database to migrate, e.g. {@code jdbc:postgresql://localhost:5432/app}. When
      * empty, an embedded H2 database in {@code target/migrate/db} is used, so a project works with
-     * no configuration at all.
+     * no configuration at all. A password inside the URL is masked in every message, and (like the
+     * password parameter) Maven's debug output shows only the unevaluated expression.
      */
     @Parameter(property = "migrate.url")
-    protected String url;
+    protected PlexusConfiguration url;
 
     /** Database user; when empty, the URL's (or the driver's default) is used. */
     @Parameter(property = "migrate.user")
     protected String user;
 
-    /** Database password. Never printed. */
+    /**
+     * Database password. Never printed, not even by {@code mvn -X}: Maven hands this parameter over
+     * unevaluated, and the plugin resolves the {@code ${...}} expressions itself.
+     */
     @Parameter(property = "migrate.password")
-    protected String password;
+    protected PlexusConfiguration password;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    /**
+     * Id of a {@code <server>} in Maven's {@code settings.xml} whose username and password (which
+     * may be encrypted with {@code mvn --encrypt-password}) are used. Not to be combined with
+     * {@code user} or {@code password}.
+     */
+    @Parameter(property = "migrate.serverId")
+    protected String serverId;
+
+    /** Seconds a run waits for another run's migration lock before it gives up. */
+    @Parameter(property = "migrate.lockTimeout", defaultValue = "120")
+    protected int lockTimeout;
 
     /**
      * Schema that holds the history table and becomes the connection's current schema (created by
@@ -56,21 +87,50 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     protected File buildDirectory;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || skipGoal()) {
             getLog().info("Skipping migrate:" + goal() + (skip ? " (migrate.skip)" : " (migrate." + goal() + ".skip)"));
             return;
         }
-        MigrateConfig config = config();
+        Credentials credentials = Credentials.resolve(serverId, user, evaluate(password, "migrate.password"), settings,
+                settingsDecrypter);
+        MigrateConfig config = config(evaluate(url, "migrate.url"), credentials);
         try {
             run(new Migrator(config, new LogListener(getLog())), config);
         } catch (MigrateException e) {
-            String message = Redaction.redact(e.getMessage(), password);
+            String message = Redaction.redact(e.getMessage(), credentials.password());
             if (e.isUserError()) {
                 throw new MojoFailureException(message, e);
             }
             throw new MojoExecutionException(message, e);
+        }
+    }
+
+    /**
+     * The value of a secret-bearing parameter (password, URL). Such parameters are declared as raw
+     * configuration, so Maven hands them over unevaluated and never prints the value in its
+     * {@code -X} output; their {@code ${...}} expressions are evaluated here.
+     */
+    private String evaluate(PlexusConfiguration parameter, String property) throws MojoExecutionException {
+        String raw = parameter == null ? null : parameter.getValue();
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            Object value = new PluginParameterExpressionEvaluator(session, mojoExecution).evaluate(raw);
+            String text = value == null ? null : value.toString().strip();
+            // an unset property leaves its own expression behind: that means no value
+            return text == null || text.isEmpty() || text.equals("${" + property + "}") ? null : text;
+        } catch (ExpressionEvaluationException e) {
+            throw new MojoExecutionException("cannot evaluate the " + parameter.getName() + " parameter; check its"
+                    + " ${...} expression");
         }
     }
 
@@ -83,9 +143,10 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     /** Whether {@code migrate.<goal>.skip} is set. */
     protected abstract boolean skipGoal();
 
-    private MigrateConfig config() {
-        String effectiveUrl = url == null || url.isBlank() ? defaultUrl() : url.strip();
-        return new MigrateConfig(effectiveUrl, user, password, schema, revisions.toPath(), table);
+    private MigrateConfig config(String url, Credentials credentials) {
+        String effectiveUrl = url == null ? defaultUrl() : url;
+        return new MigrateConfig(effectiveUrl, credentials.user(), credentials.password(), schema, revisions.toPath(),
+                table, Duration.ofSeconds(Math.max(0, lockTimeout)));
     }
 
     private String defaultUrl() {

@@ -21,6 +21,13 @@ public class DowngradeMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.target")
     private String target;
 
+    /**
+     * Continue a {@code transactional: false} revision that is recorded as failed from its failed
+     * statement (after fixing the cause), instead of refusing to run.
+     */
+    @Parameter(property = "migrate.resume", defaultValue = "false")
+    private boolean resume;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.downgrade.skip", defaultValue = "false")
     private boolean skipDowngrade;
@@ -29,7 +36,7 @@ public class DowngradeMojo extends AbstractMigrateMojo {
     protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException {
         String where = requireTarget(target, goal(), "-1, an applied revision id, or base");
         logDatabase(config);
-        getLog().info(Reports.summary("downgrade", migrator.downgrade(where)));
+        getLog().info(Reports.summary("downgrade", migrator.downgrade(where, resume)));
     }
 
     @Override

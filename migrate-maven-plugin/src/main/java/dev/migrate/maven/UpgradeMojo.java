@@ -22,6 +22,13 @@ public class UpgradeMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.target", defaultValue = "head")
     private String target;
 
+    /**
+     * Continue a {@code transactional: false} revision that is recorded as failed from its failed
+     * statement (after fixing the cause), instead of refusing to run.
+     */
+    @Parameter(property = "migrate.resume", defaultValue = "false")
+    private boolean resume;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.upgrade.skip", defaultValue = "false")
     private boolean skipUpgrade;
@@ -29,7 +36,7 @@ public class UpgradeMojo extends AbstractMigrateMojo {
     @Override
     protected void run(Migrator migrator, MigrateConfig config) {
         logDatabase(config);
-        getLog().info(Reports.summary("upgrade", migrator.upgrade(target == null ? "head" : target.strip())));
+        getLog().info(Reports.summary("upgrade", migrator.upgrade(target == null ? "head" : target.strip(), resume)));
     }
 
     @Override
