@@ -1,0 +1,118 @@
+package dev.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.graph.UnknownAppliedRevisionException;
+import dev.migrate.testing.BothDatabases;
+import dev.migrate.testing.OnBothDatabases;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Applied revisions are held against their files before anything moves. */
+class HistoryChecksTest {
+
+    static final String R1 = "20260101000000";
+    static final String R2 = "20260102000000";
+    static final String R3 = "20260103000000";
+
+    @TempDir
+    Path dir;
+
+    final RecordingListener listener = new RecordingListener();
+
+    Migrator migrator(TestDatabase db) {
+        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), listener);
+    }
+
+    RevisionFiles twoTables() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+        files.add(R2 + "_create_b", R1, "CREATE TABLE b (id INT PRIMARY KEY);", "DROP TABLE b;");
+        return files;
+    }
+
+    @OnBothDatabases
+    void editedUpgradeOfAnAppliedRevisionStopsTheRunAndNamesBothWaysOut(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = twoTables();
+        migrator(db).upgrade("head");
+        Path edited = files.add(R1 + "_create_a", "base", "CREATE TABLE a (id BIGINT PRIMARY KEY);", "DROP TABLE a;");
+        files.add(R3 + "_create_c", R2, "CREATE TABLE c (id INT);", "DROP TABLE c;");
+
+        assertThatThrownBy(() -> migrator(db).upgrade("head"))
+                .isInstanceOf(EditedRevisionsException.class)
+                .hasMessageContaining(R1 + " (create a): " + edited)
+                .hasMessageContaining("revert the edit")
+                .hasMessageContaining("migrate:repair");
+        assertThat(db.tables()).doesNotContain("c");
+        assertThatThrownBy(() -> migrator(db).validate(false)).isInstanceOf(EditedRevisionsException.class);
+
+        assertThat(migrator(db).repair()).extracting(r -> r.id()).containsExactly(R1);
+        migrator(db).upgrade("head");
+        assertThat(db.tables()).contains("c");
+    }
+
+    @OnBothDatabases
+    void editedDowngradeOnlyWarnsAndIsRecordedAgain(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = twoTables();
+        migrator(db).upgrade("head");
+        files.add(R2 + "_create_b", R1, "CREATE TABLE b (id INT PRIMARY KEY);", "DROP TABLE IF EXISTS b;");
+        files.add(R3 + "_create_c", R2, "CREATE TABLE c (id INT);", "DROP TABLE c;");
+
+        migrator(db).upgrade("head");
+
+        assertThat(listener.events()).anySatisfy(event -> assertThat(event)
+                .startsWith("warn the downgrade section of applied revision " + R2).contains("re-recording"));
+        listener.events().clear();
+        migrator(db).upgrade("head");
+        assertThat(listener.events()).noneMatch(event -> event.startsWith("warn"));
+    }
+
+    @OnBothDatabases
+    void lineEndingsAndTrailingBlanksAreNotEdits(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+        Path file = twoTables().folder().resolve(R1 + "_create_a.sql");
+        migrator(db).upgrade("head");
+        String windows = "\uFEFF" + Files.readString(file).replace("\n", "   \r\n");
+        Files.writeString(file, windows);
+
+        Status status = migrator(db).validate(true);
+
+        assertThat(status.pending()).isEmpty();
+        assertThat(listener.events()).noneMatch(event -> event.startsWith("warn"));
+    }
+
+    @OnBothDatabases
+    void appliedRevisionWithoutAFileStopsTheRun(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+        twoTables();
+        migrator(db).upgrade("head");
+        Files.delete(dir.resolve(R2 + "_create_b.sql"));
+
+        assertThatThrownBy(() -> migrator(db).upgrade("head"))
+                .isInstanceOf(UnknownAppliedRevisionException.class)
+                .hasMessageContaining(R2)
+                .hasMessageContaining("Restore the missing file");
+        assertThatThrownBy(() -> migrator(db).downgrade("base")).isInstanceOf(UnknownAppliedRevisionException.class);
+        assertThat(db.tables()).contains("a", "b");
+    }
+
+    @OnBothDatabases
+    void validateFailsOnPendingRevisionsOnlyWhenAsked(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        twoTables();
+        migrator(db).upgrade(R1);
+
+        assertThat(migrator(db).validate(false).pending()).extracting(r -> r.id()).containsExactly(R2);
+        assertThatThrownBy(() -> migrator(db).validate(true))
+                .isInstanceOf(PendingRevisionsException.class)
+                .hasMessageContaining("1 revision is not applied yet: " + R2 + " (create b)");
+        assertThat(db.column("SELECT COUNT(*) FROM migrate_history")).containsExactly("1");
+    }
+}
