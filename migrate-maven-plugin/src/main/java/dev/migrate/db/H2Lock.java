@@ -14,6 +14,7 @@ import java.time.Duration;
 final class H2Lock implements MigrationLock {
 
     private static final int LOCK_TIMEOUT_ERROR = 50200;
+    private static final int DUPLICATE_KEY_ERROR = 23505;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
     private final Database database;
@@ -28,7 +29,14 @@ final class H2Lock implements MigrationLock {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS " + lockTable + " (id INT PRIMARY KEY)");
-                statement.execute("MERGE INTO " + lockTable + " KEY (id) VALUES (1)");
+                // a plain read decides, so a held lock row never blocks this step
+                statement.execute("INSERT INTO " + lockTable + " (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM "
+                        + lockTable + ")");
+            } catch (SQLException e) {
+                if (e.getErrorCode() != DUPLICATE_KEY_ERROR) {
+                    throw e;
+                }
+                // another run inserted the row at the same moment: just as good
             }
             connection.setAutoCommit(false);
             long deadline = System.nanoTime() + timeout.toNanos();

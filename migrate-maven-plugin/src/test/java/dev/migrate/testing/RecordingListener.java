@@ -4,13 +4,13 @@ import dev.migrate.MigrationListener;
 import dev.migrate.graph.Direction;
 import dev.migrate.revision.Revision;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
-/** Remembers the core's progress events as short strings, for assertions. */
-public final class RecordingListener implements MigrationListener {
+/** Remembers the core's progress events as short strings, for assertions; safe across threads. */
+public class RecordingListener implements MigrationListener {
 
-    private final List<String> events = new ArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
 
     public List<String> events() {
         return events;

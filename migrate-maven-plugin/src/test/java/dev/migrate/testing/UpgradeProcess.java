@@ -1,0 +1,34 @@
+package dev.migrate.testing;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import java.nio.file.Path;
+
+/**
+ * Runs {@code upgrade head} in a JVM of its own, so a test can kill it with SIGKILL mid-statement.
+ * Arguments: JDBC URL, revisions folder.
+ */
+public final class UpgradeProcess {
+
+    private UpgradeProcess() {
+    }
+
+    public static void main(String[] args) {
+        MigrationListener printing = new MigrationListener() {
+            @Override
+            public void info(String message) {
+                System.out.println(message);
+            }
+        };
+        new Migrator(new MigrateConfig(args[0], null, null, null, Path.of(args[1]), null), printing).upgrade("head");
+        System.out.println("done");
+    }
+
+    /** Starts this class in a new JVM with the test class path. */
+    public static Process start(String url, Path revisions) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), UpgradeProcess.class.getName(),
+                url, revisions.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}
