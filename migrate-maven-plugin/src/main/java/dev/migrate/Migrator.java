@@ -3,9 +3,12 @@ package dev.migrate;
 import dev.migrate.db.AppliedRevision;
 import dev.migrate.db.Database;
 import dev.migrate.db.DatabaseUnavailableException;
+import dev.migrate.db.Dialect;
 import dev.migrate.db.HistoryTable;
 import dev.migrate.db.Identifier;
+import dev.migrate.db.OfflineScript;
 import dev.migrate.db.PlanRunner;
+import dev.migrate.graph.Direction;
 import dev.migrate.graph.MultipleHeadsException;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
@@ -14,14 +17,15 @@ import dev.migrate.revision.InvalidNewRevisionException;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.revision.NewRevision;
 import dev.migrate.revision.Revision;
-import dev.migrate.revision.RevisionWriter;
 import dev.migrate.revision.RevisionFolder;
+import dev.migrate.revision.RevisionWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -234,5 +238,49 @@ public final class Migrator {
             return List.of();
         }
         return items.stream().map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /**
+     * The offline script that moves a database from {@code from} to {@code to} without connecting to
+     * any: the plan is computed as if {@code from} (and what it needs) were applied. {@code direction}
+     * null infers it: down when {@code to} is {@code base}, {@code -N} or something {@code from} needs.
+     * {@code from} defaults to {@code base} going up and to {@code heads} going down.
+     */
+    public OfflineScript offlineScript(String from, String to, Direction direction, Dialect dialect) {
+        RevisionGraph graph = load();
+        String target = to == null || to.isBlank() ? "head" : to.strip();
+        String start = from == null || from.isBlank() ? null : from.strip();
+        Set<String> applied = start == null ? Set.of() : appliedUpTo(graph, start);
+        Direction way = direction != null ? direction : inferDirection(graph, target, applied);
+        if (start == null && way == Direction.DOWN) {
+            start = "heads";
+            applied = appliedUpTo(graph, start);
+        }
+        Target parsed = Target.parse(target);
+        Plan plan = way == Direction.UP ? graph.upgradePlan(parsed, applied) : graph.downgradePlan(parsed, applied);
+        PlanRunner.checkTransactionControl(plan);
+        String what = (way == Direction.UP ? "upgrade" : "downgrade") + " from " + (start == null ? "base" : start)
+                + " to " + target;
+        return OfflineScript.of(plan, what, dialect, schema, table);
+    }
+
+    private static Set<String> appliedUpTo(RevisionGraph graph, String from) {
+        if (from.equalsIgnoreCase("base")) {
+            return Set.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        graph.upgradePlan(Target.parse(from), Set.of()).steps().forEach(revision -> ids.add(revision.id()));
+        return ids;
+    }
+
+    private static Direction inferDirection(RevisionGraph graph, String target, Set<String> applied) {
+        Target parsed = Target.parse(target);
+        if (parsed instanceof Target.Base || parsed instanceof Target.Relative relative && relative.steps() < 0) {
+            return Direction.DOWN;
+        }
+        if (parsed instanceof Target.Revision revision && applied.contains(graph.resolve(revision.idOrPrefix()).id())) {
+            return Direction.DOWN;
+        }
+        return Direction.UP;
     }
 }
