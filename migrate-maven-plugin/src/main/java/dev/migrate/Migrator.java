@@ -13,6 +13,9 @@ import dev.migrate.graph.MultipleHeadsException;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
+import dev.migrate.lint.Finding;
+import dev.migrate.lint.LintConfig;
+import dev.migrate.lint.Linter;
 import dev.migrate.revision.InvalidNewRevisionException;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.revision.NewRevision;
@@ -282,5 +285,10 @@ public final class Migrator {
             return Direction.DOWN;
         }
         return Direction.UP;
+    }
+
+    /** Lint findings for every revision file; needs no database. */
+    public List<Finding> lint(LintConfig lintConfig) {
+        return Linter.lint(load(), lintConfig);
     }
 }
