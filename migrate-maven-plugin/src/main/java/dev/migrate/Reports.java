@@ -3,9 +3,18 @@ package dev.migrate;
 import dev.migrate.db.AppliedRevision;
 import dev.migrate.db.RowState;
 import dev.migrate.graph.Direction;
+import dev.migrate.graph.RevisionGraph;
 import dev.migrate.revision.Revision;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Turns statuses and outcomes into the lines the goals print. */
@@ -125,4 +134,141 @@ public final class Reports {
                 .collect(Collectors.joining(", "));
     }
 
+    // --- authoring and review: history as a graph, branches, show ---
+
+    private static final Pattern HISTORY_LINE = Pattern.compile("\\[.] (\\d{14})\\b.*");
+
+    /**
+     * The {@link #history} lines of the revisions in {@code shown}, newest first, each behind the
+     * graph drawing of {@link HistoryGraph}; connecting lines in between; the legend last.
+     */
+    public static List<String> historyGraph(Status status, Set<String> shown) {
+        List<String> plain = history(status);
+        Map<String, String> textById = new HashMap<>();
+        for (String line : plain) {
+            Matcher m = HISTORY_LINE.matcher(line);
+            if (m.matches()) {
+                textById.put(m.group(1), line);
+            }
+        }
+        List<Revision> ordered = status.graph().ordered();
+        List<Revision> newestFirst = new ArrayList<>();
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            if (shown.contains(ordered.get(i).id())) {
+                newestFirst.add(ordered.get(i));
+            }
+        }
+        List<HistoryGraph.Row> rows = HistoryGraph.draw(newestFirst);
+        int width = rows.stream().mapToInt(row -> row.graph().length()).max().orElse(0);
+        List<String> lines = new ArrayList<>();
+        for (HistoryGraph.Row row : rows) {
+            if (row.revision() == null) {
+                lines.add(row.graph());
+            } else {
+                String text = textById.getOrDefault(row.revision().id(), row.revision().describe());
+                lines.add(String.format("%-" + width + "s %s", row.graph(), text));
+            }
+        }
+        if (shown.size() < ordered.size()) {
+            lines.add("(showing " + shown.size() + " of " + ordered.size() + " revisions)");
+        }
+        lines.add(plain.get(plain.size() - 1));
+        return lines;
+    }
+
+    /** Branch points (revisions with several children) with the heads each child leads to, then labelled branches. */
+    public static List<String> branches(RevisionGraph graph) {
+        List<String> lines = new ArrayList<>();
+        for (Revision revision : graph.ordered()) {
+            List<Revision> children = graph.children(revision.id());
+            if (children.size() > 1) {
+                lines.add("Branch point " + revision.describe() + ":");
+                for (Revision child : children) {
+                    lines.add("  -> " + child.describe() + "; head: " + headsFrom(graph, child));
+                }
+            }
+        }
+        for (Revision revision : graph.ordered()) {
+            for (String label : revision.branchLabels()) {
+                lines.add("Branch '" + label + "' starts at " + revision.describe() + "; head: "
+                        + headsFrom(graph, revision) + " (target it as " + label + "@head)");
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add("No branches: " + (graph.ordered().isEmpty() ? "there is no revision yet"
+                    : "the revisions form a single line up to " + graph.heads().get(0).describe()));
+        } else if (graph.heads().size() > 1) {
+            lines.add(graph.heads().size() + " heads: " + graph.heads().stream().map(Revision::id)
+                    .collect(Collectors.joining(", ")) + " (join them with migrate:merge)");
+        }
+        return lines;
+    }
+
+    /** The heads reached from {@code start} through children, as ids. */
+    private static String headsFrom(RevisionGraph graph, Revision start) {
+        Set<String> heads = new TreeSet<>();
+        ArrayDeque<Revision> todo = new ArrayDeque<>(List.of(start));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Revision next = todo.pop();
+            if (!seen.add(next.id())) {
+                continue;
+            }
+            List<Revision> children = graph.children(next.id());
+            if (children.isEmpty()) {
+                heads.add(next.id());
+            }
+            todo.addAll(children);
+        }
+        return String.join(", ", heads);
+    }
+
+    /**
+     * One revision in full: header, relations, whether it is applied (when {@code databaseKnown}),
+     * and both sections as written.
+     */
+    public static List<String> show(Status status, Revision revision, boolean databaseKnown) {
+        RevisionGraph graph = status.graph();
+        List<String> lines = new ArrayList<>();
+        lines.add("Revision:      " + revision.id());
+        lines.add("File:          " + revision.file());
+        lines.add("Message:       " + (revision.message().isEmpty() ? "(none)" : revision.message()));
+        lines.add("Parents:       " + (revision.isRoot() ? "base" : revision.parents().stream()
+                .map(id -> graph.find(id).map(Revision::describe).orElse(id)).collect(Collectors.joining(", "))));
+        List<Revision> children = graph.children(revision.id());
+        lines.add("Children:      " + (children.isEmpty() ? "none (head)"
+                : children.stream().map(Revision::describe).collect(Collectors.joining(", "))));
+        if (!revision.dependsOn().isEmpty()) {
+            lines.add("Depends on:    " + String.join(", ", revision.dependsOn()));
+        }
+        if (!revision.branchLabels().isEmpty()) {
+            lines.add("Branch:        " + String.join(", ", revision.branchLabels()));
+        }
+        lines.add("Transactional: " + (revision.transactional() ? "yes" : "no (transactional: false)"));
+        if (!revision.lintIgnore().isEmpty()) {
+            lines.add("Lint ignores:  " + String.join(", ", new TreeSet<>(revision.lintIgnore())));
+        }
+        if (!databaseKnown) {
+            lines.add("Applied:       unknown (no database configured; set migrate.url to know)");
+        } else {
+            AppliedRevision row = status.appliedRow(revision.id());
+            lines.add("Applied:       " + (row == null ? "no" : "yes, " + row.state().dbValue()
+                    + (row.appliedAt() == null ? "" : " at " + row.appliedAt())
+                    + (row.appliedBy() == null ? "" : " by " + row.appliedBy())));
+        }
+        lines.add("-- upgrade");
+        addSection(lines, revision.upgrade().text());
+        lines.add("-- downgrade");
+        addSection(lines, revision.downgrade().text());
+        return lines;
+    }
+
+    private static void addSection(List<String> lines, String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            lines.add("(empty)");
+        } else {
+            lines.addAll(List.of(trimmed.split("\n", -1)));
+        }
+    }
 }

@@ -149,6 +149,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                 table, Duration.ofSeconds(Math.max(0, lockTimeout)));
     }
 
+    /** Whether no URL was configured, so the goal works on the embedded H2 database under target/. */
+    protected boolean usesDefaultDatabase(MigrateConfig config) {
+        return config.url().equals(defaultUrl());
+    }
+
     private String defaultUrl() {
         File db = new File(buildDirectory, "migrate/db");
         return "jdbc:h2:file:" + db.getAbsolutePath();

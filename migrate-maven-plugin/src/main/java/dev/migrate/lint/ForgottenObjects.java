@@ -1,0 +1,69 @@
+package dev.migrate.lint;
+
+import dev.migrate.lint.Facts.Kind;
+import dev.migrate.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code downgrade-forgets-object} rule: every table, index, other object or column the upgrade
+ * creates should be named by the downgrade, or go with a table the downgrade drops.
+ */
+final class ForgottenObjects {
+
+    private ForgottenObjects() {
+    }
+
+    static void check(Linter.RevisionFindings out, List<Statement> up, List<Facts> upFacts, List<Statement> down,
+            List<Facts> downFacts) {
+        Set<String> mentioned = new HashSet<>();
+        Set<String> droppedTables = new HashSet<>();
+        for (int k = 0; k < down.size(); k++) {
+            mentioned.addAll(Tokens.of(down.get(k).sql()).words());
+            if (downFacts.get(k).kind() == Kind.DROP_TABLE) {
+                droppedTables.addAll(downFacts.get(k).names());
+            }
+        }
+        for (int k = 0; k < up.size(); k++) {
+            Facts f = upFacts.get(k);
+            int line = up.get(k).line();
+            switch (f.kind()) {
+                case CREATE_TABLE:
+                case CREATE_OTHER:
+                    for (String name : f.names()) {
+                        report(out, line, kindName(f), name, mentioned.contains(name));
+                    }
+                    break;
+                case CREATE_INDEX:
+                    for (String name : f.names()) {
+                        report(out, line, "index", name, mentioned.contains(name) || droppedTables.contains(f.onTable()));
+                    }
+                    break;
+                case ALTER_TABLE:
+                    for (Facts.Action action : f.actions()) {
+                        if (action instanceof Facts.AddColumn add) {
+                            report(out, line, "column " + f.table() + ".", add.column(),
+                                    mentioned.contains(add.column()) || droppedTables.contains(f.table()));
+                        }
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static String kindName(Facts f) {
+        return f.kind() == Kind.CREATE_TABLE ? "table" : "object";
+    }
+
+    private static void report(Linter.RevisionFindings out, int line, String what, String name, boolean mentioned) {
+        if (mentioned || name == null) {
+            return;
+        }
+        String label = what.endsWith(".") ? what + name : what + " " + name;
+        out.add(Rule.DOWNGRADE_FORGETS_OBJECT, line, "the upgrade creates " + label + " but the downgrade never"
+                + " mentions it, so downgrading leaves it behind", "drop it in the downgrade section");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.migrate.lint;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The lint rules, each with a short stable id and its severity. */
+public enum Rule {
+
+    /** A statement PostgreSQL refuses inside a transaction block, in a transactional revision. */
+    CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction", Severity.ERROR),
+    /** DROP TABLE, DROP COLUMN or TRUNCATE in an upgrade. */
+    DESTRUCTIVE_UPGRADE("destructive-upgrade", Severity.WARNING),
+    /** A NOT NULL column without a default added to an existing table. */
+    NOT_NULL_WITHOUT_DEFAULT("not-null-without-default", Severity.WARNING),
+    /** A foreign key or check constraint added to an existing table without NOT VALID. */
+    CONSTRAINT_WITHOUT_NOT_VALID("constraint-without-not-valid", Severity.WARNING),
+    /** CREATE INDEX without CONCURRENTLY on a table an earlier revision created. */
+    INDEX_WITHOUT_CONCURRENTLY("index-without-concurrently", Severity.WARNING),
+    /** A column or table renamed. */
+    RENAME("rename", Severity.WARNING),
+    /** A column's type changed. */
+    COLUMN_TYPE_CHANGE("column-type-change", Severity.WARNING),
+    /** An object the upgrade creates that the downgrade never mentions. */
+    DOWNGRADE_FORGETS_OBJECT("downgrade-forgets-object", Severity.WARNING),
+    /** A {@code lint-ignore:} header naming no rule. */
+    UNKNOWN_RULE("unknown-rule", Severity.WARNING),
+    /** A statement JSqlParser cannot parse, so only keyword checks looked at it. */
+    UNPARSED_STATEMENT("unparsed-statement", Severity.INFO);
+
+    private final String id;
+    private final Severity severity;
+
+    Rule(String id, Severity severity) {
+        this.id = id;
+        this.severity = severity;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return Arrays.stream(values()).filter(rule -> rule.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.migrate.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.Migrator;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each rule with a revision that triggers it and one that does not. The revision under test follows
+ * one that creates table orders, so orders is "an existing table created by an earlier revision".
+ */
+class LinterTest {
+
+    static final String BASE = "20260101000000";
+    static final String UNDER_TEST = "20260102000000";
+
+    @TempDir
+    Path dir;
+
+    List<Finding> lint(String header, String upgrade, String downgrade, LintConfig config) {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(BASE + "_create_orders", "base",
+                "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT, total NUMERIC(10, 2));",
+                "DROP TABLE orders;");
+        files.addWithHeader(UNDER_TEST + "_under_test", "-- parents: " + BASE + "\n-- message: under test"
+                + (header.isEmpty() ? "" : "\n" + header), upgrade, downgrade);
+        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:unused", null, null, null, dir, null),
+                new RecordingListener());
+        return migrator.lint(config).stream()
+                .filter(f -> f.file().getFileName().toString().startsWith(UNDER_TEST)).toList();
+    }
+
+    List<String> rules(String header, String upgrade, String downgrade) {
+        return lint(header, upgrade, downgrade, LintConfig.defaults()).stream().map(Finding::ruleId).toList();
+    }
+
+    @ParameterizedTest(name = "{0} {4}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        // rule | upgrade | downgrade | header | triggers
+        "concurrently-in-transaction | CREATE INDEX CONCURRENTLY ix_total ON orders (total); | DROP INDEX ix_total; | | true",
+        "concurrently-in-transaction | CREATE INDEX CONCURRENTLY ix_total ON orders (total); | DROP INDEX ix_total; | -- transactional: false | false",
+        "concurrently-in-transaction | CREATE INDEX ix_total ON orders (total); | DROP INDEX CONCURRENTLY ix_total; | | true",
+        "concurrently-in-transaction | REINDEX INDEX CONCURRENTLY orders_pkey; | SELECT 1; | | true",
+        "concurrently-in-transaction | REINDEX INDEX orders_pkey; | SELECT 1; | | false",
+        "concurrently-in-transaction | VACUUM ANALYZE orders; | SELECT 1; | | true",
+        "concurrently-in-transaction | ANALYZE orders; | SELECT 1; | | false",
+        "concurrently-in-transaction | CREATE DATABASE reports; | DROP DATABASE reports; | | true",
+        "concurrently-in-transaction | ALTER SYSTEM SET work_mem = '64MB'; | ALTER SYSTEM RESET work_mem; | | true",
+        "concurrently-in-transaction | CREATE TYPE mood AS ENUM ('ok'); ALTER TYPE mood ADD VALUE 'great'; | DROP TYPE mood; | | false",
+        "destructive-upgrade | DROP TABLE orders; | CREATE TABLE orders (id BIGINT); | | true",
+        "destructive-upgrade | DROP TABLE IF EXISTS public.orders CASCADE; | CREATE TABLE orders (id BIGINT); | | true",
+        "destructive-upgrade | ALTER TABLE orders DROP COLUMN total; | ALTER TABLE orders ADD COLUMN total NUMERIC; | | true",
+        "destructive-upgrade | TRUNCATE orders; | SELECT 1; | | true",
+        "destructive-upgrade | DELETE FROM orders WHERE id < 0; | SELECT 1; | | false",
+        "destructive-upgrade | ALTER TABLE orders DROP CONSTRAINT orders_pkey; | SELECT 1; | | false",
+        "not-null-without-default | ALTER TABLE orders ADD COLUMN status TEXT NOT NULL; | ALTER TABLE orders DROP COLUMN status; | | true",
+        "not-null-without-default | ALTER TABLE IF EXISTS ONLY orders ADD COLUMN IF NOT EXISTS status TEXT NOT NULL; | ALTER TABLE orders DROP COLUMN status; | | true",
+        "not-null-without-default | ALTER TABLE orders ADD COLUMN status TEXT NOT NULL DEFAULT 'new'; | ALTER TABLE orders DROP COLUMN status; | | false",
+        "not-null-without-default | ALTER TABLE orders ADD COLUMN status TEXT; | ALTER TABLE orders DROP COLUMN status; | | false",
+        "not-null-without-default | CREATE TABLE items (id BIGINT); ALTER TABLE items ADD COLUMN sku TEXT NOT NULL; | DROP TABLE items; | | false",
+        "constraint-without-not-valid | ALTER TABLE orders ADD CONSTRAINT fk_customer FOREIGN KEY (customer_id) REFERENCES orders (id); | ALTER TABLE orders DROP CONSTRAINT fk_customer; | | true",
+        "constraint-without-not-valid | ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0); | ALTER TABLE orders DROP CONSTRAINT ck_total; | | true",
+        "constraint-without-not-valid | ALTER TABLE orders ADD CONSTRAINT fk_customer FOREIGN KEY (customer_id) REFERENCES orders (id) NOT VALID; | ALTER TABLE orders DROP CONSTRAINT fk_customer; | | false",
+        "constraint-without-not-valid | ALTER TABLE orders ADD CONSTRAINT ck_total CHECK (total >= 0) NOT VALID; | ALTER TABLE orders DROP CONSTRAINT ck_total; | | false",
+        "constraint-without-not-valid | ALTER TABLE orders ADD CONSTRAINT uq_total UNIQUE (total); | ALTER TABLE orders DROP CONSTRAINT uq_total; | | false",
+        "index-without-concurrently | CREATE INDEX ix_total ON orders (total); | DROP INDEX ix_total; | | true",
+        "index-without-concurrently | CREATE UNIQUE INDEX IF NOT EXISTS ix_total ON public.orders USING btree (total); | DROP INDEX ix_total; | | true",
+        "index-without-concurrently | CREATE INDEX CONCURRENTLY ix_total ON orders (total); | DROP INDEX CONCURRENTLY ix_total; | -- transactional: false | false",
+        "index-without-concurrently | CREATE TABLE items (id BIGINT); CREATE INDEX ix_items ON items (id); | DROP TABLE items; | | false",
+        "index-without-concurrently | CREATE INDEX ix_elsewhere ON unknown_table (id); | DROP INDEX ix_elsewhere; | | false",
+        "rename | ALTER TABLE orders RENAME COLUMN total TO amount; | ALTER TABLE orders RENAME COLUMN amount TO total; | | true",
+        "rename | ALTER TABLE orders RENAME TO purchases; | ALTER TABLE purchases RENAME TO orders; | | true",
+        "rename | ALTER INDEX orders_pkey RENAME TO orders_pk; | ALTER INDEX orders_pk RENAME TO orders_pkey; | | false",
+        "column-type-change | ALTER TABLE orders ALTER COLUMN total TYPE NUMERIC(12, 2); | ALTER TABLE orders ALTER COLUMN total TYPE NUMERIC(10, 2); | | true",
+        "column-type-change | ALTER TABLE orders ALTER COLUMN total SET DATA TYPE NUMERIC(12, 2); | ALTER TABLE orders ALTER COLUMN total TYPE NUMERIC(10, 2); | | true",
+        "column-type-change | ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0; | ALTER TABLE orders ALTER COLUMN total DROP DEFAULT; | | false",
+        "column-type-change | ALTER TABLE orders ALTER COLUMN total SET NOT NULL; | ALTER TABLE orders ALTER COLUMN total DROP NOT NULL; | | false",
+        "downgrade-forgets-object | CREATE TABLE items (id BIGINT); CREATE TABLE notes (id BIGINT); | DROP TABLE items; | | true",
+        "downgrade-forgets-object | CREATE INDEX CONCURRENTLY ix_total ON orders (total); | SELECT 1; | -- transactional: false | true",
+        "downgrade-forgets-object | ALTER TABLE orders ADD COLUMN note TEXT; | ALTER TABLE orders DROP COLUMN total; | | true",
+        "downgrade-forgets-object | CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100; | SELECT 1; | | true",
+        "downgrade-forgets-object | CREATE TABLE items (id BIGINT); CREATE INDEX ix_items ON items (id); ALTER TABLE items ADD COLUMN sku TEXT; | DROP TABLE items; | | false",
+        "downgrade-forgets-object | CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100; | DROP VIEW big_orders; | | false",
+        "downgrade-forgets-object | CREATE TABLE items (id BIGINT); | | -- irreversible: true | false",
+        "unknown-rule | SELECT 1; | SELECT 1; | -- lint-ignore: renmae | true",
+        "unknown-rule | SELECT 1; | SELECT 1; | -- lint-ignore: rename | false",
+        "unparsed-statement | CREATE TYPE mood AS ENUM ('ok'); | DROP TYPE mood; | | true",
+        "unparsed-statement | CREATE TABLE items (id BIGINT); | DROP TABLE items; | | false",
+    })
+    void ruleTriggersOnlyWhereItShould(String rule, String upgrade, String downgrade, String header, boolean triggers) {
+        List<String> rules = rules(header == null ? "" : header, upgrade, downgrade == null ? "" : downgrade);
+
+        if (triggers) {
+            assertThat(rules).contains(rule);
+        } else {
+            assertThat(rules).doesNotContain(rule);
+        }
+    }
+
+    @Test
+    void alterTypeAddValueIsAnErrorOnlyBeforePostgresql12() {
+        String upgrade = "ALTER TYPE mood ADD VALUE 'great';";
+
+        assertThat(lint("", upgrade, "SELECT 1;", new LintConfig(Set.of(), 11))).extracting(Finding::ruleId)
+                .contains("concurrently-in-transaction");
+        assertThat(lint("", upgrade, "SELECT 1;", new LintConfig(Set.of(), 12))).extracting(Finding::ruleId)
+                .doesNotContain("concurrently-in-transaction");
+    }
+
+    @Test
+    void aFindingNamesFileLineRuleSeverityAndFix() {
+        List<Finding> findings = lint("", "SELECT 1;\n\nCREATE INDEX CONCURRENTLY ix_total\n  ON orders (total);",
+                "DROP INDEX ix_total;", LintConfig.defaults());
+
+        Finding finding = findings.stream().filter(f -> f.ruleId().equals("concurrently-in-transaction"))
+                .findFirst().orElseThrow();
+        assertThat(finding.file().getFileName().toString()).isEqualTo(UNDER_TEST + "_under_test.sql");
+        assertThat(finding.line()).isEqualTo(7);
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.message()).contains("CREATE INDEX CONCURRENTLY").contains("transaction");
+        assertThat(finding.fix()).contains("transactional: false");
+        assertThat(finding.toString()).startsWith(finding.file() + ":7: error [concurrently-in-transaction] ");
+    }
+
+    @Nested
+    class SwitchingOff {
+
+        static final String DROP = "DROP TABLE orders;";
+        static final String UNDO = "CREATE TABLE orders (id BIGINT);";
+
+        @Test
+        void perRevisionWithLintIgnore() {
+            assertThat(rules("-- lint-ignore: destructive-upgrade", DROP, UNDO)).doesNotContain("destructive-upgrade");
+        }
+
+        @Test
+        void perProjectWithTheDisabledList() {
+            List<Finding> findings = lint("", DROP, UNDO, new LintConfig(Set.of("destructive-upgrade"), 15));
+
+            assertThat(findings).extracting(Finding::ruleId).doesNotContain("destructive-upgrade");
+        }
+
+        @Test
+        void otherRulesStayOn() {
+            assertThat(rules("-- lint-ignore: rename", DROP + "\nALTER TABLE x RENAME TO y;", UNDO))
+                    .contains("destructive-upgrade").doesNotContain("rename");
+        }
+    }
+
+    @Test
+    void neverThrowsOnStatementsItCannotRead() {
+        String upgrade = """
+                DO $$ BEGIN RAISE NOTICE 'x; y'; END $$;
+                CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;
+                COMMENT ON TABLE orders IS E'it''s \\\\ fine';
+                ALTER TABLE;
+                CREATE;
+                GRANT SELECT ON orders TO PUBLIC;
+                """;
+
+        List<Finding> findings = lint("", upgrade, "DROP FUNCTION f;", LintConfig.defaults());
+
+        assertThat(findings).extracting(Finding::severity).doesNotContain(Severity.ERROR);
+        assertThat(findings).extracting(Finding::ruleId).contains("unparsed-statement");
+    }
+}
