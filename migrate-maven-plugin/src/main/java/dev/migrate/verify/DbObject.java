@@ -70,6 +70,35 @@ public record DbObject(Kind kind, String schema, String owner, String name) impl
         };
     }
 
+    /**
+     * The table (or type, or domain) this object belongs to, or null: a column, default, constraint,
+     * index, trigger or comment of a table that is itself missing need not be named on its own.
+     */
+    public DbObject parent() {
+        return switch (kind) {
+            case COLUMN, DEFAULT -> new DbObject(Kind.TABLE, schema, null, owner);
+            case CONSTRAINT, INDEX, TRIGGER -> fromPhrase(owner);
+            case COMMENT -> fromPhrase(name.startsWith("column ") ? "table " + name.substring(7, name.lastIndexOf('.'))
+                    : name);
+            default -> null;
+        };
+    }
+
+    /** "table orders" or "domain positive" back to the object's key. */
+    private DbObject fromPhrase(String phrase) {
+        for (Kind candidate : new Kind[] {Kind.TABLE, Kind.DOMAIN, Kind.VIEW, Kind.MATERIALIZED_VIEW, Kind.TYPE}) {
+            String prefix = candidate.label() + " ";
+            if (phrase != null && phrase.startsWith(prefix)) {
+                String local = phrase.substring(prefix.length());
+                if (schema != null && !isDefaultSchema(schema) && local.startsWith(schema + ".")) {
+                    local = local.substring(schema.length() + 1);
+                }
+                return new DbObject(candidate, schema, null, local);
+            }
+        }
+        return null;
+    }
+
     private String qualified(String local) {
         return schema == null || isDefaultSchema(schema) ? local : schema + "." + local;
     }

@@ -69,7 +69,7 @@ final class PostgresSnapshotReader implements SnapshotReader {
 
     private static final String ROUTINES = "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
             + " p.prokind, CASE WHEN p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid)"
-            + "   ELSE p.prokind || ' ' || pg_get_function_result(p.oid) END,"
+            + "   ELSE p.prokind::text || ' ' || pg_get_function_result(p.oid) END,"
             + " obj_description(p.oid, 'pg_proc')"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             + " WHERE " + USER_SCHEMA + " AND " + notInExtension("pg_proc", "p.oid");

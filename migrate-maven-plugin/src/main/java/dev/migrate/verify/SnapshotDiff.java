@@ -52,6 +52,14 @@ public final class SnapshotDiff {
             }
         }
         differences.sort((a, b) -> a.object().compareTo(b.object()));
+        // a table that is left behind (or gone) as a whole is named once, not with each of its parts
+        java.util.Set<DbObject> extra = new java.util.HashSet<>();
+        java.util.Set<DbObject> missing = new java.util.HashSet<>();
+        differences.forEach(d -> (d.isExtra() ? extra : d.isMissing() ? missing : new java.util.HashSet<DbObject>())
+                .add(d.object()));
+        differences.removeIf(d -> d.object().parent() != null
+                && (d.isExtra() && extra.contains(d.object().parent())
+                        || d.isMissing() && missing.contains(d.object().parent())));
         for (Map.Entry<DbObject, List<String>> entry : expected.columnOrder().entrySet()) {
             List<String> before = entry.getValue();
             List<String> after = actual.columnOrder().get(entry.getKey());
