@@ -33,10 +33,14 @@ public record SchemaSnapshot(SortedMap<DbObject, String> objects, SortedMap<DbOb
         return objects.size();
     }
 
-    /** Objects other than schemas and extensions: what a database holds once revisions ran in it. */
+    /**
+     * Objects other than schemas (and their comments) and extensions: what a database holds once
+     * revisions ran in it, as opposed to what a new database comes with.
+     */
     public List<DbObject> userObjects() {
         return objects.keySet().stream()
                 .filter(o -> o.kind() != DbObject.Kind.SCHEMA && o.kind() != DbObject.Kind.EXTENSION)
+                .filter(o -> o.kind() != DbObject.Kind.COMMENT || !o.name().startsWith("schema "))
                 .toList();
     }
 

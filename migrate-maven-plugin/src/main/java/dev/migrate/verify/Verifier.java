@@ -65,6 +65,9 @@ public final class Verifier {
             current = stairway(revision, current);
         }
         fullCycle(baseline, current);
+        if (!session.scratch().canRebuild()) {
+            leaveEmpty();
+        }
         return new VerifyResult(session.scratch().description(), findings, rows,
                 java.time.Duration.ofNanos(System.nanoTime() - started), null);
     }
@@ -215,6 +218,17 @@ public final class Verifier {
             // reported where it happened; the cycle cannot go on from an unknown state
         }
         rows.add(new VerifyResult.Row("full cycle", null, -1, down, up, errorCount() > errorsBefore ? "FAILED" : "ok"));
+    }
+
+    /** A database given by verifyUrl is left as verify found it, so the next run can use it again. */
+    private void leaveEmpty() {
+        try {
+            Set<String> present = new HashSet<>(session.observe().history());
+            session.run(Direction.DOWN, graph.downgradePlan(new Target.Base(), present).steps());
+        } catch (dev.migrate.MigrateException e) {
+            add(Severity.WARNING, Phase.BASE, null, "verify could not empty the database of migrate.verifyUrl again ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); empty it by hand before the next run");
+        }
     }
 
     /** A full-cycle plan that failed: reported, and the rest of the cycle is left out. */
