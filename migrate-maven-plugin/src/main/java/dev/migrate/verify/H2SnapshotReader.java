@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,45 +24,42 @@ final class H2SnapshotReader implements SnapshotReader {
     private static final String SCHEMAS = "SELECT SCHEMA_NAME, REMARKS FROM " + IS + "SCHEMATA"
             + " WHERE SCHEMA_NAME <> 'INFORMATION_SCHEMA'";
 
-    private static final String TABLES = "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, t.TABLE_TYPE, t.REMARKS, v.VIEW_DEFINITION"
-            + " FROM " + IS + "TABLES t LEFT JOIN " + IS + "VIEWS v"
-            + " ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME"
-            + " WHERE t.TABLE_SCHEMA <> 'INFORMATION_SCHEMA' AND t.TABLE_TYPE <> 'LOCAL TEMPORARY'";
+    // H2 builds INFORMATION_SCHEMA tables on each access, so joins and correlated subqueries over
+    // them grow with the square of the schema: every table is read once and joined here instead
+    private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, REMARKS FROM " + IS + "TABLES"
+            + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' AND TABLE_TYPE <> 'LOCAL TEMPORARY'";
 
-    private static final String COLUMNS = "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE,"
-            + " c.CHARACTER_MAXIMUM_LENGTH, c.NUMERIC_PRECISION, c.NUMERIC_SCALE, c.DATETIME_PRECISION,"
-            + " c.IS_NULLABLE, c.COLUMN_DEFAULT, c.IS_IDENTITY, c.IDENTITY_GENERATION, c.IDENTITY_START,"
-            + " c.IDENTITY_INCREMENT, c.IS_GENERATED, c.GENERATION_EXPRESSION, c.DOMAIN_NAME, c.REMARKS,"
-            + " (SELECT LISTAGG('''' || e.VALUE_NAME || '''', ', ') WITHIN GROUP (ORDER BY e.VALUE_ORDINAL)"
-            + "   FROM " + IS + "ENUM_VALUES e WHERE e.OBJECT_SCHEMA = c.TABLE_SCHEMA AND e.OBJECT_NAME = c.TABLE_NAME"
-            + "   AND e.OBJECT_TYPE = 'TABLE' AND e.ENUM_IDENTIFIER = c.DTD_IDENTIFIER)"
-            + " FROM " + IS + "COLUMNS c JOIN " + IS + "TABLES t"
-            + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
-            + " WHERE c.TABLE_SCHEMA <> 'INFORMATION_SCHEMA' AND t.TABLE_TYPE IN ('BASE TABLE', 'GLOBAL TEMPORARY')"
-            + " ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION";
+    private static final String VIEWS = "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM " + IS + "VIEWS"
+            + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'";
 
-    private static final String KEY_COLUMNS = "(SELECT LISTAGG(k.COLUMN_NAME, ', ') WITHIN GROUP (ORDER BY k.ORDINAL_POSITION)"
-            + " FROM " + IS + "KEY_COLUMN_USAGE k WHERE k.CONSTRAINT_SCHEMA = %1$s.CONSTRAINT_SCHEMA"
-            + " AND k.CONSTRAINT_NAME = %1$s.CONSTRAINT_NAME)";
+    private static final String COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE,"
+            + " CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION,"
+            + " IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, IDENTITY_GENERATION, IDENTITY_START,"
+            + " IDENTITY_INCREMENT, IS_GENERATED, GENERATION_EXPRESSION, DOMAIN_NAME, REMARKS, DTD_IDENTIFIER"
+            + " FROM " + IS + "COLUMNS WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"
+            + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION";
 
-    private static final String CONSTRAINTS = "SELECT tc.CONSTRAINT_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME,"
-            + " tc.CONSTRAINT_TYPE, cc.CHECK_CLAUSE, " + KEY_COLUMNS.formatted("tc") + ", uc.TABLE_SCHEMA, uc.TABLE_NAME, "
-            + KEY_COLUMNS.formatted("uc") + ", rc.UPDATE_RULE, rc.DELETE_RULE, tc.REMARKS"
-            + " FROM " + IS + "TABLE_CONSTRAINTS tc"
-            + " LEFT JOIN " + IS + "CHECK_CONSTRAINTS cc"
-            + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
-            + " LEFT JOIN " + IS + "REFERENTIAL_CONSTRAINTS rc"
-            + " ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
-            + " LEFT JOIN " + IS + "TABLE_CONSTRAINTS uc"
-            + " ON uc.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA AND uc.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME"
-            + " WHERE tc.CONSTRAINT_SCHEMA <> 'INFORMATION_SCHEMA'";
+    private static final String ENUM_VALUES = "SELECT OBJECT_SCHEMA, OBJECT_NAME, ENUM_IDENTIFIER, VALUE_NAME FROM "
+            + IS + "ENUM_VALUES WHERE OBJECT_TYPE = 'TABLE' ORDER BY VALUE_ORDINAL";
+
+    private static final String CONSTRAINTS = "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE,"
+            + " REMARKS, TABLE_SCHEMA FROM " + IS + "TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA <> 'INFORMATION_SCHEMA'";
+
+    private static final String CHECKS = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, CHECK_CLAUSE FROM " + IS
+            + "CHECK_CONSTRAINTS";
+
+    private static final String REFERENCES = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, UNIQUE_CONSTRAINT_SCHEMA,"
+            + " UNIQUE_CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM " + IS + "REFERENTIAL_CONSTRAINTS";
+
+    private static final String KEY_COLUMNS = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, COLUMN_NAME FROM " + IS
+            + "KEY_COLUMN_USAGE ORDER BY ORDINAL_POSITION";
 
     // indexes H2 generated for a constraint are part of the constraint
-    private static final String INDEXES = "SELECT i.INDEX_SCHEMA, i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME,"
-            + " (SELECT LISTAGG(ic.COLUMN_NAME || CASE WHEN ic.ORDERING_SPECIFICATION = 'DESC' THEN ' DESC' ELSE '' END,"
-            + "   ', ') WITHIN GROUP (ORDER BY ic.ORDINAL_POSITION) FROM " + IS + "INDEX_COLUMNS ic"
-            + "   WHERE ic.INDEX_SCHEMA = i.INDEX_SCHEMA AND ic.INDEX_NAME = i.INDEX_NAME), i.REMARKS"
-            + " FROM " + IS + "INDEXES i WHERE i.INDEX_SCHEMA <> 'INFORMATION_SCHEMA' AND NOT i.IS_GENERATED";
+    private static final String INDEXES = "SELECT INDEX_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME, REMARKS FROM "
+            + IS + "INDEXES WHERE INDEX_SCHEMA <> 'INFORMATION_SCHEMA' AND NOT IS_GENERATED";
+
+    private static final String INDEX_COLUMNS = "SELECT INDEX_SCHEMA, INDEX_NAME, COLUMN_NAME, ORDERING_SPECIFICATION"
+            + " FROM " + IS + "INDEX_COLUMNS WHERE INDEX_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY ORDINAL_POSITION";
 
     private static final String SEQUENCES = "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT,"
             + " MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION, CACHE, REMARKS FROM " + IS + "SEQUENCES"
@@ -91,8 +91,12 @@ final class H2SnapshotReader implements SnapshotReader {
                     snapshot.comment(null, "schema " + name(rs.getString(1)), rs.getString(2));
                 }
             }
+            Map<String, String> views = pairs(statement, VIEWS);
+            Map<String, String> tableTypes = new HashMap<>();
             try (ResultSet rs = statement.executeQuery(TABLES)) {
                 while (rs.next()) {
+                    String key = rs.getString(1) + "." + rs.getString(2);
+                    tableTypes.put(key, rs.getString(3));
                     if (isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
                         continue;
                     }
@@ -100,26 +104,48 @@ final class H2SnapshotReader implements SnapshotReader {
                     String table = name(rs.getString(2));
                     String type = rs.getString(3);
                     Kind kind = "VIEW".equals(type) ? Kind.VIEW : Kind.TABLE;
-                    String definition = kind == Kind.VIEW ? rs.getString(5)
+                    String definition = kind == Kind.VIEW ? views.get(key)
                             : "GLOBAL TEMPORARY".equals(type) ? "global temporary table" : "table";
                     snapshot.put(kind, schema, null, table, definition);
                     snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, table), rs.getString(4));
                 }
             }
+            Map<String, List<String>> enumValues = lists(statement, ENUM_VALUES, 3, true);
             try (ResultSet rs = statement.executeQuery(COLUMNS)) {
                 while (rs.next()) {
-                    if (!isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
-                        column(snapshot, rs);
+                    String type = tableTypes.get(rs.getString(1) + "." + rs.getString(2));
+                    if (("BASE TABLE".equals(type) || "GLOBAL TEMPORARY".equals(type))
+                            && !isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
+                        List<String> values = enumValues.get(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(19));
+                        column(snapshot, rs, values == null ? null : String.join("\n", values));
                     }
                 }
             }
+            Map<String, List<String>> keyColumns = lists(statement, KEY_COLUMNS, 2, false);
+            Map<String, String> checks = pairs(statement, CHECKS);
+            Map<String, String[]> references = new HashMap<>();
+            try (ResultSet rs = statement.executeQuery(REFERENCES)) {
+                while (rs.next()) {
+                    references.put(rs.getString(1) + "." + rs.getString(2), new String[] {
+                        rs.getString(3) + "." + rs.getString(4), rs.getString(5), rs.getString(6)});
+                }
+            }
+            Map<String, String[]> constraintTables = new HashMap<>();
+            List<String[]> constraints = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(CONSTRAINTS)) {
                 while (rs.next()) {
-                    if (!isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
-                        constraint(snapshot, rs);
+                    String[] row = {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)};
+                    constraintTables.put(row[0] + "." + row[2], row);
+                    if (!isHistory(row[5], row[1], historySchema, historyTable)) {
+                        constraints.add(row);
                     }
                 }
             }
+            for (String[] row : constraints) {
+                constraint(snapshot, row, keyColumns, checks, references, constraintTables);
+            }
+            Map<String, List<String>> indexColumns = lists(statement, INDEX_COLUMNS, 2, false);
             try (ResultSet rs = statement.executeQuery(INDEXES)) {
                 while (rs.next()) {
                     if (isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
@@ -128,8 +154,9 @@ final class H2SnapshotReader implements SnapshotReader {
                     String schema = name(rs.getString(1));
                     String owner = "table " + DbObject.qualify(schema, name(rs.getString(2)));
                     String index = name(rs.getString(3));
-                    snapshot.put(Kind.INDEX, schema, owner, index, rs.getString(4) + " (" + rs.getString(5) + ")");
-                    snapshot.comment(schema, "index " + DbObject.qualify(schema, index), rs.getString(6));
+                    List<String> columns = indexColumns.getOrDefault(rs.getString(1) + "." + rs.getString(3), List.of());
+                    snapshot.put(Kind.INDEX, schema, owner, index, rs.getString(4) + " (" + String.join(", ", columns) + ")");
+                    snapshot.comment(schema, "index " + DbObject.qualify(schema, index), rs.getString(5));
                 }
             }
             try (ResultSet rs = statement.executeQuery(SEQUENCES)) {
@@ -160,13 +187,13 @@ final class H2SnapshotReader implements SnapshotReader {
         return snapshot.build();
     }
 
-    private static void column(SchemaSnapshot.Builder snapshot, ResultSet rs) throws SQLException {
+    private static void column(SchemaSnapshot.Builder snapshot, ResultSet rs, String enumValues) throws SQLException {
         String schema = name(rs.getString(1));
         String table = name(rs.getString(2));
         String column = name(rs.getString(3));
         String domain = rs.getString(17);
         StringBuilder definition = new StringBuilder(domain != null ? name(domain)
-                : type(rs.getString(4), rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getObject(8), rs.getString(19)));
+                : type(rs.getString(4), rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getObject(8), enumValues));
         if ("NO".equals(rs.getString(9))) {
             definition.append(" NOT NULL");
         }
@@ -184,20 +211,63 @@ final class H2SnapshotReader implements SnapshotReader {
         snapshot.comment(schema, "column " + DbObject.qualify(schema, table) + "." + column, rs.getString(18));
     }
 
-    private static void constraint(SchemaSnapshot.Builder snapshot, ResultSet rs) throws SQLException {
-        String schema = name(rs.getString(1));
-        String owner = "table " + DbObject.qualify(schema, name(rs.getString(2)));
-        String constraint = name(rs.getString(3));
-        String type = rs.getString(4);
-        String definition = switch (type) {
-            case "CHECK" -> "CHECK (" + rs.getString(5) + ")";
-            case "FOREIGN KEY" -> "FOREIGN KEY (" + rs.getString(6) + ") REFERENCES "
-                    + DbObject.qualify(name(rs.getString(7)), name(rs.getString(8))) + " (" + rs.getString(9)
-                    + ") ON UPDATE " + rs.getString(10) + " ON DELETE " + rs.getString(11);
-            default -> type + " (" + rs.getString(6) + ")";
+    private static void constraint(SchemaSnapshot.Builder snapshot, String[] row, Map<String, List<String>> keyColumns,
+            Map<String, String> checks, Map<String, String[]> references, Map<String, String[]> constraints) {
+        String key = row[0] + "." + row[2];
+        String schema = name(row[0]);
+        String owner = "table " + DbObject.qualify(schema, name(row[1]));
+        String constraint = name(row[2]);
+        String columns = String.join(", ", keyColumns.getOrDefault(key, List.of()));
+        String definition = switch (row[3]) {
+            case "CHECK" -> "CHECK (" + checks.get(key) + ")";
+            case "FOREIGN KEY" -> {
+                String[] reference = references.get(key);
+                String[] target = reference == null ? null : constraints.get(reference[0]);
+                yield "FOREIGN KEY (" + columns + ") REFERENCES " + (target == null ? "?"
+                        : DbObject.qualify(name(target[5]), name(target[1])) + " ("
+                                + String.join(", ", keyColumns.getOrDefault(reference[0], List.of())) + ")")
+                        + (reference == null ? "" : " ON UPDATE " + reference[1] + " ON DELETE " + reference[2]);
+            }
+            default -> row[3] + " (" + columns + ")";
         };
         snapshot.put(Kind.CONSTRAINT, schema, owner, constraint, definition);
-        snapshot.comment(schema, "constraint " + constraint + " on " + owner, rs.getString(12));
+        snapshot.comment(schema, "constraint " + constraint + " on " + owner, row[4]);
+    }
+
+    /** The first two columns joined by a dot -> the third. */
+    private static Map<String, String> pairs(Statement statement, String sql) throws SQLException {
+        Map<String, String> values = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The first {@code keyColumns} columns joined by dots -> the values of the next column (with an
+     * ordering specification after it when {@code ordered}), in query order.
+     */
+    private static Map<String, List<String>> lists(Statement statement, String sql, int keyColumns, boolean plain)
+            throws SQLException {
+        Map<String, List<String>> values = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            int count = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder key = new StringBuilder(rs.getString(1));
+                for (int i = 2; i <= keyColumns; i++) {
+                    key.append('.').append(rs.getString(i));
+                }
+                String value = name(rs.getString(keyColumns + 1));
+                if (!plain && count > keyColumns + 1 && "DESC".equals(rs.getString(keyColumns + 2))) {
+                    value += " DESC";
+                }
+                values.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(plain ? rs.getString(keyColumns + 1)
+                        : value);
+            }
+        }
+        return values;
     }
 
     private static void triggers(SchemaSnapshot.Builder snapshot, Statement statement) throws SQLException {
@@ -241,7 +311,7 @@ final class H2SnapshotReader implements SnapshotReader {
     private static String type(String dataType, Object length, Object precision, Object scale, Object timePrecision,
             String enumValues) {
         if ("ENUM".equals(dataType) && enumValues != null) {
-            return "ENUM(" + enumValues + ")";
+            return "ENUM(" + enumValues.lines().map(v -> "'" + v + "'").reduce((a, b) -> a + ", " + b).orElse("") + ")";
         }
         if (dataType.startsWith("CHARACTER") || dataType.startsWith("BINARY")) {
             return length == null ? dataType : dataType + "(" + length + ")";

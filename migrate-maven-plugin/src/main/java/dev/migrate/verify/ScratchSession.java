@@ -1,7 +1,6 @@
 package dev.migrate.verify;
 
 import dev.migrate.MigrationListener;
-import dev.migrate.db.AppliedRevision;
 import dev.migrate.db.Database;
 import dev.migrate.db.DatabaseUnavailableException;
 import dev.migrate.db.Dialect;
@@ -11,7 +10,10 @@ import dev.migrate.db.PlanRunner;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,8 +61,15 @@ final class ScratchSession {
             String folded = scratch.dialect() == Dialect.H2 ? table.name().toUpperCase(Locale.ROOT)
                     : table.name().toLowerCase(Locale.ROOT);
             SchemaSnapshot snapshot = reader.read(database.connection(), currentSchema, folded);
-            List<String> history = new HistoryTable(database, schema, table).read().stream()
-                    .map(AppliedRevision::id).sorted().toList();
+            // the history table exists since prepare(): read it without the metadata lookup read() makes
+            List<String> history = new ArrayList<>();
+            try (Statement statement = database.connection().createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT revision FROM "
+                            + new HistoryTable(database, schema, table).qualifiedName() + " ORDER BY revision")) {
+                while (rows.next()) {
+                    history.add(rows.getString(1).trim());
+                }
+            }
             return new Observation(snapshot, history);
         } catch (SQLException e) {
             throw failed("cannot read the schema", e);
