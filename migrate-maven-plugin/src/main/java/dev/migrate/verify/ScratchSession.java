@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs plans in the scratch database and observes it, each on a connection of its own, so that
- * nothing a revision leaves in its session (temporary tables, settings) can make a check pass.
+ * Runs plans in the scratch database and observes it, each plan on a connection of its own, so
+ * that nothing a revision leaves in its session (temporary tables, settings) can make a check
+ * pass. A plan runs on the connection that made the observation before it (which has only read
+ * the catalog), and each observation opens a new one: one connection per phase.
  */
-final class ScratchSession {
+final class ScratchSession implements AutoCloseable {
 
     /** What one look at the scratch database saw: its schema and the revisions its history lists. */
     record Observation(SchemaSnapshot snapshot, List<String> history) {
@@ -34,6 +36,8 @@ final class ScratchSession {
     private final Identifier schema;
     private final Identifier table;
     private final SnapshotReader reader;
+    /** The connection of the last observation, which the next plan runs on; null when used. */
+    private Database idle;
 
     ScratchSession(ScratchDatabase scratch, Identifier schema, Identifier table) {
         this.scratch = scratch;
@@ -56,7 +60,9 @@ final class ScratchSession {
     }
 
     Observation observe() {
-        try (Database database = open()) {
+        close();
+        Database database = open();
+        try {
             String currentSchema = database.connection().getSchema();
             String folded = scratch.dialect() == Dialect.H2 ? table.name().toUpperCase(Locale.ROOT)
                     : table.name().toLowerCase(Locale.ROOT);
@@ -70,9 +76,14 @@ final class ScratchSession {
                     history.add(rows.getString(1).trim());
                 }
             }
+            idle = database;
             return new Observation(snapshot, history);
         } catch (SQLException e) {
+            database.close();
             throw failed("cannot read the schema", e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
         }
     }
 
@@ -83,7 +94,9 @@ final class ScratchSession {
      */
     long run(Direction direction, List<Revision> revisions) {
         long started = System.nanoTime();
-        try (Database database = open()) {
+        Database fresh = idle != null ? idle : open();
+        idle = null;
+        try (Database database = fresh) {
             HistoryTable history = new HistoryTable(database, schema, table);
             new PlanRunner(database, history, MigrationListener.SILENT).run(new Plan(direction, revisions));
         } catch (SQLException e) {
@@ -94,10 +107,19 @@ final class ScratchSession {
 
     /** A new, empty scratch database with {@code applied} upgraded in it. */
     void rebuild(List<Revision> applied) {
+        close();
         scratch.rebuild();
         prepare();
         if (!applied.isEmpty()) {
             run(Direction.UP, applied);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (idle != null) {
+            idle.close();
+            idle = null;
         }
     }
 

@@ -45,7 +45,9 @@ public final class Verifier {
     /** Runs every check in {@code scratch} and reports what it found. */
     public static VerifyResult verify(RevisionGraph graph, ScratchDatabase scratch, dev.migrate.db.Identifier schema,
             dev.migrate.db.Identifier table, VerifyOptions options, MigrationListener listener) {
-        return new Verifier(graph, new ScratchSession(scratch, schema, table), options, listener).run();
+        try (ScratchSession session = new ScratchSession(scratch, schema, table)) {
+            return new Verifier(graph, session, options, listener).run();
+        }
     }
 
     VerifyResult run() {
