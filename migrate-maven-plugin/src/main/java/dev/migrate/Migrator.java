@@ -452,4 +452,22 @@ public final class Migrator {
     public List<Finding> lint(LintConfig lintConfig) {
         return Linter.lint(load(), lintConfig);
     }
+
+    /**
+     * Proves that every revision can be undone ({@code migrate:verify}): runs the checks in a
+     * scratch database, never in the configured one, and writes the JUnit report when the options
+     * name a directory. Problems in the revisions are returned, not thrown, so all are reported.
+     */
+    public dev.migrate.verify.VerifyResult verify(dev.migrate.verify.VerifyOptions options) {
+        RevisionGraph graph = load();
+        dev.migrate.verify.VerifyResult result;
+        try (dev.migrate.verify.ScratchDatabase scratch = dev.migrate.verify.ScratchDatabase.open(config.url(),
+                config.user(), config.password(), options.verifyUrl())) {
+            result = dev.migrate.verify.Verifier.verify(graph, scratch, schema, table, options, listener);
+        }
+        if (options.reportDirectory() != null) {
+            result = result.withReport(dev.migrate.verify.JUnitXmlReport.write(result, options.reportDirectory()));
+        }
+        return result;
+    }
 }

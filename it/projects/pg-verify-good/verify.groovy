@@ -1,0 +1,17 @@
+def it = evaluate(new File(support, 'it.groovy'))
+
+try {
+    it.logContainsInOrder(
+        'Verifying 3 revisions in temporary database migrate_verify_',
+        '20260102090000_create_books',
+        'full cycle',
+        ': 0 errors, 0 warnings',
+        'BUILD SUCCESS')
+    // verify ran in its own temporary database: the configured one is untouched, the temporary one gone
+    assert it.tables(it.pgUrl('migrate_it_verify_good')) == []
+    def scratch = (it.log() =~ /migrate_verify_[a-z0-9]+/)[0]
+    assert it.column(it.pgUrl('postgres'), "SELECT datname FROM pg_database WHERE datname = '${scratch}'") == []
+    assert new File(basedir, 'target/migrate-reports/TEST-migrate-verify.xml').getText('UTF-8').contains('failures="0"')
+} finally {
+    it.pgDrop('migrate_it_verify_good')
+}

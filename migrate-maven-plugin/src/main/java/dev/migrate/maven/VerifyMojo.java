@@ -1,0 +1,82 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.Migrator;
+import dev.migrate.verify.Finding;
+import dev.migrate.verify.VerifyOptions;
+import dev.migrate.verify.VerifyReport;
+import dev.migrate.verify.VerifyResult;
+import java.io.File;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Proves that every revision can be undone: in a scratch database (never the configured one) it
+ * upgrades, downgrades and re-upgrades each revision comparing schemas, then runs base to head to
+ * base to head, and fails the build naming every difference. Bound to {@code verify}.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMojo extends AbstractMigrateMojo {
+
+    /**
+     * A database to verify in, used as it is and left with the revisions' objects removed. When
+     * empty, verify makes its own: an in-memory H2 database for H2 URLs, or a temporary database
+     * {@code migrate_verify_<random>} on the configured PostgreSQL server, dropped afterwards.
+     */
+    @Parameter(property = "migrate.verifyUrl")
+    private String verifyUrl;
+
+    /** Treats a column that comes back at another position as an error rather than a warning. */
+    @Parameter(property = "migrate.verify.strict", defaultValue = "false")
+    private boolean strict;
+
+    /**
+     * Accepts every revision with an empty downgrade section. Without it, only revisions whose
+     * header says {@code irreversible: true} are accepted.
+     */
+    @Parameter(property = "migrate.verify.allowIrreversible", defaultValue = "false")
+    private boolean allowIrreversible;
+
+    /** How many heads the revisions must have. */
+    @Parameter(property = "migrate.verify.heads", defaultValue = "1")
+    private int heads;
+
+    /** Where the JUnit XML report {@code TEST-migrate-verify.xml} is written. */
+    @Parameter(property = "migrate.verify.reportDirectory", defaultValue = "${project.build.directory}/migrate-reports")
+    private File reportDirectory;
+
+    /** Skips this goal only. */
+    @Parameter(property = "migrate.verify.skip", defaultValue = "false")
+    private boolean skipVerify;
+
+    @Override
+    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException {
+        VerifyOptions options = new VerifyOptions(verifyUrl, heads, allowIrreversible, strict,
+                reportDirectory == null ? null : reportDirectory.toPath());
+        VerifyResult result = migrator.verify(options);
+        VerifyReport.table(result).forEach(getLog()::info);
+        for (Finding finding : result.findings()) {
+            switch (finding.severity()) {
+                case ERROR -> getLog().error(finding.message());
+                case WARNING -> getLog().warn(finding.message());
+                case NOTE -> getLog().info(finding.message());
+            }
+        }
+        getLog().info(VerifyReport.summary(result) + (result.report() == null ? "" : "; report: " + result.report()));
+        if (result.hasErrors()) {
+            throw new MojoFailureException(VerifyReport.failureMessage(result));
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "verify";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipVerify;
+    }
+}

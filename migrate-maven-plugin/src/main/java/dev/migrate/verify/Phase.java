@@ -1,0 +1,28 @@
+package dev.migrate.verify;
+
+/** The steps of verify; each is one test case of the JUnit report. */
+public enum Phase {
+    HEADS("heads", "the revisions have the expected number of heads"),
+    UPGRADE("upgrade", "upgrade runs"),
+    DOWNGRADE("downgrade", "downgrade restores the schema"),
+    REUPGRADE("re-upgrade", "re-upgrade recreates the schema"),
+    BASE("downgrade to base", "downgrade to base empties the schema"),
+    HEAD("re-upgrade to head", "re-upgrade to head recreates the schema");
+
+    private final String label;
+    private final String testName;
+
+    Phase(String label, String testName) {
+        this.label = label;
+        this.testName = testName;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The check the phase stands for, as a sentence: the JUnit test case's name. */
+    public String testName() {
+        return testName;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.migrate.verify;
+
+import dev.migrate.MigrateException;
+
+/**
+ * Verify could not make its scratch database: typically the user may not create databases on the
+ * server. The message names {@code migrate.verifyUrl} as the way out.
+ */
+public final class ScratchDatabaseException extends MigrateException {
+
+    ScratchDatabaseException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public boolean isUserError() {
+        return false;
+    }
+}

@@ -1,0 +1,310 @@
+package dev.migrate.verify;
+
+import dev.migrate.MigrationListener;
+import dev.migrate.db.StatementFailedException;
+import dev.migrate.graph.Direction;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.Target;
+import dev.migrate.revision.Revision;
+import dev.migrate.verify.Finding.Severity;
+import dev.migrate.verify.Messages.Comparison;
+import dev.migrate.verify.ScratchSession.Observation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The checks of {@code migrate:verify}: the graph's heads and irreversible revisions, the
+ * stairway (each revision upgraded, downgraded and upgraded again, comparing schemas each time)
+ * and the full cycle (base, head, base, head). Every problem is collected; after a failed phase
+ * the scratch database is rebuilt from the upgrades, so one run reports every broken revision.
+ */
+public final class Verifier {
+
+    private final RevisionGraph graph;
+    private final ScratchSession session;
+    private final VerifyOptions options;
+    private final MigrationListener listener;
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<VerifyResult.Row> rows = new ArrayList<>();
+    /** Revisions upgraded in the scratch database, in run order. */
+    private final List<Revision> applied = new ArrayList<>();
+    /** Revisions whose upgrade failed, and those that need them. */
+    private final Set<String> blocked = new HashSet<>();
+    private boolean stopped;
+
+    Verifier(RevisionGraph graph, ScratchSession session, VerifyOptions options, MigrationListener listener) {
+        this.graph = graph;
+        this.session = session;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** Runs every check in {@code scratch} and reports what it found. */
+    public static VerifyResult verify(RevisionGraph graph, ScratchDatabase scratch, dev.migrate.db.Identifier schema,
+            dev.migrate.db.Identifier table, VerifyOptions options, MigrationListener listener) {
+        try (ScratchSession session = new ScratchSession(scratch, schema, table)) {
+            return new Verifier(graph, session, options, listener).run();
+        }
+    }
+
+    VerifyResult run() {
+        long started = System.nanoTime();
+        checkHeads();
+        graph.ordered().stream().filter(Revision::isIrreversible).forEach(this::irreversible);
+        session.prepare();
+        Observation baseline = session.observe();
+        if (!session.scratch().canRebuild() && (!baseline.snapshot().userObjects().isEmpty() || !baseline.history().isEmpty())) {
+            throw new UnsuitableVerifyDatabaseException("the database of migrate.verifyUrl (" + session.scratch().description()
+                    + ") is not empty: it holds " + describe(baseline) + ". Verify creates and drops every revision's"
+                    + " objects there, so give it an empty database (or leave verifyUrl unset to let verify create one)");
+        }
+        listener.info("Verifying " + graph.ordered().size() + " revisions in " + session.scratch().description());
+        Observation current = baseline;
+        for (Revision revision : graph.ordered()) {
+            current = stairway(revision, current);
+        }
+        fullCycle(baseline, current);
+        if (!session.scratch().canRebuild()) {
+            leaveEmpty();
+        }
+        return new VerifyResult(session.scratch().description(), findings, rows,
+                java.time.Duration.ofNanos(System.nanoTime() - started), null);
+    }
+
+    private void checkHeads() {
+        List<Revision> heads = graph.heads();
+        if (heads.size() != options.expectedHeads() && !heads.isEmpty()) {
+            String ids = heads.stream().map(Revision::id).collect(Collectors.joining(", "));
+            add(Severity.ERROR, Phase.HEADS, null, "the revisions have " + heads.size() + " heads (" + ids
+                    + ") where verify expects " + options.expectedHeads() + ": join them with a merge revision"
+                    + " (parents: " + ids + "), or set migrate.verify.heads to " + heads.size());
+        }
+    }
+
+    /** Upgrade, downgrade, re-upgrade one revision; returns the observation the next revision starts from. */
+    private Observation stairway(Revision revision, Observation before) {
+        String name = Messages.name(revision);
+        if (stopped) {
+            rows.add(new VerifyResult.Row(name, revision.id(), -1, -1, -1, "skipped"));
+            return before;
+        }
+        List<String> needs = prerequisites(revision).stream().filter(blocked::contains).toList();
+        if (!needs.isEmpty()) {
+            blocked.add(revision.id());
+            add(Severity.NOTE, Phase.UPGRADE, revision.id(), name + " not checked: it needs "
+                    + String.join(", ", needs) + ", whose upgrade failed");
+            rows.add(new VerifyResult.Row(name, revision.id(), -1, -1, -1, "skipped"));
+            return before;
+        }
+        int errorsBefore = errorCount();
+        long up;
+        try {
+            up = session.run(Direction.UP, List.of(revision));
+        } catch (StatementFailedException e) {
+            add(Severity.ERROR, Phase.UPGRADE, revision.id(), Messages.statementFailed("upgrade of " + name, revision, e));
+            blocked.add(revision.id());
+            rows.add(row(revision, -1, -1, -1, errorsBefore));
+            return recover(before);
+        }
+        Observation afterUp = session.observe();
+        applied.add(revision);
+        checkHistory(revision, Phase.UPGRADE, "upgrade of " + name, afterUp);
+        if (revision.isIrreversible()) {
+            rows.add(new VerifyResult.Row(name, revision.id(), up, -1, -1,
+                    errorCount() > errorsBefore || isError(revision.id(), Phase.DOWNGRADE) ? "FAILED" : "irreversible"));
+            return afterUp;
+        }
+        long down;
+        try {
+            down = session.run(Direction.DOWN, List.of(revision));
+        } catch (StatementFailedException e) {
+            add(Severity.ERROR, Phase.DOWNGRADE, revision.id(), Messages.statementFailed("downgrade of " + name, revision, e));
+            rows.add(row(revision, up, -1, -1, errorsBefore));
+            return recover(afterUp);
+        }
+        Observation afterDown = session.observe();
+        compare(revision.id(), Phase.DOWNGRADE, "downgrade of " + name, Comparison.DOWNGRADE, before, afterDown);
+        applied.remove(revision);
+        checkHistory(revision, Phase.DOWNGRADE, "downgrade of " + name, afterDown);
+        applied.add(revision);
+        long reup;
+        try {
+            reup = session.run(Direction.UP, List.of(revision));
+        } catch (StatementFailedException e) {
+            add(Severity.ERROR, Phase.REUPGRADE, revision.id(), Messages.statementFailed("re-upgrade of " + name, revision, e));
+            rows.add(row(revision, up, down, -1, errorsBefore));
+            return recover(afterUp);
+        }
+        Observation afterReup = session.observe();
+        compare(revision.id(), Phase.REUPGRADE, "re-upgrade of " + name, Comparison.REUPGRADE, afterUp, afterReup);
+        checkHistory(revision, Phase.REUPGRADE, "re-upgrade of " + name, afterReup);
+        rows.add(row(revision, up, down, reup, errorsBefore));
+        return afterReup.equals(afterUp) ? afterReup : recover(afterUp);
+    }
+
+    private void irreversible(Revision revision) {
+        String name = Messages.name(revision);
+        if (revision.irreversibleAcknowledged()) {
+            add(Severity.NOTE, Phase.DOWNGRADE, revision.id(), name + " is irreversible (its header says so):"
+                    + " its downgrade and re-upgrade are not checked");
+        } else if (options.allowIrreversible()) {
+            add(Severity.WARNING, Phase.DOWNGRADE, revision.id(), name + " is irreversible (allowed by"
+                    + " migrate.verify.allowIrreversible): its downgrade and re-upgrade are not checked");
+        } else {
+            add(Severity.ERROR, Phase.DOWNGRADE, revision.id(), name + " has an empty downgrade section, so it cannot"
+                    + " be undone: write its downgrade or, if that is on purpose, add '-- irreversible: true' to its"
+                    + " header (or set migrate.verify.allowIrreversible)");
+        }
+    }
+
+    /**
+     * After a failed or wrong phase: the database should look like {@code expected}. When it does
+     * not (DDL outside a transaction, a downgrade that left something behind), it is rebuilt from
+     * the upgrades of the applied revisions.
+     */
+    private Observation recover(Observation expected) {
+        Observation now = session.observe();
+        if (now.equals(expected)) {
+            return now;
+        }
+        if (!session.scratch().canRebuild()) {
+            stopped = true;
+            add(Severity.ERROR, Phase.UPGRADE, null, "verify stopped: a failed phase left the database of"
+                    + " migrate.verifyUrl in an unknown state, and verify rebuilds only databases it created itself;"
+                    + " fix the errors above, or leave verifyUrl unset, and run it again");
+            return now;
+        }
+        try {
+            session.rebuild(applied);
+        } catch (StatementFailedException e) {
+            stopped = true;
+            add(Severity.ERROR, Phase.UPGRADE, e.revisionId(), "verify stopped: rebuilding the scratch database failed: "
+                    + e.getMessage());
+        }
+        return session.observe();
+    }
+
+    private void fullCycle(Observation baseline, Observation head) {
+        String skipped = null;
+        List<Revision> irreversible = applied.stream().filter(Revision::isIrreversible).toList();
+        if (stopped) {
+            skipped = "verify stopped before it";
+        } else if (!blocked.isEmpty()) {
+            skipped = "the upgrade of " + blocked.stream().sorted().findFirst().orElseThrow() + " failed";
+        } else if (!irreversible.isEmpty()) {
+            skipped = "the downgrade to base cannot pass the irreversible revision "
+                    + Messages.name(irreversible.get(irreversible.size() - 1));
+        }
+        if (skipped != null) {
+            add(Severity.NOTE, Phase.BASE, null, "full cycle not run: " + skipped);
+            rows.add(new VerifyResult.Row("full cycle", null, -1, -1, -1, "skipped"));
+            return;
+        }
+        int errorsBefore = errorCount();
+        long down = -1;
+        long up = -1;
+        try {
+            List<Revision> plan = graph.downgradePlan(new Target.Base(), ids(applied)).steps();
+            down = runCycle(Direction.DOWN, plan, Phase.BASE);
+            Observation atBase = session.observe();
+            compare(null, Phase.BASE, "downgrade to base", Comparison.BASE, baseline, atBase);
+            historyAgrees(Phase.BASE, "downgrade to base", List.of(), atBase, null);
+            up = runCycle(Direction.UP, graph.upgradePlan(new Target.Heads(), Set.of()).steps(), Phase.HEAD);
+            Observation again = session.observe();
+            compare(null, Phase.HEAD, "re-upgrade to head", Comparison.HEAD, head, again);
+            historyAgrees(Phase.HEAD, "re-upgrade to head", head.history(), again, null);
+        } catch (CycleFailed e) {
+            // reported where it happened; the cycle cannot go on from an unknown state
+        }
+        rows.add(new VerifyResult.Row("full cycle", null, -1, down, up, errorCount() > errorsBefore ? "FAILED" : "ok"));
+    }
+
+    /** A database given by verifyUrl is left as verify found it, so the next run can use it again. */
+    private void leaveEmpty() {
+        try {
+            Set<String> present = new HashSet<>(session.observe().history());
+            session.run(Direction.DOWN, graph.downgradePlan(new Target.Base(), present).steps());
+        } catch (dev.migrate.MigrateException e) {
+            add(Severity.WARNING, Phase.BASE, null, "verify could not empty the database of migrate.verifyUrl again ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); empty it by hand before the next run");
+        }
+    }
+
+    /** A full-cycle plan that failed: reported, and the rest of the cycle is left out. */
+    private static final class CycleFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private long runCycle(Direction direction, List<Revision> plan, Phase phase) throws CycleFailed {
+        try {
+            return session.run(direction, plan);
+        } catch (StatementFailedException e) {
+            Revision revision = graph.find(e.revisionId()).orElseThrow();
+            add(Severity.ERROR, phase, null, Messages.statementFailed(phase.label() + " (at " + Messages.name(revision)
+                    + ")", revision, e));
+            throw new CycleFailed();
+        }
+    }
+
+    private void compare(String revisionId, Phase phase, String subject, Comparison comparison, Observation expected,
+            Observation actual) {
+        for (SnapshotDiff.Difference difference : SnapshotDiff.between(expected.snapshot(), actual.snapshot())) {
+            Severity severity = difference.positionOnly() && !options.strict() ? Severity.WARNING : Severity.ERROR;
+            add(severity, phase, revisionId, Messages.difference(subject, comparison, difference));
+        }
+    }
+
+    private void checkHistory(Revision revision, Phase phase, String subject, Observation observed) {
+        historyAgrees(phase, subject, ids(applied).stream().sorted().toList(), observed, revision.id());
+    }
+
+    private void historyAgrees(Phase phase, String subject, List<String> expected, Observation observed, String revisionId) {
+        String problem = Messages.history(subject, expected, observed.history());
+        if (problem != null) {
+            add(Severity.ERROR, phase, revisionId, problem);
+        }
+    }
+
+    private VerifyResult.Row row(Revision revision, long up, long down, long reup, int errorsBefore) {
+        boolean failed = errorCount() > errorsBefore;
+        boolean warned = findings.stream().anyMatch(f -> revision.id().equals(f.revisionId())
+                && f.severity() == Severity.WARNING);
+        return new VerifyResult.Row(Messages.name(revision), revision.id(), up, down, reup,
+                failed ? "FAILED" : warned ? "warning" : "ok");
+    }
+
+    private static List<String> prerequisites(Revision revision) {
+        List<String> ids = new ArrayList<>(revision.parents());
+        ids.addAll(revision.dependsOn());
+        return ids;
+    }
+
+    private static Set<String> ids(List<Revision> revisions) {
+        return revisions.stream().map(Revision::id).collect(Collectors.toSet());
+    }
+
+    private boolean isError(String revisionId, Phase phase) {
+        return findings.stream().anyMatch(f -> f.isError() && f.phase() == phase && revisionId.equals(f.revisionId()));
+    }
+
+    private int errorCount() {
+        return (int) findings.stream().filter(Finding::isError).count();
+    }
+
+    private void add(Severity severity, Phase phase, String revisionId, String message) {
+        findings.add(new Finding(severity, phase, revisionId, message));
+    }
+
+    private static String describe(Observation observation) {
+        List<String> things = observation.snapshot().userObjects().stream().limit(3).map(DbObject::display)
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (!observation.history().isEmpty()) {
+            things.add(0, "a history table listing " + observation.history().size() + " revisions");
+        }
+        int more = observation.snapshot().userObjects().size() - 3;
+        return String.join(", ", things) + (more > 0 ? " and " + more + " more" : "");
+    }
+}

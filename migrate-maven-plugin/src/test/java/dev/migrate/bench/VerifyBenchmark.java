@@ -1,0 +1,105 @@
+package dev.migrate.bench;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.verify.VerifyOptions;
+import dev.migrate.verify.VerifyResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures {@code migrate:verify} on N generated revisions, on H2 and on PostgreSQL. Run with
+ * bench/verify.sh; prints a Markdown table row per database and size.
+ *
+ * <p>The generated history is one line of revisions cycling through a table (with a primary key,
+ * a default and a check), an index on it, a view over it, and a function (PostgreSQL) or a
+ * sequence (H2); every downgrade is correct, so verify does all its work.
+ */
+public final class VerifyBenchmark {
+
+    private static final java.time.format.DateTimeFormatter ID =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final java.time.LocalDateTime START = java.time.LocalDateTime.of(2020, 1, 1, 0, 0);
+
+    private static final String PG_URL = System.getenv().getOrDefault("MIGRATE_TEST_PG_URL",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+
+    public static void main(String[] args) throws IOException {
+        List<Integer> sizes = args.length == 0 ? List.of(100, 1_000) : Arrays.stream(args).map(Integer::valueOf).toList();
+        System.out.println("| database | revisions | verify (s) | per revision (ms) | phases run | snapshots |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (int size : sizes) {
+            for (boolean postgres : new boolean[] {false, true}) {
+                Path folder = Files.createTempDirectory("migrate-verify-bench-");
+                generate(folder, size, postgres);
+                String url = postgres ? PG_URL : "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1";
+                Migrator migrator = new Migrator(new MigrateConfig(url, null, null, null, folder, null),
+                        MigrationListener.SILENT);
+                long started = System.nanoTime();
+                VerifyResult result = migrator.verify(VerifyOptions.defaults());
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (!result.findings().isEmpty()) {
+                    throw new IllegalStateException("the generated history should pass: " + result.findings().get(0));
+                }
+                long phases = result.rows().stream().mapToLong(r -> (r.upMillis() >= 0 ? 1 : 0) + (r.downMillis() >= 0 ? 1 : 0)
+                        + (r.reupMillis() >= 0 ? 1 : 0)).sum();
+                System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,d | %,d |%n", postgres ? "PostgreSQL 15" : "H2 2.3 (in memory)",
+                        size, millis / 1000.0, (double) millis / size, phases, phases + 1);
+                deleteAll(folder);
+            }
+        }
+    }
+
+    private static void generate(Path folder, int size, boolean postgres) throws IOException {
+        String parent = "base";
+        List<String> tables = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = ID.format(START.plusMinutes(i));
+            String up;
+            String down;
+            String table = tables.isEmpty() ? null : tables.get(tables.size() - 1);
+            switch (table == null ? 0 : i % 4) {
+                case 0 -> {
+                    table = "t" + i;
+                    tables.add(table);
+                    up = "CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(100) DEFAULT 'x' NOT NULL,"
+                            + " amount INT CHECK (amount >= 0), created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP);";
+                    down = "DROP TABLE " + table + ";";
+                }
+                case 1 -> {
+                    up = "CREATE INDEX ix" + i + " ON " + table + " (name, amount);";
+                    down = "DROP INDEX ix" + i + ";";
+                }
+                case 2 -> {
+                    up = "CREATE VIEW v" + i + " AS SELECT id, name FROM " + table + " WHERE amount > " + i + ";";
+                    down = "DROP VIEW v" + i + ";";
+                }
+                default -> {
+                    up = postgres ? "CREATE FUNCTION f" + i + "(x int) RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n"
+                            + "    RETURN x + " + i + ";\nEND $$;" : "CREATE SEQUENCE s" + i + " START WITH " + i + ";";
+                    down = postgres ? "DROP FUNCTION f" + i + "(int);" : "DROP SEQUENCE s" + i + ";";
+                }
+            }
+            String text = "-- parents: " + parent + "\n-- message: step " + i + "\n\n-- upgrade\n" + up + "\n\n-- downgrade\n"
+                    + down + "\n";
+            Files.writeString(folder.resolve(id + "_step_" + i + ".sql"), text, StandardCharsets.UTF_8);
+            parent = id;
+        }
+    }
+
+    private static void deleteAll(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(folder);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.migrate.verify;
+
+import static dev.migrate.verify.VerifyFixture.R1;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.testing.PostgresServer;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where verify runs: its own temporary database, dropped whatever happens, or the one verifyUrl names. */
+class ScratchDatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    void oneRevision() {
+        RevisionFiles.in(dir).add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "SELECT 1;");
+    }
+
+    @Test
+    void swapsTheDatabaseOfAPostgresUrl() {
+        assertThat(ScratchDatabase.withDatabase("jdbc:postgresql://db:5432/app?user=x&ssl=true", "scratch"))
+                .isEqualTo("jdbc:postgresql://db:5432/scratch?user=x&ssl=true");
+        assertThat(ScratchDatabase.withDatabase("jdbc:postgresql://db/app", "scratch")).isEqualTo("jdbc:postgresql://db/scratch");
+        assertThat(ScratchDatabase.withDatabase("jdbc:postgresql://db:5432", "scratch"))
+                .isEqualTo("jdbc:postgresql://db:5432/scratch");
+        assertThat(ScratchDatabase.withDatabase("jdbc:postgresql:app", "scratch")).isEqualTo("jdbc:postgresql:scratch");
+    }
+
+    @Test
+    void temporaryPostgresDatabaseIsDroppedAlsoWhenVerifyFails() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            oneRevision();
+            AtomicReference<String> scratch = new AtomicReference<>();
+            MigrationListener failing = new MigrationListener() {
+                @Override
+                public void info(String message) {
+                    scratch.set(message.substring(message.indexOf("migrate_verify_")).split(" ")[0]);
+                    throw new IllegalStateException("interrupted");
+                }
+            };
+
+            assertThatThrownBy(() -> new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), failing)
+                    .verify(VerifyOptions.defaults())).hasMessage("interrupted");
+
+            assertThat(scratch.get()).startsWith("migrate_verify_");
+            assertThat(db.column("SELECT datname FROM pg_database WHERE datname = '" + scratch.get() + "'")).isEmpty();
+        }
+    }
+
+    @Test
+    void userWhoMayNotCreateDatabasesIsToldAboutVerifyUrl() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            oneRevision();
+            String role = "migrate_nocreate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+            PostgresServer.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB");
+            try {
+                assertThatThrownBy(() -> new Migrator(new MigrateConfig(db.url().replace("user=postgres", "user=" + role),
+                        null, null, null, dir, null), MigrationListener.SILENT).verify(VerifyOptions.defaults()))
+                        .isInstanceOf(ScratchDatabaseException.class)
+                        .hasMessageContaining("the user of migrate.url may not create databases (grant it CREATEDB)")
+                        .hasMessageContaining("set migrate.verifyUrl (<verifyUrl>) to an empty database");
+            } finally {
+                PostgresServer.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
+    void verifyUrlIsUsedAsItIsAndLeftEmpty() {
+        for (TestDatabase.Kind kind : TestDatabase.Kind.values()) {
+            try (TestDatabase configured = TestDatabase.create(kind); TestDatabase target = TestDatabase.create(kind)) {
+                RevisionFiles.in(dir).add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+
+                VerifyResult result = VerifyFixture.verify(configured, dir, VerifyOptions.defaults().withVerifyUrl(target.url()));
+
+                assertThat(result.findings()).isEmpty();
+                assertThat(result.database()).isEqualTo(target.url());
+                assertThat(target.tables()).containsExactly("migrate_history");
+                assertThat(configured.tables()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void verifyUrlThatHoldsTablesIsRefused() {
+        try (TestDatabase configured = TestDatabase.create(TestDatabase.Kind.H2);
+                TestDatabase target = TestDatabase.create(TestDatabase.Kind.H2)) {
+            oneRevision();
+            target.execute("CREATE TABLE customers (id INT)");
+
+            assertThatThrownBy(() -> VerifyFixture.verify(configured, dir, VerifyOptions.defaults().withVerifyUrl(target.url())))
+                    .isInstanceOf(UnsuitableVerifyDatabaseException.class)
+                    .hasMessageContaining("is not empty: it holds table customers")
+                    .hasMessageContaining("give it an empty database");
+        }
+    }
+}
