@@ -459,11 +459,32 @@ public final class Migrator {
      * name a directory. Problems in the revisions are returned, not thrown, so all are reported.
      */
     public dev.migrate.verify.VerifyResult verify(dev.migrate.verify.VerifyOptions options) {
+        return verify(options, null);
+    }
+
+    /**
+     * {@link #verify(dev.migrate.verify.VerifyOptions)}, with the lint rules run first when
+     * {@code lint} is given: lint errors and warnings become verify findings of the lint phase.
+     */
+    public dev.migrate.verify.VerifyResult verify(dev.migrate.verify.VerifyOptions options, LintConfig lint) {
         RevisionGraph graph = load();
+        List<dev.migrate.verify.Finding> lintFindings = lint == null ? List.of() : Linter.lint(graph, lint).stream()
+                .filter(finding -> finding.severity() != dev.migrate.lint.Severity.INFO)
+                .map(finding -> new dev.migrate.verify.Finding(finding.severity() == dev.migrate.lint.Severity.ERROR
+                        ? dev.migrate.verify.Finding.Severity.ERROR : dev.migrate.verify.Finding.Severity.WARNING,
+                        dev.migrate.verify.Phase.LINT, finding.file().getFileName().toString().substring(0, 14),
+                        finding.toString()))
+                .toList();
         dev.migrate.verify.VerifyResult result;
         try (dev.migrate.verify.ScratchDatabase scratch = dev.migrate.verify.ScratchDatabase.open(config.url(),
                 config.user(), config.password(), options.verifyUrl())) {
             result = dev.migrate.verify.Verifier.verify(graph, scratch, schema, table, options, listener);
+        }
+        if (!lintFindings.isEmpty()) {
+            List<dev.migrate.verify.Finding> all = new ArrayList<>(lintFindings);
+            all.addAll(result.findings());
+            result = new dev.migrate.verify.VerifyResult(result.database(), all, result.rows(), result.took(),
+                    result.report());
         }
         if (options.reportDirectory() != null) {
             result = result.withReport(dev.migrate.verify.JUnitXmlReport.write(result, options.reportDirectory()));

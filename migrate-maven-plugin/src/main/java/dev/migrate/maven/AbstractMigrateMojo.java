@@ -118,7 +118,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
      * configuration, so Maven hands them over unevaluated and never prints the value in its
      * {@code -X} output; their {@code ${...}} expressions are evaluated here.
      */
-    private String evaluate(PlexusConfiguration parameter, String property) throws MojoExecutionException {
+    protected String evaluate(PlexusConfiguration parameter, String property) throws MojoExecutionException {
         String raw = parameter == null ? null : parameter.getValue();
         if (raw == null || raw.isBlank()) {
             return null;
@@ -135,7 +135,8 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     }
 
     /** The goal's own work, given a migrator for this project. */
-    protected abstract void run(Migrator migrator, MigrateConfig config) throws MojoFailureException;
+    protected abstract void run(Migrator migrator, MigrateConfig config) throws MojoFailureException,
+            MojoExecutionException;
 
     /** The goal's name, for messages and its skip property. */
     protected abstract String goal();

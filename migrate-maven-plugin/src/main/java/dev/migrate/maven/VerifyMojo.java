@@ -6,11 +6,15 @@ import dev.migrate.verify.Finding;
 import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyReport;
 import dev.migrate.verify.VerifyResult;
+import dev.migrate.lint.LintConfig;
 import java.io.File;
+import java.util.HashSet;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * Proves that every revision can be undone: in a scratch database (never the configured one) it
@@ -26,7 +30,19 @@ public class VerifyMojo extends AbstractMigrateMojo {
      * {@code migrate_verify_<random>} on the configured PostgreSQL server, dropped afterwards.
      */
     @Parameter(property = "migrate.verifyUrl")
-    private String verifyUrl;
+    private PlexusConfiguration verifyUrl;
+
+    /** Run the lint rules (as {@code migrate:lint} does) as part of verify: errors fail it. */
+    @Parameter(property = "migrate.verify.lint", defaultValue = "true")
+    private boolean lint;
+
+    /** Lint rule ids switched off for every revision, comma separated (shared with migrate:lint). */
+    @Parameter(property = "migrate.lint.disabled")
+    private String lintDisabled;
+
+    /** PostgreSQL major version the revisions target, for lint (shared with migrate:lint). */
+    @Parameter(property = "migrate.lint.postgresVersion", defaultValue = "15")
+    private int postgresVersion;
 
     /** Treats a column that comes back at another position as an error rather than a warning. */
     @Parameter(property = "migrate.verify.strict", defaultValue = "false")
@@ -52,10 +68,12 @@ public class VerifyMojo extends AbstractMigrateMojo {
     private boolean skipVerify;
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException {
-        VerifyOptions options = new VerifyOptions(verifyUrl, heads, allowIrreversible, strict,
-                reportDirectory == null ? null : reportDirectory.toPath());
-        VerifyResult result = migrator.verify(options);
+    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
+        VerifyOptions options = new VerifyOptions(evaluate(verifyUrl, "migrate.verifyUrl"), heads, allowIrreversible,
+                strict, reportDirectory == null ? null : reportDirectory.toPath());
+        LintConfig lintConfig = lint ? new LintConfig(new HashSet<>(Lists.commaSeparated(lintDisabled)), postgresVersion)
+                : null;
+        VerifyResult result = migrator.verify(options, lintConfig);
         VerifyReport.table(result).forEach(getLog()::info);
         for (Finding finding : result.findings()) {
             switch (finding.severity()) {

@@ -3,6 +3,7 @@ package dev.migrate.verify;
 /** The steps of verify; each is one test case of the JUnit report. */
 public enum Phase {
     HEADS("heads", "the revisions have the expected number of heads"),
+    LINT("lint", "lint finds no dangerous statement"),
     UPGRADE("upgrade", "upgrade runs"),
     DOWNGRADE("downgrade", "downgrade restores the schema"),
     REUPGRADE("re-upgrade", "re-upgrade recreates the schema"),

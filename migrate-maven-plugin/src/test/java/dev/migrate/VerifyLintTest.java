@@ -1,0 +1,56 @@
+package dev.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.lint.LintConfig;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.verify.Finding;
+import dev.migrate.verify.Phase;
+import dev.migrate.verify.VerifyOptions;
+import dev.migrate.verify.VerifyResult;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** migrate:verify runs the lint rules too: their errors fail it, their warnings are reported. */
+class VerifyLintTest {
+
+    @TempDir
+    Path dir;
+
+    Migrator migrator() {
+        return new Migrator(new MigrateConfig("jdbc:h2:mem:verify_lint", null, null, null, dir, null),
+                new RecordingListener());
+    }
+
+    @Test
+    void lintWarningsAreReportedWithoutFailingVerify() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add("20260101000000_create_t", "base", "CREATE TABLE t (id INT);", "DROP TABLE t;");
+        files.add("20260102000000_drop_t", "20260101000000", "DROP TABLE t;", "CREATE TABLE t (id INT);");
+
+        VerifyResult result = migrator().verify(VerifyOptions.defaults(), LintConfig.defaults());
+
+        assertThat(result.hasErrors()).isFalse();
+        assertThat(result.findings()).filteredOn(f -> f.phase() == Phase.LINT).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.revisionId()).isEqualTo("20260102000000");
+            assertThat(finding.message()).contains("20260102000000_drop_t.sql:5").contains("destructive-upgrade");
+        });
+    }
+
+    @Test
+    void lintErrorsFailVerifyAndRulesCanBeSwitchedOff() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add("20260101000000_create_t", "base", "CREATE TABLE t (id INT);\nVACUUM t;", "DROP TABLE t;");
+
+        VerifyResult linted = migrator().verify(VerifyOptions.defaults(), LintConfig.defaults());
+        VerifyResult switchedOff = migrator().verify(VerifyOptions.defaults(),
+                new LintConfig(Set.of("concurrently-in-transaction"), 15));
+
+        assertThat(linted.findings()).filteredOn(Finding::isError).extracting(Finding::phase).contains(Phase.LINT);
+        assertThat(switchedOff.findings()).noneMatch(f -> f.phase() == Phase.LINT);
+    }
+}
