@@ -21,7 +21,8 @@ final class ForgottenObjects {
         Set<String> droppedTables = new HashSet<>();
         for (int k = 0; k < down.size(); k++) {
             mentioned.addAll(Tokens.of(down.get(k).sql()).words());
-            if (downFacts.get(k).kind() == Kind.DROP_TABLE) {
+            // an index goes with the relation it is on, a table or a materialized view alike
+            if (downFacts.get(k).kind() == Kind.DROP_TABLE || downFacts.get(k).kind() == Kind.DROP_OTHER) {
                 droppedTables.addAll(downFacts.get(k).names());
             }
         }

@@ -83,6 +83,9 @@ final class KeywordClassifier {
     private Facts drop() {
         i = 1;
         String what = t.at(i++);
+        if (what.equals("materialized")) {
+            skip("view");
+        }
         boolean concurrently = skip("concurrently");
         skip("if", "exists");
         switch (what) {

@@ -90,6 +90,8 @@ class LinterTest {
         "downgrade-forgets-object | ALTER TABLE orders ADD COLUMN note TEXT; | ALTER TABLE orders DROP COLUMN total; | | true",
         "downgrade-forgets-object | CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100; | SELECT 1; | | true",
         "downgrade-forgets-object | CREATE TABLE items (id BIGINT); CREATE INDEX ix_items ON items (id); ALTER TABLE items ADD COLUMN sku TEXT; | DROP TABLE items; | | false",
+        "downgrade-forgets-object | CREATE MATERIALIZED VIEW counts AS SELECT 1 AS n; CREATE UNIQUE INDEX ix_counts ON counts (n); | DROP MATERIALIZED VIEW counts; | | false",
+        "downgrade-forgets-object | CREATE MATERIALIZED VIEW counts AS SELECT 1 AS n; CREATE UNIQUE INDEX ix_counts ON counts (n); | DROP MATERIALIZED VIEW IF EXISTS other; | | true",
         "downgrade-forgets-object | CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100; | DROP VIEW big_orders; | | false",
         "downgrade-forgets-object | CREATE TABLE items (id BIGINT); | | -- irreversible: true | false",
         "unknown-rule | SELECT 1; | SELECT 1; | -- lint-ignore: renmae | true",
