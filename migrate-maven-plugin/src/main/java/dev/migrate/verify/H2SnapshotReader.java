@@ -328,7 +328,9 @@ final class H2SnapshotReader implements SnapshotReader {
     }
 
     private static boolean isHistory(String schema, String table, String historySchema, String historyTable) {
-        return table != null && table.equals(historyTable) && schema.equals(historySchema);
+        // the migration lock's table (H2 only) belongs to the plugin as much as the history table
+        return table != null && (table.equals(historyTable) || table.equals(historyTable + "_LOCK"))
+                && schema.equals(historySchema);
     }
 
     /** H2 folds unquoted names to upper case; show those as the user most likely wrote them. */
