@@ -3,6 +3,7 @@ package dev.migrate.sql;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One pass over SQL text with psql's lexical rules: finds the top-level semicolons that end
@@ -32,16 +33,27 @@ final class SqlScanner {
     private String unterminatedWhat;
     private int unterminatedLine;
 
-    private SqlScanner(String text, int firstLine) {
+    // collected only when asked for: a 50 MB script should not become millions of tokens
+    private final List<SqlToken> tokens;
+
+    private SqlScanner(String text, int firstLine, boolean collectTokens) {
         this.text = text;
         this.length = text.length();
         this.line = firstLine;
+        this.tokens = collectTokens ? new ArrayList<>() : null;
     }
 
     static SqlScanner scan(String text, int firstLine) {
-        SqlScanner scanner = new SqlScanner(text, firstLine);
+        SqlScanner scanner = new SqlScanner(text, firstLine, false);
         scanner.run();
         return scanner;
+    }
+
+    /** The words and punctuation of {@code text}; an unterminated construct ends the list. */
+    static List<SqlToken> tokens(String text) {
+        SqlScanner scanner = new SqlScanner(text, 1, true);
+        scanner.run();
+        return scanner.tokens;
     }
 
     List<Statement> statements() {
@@ -79,6 +91,7 @@ final class SqlScanner {
                     return;
                 }
             } else if (c == ';') {
+                token(pos, pos + 1);
                 if (parenDepth == 0 && !routineBody.insideBody()) {
                     endStatement(pos);
                     routineBody.statementEnded();
@@ -96,22 +109,25 @@ final class SqlScanner {
     /** Scans one token that is not whitespace, a comment or a semicolon; false when unterminated. */
     private boolean scanToken(char c) {
         keep(true);
+        int start = pos;
         switch (c) {
             case '\'':
                 return skipString(pos + 1, false, "string literal");
             case '"':
-                return skipQuotedIdentifier(pos + 1);
+                return quotedIdentifier(start + 1);
             case '$':
                 return scanDollar();
             case '(':
                 parenDepth++;
                 pos++;
+                token(start, pos);
                 return true;
             case ')':
                 if (parenDepth > 0) {
                     parenDepth--;
                 }
                 pos++;
+                token(start, pos);
                 return true;
             default:
                 break;
@@ -121,9 +137,10 @@ final class SqlScanner {
         }
         if (isDigit(c)) {
             scanNumber();
-            return true;
+        } else {
+            pos++;
         }
-        pos++;
+        token(start, pos);
         return true;
     }
 
@@ -141,7 +158,7 @@ final class SqlScanner {
                 return skipString(pos + 3, false, "string literal");
             }
             if (n2 == '"') {
-                return skipQuotedIdentifier(pos + 3);
+                return quotedIdentifier(pos + 3);
             }
         }
         int start = pos;
@@ -150,7 +167,28 @@ final class SqlScanner {
             pos++;
         }
         routineBody.identifier(text, start, pos - start, parenDepth == 0);
+        if (tokens != null) {
+            tokens.add(new SqlToken(text.substring(start, pos).toLowerCase(Locale.ROOT), true));
+        }
         return true;
+    }
+
+    /** A quoted identifier whose text starts at {@code from}; a word token without its quotes. */
+    private boolean quotedIdentifier(int from) {
+        if (!skipQuotedIdentifier(from)) {
+            return false;
+        }
+        if (tokens != null) {
+            tokens.add(new SqlToken(text.substring(from, pos - 1).replace("\"\"", "\""), true));
+        }
+        return true;
+    }
+
+    /** Punctuation, a number or a parameter between {@code start} and {@code end}. */
+    private void token(int start, int end) {
+        if (tokens != null) {
+            tokens.add(new SqlToken(text.substring(start, end), false));
+        }
     }
 
     private void scanNumber() {
@@ -166,12 +204,14 @@ final class SqlScanner {
     }
 
     private boolean scanDollar() {
+        int start = pos;
         char n1 = next(1);
         if (isDigit(n1)) {
             pos += 2;
             while (pos < length && isDigit(text.charAt(pos))) {
                 pos++;
             }
+            token(start, pos);
             return true;
         }
         int tagEnd = dollarTagEnd(pos);
@@ -183,6 +223,7 @@ final class SqlScanner {
                     pos++;
                 }
             }
+            token(start, pos);
             return true;
         }
         String tag = text.substring(pos, tagEnd);

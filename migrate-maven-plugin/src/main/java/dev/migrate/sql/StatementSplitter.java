@@ -161,4 +161,13 @@ public final class StatementSplitter {
             }
         }
     }
+
+    /**
+     * The words and punctuation of {@code sql} by the same lexical rules as {@link #split}: what
+     * statement classification (lint) reads. Strings, dollar quotes and comments are left out; an
+     * unterminated construct ends the list rather than failing.
+     */
+    public static List<SqlToken> tokens(String sql) {
+        return SqlScanner.tokens(sql);
+    }
 }

@@ -262,4 +262,14 @@ class StatementSplitterTest {
     private static List<Integer> lines(Integer... lines) {
         return List.of(lines);
     }
+
+    @Test
+    void tokensAreTheWordsAndPunctuationOutsideStringsCommentsAndDollarQuotes() {
+        List<SqlToken> tokens = StatementSplitter.tokens("ALTER TABLE \"My \"\"odd\"\" t\" /* DROP x */ ADD c int"
+                + " DEFAULT 'DROP y' -- DROP z\n CHECK (c > $1) COMMENT $$DROP w$$ E'\\' DROP v'");
+
+        assertThat(tokens).extracting(SqlToken::text).containsExactly("alter", "table", "My \"odd\" t", "add", "c",
+                "int", "default", "check", "(", "c", ">", "$1", ")", "comment");
+        assertThat(tokens).filteredOn(SqlToken::word).extracting(SqlToken::text).doesNotContain("drop", "(", ">", "$1");
+    }
 }

@@ -1,0 +1,12 @@
+package dev.migrate.sql;
+
+/**
+ * A word or a punctuation mark of SQL as psql's lexical rules see it. String literals, dollar
+ * quotes and comments are not tokens.
+ *
+ * @param text a word lower-cased, a quoted identifier without its quotes (as written), or the
+ *     punctuation or number as written
+ * @param word whether it is a keyword or identifier (quoted or not)
+ */
+public record SqlToken(String text, boolean word) {
+}
