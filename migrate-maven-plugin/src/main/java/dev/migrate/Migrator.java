@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -110,7 +111,7 @@ public final class Migrator {
                 if (!check.missingFiles().isEmpty()) {
                     throw new dev.migrate.graph.UnknownAppliedRevisionException(check.missingFiles());
                 }
-                Set<Revision> edited = new java.util.LinkedHashSet<>(check.editedUpgrades());
+                Set<Revision> edited = new LinkedHashSet<>(check.editedUpgrades());
                 edited.addAll(check.editedDowngrades());
                 for (Revision revision : edited) {
                     history.recordChecksums(revision);
@@ -172,11 +173,9 @@ public final class Migrator {
             // First look without the lock and without writing anything: a run refused here (edited
             // files, several heads, transaction control, an unresolved failure) leaves the database
             // exactly as it was.
-            List<AppliedRevision> rows = history.read();
-            Plan preview = check(mode, graph, rows, planner, resume);
-            if (preview.isEmpty() && new Status(graph, rows).unfinished().isEmpty()
-                    && HistoryCheck.of(graph, rows).editedDowngrades().isEmpty()) {
-                return new Outcome(preview, elapsed(started), new Status(graph, rows));
+            Checked preview = check(mode, graph, history.read(), planner, resume);
+            if (preview.nothingToDo()) {
+                return new Outcome(preview.plan(), elapsed(started), preview.status());
             }
             boolean postgres = database.dialect() == Dialect.POSTGRESQL;
             if (!postgres) {
@@ -191,16 +190,18 @@ public final class Migrator {
                 }
                 history.createIfMissing();
                 // another run may have moved the database while this one waited: read again
-                rows = history.read();
-                check(mode, graph, rows, planner, resume);
+                Checked locked = check(mode, graph, history.read(), planner, resume);
                 PlanRunner runner = new PlanRunner(database, history, listener);
-                for (Revision revision : HistoryCheck.of(graph, rows).editedDowngrades()) {
+                for (Revision revision : locked.history().editedDowngrades()) {
                     listener.warn("the downgrade section of applied revision " + revision.describe() + " ("
                             + revision.fileName() + ") was edited since it ran; re-recording its checksum");
                     history.recordChecksums(revision);
                 }
-                rows = finishUnfinished(mode, graph, rows, runner, history);
-                Plan plan = planner.apply(graph, new Status(graph, rows).appliedIds());
+                Plan plan = locked.plan();
+                if (!locked.history().unfinished().isEmpty()) {
+                    finishUnfinished(mode, graph, locked.history().unfinished(), runner, history);
+                    plan = planner.apply(graph, new Status(graph, history.read()).appliedIds());
+                }
                 if (!plan.isEmpty()) {
                     listener.planned(plan, what);
                     if (mode == Mode.STAMP) {
@@ -216,31 +217,37 @@ public final class Migrator {
         }
     }
 
+    /** One reading of the history, held against the files, and the plan it leads to. */
+    private record Checked(HistoryCheck history, Status status, Plan plan) {
+
+        /** Nothing to run, finish or re-record: the run needs neither the lock nor a write. */
+        boolean nothingToDo() {
+            return plan.isEmpty() && history.unfinished().isEmpty() && history.editedDowngrades().isEmpty();
+        }
+    }
+
     /** Every check that can refuse a run, and the plan it would run. */
-    private Plan check(Mode mode, RevisionGraph graph, List<AppliedRevision> rows,
+    private Checked check(Mode mode, RevisionGraph graph, List<AppliedRevision> rows,
             BiFunction<RevisionGraph, Set<String>, Plan> planner, boolean resume) {
         HistoryCheck check = HistoryCheck.of(graph, rows);
         check.requireConsistent();
         if (mode == Mode.RUN) {
             check.requireNoFailures(resume);
         }
-        Plan plan = planner.apply(graph, new Status(graph, rows).appliedIds());
+        Status status = new Status(graph, rows);
+        Plan plan = planner.apply(graph, status.appliedIds());
         if (mode == Mode.RUN) {
             PlanRunner.checkTransactionControl(plan);
         }
-        return plan;
+        return new Checked(check, status, plan);
     }
 
     /**
      * Revisions that stopped halfway: an interrupted one (its run died) or a failed one the user
      * asked to resume is finished in its own direction; a stamp resolves them by recording instead.
      */
-    private List<AppliedRevision> finishUnfinished(Mode mode, RevisionGraph graph, List<AppliedRevision> rows,
-            PlanRunner runner, HistoryTable history) throws SQLException {
-        List<AppliedRevision> unfinished = new Status(graph, rows).unfinished();
-        if (unfinished.isEmpty()) {
-            return rows;
-        }
+    private void finishUnfinished(Mode mode, RevisionGraph graph, List<AppliedRevision> unfinished, PlanRunner runner,
+            HistoryTable history) throws SQLException {
         for (AppliedRevision row : unfinished) {
             Revision revision = graph.find(row.id()).orElseThrow();
             if (mode == Mode.STAMP) {
@@ -254,11 +261,10 @@ public final class Migrator {
             }
             Direction direction = row.state().upgrading() ? Direction.UP : Direction.DOWN;
             listener.info((row.state().failed() ? "resuming failed " : "finishing interrupted ") + direction
-                    .name().toLowerCase(java.util.Locale.ROOT) + " of " + revision.describe() + " after "
+                    .name().toLowerCase(Locale.ROOT) + " of " + revision.describe() + " after "
                     + row.statementsDone() + " completed statement(s)");
             runner.run(new Plan(direction, List.of(revision)), Map.of(row.id(), row));
         }
-        return history.read();
     }
 
     /**

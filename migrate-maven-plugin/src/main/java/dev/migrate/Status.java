@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The revision files and what the database records as applied, side by side.
@@ -18,6 +19,8 @@ public final class Status {
     private final Map<String, AppliedRevision> applied;
 
     private final List<AppliedRevision> unfinished;
+    private final List<Revision> current;
+    private final Set<String> headIds;
 
     public Status(RevisionGraph graph, List<AppliedRevision> rows) {
         this.graph = graph;
@@ -25,6 +28,9 @@ public final class Status {
         rows.stream().filter(row -> row.state().countsAsApplied()).forEach(row -> byId.put(row.id(), row));
         this.applied = byId;
         this.unfinished = rows.stream().filter(row -> row.state().unfinished()).toList();
+        // both are asked for once per revision when a history is printed: work them out once
+        this.current = computeCurrent();
+        this.headIds = graph.heads().stream().map(Revision::id).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Rows of non-transactional revisions that failed or were interrupted halfway. */
@@ -53,6 +59,10 @@ public final class Status {
      * means nothing is applied (base).
      */
     public List<Revision> current() {
+        return current;
+    }
+
+    private List<Revision> computeCurrent() {
         List<Revision> tips = new ArrayList<>();
         for (Revision revision : graph.ordered()) {
             if (isApplied(revision.id())
@@ -60,7 +70,7 @@ public final class Status {
                 tips.add(revision);
             }
         }
-        return tips;
+        return List.copyOf(tips);
     }
 
     /** Revisions not applied yet, in the order an upgrade to all heads would run them. */
@@ -69,6 +79,6 @@ public final class Status {
     }
 
     public boolean isHead(String id) {
-        return graph.heads().stream().anyMatch(head -> head.id().equals(id));
+        return headIds.contains(id);
     }
 }

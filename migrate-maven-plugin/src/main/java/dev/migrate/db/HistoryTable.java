@@ -29,6 +29,8 @@ public final class HistoryTable {
     private PreparedStatement delete;
     private PreparedStatement update;
     private String appliedBy;
+    // a table that exists stays: one catalog lookup per run, however often the history is read
+    private boolean known;
 
     public HistoryTable(Database database, Identifier schema, Identifier table) {
         this.database = database;
@@ -46,12 +48,16 @@ public final class HistoryTable {
     }
 
     public boolean exists() throws SQLException {
+        if (known) {
+            return true;
+        }
         Connection connection = database.connection();
         DatabaseMetaData meta = connection.getMetaData();
         boolean upper = meta.storesUpperCaseIdentifiers();
         String schemaName = schema != null ? schema.folded(upper) : connection.getSchema();
         try (ResultSet tables = meta.getTables(null, schemaName, table.folded(upper), null)) {
-            return tables.next();
+            known = tables.next();
+            return known;
         }
     }
 
@@ -64,6 +70,7 @@ public final class HistoryTable {
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
             statement.execute(createTableSql(database.dialect(), qualifiedName));
+            known = true;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
