@@ -1,5 +1,6 @@
 package dev.migrate.db;
 
+import dev.migrate.FileWriteException;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
@@ -94,7 +95,7 @@ public record OfflineScript(Plan plan, String description, Dialect dialect, Stri
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScriptWriteException("cannot write the script " + file + " (" + e + "); check that the"
+            throw new FileWriteException("cannot write the script " + file + " (" + e + "); check that the"
                     + " folder is writable, or set migrate.sqlFile", e);
         }
     }

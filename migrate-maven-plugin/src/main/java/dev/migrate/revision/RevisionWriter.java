@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import dev.migrate.FileWriteException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -36,7 +37,7 @@ public final class RevisionWriter {
      * Writes {@code revision} into {@code folder} (created when missing) and returns the new file.
      *
      * @throws InvalidNewRevisionException when a branch label is not a valid label
-     * @throws RevisionWriteException when the folder cannot be written
+     * @throws FileWriteException when the folder cannot be written
      */
     public static Path write(Path folder, NewRevision revision, Instant now) {
         checkLabels(revision.branchLabels());
@@ -59,10 +60,10 @@ public final class RevisionWriter {
                     // written by someone else in the meantime: move on to the next second
                 }
             }
-            throw new RevisionWriteException("found no free revision id within " + ATTEMPTS + " seconds of "
+            throw new FileWriteException("found no free revision id within " + ATTEMPTS + " seconds of "
                     + ID.format(now) + " in " + folder, null);
         } catch (IOException e) {
-            throw new RevisionWriteException("cannot write a revision file into " + folder + " (" + e
+            throw new FileWriteException("cannot write a revision file into " + folder + " (" + e
                     + "); check that the folder is writable", e);
         }
     }

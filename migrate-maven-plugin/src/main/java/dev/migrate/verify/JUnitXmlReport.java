@@ -1,7 +1,7 @@
 package dev.migrate.verify;
 
+import dev.migrate.FileWriteException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,8 @@ public final class JUnitXmlReport {
             Files.writeString(file, xml, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the verify report in " + directory, e);
+            throw new FileWriteException("cannot write the verify report into " + directory + " (" + e
+                    + "); check that the folder is writable, or set migrate.verify.reportDirectory", e);
         }
     }
 

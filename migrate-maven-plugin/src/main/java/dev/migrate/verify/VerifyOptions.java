@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.InvalidSettingException;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +19,8 @@ public record VerifyOptions(String verifyUrl, int expectedHeads, boolean allowIr
     public VerifyOptions {
         verifyUrl = verifyUrl == null || verifyUrl.isBlank() ? null : verifyUrl.strip();
         if (expectedHeads < 1) {
-            throw new IllegalArgumentException("verify expects at least one head, not " + expectedHeads);
+            throw new InvalidSettingException("migrate.verify.heads is " + expectedHeads + ", but a history has at"
+                    + " least one head; set it to 1 (the default) or to the number of heads you keep on purpose");
         }
     }
 
