@@ -110,6 +110,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
                 throw new MojoFailureException(message, e);
             }
             throw new MojoExecutionException(message, e);
+        } catch (RuntimeException e) {
+            // not a condition the core knows: a bug of ours, reported as such rather than as Maven's internal error
+            throw new MojoExecutionException("migrate:" + goal() + " failed unexpectedly: "
+                    + Redaction.redact(String.valueOf(e), credentials.password())
+                    + " (this is a bug in the plugin; please report it with the output of mvn -e)", e);
         }
     }
 
