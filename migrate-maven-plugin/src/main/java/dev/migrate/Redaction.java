@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     // password=... in a query string or property list, and user:password@ in an authority
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|passwd|pwd)=([^&;]*)");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|passwd|pwd)=([^&;\\s]*)");
     private static final Pattern AUTHORITY = Pattern.compile("(//[^/:@]+):([^/@]*)@");
 
     private Redaction() {
