@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.common.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,16 +1,22 @@
 package dev.migrate;
 
-import dev.migrate.db.AppliedRevision;
-import dev.migrate.db.Database;
-import dev.migrate.db.DatabaseUnavailableException;
-import dev.migrate.db.Dialect;
-import dev.migrate.db.HistoryTable;
-import dev.migrate.db.Identifier;
-import dev.migrate.db.MigrationLock;
-import dev.migrate.db.OfflineScript;
-import dev.migrate.db.PlanRunner;
-import dev.migrate.db.PostgresLock;
-import dev.migrate.db.RowState;
+import dev.migrate.authoring.Authoring;
+import dev.migrate.common.Problem;
+import dev.migrate.common.Redaction;
+import dev.migrate.history.HistoryCheck;
+import dev.migrate.history.PendingRevisionsException;
+import dev.migrate.history.Status;
+import dev.migrate.history.AppliedRevision;
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.Dialect;
+import dev.migrate.run.HistoryTable;
+import dev.migrate.database.Identifier;
+import dev.migrate.database.MigrationLock;
+import dev.migrate.authoring.OfflineScript;
+import dev.migrate.run.PlanRunner;
+import dev.migrate.database.PostgresLock;
+import dev.migrate.history.RowState;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.MultipleHeadsException;
 import dev.migrate.graph.Plan;
@@ -337,7 +343,7 @@ public final class Migrator {
     }
 
     private Authoring authoring() {
-        return new Authoring(config, schema, table, this::load);
+        return new Authoring(config.revisions(), schema, table, this::load);
     }
 
     /** Lint findings for every revision file; needs no database. */

@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.history.Status;
 import dev.migrate.graph.Plan;
 import java.time.Duration;
 

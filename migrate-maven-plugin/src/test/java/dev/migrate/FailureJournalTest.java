@@ -1,9 +1,11 @@
 package dev.migrate;
 
+import dev.migrate.history.UnfinishedRevisionException;
+import dev.migrate.report.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.db.StatementFailedException;
+import dev.migrate.run.StatementFailedException;
 import dev.migrate.testing.BothDatabases;
 import dev.migrate.testing.OnBothDatabases;
 import dev.migrate.testing.RecordingListener;

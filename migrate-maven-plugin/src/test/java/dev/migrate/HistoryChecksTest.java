@@ -1,5 +1,8 @@
 package dev.migrate;
 
+import dev.migrate.history.EditedRevisionsException;
+import dev.migrate.history.PendingRevisionsException;
+import dev.migrate.history.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,8 +3,8 @@ package dev.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.db.DatabaseUnavailableException;
-import dev.migrate.db.InvalidIdentifierException;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.InvalidIdentifierException;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.testing.PostgresServer;
 import dev.migrate.testing.RecordingListener;

@@ -1,12 +1,14 @@
 package dev.migrate;
 
+import dev.migrate.common.MigrateException;
+import dev.migrate.report.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.db.DatabaseUnavailableException;
-import dev.migrate.db.InvalidIdentifierException;
-import dev.migrate.db.StatementFailedException;
-import dev.migrate.db.TransactionControlException;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.InvalidIdentifierException;
+import dev.migrate.run.StatementFailedException;
+import dev.migrate.run.TransactionControlException;
 import dev.migrate.graph.IrreversibleRevisionException;
 import dev.migrate.graph.MultipleHeadsException;
 import dev.migrate.revision.InvalidRevisionsException;

@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 import java.util.List;
 
 /** A revision prefix matches several revisions; the message names all of them. */

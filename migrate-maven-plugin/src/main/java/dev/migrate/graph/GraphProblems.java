@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.Problem;
+import dev.migrate.common.Problem;
 import dev.migrate.revision.Revision;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 import dev.migrate.revision.Revision;
 
 /** A downgrade would have to pass through a revision whose downgrade section is empty. */

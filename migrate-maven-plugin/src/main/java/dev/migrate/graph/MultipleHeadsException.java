@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 import java.util.List;
 
 /** One head was needed but the graph has several; the message names each and the ways out. */

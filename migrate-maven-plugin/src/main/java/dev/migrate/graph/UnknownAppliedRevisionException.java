@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 import java.util.List;
 
 /** The database records applied revisions that no file defines. */

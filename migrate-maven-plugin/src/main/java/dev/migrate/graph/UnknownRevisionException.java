@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 
 /** A target or reference names a revision no file defines. */
 public final class UnknownRevisionException extends MigrateException {

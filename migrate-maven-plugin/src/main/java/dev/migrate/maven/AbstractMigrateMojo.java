@@ -1,9 +1,9 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.Redaction;
+import dev.migrate.common.Redaction;
 import java.io.File;
 import java.time.Duration;
 import org.apache.maven.execution.MavenSession;

@@ -1,10 +1,10 @@
 package dev.migrate.maven;
 
-import dev.migrate.HistoryGraph;
+import dev.migrate.report.HistoryGraph;
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
-import dev.migrate.Reports;
-import dev.migrate.Status;
+import dev.migrate.report.Reports;
+import dev.migrate.history.Status;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 

@@ -2,8 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
-import dev.migrate.Reports;
-import dev.migrate.Status;
+import dev.migrate.report.Reports;
+import dev.migrate.history.Status;
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -2,8 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
-import dev.migrate.db.Dialect;
-import dev.migrate.db.OfflineScript;
+import dev.migrate.database.Dialect;
+import dev.migrate.authoring.OfflineScript;
 import dev.migrate.graph.Direction;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.migrate.revision;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 
 /** A new revision cannot be written as asked: a bad label, too few heads to merge, and the like. */
 public final class InvalidNewRevisionException extends MigrateException {

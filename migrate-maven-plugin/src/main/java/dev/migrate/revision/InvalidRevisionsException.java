@@ -1,7 +1,7 @@
 package dev.migrate.revision;
 
-import dev.migrate.MigrateException;
-import dev.migrate.Problem;
+import dev.migrate.common.MigrateException;
+import dev.migrate.common.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

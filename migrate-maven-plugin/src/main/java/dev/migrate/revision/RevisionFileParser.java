@@ -1,6 +1,6 @@
 package dev.migrate.revision;
 
-import dev.migrate.Problem;
+import dev.migrate.common.Problem;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
 import dev.migrate.sql.UnterminatedSqlException;

@@ -1,6 +1,6 @@
 package dev.migrate.revision;
 
-import dev.migrate.Problem;
+import dev.migrate.common.Problem;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;

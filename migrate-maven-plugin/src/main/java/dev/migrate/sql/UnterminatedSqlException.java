@@ -1,6 +1,6 @@
 package dev.migrate.sql;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 
 /** A string, quoted identifier, dollar quote or comment is never closed. */
 public final class UnterminatedSqlException extends MigrateException {

@@ -1,6 +1,6 @@
 package dev.migrate.verify;
 
-import dev.migrate.FileWriteException;
+import dev.migrate.common.FileWriteException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,10 @@
 package dev.migrate.verify;
 
-import dev.migrate.db.StatementFailedException;
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.SnapshotDiff;
+import dev.migrate.run.StatementFailedException;
 import dev.migrate.revision.Revision;
-import dev.migrate.verify.SnapshotDiff.Difference;
+import dev.migrate.schema.SnapshotDiff.Difference;
 import java.util.ArrayList;
 import java.util.List;
 

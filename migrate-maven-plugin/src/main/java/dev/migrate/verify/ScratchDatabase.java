@@ -1,9 +1,10 @@
 package dev.migrate.verify;
 
-import dev.migrate.Redaction;
-import dev.migrate.db.Database;
-import dev.migrate.db.DatabaseUnavailableException;
-import dev.migrate.db.Dialect;
+import dev.migrate.database.UnsupportedVerifyDatabaseException;
+import dev.migrate.common.Redaction;
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.Dialect;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,6 +1,6 @@
 package dev.migrate.verify;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 
 /**
  * Verify could not make its scratch database: typically the user may not create databases on the

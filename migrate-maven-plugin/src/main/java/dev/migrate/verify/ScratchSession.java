@@ -1,12 +1,14 @@
 package dev.migrate.verify;
 
+import dev.migrate.database.SnapshotReader;
+import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.MigrationListener;
-import dev.migrate.db.Database;
-import dev.migrate.db.DatabaseUnavailableException;
-import dev.migrate.db.Dialect;
-import dev.migrate.db.HistoryTable;
-import dev.migrate.db.Identifier;
-import dev.migrate.db.PlanRunner;
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.Dialect;
+import dev.migrate.run.HistoryTable;
+import dev.migrate.database.Identifier;
+import dev.migrate.run.PlanRunner;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
@@ -90,7 +92,7 @@ final class ScratchSession implements AutoCloseable {
     /**
      * Runs {@code revisions} in {@code direction} as one plan and returns its milliseconds.
      *
-     * @throws dev.migrate.db.StatementFailedException when a statement fails
+     * @throws dev.migrate.run.StatementFailedException when a statement fails
      */
     long run(Direction direction, List<Revision> revisions) {
         long started = System.nanoTime();

@@ -1,6 +1,6 @@
 package dev.migrate.verify;
 
-import dev.migrate.MigrateException;
+import dev.migrate.common.MigrateException;
 
 /** The database named by {@code verifyUrl} already holds objects, so verify would mix them with the revisions'. */
 public final class UnsuitableVerifyDatabaseException extends MigrateException {

@@ -1,7 +1,9 @@
 package dev.migrate.verify;
 
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.SnapshotDiff;
 import dev.migrate.MigrationListener;
-import dev.migrate.db.StatementFailedException;
+import dev.migrate.run.StatementFailedException;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
@@ -43,8 +45,8 @@ public final class Verifier {
     }
 
     /** Runs every check in {@code scratch} and reports what it found. */
-    public static VerifyResult verify(RevisionGraph graph, ScratchDatabase scratch, dev.migrate.db.Identifier schema,
-            dev.migrate.db.Identifier table, VerifyOptions options, MigrationListener listener) {
+    public static VerifyResult verify(RevisionGraph graph, ScratchDatabase scratch, dev.migrate.database.Identifier schema,
+            dev.migrate.database.Identifier table, VerifyOptions options, MigrationListener listener) {
         try (ScratchSession session = new ScratchSession(scratch, schema, table)) {
             return new Verifier(graph, session, options, listener).run();
         }
@@ -227,7 +229,7 @@ public final class Verifier {
         try {
             Set<String> present = new HashSet<>(session.observe().history());
             session.run(Direction.DOWN, graph.downgradePlan(new Target.Base(), present).steps());
-        } catch (dev.migrate.MigrateException e) {
+        } catch (dev.migrate.common.MigrateException e) {
             add(Severity.WARNING, Phase.BASE, null, "verify could not empty the database of migrate.verifyUrl again ("
                     + e.getMessage().lines().findFirst().orElse("") + "); empty it by hand before the next run");
         }

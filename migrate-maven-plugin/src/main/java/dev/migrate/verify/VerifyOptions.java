@@ -1,6 +1,6 @@
 package dev.migrate.verify;
 
-import dev.migrate.InvalidSettingException;
+import dev.migrate.common.InvalidSettingException;
 import java.nio.file.Path;
 
 /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
-import dev.migrate.Reports;
-import dev.migrate.Status;
+import dev.migrate.report.Reports;
+import dev.migrate.history.Status;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.testing.BothDatabases;
 import dev.migrate.testing.OnBothDatabases;

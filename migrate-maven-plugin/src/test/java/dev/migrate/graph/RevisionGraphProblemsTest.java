@@ -8,7 +8,7 @@ import static dev.migrate.graph.Fixture.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.Problem;
+import dev.migrate.common.Problem;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.revision.Revision;
 import java.nio.file.Path;

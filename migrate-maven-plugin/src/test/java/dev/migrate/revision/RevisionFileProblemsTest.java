@@ -2,7 +2,7 @@ package dev.migrate.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.Problem;
+import dev.migrate.common.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.migrate.verify;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.FileWriteException;
-import dev.migrate.InvalidSettingException;
+import dev.migrate.common.FileWriteException;
+import dev.migrate.common.InvalidSettingException;
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.testing.RecordingListener;

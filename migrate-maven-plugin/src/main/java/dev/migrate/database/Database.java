@@ -1,0 +1,128 @@
+package dev.migrate.database;
+
+import dev.migrate.common.Redaction;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+/**
+ * One open connection to the database being migrated, with its dialect.
+ *
+ * <p>Drivers are found with {@link ServiceLoader} in the plugin's own class loader rather than
+ * through {@code DriverManager}, whose caller checks fail inside Maven's class realms; a driver the
+ * user adds as a plugin dependency is found the same way.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final String redactedUrl;
+
+    private Database(Connection connection, Dialect dialect, String redactedUrl) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.redactedUrl = redactedUrl;
+    }
+
+    public static Database connect(String url, String user, String password) {
+        String shownUrl = Redaction.redactUrl(url);
+        Driver driver = driverFor(url, shownUrl);
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        Dialect dialect = Dialect.fromUrl(url);
+        if (dialect == Dialect.POSTGRESQL && !url.contains("ApplicationName=")) {
+            properties.setProperty("ApplicationName", "migrate-maven-plugin");
+        }
+        try {
+            Connection connection = driver.connect(url, properties);
+            if (connection == null) {
+                throw new DatabaseUnavailableException("the JDBC driver refused the URL " + shownUrl, null);
+            }
+            return new Database(connection, dialect, shownUrl);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot connect to " + shownUrl + ": "
+                    + Redaction.redact(e.getMessage(), password)
+                    + " (check migrate.url, migrate.user and migrate.password, and that the server is running)",
+                    null);
+        }
+    }
+
+    private static Driver driverFor(String url, String shownUrl) {
+        if (url == null || url.isBlank()) {
+            throw new DatabaseUnavailableException("no database URL: set migrate.url", null);
+        }
+        for (Driver driver : ServiceLoader.load(Driver.class, Database.class.getClassLoader())) {
+            try {
+                if (driver.acceptsURL(url)) {
+                    return driver;
+                }
+            } catch (SQLException e) {
+                // a driver that cannot even judge the URL is not the one we want
+            }
+        }
+        throw new DatabaseUnavailableException("no JDBC driver accepts " + shownUrl
+                + "; the plugin ships the PostgreSQL and H2 drivers, add any other as a <dependency> of the plugin", null);
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The URL with any password masked, for messages. */
+    public String redactedUrl() {
+        return redactedUrl;
+    }
+
+    /**
+     * Makes {@code schema} the connection's current schema, creating it first when asked to. A
+     * missing schema that is not to be created is left alone (nothing can be applied in it yet).
+     */
+    public void useSchema(Identifier schema, boolean create) {
+        String name = schema.folded(dialect != Dialect.POSTGRESQL);
+        try {
+            if (create) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema.name());
+                }
+            } else if (!schemaExists(name)) {
+                return;
+            }
+            connection.setSchema(name);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot use schema " + schema + " on " + redactedUrl + ": "
+                    + e.getMessage() + " (check migrate.schema and the user's rights)", e);
+        }
+    }
+
+    private boolean schemaExists(String name) throws SQLException {
+        try (ResultSet schemas = connection.getMetaData().getSchemas(null, name)) {
+            return schemas.next();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            // closing is best effort: the work is either committed or rolled back by now
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package dev.migrate.database;
+
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.DbObject.Kind;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a snapshot from H2's INFORMATION_SCHEMA into the same model as PostgreSQL's. Names H2
+ * folded to upper case are shown in lower case, the way the user wrote them; constraint and index
+ * names H2 generated are kept as they are.
+ */
+final class H2SnapshotReader implements SnapshotReader {
+
+    private static final String IS = "INFORMATION_SCHEMA.";
+
+    private static final String SCHEMAS = "SELECT SCHEMA_NAME, REMARKS FROM " + IS + "SCHEMATA"
+            + " WHERE SCHEMA_NAME <> 'INFORMATION_SCHEMA'";
+
+    // H2 builds INFORMATION_SCHEMA tables on each access, so joins and correlated subqueries over
+    // them grow with the square of the schema: every table is read once and joined here instead
+    private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, REMARKS FROM " + IS + "TABLES"
+            + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' AND TABLE_TYPE <> 'LOCAL TEMPORARY'";
+
+    private static final String VIEWS = "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM " + IS + "VIEWS"
+            + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'";
+
+    private static final String COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE,"
+            + " CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION,"
+            + " IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, IDENTITY_GENERATION, IDENTITY_START,"
+            + " IDENTITY_INCREMENT, IS_GENERATED, GENERATION_EXPRESSION, DOMAIN_NAME, REMARKS, DTD_IDENTIFIER"
+            + " FROM " + IS + "COLUMNS WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"
+            + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION";
+
+    private static final String ENUM_VALUES = "SELECT OBJECT_SCHEMA, OBJECT_NAME, ENUM_IDENTIFIER, VALUE_NAME FROM "
+            + IS + "ENUM_VALUES WHERE OBJECT_TYPE = 'TABLE' ORDER BY VALUE_ORDINAL";
+
+    private static final String CONSTRAINTS = "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE,"
+            + " REMARKS, TABLE_SCHEMA FROM " + IS + "TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA <> 'INFORMATION_SCHEMA'";
+
+    private static final String CHECKS = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, CHECK_CLAUSE FROM " + IS
+            + "CHECK_CONSTRAINTS";
+
+    private static final String REFERENCES = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, UNIQUE_CONSTRAINT_SCHEMA,"
+            + " UNIQUE_CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM " + IS + "REFERENTIAL_CONSTRAINTS";
+
+    private static final String KEY_COLUMNS = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, COLUMN_NAME FROM " + IS
+            + "KEY_COLUMN_USAGE ORDER BY ORDINAL_POSITION";
+
+    // indexes H2 generated for a constraint are part of the constraint
+    private static final String INDEXES = "SELECT INDEX_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME, REMARKS FROM "
+            + IS + "INDEXES WHERE INDEX_SCHEMA <> 'INFORMATION_SCHEMA' AND NOT IS_GENERATED";
+
+    private static final String INDEX_COLUMNS = "SELECT INDEX_SCHEMA, INDEX_NAME, COLUMN_NAME, ORDERING_SPECIFICATION"
+            + " FROM " + IS + "INDEX_COLUMNS WHERE INDEX_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY ORDINAL_POSITION";
+
+    private static final String SEQUENCES = "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT,"
+            + " MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION, CACHE, REMARKS FROM " + IS + "SEQUENCES"
+            + " WHERE SEQUENCE_SCHEMA <> 'INFORMATION_SCHEMA'";
+
+    private static final String ROUTINES = "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, SPECIFIC_NAME, ROUTINE_TYPE,"
+            + " ROUTINE_DEFINITION, EXTERNAL_NAME, DATA_TYPE, REMARKS FROM " + IS + "ROUTINES"
+            + " WHERE ROUTINE_SCHEMA <> 'INFORMATION_SCHEMA'";
+
+    private static final String TRIGGERS = "SELECT TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING,"
+            + " EVENT_MANIPULATION, ACTION_ORIENTATION, JAVA_CLASS, REMARKS FROM " + IS + "TRIGGERS"
+            + " WHERE TRIGGER_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_MANIPULATION";
+
+    private static final String DOMAINS = "SELECT d.DOMAIN_SCHEMA, d.DOMAIN_NAME, d.DATA_TYPE, d.CHARACTER_MAXIMUM_LENGTH,"
+            + " d.NUMERIC_PRECISION, d.NUMERIC_SCALE, d.DATETIME_PRECISION, d.DOMAIN_DEFAULT, d.REMARKS"
+            + " FROM " + IS + "DOMAINS d WHERE d.DOMAIN_SCHEMA <> 'INFORMATION_SCHEMA'";
+
+    private static final String DOMAIN_CONSTRAINTS = "SELECT dc.DOMAIN_SCHEMA, dc.DOMAIN_NAME, dc.CONSTRAINT_NAME,"
+            + " cc.CHECK_CLAUSE FROM " + IS + "DOMAIN_CONSTRAINTS dc JOIN " + IS + "CHECK_CONSTRAINTS cc"
+            + " ON cc.CONSTRAINT_SCHEMA = dc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = dc.CONSTRAINT_NAME";
+
+    @Override
+    public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {
+        SchemaSnapshot.Builder snapshot = SchemaSnapshot.builder();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(SCHEMAS)) {
+                while (rs.next()) {
+                    snapshot.put(Kind.SCHEMA, null, null, name(rs.getString(1)), "schema");
+                    snapshot.comment(null, "schema " + name(rs.getString(1)), rs.getString(2));
+                }
+            }
+            Map<String, String> views = pairs(statement, VIEWS);
+            Map<String, String> tableTypes = new HashMap<>();
+            try (ResultSet rs = statement.executeQuery(TABLES)) {
+                while (rs.next()) {
+                    String key = rs.getString(1) + "." + rs.getString(2);
+                    tableTypes.put(key, rs.getString(3));
+                    if (isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
+                        continue;
+                    }
+                    String schema = name(rs.getString(1));
+                    String table = name(rs.getString(2));
+                    String type = rs.getString(3);
+                    Kind kind = "VIEW".equals(type) ? Kind.VIEW : Kind.TABLE;
+                    String definition = kind == Kind.VIEW ? views.get(key)
+                            : "GLOBAL TEMPORARY".equals(type) ? "global temporary table" : "table";
+                    snapshot.put(kind, schema, null, table, definition);
+                    snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, table), rs.getString(4));
+                }
+            }
+            Map<String, List<String>> enumValues = lists(statement, ENUM_VALUES, 3, true);
+            try (ResultSet rs = statement.executeQuery(COLUMNS)) {
+                while (rs.next()) {
+                    String type = tableTypes.get(rs.getString(1) + "." + rs.getString(2));
+                    if (("BASE TABLE".equals(type) || "GLOBAL TEMPORARY".equals(type))
+                            && !isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
+                        List<String> values = enumValues.get(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(19));
+                        column(snapshot, rs, values == null ? null : String.join("\n", values));
+                    }
+                }
+            }
+            Map<String, List<String>> keyColumns = lists(statement, KEY_COLUMNS, 2, false);
+            Map<String, String> checks = pairs(statement, CHECKS);
+            Map<String, String[]> references = new HashMap<>();
+            try (ResultSet rs = statement.executeQuery(REFERENCES)) {
+                while (rs.next()) {
+                    references.put(rs.getString(1) + "." + rs.getString(2), new String[] {
+                        rs.getString(3) + "." + rs.getString(4), rs.getString(5), rs.getString(6)});
+                }
+            }
+            Map<String, String[]> constraintTables = new HashMap<>();
+            List<String[]> constraints = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery(CONSTRAINTS)) {
+                while (rs.next()) {
+                    String[] row = {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)};
+                    constraintTables.put(row[0] + "." + row[2], row);
+                    if (!isHistory(row[5], row[1], historySchema, historyTable)) {
+                        constraints.add(row);
+                    }
+                }
+            }
+            for (String[] row : constraints) {
+                constraint(snapshot, row, keyColumns, checks, references, constraintTables);
+            }
+            Map<String, List<String>> indexColumns = lists(statement, INDEX_COLUMNS, 2, false);
+            try (ResultSet rs = statement.executeQuery(INDEXES)) {
+                while (rs.next()) {
+                    if (isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
+                        continue;
+                    }
+                    String schema = name(rs.getString(1));
+                    String owner = "table " + DbObject.qualify(schema, name(rs.getString(2)));
+                    String index = name(rs.getString(3));
+                    List<String> columns = indexColumns.getOrDefault(rs.getString(1) + "." + rs.getString(3), List.of());
+                    snapshot.put(Kind.INDEX, schema, owner, index, rs.getString(4) + " (" + String.join(", ", columns) + ")");
+                    snapshot.comment(schema, "index " + DbObject.qualify(schema, index), rs.getString(5));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(SEQUENCES)) {
+                while (rs.next()) {
+                    String schema = name(rs.getString(1));
+                    String sequence = name(rs.getString(2));
+                    snapshot.put(Kind.SEQUENCE, schema, null, sequence, "AS " + rs.getString(3) + " START "
+                            + rs.getLong(4) + " INCREMENT " + rs.getLong(5) + " MINVALUE " + rs.getLong(6) + " MAXVALUE "
+                            + rs.getLong(7) + ("YES".equals(rs.getString(8)) ? " CYCLE" : " NO CYCLE") + " CACHE "
+                            + rs.getLong(9));
+                    snapshot.comment(schema, "sequence " + DbObject.qualify(schema, sequence), rs.getString(10));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(ROUTINES)) {
+                while (rs.next()) {
+                    String schema = name(rs.getString(1));
+                    String routine = name(rs.getString(3));
+                    Kind kind = "PROCEDURE".equals(rs.getString(4)) ? Kind.PROCEDURE : Kind.FUNCTION;
+                    String body = rs.getString(5) != null ? rs.getString(5) : "FOR " + rs.getString(6);
+                    snapshot.put(kind, schema, null, routine, body + (rs.getString(7) == null ? "" : " RETURNS "
+                            + rs.getString(7)));
+                    snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, routine), rs.getString(8));
+                }
+            }
+            triggers(snapshot, statement);
+            domains(snapshot, statement);
+        }
+        return snapshot.build();
+    }
+
+    private static void column(SchemaSnapshot.Builder snapshot, ResultSet rs, String enumValues) throws SQLException {
+        String schema = name(rs.getString(1));
+        String table = name(rs.getString(2));
+        String column = name(rs.getString(3));
+        String domain = rs.getString(17);
+        StringBuilder definition = new StringBuilder(domain != null ? name(domain)
+                : type(rs.getString(4), rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getObject(8), enumValues));
+        if ("NO".equals(rs.getString(9))) {
+            definition.append(" NOT NULL");
+        }
+        if ("YES".equals(rs.getString(11))) {
+            definition.append(" GENERATED ").append(rs.getString(12)).append(" AS IDENTITY (START WITH ")
+                    .append(rs.getLong(13)).append(" INCREMENT BY ").append(rs.getLong(14)).append(")");
+        }
+        if ("ALWAYS".equals(rs.getString(15))) {
+            definition.append(" GENERATED ALWAYS AS (").append(rs.getString(16)).append(")");
+        } else if (rs.getString(10) != null) {
+            snapshot.put(Kind.DEFAULT, schema, table, column, rs.getString(10));
+        }
+        snapshot.put(Kind.COLUMN, schema, table, column, definition.toString());
+        snapshot.columnAt(new DbObject(Kind.TABLE, schema, null, table), column);
+        snapshot.comment(schema, "column " + DbObject.qualify(schema, table) + "." + column, rs.getString(18));
+    }
+
+    private static void constraint(SchemaSnapshot.Builder snapshot, String[] row, Map<String, List<String>> keyColumns,
+            Map<String, String> checks, Map<String, String[]> references, Map<String, String[]> constraints) {
+        String key = row[0] + "." + row[2];
+        String schema = name(row[0]);
+        String owner = "table " + DbObject.qualify(schema, name(row[1]));
+        String constraint = name(row[2]);
+        String columns = String.join(", ", keyColumns.getOrDefault(key, List.of()));
+        String definition = switch (row[3]) {
+            case "CHECK" -> "CHECK (" + checks.get(key) + ")";
+            case "FOREIGN KEY" -> {
+                String[] reference = references.get(key);
+                String[] target = reference == null ? null : constraints.get(reference[0]);
+                yield "FOREIGN KEY (" + columns + ") REFERENCES " + (target == null ? "?"
+                        : DbObject.qualify(name(target[5]), name(target[1])) + " ("
+                                + String.join(", ", keyColumns.getOrDefault(reference[0], List.of())) + ")")
+                        + (reference == null ? "" : " ON UPDATE " + reference[1] + " ON DELETE " + reference[2]);
+            }
+            default -> row[3] + " (" + columns + ")";
+        };
+        snapshot.put(Kind.CONSTRAINT, schema, owner, constraint, definition);
+        snapshot.comment(schema, "constraint " + constraint + " on " + owner, row[4]);
+    }
+
+    /** The first two columns joined by a dot -> the third. */
+    private static Map<String, String> pairs(Statement statement, String sql) throws SQLException {
+        Map<String, String> values = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The first {@code keyColumns} columns joined by dots -> the values of the next column (with an
+     * ordering specification after it when {@code ordered}), in query order.
+     */
+    private static Map<String, List<String>> lists(Statement statement, String sql, int keyColumns, boolean plain)
+            throws SQLException {
+        Map<String, List<String>> values = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            int count = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder key = new StringBuilder(rs.getString(1));
+                for (int i = 2; i <= keyColumns; i++) {
+                    key.append('.').append(rs.getString(i));
+                }
+                String value = name(rs.getString(keyColumns + 1));
+                if (!plain && count > keyColumns + 1 && "DESC".equals(rs.getString(keyColumns + 2))) {
+                    value += " DESC";
+                }
+                values.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(plain ? rs.getString(keyColumns + 1)
+                        : value);
+            }
+        }
+        return values;
+    }
+
+    private static void triggers(SchemaSnapshot.Builder snapshot, Statement statement) throws SQLException {
+        // one row per event: gather them into one definition per trigger
+        Map<DbObject, String> triggers = new TreeMap<>();
+        try (ResultSet rs = statement.executeQuery(TRIGGERS)) {
+            while (rs.next()) {
+                String schema = name(rs.getString(1));
+                DbObject trigger = new DbObject(Kind.TRIGGER, schema, "table " + DbObject.qualify(schema,
+                        name(rs.getString(2))), name(rs.getString(3)));
+                String event = rs.getString(5);
+                triggers.merge(trigger, rs.getString(4) + " " + event + " FOR EACH " + rs.getString(6) + " CALL "
+                        + rs.getString(7), (a, b) -> a.replace(" FOR EACH", " OR " + event + " FOR EACH"));
+                snapshot.comment(schema, trigger.display().substring("trigger ".length()), rs.getString(8));
+            }
+        }
+        triggers.forEach(snapshot::put);
+    }
+
+    private static void domains(SchemaSnapshot.Builder snapshot, Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(DOMAINS)) {
+            while (rs.next()) {
+                String schema = name(rs.getString(1));
+                String domain = name(rs.getString(2));
+                String type = type(rs.getString(3), rs.getObject(4), rs.getObject(5), rs.getObject(6), rs.getObject(7), null);
+                snapshot.put(Kind.DOMAIN, schema, null, domain, type + (rs.getString(8) == null ? ""
+                        : " DEFAULT " + rs.getString(8)));
+                snapshot.comment(schema, "domain " + DbObject.qualify(schema, domain), rs.getString(9));
+            }
+        }
+        try (ResultSet rs = statement.executeQuery(DOMAIN_CONSTRAINTS)) {
+            while (rs.next()) {
+                String schema = name(rs.getString(1));
+                snapshot.put(Kind.CONSTRAINT, schema, "domain " + DbObject.qualify(schema, name(rs.getString(2))),
+                        name(rs.getString(3)), "CHECK (" + rs.getString(4) + ")");
+            }
+        }
+    }
+
+    /** A data type the way DDL writes it: length, precision and scale, or an enum's values. */
+    private static String type(String dataType, Object length, Object precision, Object scale, Object timePrecision,
+            String enumValues) {
+        if ("ENUM".equals(dataType) && enumValues != null) {
+            return "ENUM(" + enumValues.lines().map(v -> "'" + v + "'").reduce((a, b) -> a + ", " + b).orElse("") + ")";
+        }
+        if (dataType.startsWith("CHARACTER") || dataType.startsWith("BINARY")) {
+            return length == null ? dataType : dataType + "(" + length + ")";
+        }
+        if ("NUMERIC".equals(dataType) || "DECIMAL".equals(dataType)) {
+            return dataType + "(" + precision + ", " + scale + ")";
+        }
+        if ((dataType.startsWith("TIME") || dataType.startsWith("INTERVAL")) && timePrecision != null) {
+            int blank = dataType.indexOf(' ');
+            return blank < 0 ? dataType + "(" + timePrecision + ")"
+                    : dataType.substring(0, blank) + "(" + timePrecision + ")" + dataType.substring(blank);
+        }
+        return dataType;
+    }
+
+    private static boolean isHistory(String schema, String table, String historySchema, String historyTable) {
+        // the migration lock's table (H2 only) belongs to the plugin as much as the history table
+        return table != null && (table.equals(historyTable) || table.equals(historyTable + "_LOCK"))
+                && schema.equals(historySchema);
+    }
+
+    /** H2 folds unquoted names to upper case; show those as the user most likely wrote them. */
+    private static String name(String raw) {
+        return raw != null && raw.equals(raw.toUpperCase(Locale.ROOT)) ? raw.toLowerCase(Locale.ROOT) : raw;
+    }
+}

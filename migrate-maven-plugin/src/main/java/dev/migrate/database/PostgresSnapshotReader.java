@@ -1,0 +1,266 @@
+package dev.migrate.database;
+
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.DbObject.Kind;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Reads a snapshot from PostgreSQL's own catalog (pg_class, pg_attribute, pg_constraint, ...),
+ * letting the server print definitions ({@code pg_get_indexdef} and friends) so that two
+ * snapshots compare as the server sees the objects. Objects that belong to an extension are
+ * left to the extension's own entry.
+ */
+final class PostgresSnapshotReader implements SnapshotReader {
+
+    private static final String USER_SCHEMA = "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'";
+
+    private static String notInExtension(String catalog, String oid) {
+        return "NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" + catalog + "'::regclass AND dep.objid = "
+                + oid + " AND dep.deptype = 'e')";
+    }
+
+    private static final String SCHEMAS = "SELECT n.nspname, obj_description(n.oid, 'pg_namespace') FROM pg_namespace n"
+            + " WHERE " + USER_SCHEMA;
+
+    private static final String EXTENSIONS = "SELECT e.extname, e.extversion, n.nspname FROM pg_extension e"
+            + " JOIN pg_namespace n ON n.oid = e.extnamespace";
+
+    private static final String RELATIONS = "SELECT n.nspname, c.relname, c.relkind, c.relpersistence,"
+            + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,"
+            + " obj_description(c.oid, 'pg_class'), c.reloptions::text,"
+            + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
+            + " CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,"
+            + " (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) FROM pg_inherits i"
+            + "   WHERE i.inhrelid = c.oid),"
+            + " format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_sequence s ON s.seqrelid = c.oid"
+            + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + USER_SCHEMA
+            + " AND " + notInExtension("pg_class", "c.oid");
+
+    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+            + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
+            + " CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(c.oid, a.attnum),"
+            + " c.relkind"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_type t ON t.oid = a.atttypid"
+            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
+            + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'c') AND " + USER_SCHEMA
+            + " AND " + notInExtension("pg_class", "c.oid")
+            + " ORDER BY n.nspname, c.relname, a.attnum";
+
+    private static final String CONSTRAINTS = "SELECT n.nspname, c.relname, t.typname, k.conname,"
+            + " pg_get_constraintdef(k.oid, true), obj_description(k.oid, 'pg_constraint')"
+            + " FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace"
+            + " LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid"
+            + " WHERE " + USER_SCHEMA;
+
+    // indexes that back a primary key, unique or exclusion constraint are part of the constraint
+    private static final String INDEXES = "SELECT n.nspname, t.relname, i.relname, pg_get_indexdef(i.oid),"
+            + " obj_description(i.oid, 'pg_class')"
+            + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+            + " JOIN pg_namespace n ON n.oid = i.relnamespace"
+            + " WHERE " + USER_SCHEMA + " AND " + notInExtension("pg_class", "t.oid")
+            + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
+            + "   AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))";
+
+    private static final String ROUTINES = "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
+            + " p.prokind, CASE WHEN p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid)"
+            + "   ELSE p.prokind::text || ' ' || pg_get_function_result(p.oid) END,"
+            + " obj_description(p.oid, 'pg_proc')"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE " + USER_SCHEMA + " AND " + notInExtension("pg_proc", "p.oid");
+
+    private static final String TRIGGERS = "SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid, true),"
+            + " g.tgenabled, obj_description(g.oid, 'pg_trigger')"
+            + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE NOT g.tgisinternal AND " + USER_SCHEMA;
+
+    // enum, domain, range and stand-alone composite types; a table's row type is the table itself
+    private static final String TYPES = "SELECT n.nspname, t.typname, t.typtype,"
+            + " (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e"
+            + "   WHERE e.enumtypid = t.oid),"
+            + " CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, t.typnotnull, t.typdefault,"
+            + " (SELECT format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid),"
+            + " obj_description(t.oid, 'pg_type')"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE " + USER_SCHEMA + " AND " + notInExtension("pg_type", "t.oid")
+            + " AND (t.typtype IN ('e', 'd', 'r')"
+            + "   OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))";
+
+    @Override
+    public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {
+        SchemaSnapshot.Builder snapshot = SchemaSnapshot.builder();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(SCHEMAS)) {
+                while (rs.next()) {
+                    snapshot.put(Kind.SCHEMA, null, null, rs.getString(1), "schema");
+                    snapshot.comment(null, "schema " + rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(EXTENSIONS)) {
+                while (rs.next()) {
+                    snapshot.put(Kind.EXTENSION, null, null, rs.getString(1), "version " + rs.getString(2)
+                            + " in schema " + rs.getString(3));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(RELATIONS)) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    String name = rs.getString(2);
+                    if (isHistory(schema, name, historySchema, historyTable)) {
+                        continue;
+                    }
+                    relation(snapshot, rs, schema, name);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(COLUMNS)) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    String table = rs.getString(2);
+                    if (!isHistory(schema, table, historySchema, historyTable)) {
+                        column(snapshot, rs, schema, table);
+                    }
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(CONSTRAINTS)) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    String table = rs.getString(2);
+                    if (table != null && isHistory(schema, table, historySchema, historyTable)) {
+                        continue;
+                    }
+                    String owner = table != null ? "table " + DbObject.qualify(schema, table)
+                            : "domain " + DbObject.qualify(schema, rs.getString(3));
+                    snapshot.put(Kind.CONSTRAINT, schema, owner, rs.getString(4), rs.getString(5));
+                    snapshot.comment(schema, "constraint " + rs.getString(4) + " on " + owner, rs.getString(6));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(INDEXES)) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    String table = rs.getString(2);
+                    if (!isHistory(schema, table, historySchema, historyTable)) {
+                        String owner = "table " + DbObject.qualify(schema, table);
+                        snapshot.put(Kind.INDEX, schema, owner, rs.getString(3), rs.getString(4));
+                        snapshot.comment(schema, "index " + DbObject.qualify(schema, rs.getString(3)), rs.getString(5));
+                    }
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(ROUTINES)) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    String signature = rs.getString(2) + "(" + rs.getString(3) + ")";
+                    Kind kind = "p".equals(rs.getString(4)) ? Kind.PROCEDURE : Kind.FUNCTION;
+                    snapshot.put(kind, schema, null, signature, rs.getString(5));
+                    snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, signature), rs.getString(6));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(TRIGGERS)) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    String owner = "table " + DbObject.qualify(schema, rs.getString(2));
+                    String enabled = "O".equals(rs.getString(5)) ? "" : " (enabled: " + rs.getString(5) + ")";
+                    snapshot.put(Kind.TRIGGER, schema, owner, rs.getString(3), rs.getString(4) + enabled);
+                    snapshot.comment(schema, "trigger " + rs.getString(3) + " on " + owner, rs.getString(6));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(TYPES)) {
+                while (rs.next()) {
+                    type(snapshot, rs);
+                }
+            }
+        }
+        return snapshot.build();
+    }
+
+    private static void relation(SchemaSnapshot.Builder snapshot, ResultSet rs, String schema, String name)
+            throws SQLException {
+        String relkind = rs.getString(3);
+        Kind kind = switch (relkind) {
+            case "v" -> Kind.VIEW;
+            case "m" -> Kind.MATERIALIZED_VIEW;
+            case "S" -> Kind.SEQUENCE;
+            default -> Kind.TABLE;
+        };
+        StringBuilder definition = new StringBuilder();
+        if (kind == Kind.SEQUENCE) {
+            definition.append("AS ").append(rs.getString(11)).append(" START ").append(rs.getLong(12))
+                    .append(" INCREMENT ").append(rs.getLong(13)).append(" MINVALUE ").append(rs.getLong(14))
+                    .append(" MAXVALUE ").append(rs.getLong(15)).append(" CACHE ").append(rs.getLong(16))
+                    .append(rs.getBoolean(17) ? " CYCLE" : " NO CYCLE");
+        } else if (kind == Kind.VIEW || kind == Kind.MATERIALIZED_VIEW) {
+            definition.append(rs.getString(5));
+        } else {
+            definition.append("f".equals(relkind) ? "foreign table" : "p".equals(relkind) ? "partitioned table" : "table");
+            appendIf(definition, " PARTITION BY ", rs.getString(8));
+            appendIf(definition, " PARTITION OF ", rs.getString(9) != null ? rs.getString(10) : null);
+            appendIf(definition, " ", rs.getString(9));
+            appendIf(definition, " INHERITS ", rs.getString(9) == null ? rs.getString(10) : null);
+        }
+        if ("u".equals(rs.getString(4))) {
+            definition.append(" UNLOGGED");
+        }
+        appendIf(definition, " WITH ", rs.getString(7));
+        snapshot.put(kind, schema, null, name, definition.toString());
+        snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, name), rs.getString(6));
+    }
+
+    private static void column(SchemaSnapshot.Builder snapshot, ResultSet rs, String schema, String table)
+            throws SQLException {
+        String column = rs.getString(3);
+        String relation = DbObject.qualify(schema, table);
+        StringBuilder definition = new StringBuilder(rs.getString(4));
+        appendIf(definition, " COLLATE ", rs.getString(9));
+        if (rs.getBoolean(5)) {
+            definition.append(" NOT NULL");
+        }
+        String identity = rs.getString(7);
+        if ("a".equals(identity)) {
+            definition.append(" GENERATED ALWAYS AS IDENTITY");
+        } else if ("d".equals(identity)) {
+            definition.append(" GENERATED BY DEFAULT AS IDENTITY");
+        }
+        String expression = rs.getString(6);
+        if ("s".equals(rs.getString(8))) {
+            definition.append(" GENERATED ALWAYS AS (").append(expression).append(") STORED");
+        } else if (expression != null) {
+            snapshot.put(Kind.DEFAULT, schema, table, column, expression);
+        }
+        snapshot.put(Kind.COLUMN, schema, table, column, definition.toString());
+        Kind ownerKind = "c".equals(rs.getString(11)) ? Kind.TYPE : Kind.TABLE;
+        snapshot.columnAt(new DbObject(ownerKind, schema, null, table), column);
+        snapshot.comment(schema, "column " + relation + "." + column, rs.getString(10));
+    }
+
+    private static void type(SchemaSnapshot.Builder snapshot, ResultSet rs) throws SQLException {
+        String schema = rs.getString(1);
+        String name = rs.getString(2);
+        String typtype = rs.getString(3);
+        Kind kind = "d".equals(typtype) ? Kind.DOMAIN : Kind.TYPE;
+        String definition = switch (typtype) {
+            case "e" -> "ENUM (" + rs.getString(4) + ")";
+            case "d" -> rs.getString(5) + (rs.getBoolean(6) ? " NOT NULL" : "")
+                    + (rs.getString(7) == null ? "" : " DEFAULT " + rs.getString(7));
+            case "r" -> "RANGE (SUBTYPE = " + rs.getString(8) + ")";
+            default -> "composite";
+        };
+        snapshot.put(kind, schema, null, name, definition);
+        snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, name), rs.getString(9));
+    }
+
+    private static boolean isHistory(String schema, String table, String historySchema, String historyTable) {
+        return table.equals(historyTable) && schema.equals(historySchema);
+    }
+
+    private static void appendIf(StringBuilder builder, String prefix, String value) {
+        if (value != null) {
+            builder.append(prefix).append(value);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.migrate.history;
+
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the history table says, held against the files: applied revisions whose file is gone,
+ * whose upgrade or downgrade section was edited after it ran, and revisions that stopped halfway.
+ *
+ * @param missingFiles ids recorded in the database that no file defines
+ * @param editedUpgrades applied revisions whose upgrade section differs from what ran
+ * @param editedDowngrades applied revisions whose downgrade section changed since
+ * @param unfinished rows of non-transactional revisions that failed or were interrupted
+ */
+public record HistoryCheck(List<String> missingFiles, List<Revision> editedUpgrades, List<Revision> editedDowngrades,
+        List<AppliedRevision> unfinished) {
+
+    public HistoryCheck {
+        missingFiles = List.copyOf(missingFiles);
+        editedUpgrades = List.copyOf(editedUpgrades);
+        editedDowngrades = List.copyOf(editedDowngrades);
+        unfinished = List.copyOf(unfinished);
+    }
+
+    public static HistoryCheck of(RevisionGraph graph, List<AppliedRevision> rows) {
+        List<String> missing = new ArrayList<>();
+        List<Revision> editedUp = new ArrayList<>();
+        List<Revision> editedDown = new ArrayList<>();
+        List<AppliedRevision> unfinished = new ArrayList<>();
+        for (AppliedRevision row : rows) {
+            Revision revision = graph.find(row.id()).orElse(null);
+            if (revision == null) {
+                missing.add(row.id());
+                continue;
+            }
+            if (row.state().unfinished()) {
+                // a revision that stopped halfway may be fixed before it is resumed
+                unfinished.add(row);
+                continue;
+            }
+            if (!revision.upgrade().checksum().equals(row.upgradeChecksum())) {
+                editedUp.add(revision);
+            }
+            if (!revision.downgrade().checksum().equals(row.downgradeChecksum())) {
+                editedDown.add(revision);
+            }
+        }
+        return new HistoryCheck(missing, editedUp, editedDown, unfinished);
+    }
+
+    /** Throws for what must stop any run: missing files, edited upgrades. */
+    public void requireConsistent() {
+        if (!missingFiles.isEmpty()) {
+            throw new dev.migrate.graph.UnknownAppliedRevisionException(missingFiles);
+        }
+        if (!editedUpgrades.isEmpty()) {
+            throw new EditedRevisionsException(editedUpgrades);
+        }
+    }
+
+    /** Throws when a revision failed halfway and the user has not asked to resume it. */
+    public void requireNoFailures(boolean resume) {
+        List<AppliedRevision> failed = unfinished.stream().filter(row -> row.state().failed()).toList();
+        if (!failed.isEmpty() && !resume) {
+            throw new UnfinishedRevisionException(failed);
+        }
+    }
+}

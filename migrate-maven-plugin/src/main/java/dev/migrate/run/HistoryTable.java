@@ -1,0 +1,201 @@
+package dev.migrate.run;
+
+import dev.migrate.database.Database;
+import dev.migrate.database.Dialect;
+import dev.migrate.database.Identifier;
+import dev.migrate.history.AppliedRevision;
+import dev.migrate.history.RowState;
+import dev.migrate.revision.Revision;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The table that records which revisions are applied: one row per revision. Created on first use
+ * by a goal that moves the database; read-only goals treat a missing table as "nothing applied".
+ */
+public final class HistoryTable {
+
+    private static final String COLUMNS = "revision, parents, message, upgrade_checksum, downgrade_checksum,"
+            + " applied_at, applied_by, duration_ms, state, statements_done, error";
+
+    private final Database database;
+    private final Identifier schema;
+    private final Identifier table;
+    private final String qualifiedName;
+    private PreparedStatement insert;
+    private PreparedStatement delete;
+    private PreparedStatement update;
+    private String appliedBy;
+    // a table that exists stays: one catalog lookup per run, however often the history is read
+    private boolean known;
+
+    public HistoryTable(Database database, Identifier schema, Identifier table) {
+        this.database = database;
+        this.schema = schema;
+        this.table = table;
+        this.qualifiedName = schema == null ? table.name() : schema.name() + "." + table.name();
+    }
+
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public boolean exists() throws SQLException {
+        if (known) {
+            return true;
+        }
+        Connection connection = database.connection();
+        DatabaseMetaData meta = connection.getMetaData();
+        boolean upper = meta.storesUpperCaseIdentifiers();
+        String schemaName = schema != null ? schema.folded(upper) : connection.getSchema();
+        try (ResultSet tables = meta.getTables(null, schemaName, table.folded(upper), null)) {
+            known = tables.next();
+            return known;
+        }
+    }
+
+    public void createIfMissing() throws SQLException {
+        if (exists()) {
+            return;
+        }
+        Connection connection = database.connection();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(createTableSql(database.dialect(), qualifiedName));
+            known = true;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * The statement that creates the history table {@code qualifiedName} (already validated) on
+     * {@code dialect}; also used for offline scripts.
+     */
+    public static String createTableSql(Dialect dialect, String qualifiedName) {
+        String ifNotExists = dialect == Dialect.OTHER ? "" : "IF NOT EXISTS ";
+        return "CREATE TABLE " + ifNotExists + qualifiedName + " ("
+                + "revision VARCHAR(14) NOT NULL PRIMARY KEY, "
+                + "parents VARCHAR(1000) NOT NULL, "
+                + "message " + dialect.textType() + " NOT NULL, "
+                + "upgrade_checksum VARCHAR(64) NOT NULL, "
+                + "downgrade_checksum VARCHAR(64) NOT NULL, "
+                + "applied_at " + dialect.timestampType() + " NOT NULL, "
+                + "applied_by VARCHAR(255) NOT NULL, "
+                + "duration_ms BIGINT NOT NULL, "
+                + "state VARCHAR(16) NOT NULL, "
+                + "statements_done INT DEFAULT 0 NOT NULL, "
+                + "error " + dialect.textType() + ")";
+    }
+
+    /** Every recorded revision, by id; empty when the table does not exist yet. */
+    public List<AppliedRevision> read() throws SQLException {
+        if (!exists()) {
+            return List.of();
+        }
+        List<AppliedRevision> rows = new ArrayList<>();
+        try (Statement statement = database.connection().createStatement();
+                ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + qualifiedName + " ORDER BY revision")) {
+            while (rs.next()) {
+                String parents = rs.getString(2);
+                Timestamp appliedAt = rs.getTimestamp(6);
+                rows.add(new AppliedRevision(
+                        rs.getString(1).trim(),
+                        parents == null || parents.isBlank() ? List.of() : Arrays.asList(parents.split(",")),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        appliedAt == null ? null : appliedAt.toInstant(),
+                        rs.getString(7),
+                        rs.getLong(8),
+                        RowState.fromDb(rs.getString(9)),
+                        rs.getInt(10),
+                        rs.getString(11)));
+            }
+        }
+        return rows;
+    }
+
+    /** Records {@code revision} in {@code state}, within whatever transaction the connection is in. */
+    public void insert(Revision revision, long durationMillis, RowState state) throws SQLException {
+        if (insert == null) {
+            insert = database.connection().prepareStatement("INSERT INTO " + qualifiedName + " (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, 0, NULL)");
+            appliedBy = appliedBy();
+        }
+        insert.setString(1, revision.id());
+        insert.setString(2, String.join(",", revision.parents()));
+        insert.setString(3, revision.message());
+        insert.setString(4, revision.upgrade().checksum());
+        insert.setString(5, revision.downgrade().checksum());
+        insert.setString(6, appliedBy);
+        insert.setLong(7, durationMillis);
+        insert.setString(8, state.dbValue());
+        insert.executeUpdate();
+    }
+
+    /**
+     * Updates the row of an existing revision: its state, progress, error and duration; the
+     * checksums are re-recorded from {@code revision}, so a finished revision records the file that
+     * finished it.
+     */
+    public void update(Revision revision, RowState state, int statementsDone, String error, long durationMillis)
+            throws SQLException {
+        if (update == null) {
+            update = database.connection().prepareStatement("UPDATE " + qualifiedName + " SET state = ?,"
+                    + " statements_done = ?, error = ?, duration_ms = ?, upgrade_checksum = ?, downgrade_checksum = ?,"
+                    + " message = ? WHERE revision = ?");
+        }
+        update.setString(1, state.dbValue());
+        update.setInt(2, statementsDone);
+        update.setString(3, error);
+        update.setLong(4, durationMillis);
+        update.setString(5, revision.upgrade().checksum());
+        update.setString(6, revision.downgrade().checksum());
+        update.setString(7, revision.message());
+        update.setString(8, revision.id());
+        if (update.executeUpdate() != 1) {
+            throw new SQLException("history row of revision " + revision.id() + " disappeared while the plugin held"
+                    + " the migration lock; was it edited by hand?");
+        }
+    }
+
+    /** Re-records the checksums of {@code revision}'s row, leaving everything else as it is. */
+    public void recordChecksums(Revision revision) throws SQLException {
+        try (PreparedStatement statement = database.connection().prepareStatement("UPDATE " + qualifiedName
+                + " SET upgrade_checksum = ?, downgrade_checksum = ? WHERE revision = ?")) {
+            statement.setString(1, revision.upgrade().checksum());
+            statement.setString(2, revision.downgrade().checksum());
+            statement.setString(3, revision.id());
+            statement.executeUpdate();
+        }
+    }
+
+    /** The database user, or the operating-system user where the database has none (embedded H2). */
+    private String appliedBy() throws SQLException {
+        String user = database.connection().getMetaData().getUserName();
+        return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
+    }
+
+    /** Removes {@code id}'s row, within whatever transaction the connection is in. */
+    public void delete(String id) throws SQLException {
+        if (delete == null) {
+            delete = database.connection().prepareStatement("DELETE FROM " + qualifiedName + " WHERE revision = ?");
+        }
+        delete.setString(1, id);
+        delete.executeUpdate();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.migrate.run;
+
+import dev.migrate.common.MigrateException;
+import dev.migrate.common.Problem;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A transactional revision contains its own BEGIN, COMMIT or ROLLBACK, which would silently end
+ * the transaction the plugin runs it in. Found before anything runs.
+ */
+public final class TransactionControlException extends MigrateException {
+
+    private final List<Problem> problems;
+
+    public TransactionControlException(List<Problem> problems) {
+        super("transaction control in transactional revisions (nothing was run):\n"
+                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"))
+                + "\n  The plugin runs each revision in a transaction of its own. Remove the statement, or add"
+                + " '-- transactional: false' to the revision's header to run it statement by statement.");
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}
