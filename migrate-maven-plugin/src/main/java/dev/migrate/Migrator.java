@@ -1,43 +1,30 @@
 package dev.migrate;
 
 import dev.migrate.authoring.Authoring;
+import dev.migrate.authoring.OfflineScript;
 import dev.migrate.common.Problem;
-import dev.migrate.common.Redaction;
+import dev.migrate.database.Dialect;
+import dev.migrate.database.Identifier;
+import dev.migrate.graph.Direction;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.Target;
+import dev.migrate.history.AppliedRevision;
 import dev.migrate.history.HistoryCheck;
 import dev.migrate.history.PendingRevisionsException;
 import dev.migrate.history.Status;
-import dev.migrate.history.AppliedRevision;
-import dev.migrate.database.Database;
-import dev.migrate.database.DatabaseUnavailableException;
-import dev.migrate.database.Dialect;
-import dev.migrate.run.HistoryTable;
-import dev.migrate.database.Identifier;
-import dev.migrate.database.MigrationLock;
-import dev.migrate.authoring.OfflineScript;
-import dev.migrate.run.PlanRunner;
-import dev.migrate.database.PostgresLock;
-import dev.migrate.history.RowState;
-import dev.migrate.graph.Direction;
-import dev.migrate.graph.MultipleHeadsException;
-import dev.migrate.graph.Plan;
-import dev.migrate.graph.RevisionGraph;
-import dev.migrate.graph.Target;
 import dev.migrate.lint.Finding;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.lint.Linter;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionFolder;
+import dev.migrate.run.MigrationRun;
+import dev.migrate.run.MigrationRun.Mode;
+import dev.migrate.run.MigrationRun.Planner;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * The one entry point of the core: every goal is a method here. It reads and checks all revision
@@ -106,28 +93,7 @@ public final class Migrator {
      * @return the revisions whose checksums were re-recorded
      */
     public List<Revision> repair() {
-        RevisionGraph graph = load();
-        try (Database database = connect()) {
-            HistoryTable history = history(database, false);
-            if (!history.exists()) {
-                return List.of();
-            }
-            try (MigrationLock lock = lock(history)) {
-                HistoryCheck check = HistoryCheck.of(graph, history.read());
-                if (!check.missingFiles().isEmpty()) {
-                    throw new dev.migrate.graph.UnknownAppliedRevisionException(check.missingFiles());
-                }
-                Set<Revision> edited = new LinkedHashSet<>(check.editedUpgrades());
-                edited.addAll(check.editedDowngrades());
-                for (Revision revision : edited) {
-                    history.recordChecksums(revision);
-                    listener.info("re-recorded the checksums of " + revision.describe());
-                }
-                return List.copyOf(edited);
-            }
-        } catch (SQLException e) {
-            throw unavailable("cannot repair the history table " + config.historyTable(), e);
-        }
+        return run().repair(load());
     }
 
     /**
@@ -137,31 +103,23 @@ public final class Migrator {
      */
     public Status validate(boolean failOnPending) {
         RevisionGraph graph = load();
-        try (Database database = connect()) {
-            List<AppliedRevision> rows = history(database, false).read();
-            HistoryCheck check = HistoryCheck.of(graph, rows);
-            check.requireConsistent();
-            check.requireNoFailures(false);
-            check.editedDowngrades().forEach(revision -> listener.warn("the downgrade section of applied revision "
-                    + revision.describe() + " was edited since it ran; the next upgrade or downgrade re-records it"));
-            Status status = new Status(graph, rows);
-            if (failOnPending && !status.pending().isEmpty()) {
-                throw new PendingRevisionsException(status.pending());
-            }
-            return status;
-        } catch (SQLException e) {
-            throw unavailable("cannot read the history table " + config.historyTable(), e);
+        List<AppliedRevision> rows = run().readHistory();
+        HistoryCheck check = HistoryCheck.of(graph, rows);
+        check.requireConsistent();
+        check.requireNoFailures(false);
+        check.editedDowngrades().forEach(revision -> listener.warn("the downgrade section of applied revision "
+                + revision.describe() + " was edited since it ran; the next upgrade or downgrade re-records it"));
+        Status status = new Status(graph, rows);
+        if (failOnPending && !status.pending().isEmpty()) {
+            throw new PendingRevisionsException(status.pending());
         }
+        return status;
     }
 
     /** The files and the database's history, read without changing anything. */
     public Status status() {
         RevisionGraph graph = load();
-        try (Database database = connect()) {
-            return new Status(graph, history(database, false).read());
-        } catch (SQLException e) {
-            throw unavailable("cannot read the history table " + config.historyTable(), e);
-        }
+        return new Status(graph, run().readHistory());
     }
 
     /** The revision files alone, for goals that need no database. */
@@ -169,146 +127,16 @@ public final class Migrator {
         return new Status(load(), List.of());
     }
 
-    private enum Mode { RUN, STAMP }
-
-    private Outcome move(Mode mode, BiFunction<RevisionGraph, Set<String>, Plan> planner, boolean resume, String what) {
+    private Outcome move(Mode mode, Planner planner, boolean resume, String what) {
         RevisionGraph graph = load();
         long started = System.nanoTime();
-        try (Database database = connect()) {
-            HistoryTable history = history(database, false);
-            // First look without the lock and without writing anything: a run refused here (edited
-            // files, several heads, transaction control, an unresolved failure) leaves the database
-            // exactly as it was.
-            Checked preview = check(mode, graph, history.read(), planner, resume);
-            if (preview.nothingToDo()) {
-                return new Outcome(preview.plan(), elapsed(started), preview.status());
-            }
-            boolean postgres = database.dialect() == Dialect.POSTGRESQL;
-            if (!postgres) {
-                // H2's lock is a table next to the history table, so its schema must exist first
-                history = history(database, true);
-            }
-            try (MigrationLock lock = lock(history)) {
-                if (postgres) {
-                    // concurrent CREATE ... IF NOT EXISTS can collide in PostgreSQL's catalog: only under the lock
-                    history = history(database, true);
-                    prepareWorkSession(database, history.qualifiedName());
-                }
-                history.createIfMissing();
-                // another run may have moved the database while this one waited: read again
-                Checked locked = check(mode, graph, history.read(), planner, resume);
-                PlanRunner runner = new PlanRunner(database, history, listener);
-                for (Revision revision : locked.history().editedDowngrades()) {
-                    listener.warn("the downgrade section of applied revision " + revision.describe() + " ("
-                            + revision.fileName() + ") was edited since it ran; re-recording its checksum");
-                    history.recordChecksums(revision);
-                }
-                Plan plan = locked.plan();
-                if (!locked.history().unfinished().isEmpty()) {
-                    finishUnfinished(mode, graph, locked.history().unfinished(), runner, history);
-                    plan = planner.apply(graph, new Status(graph, history.read()).appliedIds());
-                }
-                if (!plan.isEmpty()) {
-                    listener.planned(plan, what);
-                    if (mode == Mode.STAMP) {
-                        runner.record(plan);
-                    } else {
-                        runner.run(plan);
-                    }
-                }
-                return new Outcome(plan, elapsed(started), new Status(graph, history.read()));
-            }
-        } catch (SQLException e) {
-            throw unavailable("cannot use the history table " + config.historyTable(), e);
-        }
+        MigrationRun.Result result = run().move(graph, mode, planner, resume, what);
+        return new Outcome(result.plan(), Duration.ofNanos(System.nanoTime() - started), result.after());
     }
 
-    /** One reading of the history, held against the files, and the plan it leads to. */
-    private record Checked(HistoryCheck history, Status status, Plan plan) {
-
-        /** Nothing to run, finish or re-record: the run needs neither the lock nor a write. */
-        boolean nothingToDo() {
-            return plan.isEmpty() && history.unfinished().isEmpty() && history.editedDowngrades().isEmpty();
-        }
-    }
-
-    /** Every check that can refuse a run, and the plan it would run. */
-    private Checked check(Mode mode, RevisionGraph graph, List<AppliedRevision> rows,
-            BiFunction<RevisionGraph, Set<String>, Plan> planner, boolean resume) {
-        HistoryCheck check = HistoryCheck.of(graph, rows);
-        check.requireConsistent();
-        if (mode == Mode.RUN) {
-            check.requireNoFailures(resume);
-        }
-        Status status = new Status(graph, rows);
-        Plan plan = planner.apply(graph, status.appliedIds());
-        if (mode == Mode.RUN) {
-            PlanRunner.checkTransactionControl(plan);
-        }
-        return new Checked(check, status, plan);
-    }
-
-    /**
-     * Revisions that stopped halfway: an interrupted one (its run died) or a failed one the user
-     * asked to resume is finished in its own direction; a stamp resolves them by recording instead.
-     */
-    private void finishUnfinished(Mode mode, RevisionGraph graph, List<AppliedRevision> unfinished, PlanRunner runner,
-            HistoryTable history) throws SQLException {
-        for (AppliedRevision row : unfinished) {
-            Revision revision = graph.find(row.id()).orElseThrow();
-            if (mode == Mode.STAMP) {
-                if (row.state().upgrading()) {
-                    history.delete(row.id());
-                } else {
-                    history.update(revision, RowState.STAMPED, 0, null, 0);
-                }
-                listener.info("stamp resolves " + revision.describe() + ", which had stopped halfway");
-                continue;
-            }
-            Direction direction = row.state().upgrading() ? Direction.UP : Direction.DOWN;
-            listener.info((row.state().failed() ? "resuming failed " : "finishing interrupted ") + direction
-                    .name().toLowerCase(Locale.ROOT) + " of " + revision.describe() + " after "
-                    + row.statementsDone() + " completed statement(s)");
-            runner.run(new Plan(direction, List.of(revision)), Map.of(row.id(), row));
-        }
-    }
-
-    /**
-     * The connection that runs revisions asks the server to notice a vanished client during long
-     * statements (PostgreSQL 14+), and waits out a killed run's session that is still working.
-     */
-    private void prepareWorkSession(Database database, String lockName) throws SQLException {
-        try (java.sql.Statement statement = database.connection().createStatement()) {
-            statement.execute("SET client_connection_check_interval = 1000");
-        } catch (SQLException e) {
-            // older servers do not know the setting: a killed client's statement then runs to its end
-        }
-        PostgresLock.holdWorkLock(database.connection(), lockName, config.lockTimeout(), listener);
-    }
-
-    private MigrationLock lock(HistoryTable history) {
-        return MigrationLock.acquire(this::connect, history, config.lockTimeout(), listener);
-    }
-
-    private HistoryTable history(Database database, boolean createSchema) {
-        if (schema != null) {
-            database.useSchema(schema, createSchema);
-        }
-        return new HistoryTable(database, schema, table);
-    }
-
-    private static Duration elapsed(long started) {
-        return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private Database connect() {
-        return Database.connect(config.url(), config.user(), config.password());
-    }
-
-    private DatabaseUnavailableException unavailable(String what, SQLException e) {
-        return new DatabaseUnavailableException(what + " on " + Redaction.redactUrl(config.url()) + ": "
-                + Redaction.redact(e.getMessage(), config.password()) + " (SQL state " + e.getSQLState()
-                + "; check the user's rights on the schema)", e);
+    private MigrationRun run() {
+        return new MigrationRun(config.url(), config.user(), config.password(), schema, table, config.lockTimeout(),
+                listener);
     }
 
     // --- authoring and review (revision, merge, offline SQL, lint), no database needed ---

@@ -2,7 +2,7 @@ package dev.migrate.authoring;
 
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
-import dev.migrate.run.PlanRunner;
+import dev.migrate.run.PlanChecks;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.MultipleHeadsException;
 import dev.migrate.graph.Plan;
@@ -155,7 +155,7 @@ public final class Authoring {
         }
         Target parsed = Target.parse(target);
         Plan plan = way == Direction.UP ? graph.upgradePlan(parsed, applied) : graph.downgradePlan(parsed, applied);
-        PlanRunner.checkTransactionControl(plan);
+        PlanChecks.check(plan);
         String what = (way == Direction.UP ? "upgrade" : "downgrade") + " from " + (start == null ? "base" : start)
                 + " to " + target;
         return OfflineScript.of(plan, what, dialect, schema, table);

@@ -2,7 +2,7 @@ package dev.migrate.authoring;
 
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
-import dev.migrate.run.HistoryTable;
+import dev.migrate.run.MigrationRun;
 import dev.migrate.common.FileWriteException;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
@@ -36,23 +36,20 @@ public record OfflineScript(Plan plan, String description, Dialect dialect, Stri
      */
     public static OfflineScript of(Plan plan, String description, Dialect dialect, Identifier schema,
             Identifier table) {
-        String history = schema == null ? table.name() : schema.name() + "." + table.name();
+        String history = MigrationRun.historyTableName(schema, table);
         StringBuilder out = new StringBuilder();
         int count = plan.steps().size();
         out.append("-- Written by migrate-maven-plugin: ").append(description).append(", ").append(count)
                 .append(count == 1 ? " revision" : " revisions").append(", for ").append(dialect.displayName())
                 .append(".\n");
-        if (dialect == Dialect.POSTGRESQL) {
-            out.append("-- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <this file>\n");
-        }
+        out.append(dialect.offlineScriptHint());
         out.append("-- Each transactional revision commits together with its history row; revisions marked\n")
                 .append("-- 'transactional: false' run statement by statement, as the plugin runs them.\n\n");
         if (schema != null) {
             out.append("CREATE SCHEMA IF NOT EXISTS ").append(schema.name()).append(";\n");
-            out.append(dialect == Dialect.POSTGRESQL ? "SET search_path TO " : "SET SCHEMA ").append(schema.name())
-                    .append(";\n");
+            out.append(dialect.setSchemaSql(schema)).append(";\n");
         }
-        out.append(HistoryTable.createTableSql(dialect, history)).append(";\n");
+        out.append(dialect.createHistoryTableSql(history)).append(";\n");
         for (Revision revision : plan.steps()) {
             out.append('\n');
             appendRevision(out, revision, plan.direction(), history);

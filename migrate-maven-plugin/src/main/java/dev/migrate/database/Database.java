@@ -3,9 +3,7 @@ package dev.migrate.database;
 import dev.migrate.common.Redaction;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -39,9 +37,7 @@ public final class Database implements AutoCloseable {
             properties.setProperty("password", password);
         }
         Dialect dialect = Dialect.fromUrl(url);
-        if (dialect == Dialect.POSTGRESQL && !url.contains("ApplicationName=")) {
-            properties.setProperty("ApplicationName", "migrate-maven-plugin");
-        }
+        dialect.addConnectionProperties(url, properties);
         try {
             Connection connection = driver.connect(url, properties);
             if (connection == null) {
@@ -91,26 +87,11 @@ public final class Database implements AutoCloseable {
      * missing schema that is not to be created is left alone (nothing can be applied in it yet).
      */
     public void useSchema(Identifier schema, boolean create) {
-        String name = schema.folded(dialect != Dialect.POSTGRESQL);
         try {
-            if (create) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema.name());
-                }
-            } else if (!schemaExists(name)) {
-                return;
-            }
-            connection.setSchema(name);
+            dialect.useSchema(this, schema, create);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot use schema " + schema + " on " + redactedUrl + ": "
                     + e.getMessage() + " (check migrate.schema and the user's rights)", e);
-        }
-    }
-
-    private boolean schemaExists(String name) throws SQLException {
-        try (ResultSet schemas = connection.getMetaData().getSchemas(null, name)) {
-            return schemas.next();
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.migrate.database;
 
-import dev.migrate.MigrationListener;
+import dev.migrate.common.Log;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +23,7 @@ final class H2Lock implements MigrationLock {
         this.database = database;
     }
 
-    static H2Lock acquire(Database database, String lockTable, Duration timeout, MigrationListener listener) {
+    static H2Lock acquire(Database database, String lockTable, Duration timeout, Log listener) {
         Connection connection = database.connection();
         try {
             connection.setAutoCommit(true);

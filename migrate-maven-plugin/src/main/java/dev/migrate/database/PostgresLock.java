@@ -1,6 +1,6 @@
 package dev.migrate.database;
 
-import dev.migrate.MigrationListener;
+import dev.migrate.common.Log;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +33,7 @@ public final class PostgresLock implements MigrationLock {
         this.key = key;
     }
 
-    static PostgresLock acquire(Database database, String lockName, Duration timeout, MigrationListener listener) {
+    static PostgresLock acquire(Database database, String lockName, Duration timeout, Log listener) {
         int key = keyOf(lockName);
         try {
             waitFor(database.connection(), RUN_LOCK_CLASS, key, timeout, listener, "the migration lock of " + lockName,
@@ -50,7 +50,7 @@ public final class PostgresLock implements MigrationLock {
      * Takes the work lock on the connection that will run revisions. If a killed run's server
      * session still works on an interrupted statement, this waits until the server has ended it.
      */
-    public static void holdWorkLock(Connection connection, String lockName, Duration timeout, MigrationListener listener)
+    public static void holdWorkLock(Connection connection, String lockName, Duration timeout, Log listener)
             throws SQLException {
         waitFor(connection, WORK_LOCK_CLASS, keyOf(lockName), timeout, listener,
                 "the end of a previous run's database session", "a previous migrate run's session (its client is gone;"
@@ -62,7 +62,7 @@ public final class PostgresLock implements MigrationLock {
     }
 
     private static void waitFor(Connection connection, int lockClass, int key, Duration timeout,
-            MigrationListener listener, String what, String holderKind) throws SQLException {
+            Log listener, String what, String holderKind) throws SQLException {
         connection.setAutoCommit(true);
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextReport = 0;

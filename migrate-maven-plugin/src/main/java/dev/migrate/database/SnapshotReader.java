@@ -16,13 +16,4 @@ public interface SnapshotReader {
      * @param historyTable the history table's name as the catalog stores it
      */
     SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException;
-
-    /** The reader for {@code dialect}. */
-    static SnapshotReader forDialect(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> new PostgresSnapshotReader();
-            case H2 -> new H2SnapshotReader();
-            case OTHER -> throw new UnsupportedVerifyDatabaseException();
-        };
-    }
 }

@@ -87,17 +87,8 @@ public class SqlMojo extends AbstractMigrateMojo {
         if (dialect == null || dialect.isBlank()) {
             return Dialect.fromUrl(config.url());
         }
-        switch (dialect.strip().toLowerCase(Locale.ROOT)) {
-            case "postgresql":
-            case "postgres":
-            case "pg":
-                return Dialect.POSTGRESQL;
-            case "h2":
-                return Dialect.H2;
-            default:
-                throw new MojoFailureException("migrate.dialect is '" + dialect + "'; write postgresql or h2, or"
-                        + " leave it empty to take it from migrate.url");
-        }
+        return Dialect.byName(dialect).orElseThrow(() -> new MojoFailureException("migrate.dialect is '" + dialect
+                + "'; write postgresql or h2, or leave it empty to take it from migrate.url"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.migrate.run;
 
 import dev.migrate.database.Database;
-import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
 import dev.migrate.history.AppliedRevision;
 import dev.migrate.history.RowState;
@@ -21,7 +20,7 @@ import java.util.List;
  * The table that records which revisions are applied: one row per revision. Created on first use
  * by a goal that moves the database; read-only goals treat a missing table as "nothing applied".
  */
-public final class HistoryTable {
+final class HistoryTable {
 
     private static final String COLUMNS = "revision, parents, message, upgrade_checksum, downgrade_checksum,"
             + " applied_at, applied_by, duration_ms, state, statements_done, error";
@@ -37,11 +36,15 @@ public final class HistoryTable {
     // a table that exists stays: one catalog lookup per run, however often the history is read
     private boolean known;
 
-    public HistoryTable(Database database, Identifier schema, Identifier table) {
+    HistoryTable(Database database, Identifier schema, Identifier table) {
         this.database = database;
         this.schema = schema;
         this.table = table;
-        this.qualifiedName = schema == null ? table.name() : schema.name() + "." + table.name();
+        this.qualifiedName = qualifiedName(schema, table);
+    }
+
+    static String qualifiedName(Identifier schema, Identifier table) {
+        return schema == null ? table.name() : schema.name() + "." + table.name();
     }
 
     public String qualifiedName() {
@@ -74,31 +77,11 @@ public final class HistoryTable {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(createTableSql(database.dialect(), qualifiedName));
+            statement.execute(database.dialect().createHistoryTableSql(qualifiedName));
             known = true;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
-    }
-
-    /**
-     * The statement that creates the history table {@code qualifiedName} (already validated) on
-     * {@code dialect}; also used for offline scripts.
-     */
-    public static String createTableSql(Dialect dialect, String qualifiedName) {
-        String ifNotExists = dialect == Dialect.OTHER ? "" : "IF NOT EXISTS ";
-        return "CREATE TABLE " + ifNotExists + qualifiedName + " ("
-                + "revision VARCHAR(14) NOT NULL PRIMARY KEY, "
-                + "parents VARCHAR(1000) NOT NULL, "
-                + "message " + dialect.textType() + " NOT NULL, "
-                + "upgrade_checksum VARCHAR(64) NOT NULL, "
-                + "downgrade_checksum VARCHAR(64) NOT NULL, "
-                + "applied_at " + dialect.timestampType() + " NOT NULL, "
-                + "applied_by VARCHAR(255) NOT NULL, "
-                + "duration_ms BIGINT NOT NULL, "
-                + "state VARCHAR(16) NOT NULL, "
-                + "statements_done INT DEFAULT 0 NOT NULL, "
-                + "error " + dialect.textType() + ")";
     }
 
     /** Every recorded revision, by id; empty when the table does not exist yet. */

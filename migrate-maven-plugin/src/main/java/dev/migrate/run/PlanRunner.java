@@ -1,64 +1,56 @@
 package dev.migrate.run;
 
-import dev.migrate.database.Database;
 import dev.migrate.history.AppliedRevision;
-import dev.migrate.history.RowState;
-import dev.migrate.MigrationListener;
-import dev.migrate.common.Problem;
+import dev.migrate.database.Database;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.Section;
 import dev.migrate.sql.Statement;
-import dev.migrate.sql.StatementSplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Runs a plan: per revision, its statements and one history write, committed together when the
- * revision is transactional. No catalog queries happen per revision.
+ * Runs a plan's statements: per revision, its statements and the journal's history write,
+ * committed together when the revision is transactional. It writes no history itself: it tells
+ * {@link Journal} what happened, and the run's owner records it. No catalog queries happen per
+ * revision.
  */
-public final class PlanRunner {
+final class PlanRunner {
+
+    /** What the runner tells the run's owner, which records it in the history table. */
+    interface Journal {
+
+        /** A non-transactional revision is about to run its statements from {@code first} on. */
+        void starting(Revision revision, Direction direction, int first, boolean resumed) throws SQLException;
+
+        /** A non-transactional revision completed {@code done} statements. */
+        void progressed(Revision revision, Direction direction, int done) throws SQLException;
+
+        /** A non-transactional revision's statement {@code index} failed. */
+        void failed(Revision revision, Direction direction, int index, String error) throws SQLException;
+
+        /** The revision's statements all ran; in its transaction, when it has one. */
+        void finished(Revision revision, Direction direction, int statements, boolean resumed, long millis)
+                throws SQLException;
+    }
 
     private final Database database;
-    private final HistoryTable history;
-    private final MigrationListener listener;
+    private final Journal journal;
+    private final RunListener listener;
 
-    public PlanRunner(Database database, HistoryTable history, MigrationListener listener) {
+    PlanRunner(Database database, Journal journal, RunListener listener) {
         this.database = database;
-        this.history = history;
+        this.journal = journal;
         this.listener = listener;
     }
 
-    /**
-     * Refuses, before anything runs, transactional revisions that contain their own transaction
-     * control.
-     */
-    public static void checkTransactionControl(Plan plan) {
-        List<Problem> problems = new ArrayList<>();
-        for (Revision revision : plan.steps()) {
-            if (!revision.transactional()) {
-                continue;
-            }
-            for (Statement statement : section(revision, plan.direction()).statements()) {
-                if (StatementSplitter.isTransactionControl(statement)) {
-                    problems.add(new Problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
-                            + "' in a transactional revision would end the plugin's own transaction"));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new TransactionControlException(problems);
-        }
-    }
-
     /** Runs every step of {@code plan}. */
-    public void run(Plan plan) throws SQLException {
+    void run(Plan plan) throws SQLException {
         run(plan, Map.of());
     }
 
@@ -66,7 +58,7 @@ public final class PlanRunner {
      * Runs every step of {@code plan}; a step with a row in {@code unfinished} (a non-transactional
      * revision that stopped halfway) resumes after the statements that row says completed.
      */
-    public void run(Plan plan, Map<String, AppliedRevision> unfinished) throws SQLException {
+    void run(Plan plan, Map<String, AppliedRevision> unfinished) throws SQLException {
         Connection connection = database.connection();
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
@@ -78,32 +70,9 @@ public final class PlanRunner {
         }
     }
 
-    /** Records the plan in the history table without running any revision's SQL ({@code stamp}). */
-    public void record(Plan plan) throws SQLException {
-        Connection connection = database.connection();
-        connection.setAutoCommit(false);
-        try {
-            for (Revision revision : plan.steps()) {
-                if (plan.direction() == Direction.UP) {
-                    history.insert(revision, 0, RowState.STAMPED);
-                } else {
-                    history.delete(revision.id());
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-        plan.steps().forEach(revision -> listener.revisionStamped(revision, plan.direction()));
-    }
-
     private void runOne(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
             AppliedRevision unfinishedRow) throws SQLException {
         boolean transactional = revision.transactional();
-        boolean up = direction == Direction.UP;
         List<Statement> statements = section(revision, direction).statements();
         int first = unfinishedRow == null ? 0 : Math.min(unfinishedRow.statementsDone(), statements.size());
         if (first > 0) {
@@ -113,11 +82,7 @@ public final class PlanRunner {
         connection.setAutoCommit(!transactional);
         if (!transactional) {
             // the journal row is committed before the first statement, so a crash leaves a trace
-            if (up && unfinishedRow == null) {
-                history.insert(revision, 0, RowState.RUNNING);
-            } else {
-                history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, first, null, 0);
-            }
+            journal.starting(revision, direction, first, unfinishedRow != null);
         }
         long started = System.nanoTime();
         for (int i = first; i < statements.size(); i++) {
@@ -128,26 +93,19 @@ public final class PlanRunner {
                 if (transactional) {
                     rollbackQuietly(connection, e);
                 } else {
-                    history.update(revision, up ? RowState.FAILED : RowState.FAILED_DOWN, i,
-                            revision.fileName() + ":" + statement.line() + ": SQL state " + e.getSQLState() + ": "
-                                    + e.getMessage().strip(), 0);
+                    journal.failed(revision, direction, i, revision.fileName() + ":" + statement.line()
+                            + ": SQL state " + e.getSQLState() + ": " + e.getMessage().strip());
                 }
                 throw new StatementFailedException(revision, direction, statement, i, statements.size(), e,
                         aftermath(revision, statements.subList(first, i), transactional));
             }
             if (!transactional && i + 1 < statements.size()) {
-                history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, i + 1, null, 0);
+                journal.progressed(revision, direction, i + 1);
             }
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         try {
-            if (!up) {
-                history.delete(revision.id());
-            } else if (unfinishedRow != null || !transactional) {
-                history.update(revision, RowState.APPLIED, statements.size(), null, millis);
-            } else {
-                history.insert(revision, millis, RowState.APPLIED);
-            }
+            journal.finished(revision, direction, statements.size(), unfinishedRow != null, millis);
             if (transactional) {
                 connection.commit();
             }
@@ -188,10 +146,5 @@ public final class PlanRunner {
 
     private static Section section(Revision revision, Direction direction) {
         return direction == Direction.UP ? revision.upgrade() : revision.downgrade();
-    }
-
-    private static String firstLine(String sql) {
-        int newline = sql.indexOf('\n');
-        return newline < 0 ? sql : sql.substring(0, newline) + " ...";
     }
 }

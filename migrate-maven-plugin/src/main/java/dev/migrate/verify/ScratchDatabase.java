@@ -1,27 +1,19 @@
 package dev.migrate.verify;
 
-import dev.migrate.database.UnsupportedVerifyDatabaseException;
 import dev.migrate.common.Redaction;
 import dev.migrate.database.Database;
-import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Dialect;
 import java.security.SecureRandom;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * The throw-away database verify works in, so the configured database's data is never touched: a
- * fresh in-memory H2 database, a new database on the configured PostgreSQL server (created here and
- * dropped on close, also when verify fails), or a database the user names with {@code verifyUrl},
- * used as it is.
+ * fresh database made by the configured database's dialect (in memory for H2, a new database on
+ * the same PostgreSQL server), dropped on close, also when verify fails; or a database the user
+ * names with {@code verifyUrl}, used as it is.
  */
 public final class ScratchDatabase implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** H2 settings that change how SQL is understood, carried over from the configured URL. */
-    private static final String[] H2_SETTINGS = {"MODE", "DATABASE_TO_LOWER", "DATABASE_TO_UPPER",
-        "CASE_INSENSITIVE_IDENTIFIERS", "NON_KEYWORDS", "DEFAULT_NULL_ORDERING", "IGNORECASE"};
 
     private final Dialect dialect;
     private final String adminUrl;
@@ -43,7 +35,8 @@ public final class ScratchDatabase implements AutoCloseable {
      * Makes the scratch database for a project whose database is {@code configuredUrl}; with a
      * {@code verifyUrl}, that database is used instead and nothing is created or dropped.
      *
-     * @throws ScratchDatabaseException when the PostgreSQL user may not create a database
+     * @throws dev.migrate.database.ScratchDatabaseException when the PostgreSQL user may not create a database
+     * @throws dev.migrate.database.UnsupportedVerifyDatabaseException when the dialect cannot make one
      */
     public static ScratchDatabase open(String configuredUrl, String user, String password, String verifyUrl) {
         if (verifyUrl != null && !verifyUrl.isBlank()) {
@@ -52,11 +45,8 @@ public final class ScratchDatabase implements AutoCloseable {
             given.name = Redaction.redactUrl(given.url);
             return given;
         }
-        Dialect dialect = Dialect.fromUrl(configuredUrl);
-        if (dialect == Dialect.OTHER) {
-            throw new UnsupportedVerifyDatabaseException();
-        }
-        ScratchDatabase scratch = new ScratchDatabase(dialect, configuredUrl, user, password, true);
+        ScratchDatabase scratch = new ScratchDatabase(Dialect.fromUrl(configuredUrl), configuredUrl, user, password,
+                true);
         scratch.create();
         return scratch;
     }
@@ -72,8 +62,7 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** How the log names it: the generated database's name, or the given URL with its password masked. */
     public String description() {
-        return owned && dialect == Dialect.POSTGRESQL ? "temporary database " + name + " on the PostgreSQL server of "
-                + Redaction.redactUrl(adminUrl) : owned ? "in-memory H2 database " + name : name;
+        return owned ? dialect.describeScratch(adminUrl, name) : name;
     }
 
     /** Whether verify made this database itself, and so may drop it and start again. */
@@ -96,55 +85,11 @@ public final class ScratchDatabase implements AutoCloseable {
 
     private void create() {
         name = "migrate_verify_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-        if (dialect == Dialect.H2) {
-            // DB_CLOSE_DELAY keeps the in-memory database alive between verify's connections
-            url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + h2Settings(adminUrl);
-            return;
-        }
-        try (Database admin = admin(); Statement statement = admin.connection().createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            String who = user != null ? "user " + user : "the user of migrate.url";
-            String reason = "42501".equals(e.getSQLState()) ? who + " may not create databases (grant it CREATEDB)"
-                    : Redaction.redact(e.getMessage(), password) + " (SQL state " + e.getSQLState() + ")";
-            throw new ScratchDatabaseException("migrate:verify cannot create its scratch database " + name + " on "
-                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". Verify never runs in the configured database;"
-                    + " set migrate.verifyUrl (<verifyUrl>) to an empty database it may use instead.", e);
-        }
-        url = withDatabase(adminUrl, name);
+        url = dialect.createScratch(adminUrl, name, user, password);
     }
 
     private void drop() {
-        if (dialect == Dialect.H2) {
-            try (Database database = connect(); Statement statement = database.connection().createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException | DatabaseUnavailableException e) {
-                // already gone
-            }
-            return;
-        }
-        try (Database admin = admin(); Statement statement = admin.connection().createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            throw new ScratchDatabaseException("migrate:verify cannot drop its scratch database " + name + " on "
-                    + Redaction.redactUrl(adminUrl) + ": " + e.getMessage() + "; drop it by hand", e);
-        }
-    }
-
-    /**
-     * A connection to the server for CREATE and DROP DATABASE: through the configured database, or
-     * through {@code postgres} when the configured one does not exist yet.
-     */
-    private Database admin() {
-        try {
-            return Database.connect(adminUrl, user, password);
-        } catch (DatabaseUnavailableException e) {
-            try {
-                return Database.connect(withDatabase(adminUrl, "postgres"), user, password);
-            } catch (DatabaseUnavailableException ignored) {
-                throw e;
-            }
-        }
+        dialect.dropScratch(adminUrl, url, name, user, password);
     }
 
     @Override
@@ -152,33 +97,5 @@ public final class ScratchDatabase implements AutoCloseable {
         if (owned) {
             drop();
         }
-    }
-
-    /** {@code url} (a PostgreSQL JDBC URL) naming database {@code database} instead of its own. */
-    static String withDatabase(String url, String database) {
-        String prefix = "jdbc:postgresql:";
-        int query = url.indexOf('?');
-        String params = query < 0 ? "" : url.substring(query);
-        String rest = url.substring(prefix.length(), query < 0 ? url.length() : query);
-        if (!rest.startsWith("//")) {
-            return prefix + database + params;
-        }
-        int slash = rest.indexOf('/', 2);
-        String server = slash < 0 ? rest : rest.substring(0, slash);
-        return prefix + server + "/" + database + params;
-    }
-
-    private static String h2Settings(String configuredUrl) {
-        StringBuilder settings = new StringBuilder();
-        String[] parts = configuredUrl == null ? new String[0] : configuredUrl.split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String key = parts[i].split("=", 2)[0].strip().toUpperCase(Locale.ROOT);
-            for (String known : H2_SETTINGS) {
-                if (known.equals(key)) {
-                    settings.append(';').append(parts[i].strip());
-                }
-            }
-        }
-        return settings.toString();
     }
 }

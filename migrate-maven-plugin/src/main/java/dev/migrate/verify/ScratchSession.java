@@ -2,13 +2,10 @@ package dev.migrate.verify;
 
 import dev.migrate.database.SnapshotReader;
 import dev.migrate.schema.SchemaSnapshot;
-import dev.migrate.MigrationListener;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
-import dev.migrate.database.Dialect;
-import dev.migrate.run.HistoryTable;
+import dev.migrate.run.MigrationRun;
 import dev.migrate.database.Identifier;
-import dev.migrate.run.PlanRunner;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
@@ -17,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Runs plans in the scratch database and observes it, each plan on a connection of its own, so
@@ -45,7 +41,7 @@ final class ScratchSession implements AutoCloseable {
         this.scratch = scratch;
         this.schema = schema;
         this.table = table;
-        this.reader = SnapshotReader.forDialect(scratch.dialect());
+        this.reader = scratch.dialect().snapshotReader();
     }
 
     ScratchDatabase scratch() {
@@ -55,7 +51,7 @@ final class ScratchSession implements AutoCloseable {
     /** Creates the schema (when one is configured) and the history table, as upgrade would. */
     void prepare() {
         try (Database database = open()) {
-            new HistoryTable(database, schema, table).createIfMissing();
+            MigrationRun.createHistoryTable(database, schema, table);
         } catch (SQLException e) {
             throw failed("cannot create the history table", e);
         }
@@ -66,14 +62,13 @@ final class ScratchSession implements AutoCloseable {
         Database database = open();
         try {
             String currentSchema = database.connection().getSchema();
-            String folded = scratch.dialect() == Dialect.H2 ? table.name().toUpperCase(Locale.ROOT)
-                    : table.name().toLowerCase(Locale.ROOT);
+            String folded = scratch.dialect().fold(table);
             SchemaSnapshot snapshot = reader.read(database.connection(), currentSchema, folded);
             // the history table exists since prepare(): read it without the metadata lookup read() makes
             List<String> history = new ArrayList<>();
             try (Statement statement = database.connection().createStatement();
                     ResultSet rows = statement.executeQuery("SELECT revision FROM "
-                            + new HistoryTable(database, schema, table).qualifiedName() + " ORDER BY revision")) {
+                            + MigrationRun.historyTableName(schema, table) + " ORDER BY revision")) {
                 while (rows.next()) {
                     history.add(rows.getString(1).trim());
                 }
@@ -99,8 +94,7 @@ final class ScratchSession implements AutoCloseable {
         Database fresh = idle != null ? idle : open();
         idle = null;
         try (Database database = fresh) {
-            HistoryTable history = new HistoryTable(database, schema, table);
-            new PlanRunner(database, history, MigrationListener.SILENT).run(new Plan(direction, revisions));
+            MigrationRun.runUnchecked(database, schema, table, new Plan(direction, revisions));
         } catch (SQLException e) {
             throw failed("cannot write the history table", e);
         }

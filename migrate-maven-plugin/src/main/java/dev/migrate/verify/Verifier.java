@@ -2,7 +2,7 @@ package dev.migrate.verify;
 
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SnapshotDiff;
-import dev.migrate.MigrationListener;
+import dev.migrate.common.Log;
 import dev.migrate.run.StatementFailedException;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.RevisionGraph;
@@ -28,7 +28,7 @@ public final class Verifier {
     private final RevisionGraph graph;
     private final ScratchSession session;
     private final VerifyOptions options;
-    private final MigrationListener listener;
+    private final Log listener;
     private final List<Finding> findings = new ArrayList<>();
     private final List<VerifyResult.Row> rows = new ArrayList<>();
     /** Revisions upgraded in the scratch database, in run order. */
@@ -37,7 +37,7 @@ public final class Verifier {
     private final Set<String> blocked = new HashSet<>();
     private boolean stopped;
 
-    Verifier(RevisionGraph graph, ScratchSession session, VerifyOptions options, MigrationListener listener) {
+    Verifier(RevisionGraph graph, ScratchSession session, VerifyOptions options, Log listener) {
         this.graph = graph;
         this.session = session;
         this.options = options;
@@ -46,7 +46,7 @@ public final class Verifier {
 
     /** Runs every check in {@code scratch} and reports what it found. */
     public static VerifyResult verify(RevisionGraph graph, ScratchDatabase scratch, dev.migrate.database.Identifier schema,
-            dev.migrate.database.Identifier table, VerifyOptions options, MigrationListener listener) {
+            dev.migrate.database.Identifier table, VerifyOptions options, Log listener) {
         try (ScratchSession session = new ScratchSession(scratch, schema, table)) {
             return new Verifier(graph, session, options, listener).run();
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
+import dev.migrate.database.ScratchDatabaseException;
 import dev.migrate.testing.PostgresServer;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
@@ -24,16 +25,6 @@ class ScratchDatabaseTest {
 
     void oneRevision() {
         RevisionFiles.in(dir).add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "SELECT 1;");
-    }
-
-    @Test
-    void swapsTheDatabaseOfAPostgresUrl() {
-        assertThat(ScratchDatabase.withDatabase("jdbc:postgresql://db:5432/app?user=x&ssl=true", "scratch"))
-                .isEqualTo("jdbc:postgresql://db:5432/scratch?user=x&ssl=true");
-        assertThat(ScratchDatabase.withDatabase("jdbc:postgresql://db/app", "scratch")).isEqualTo("jdbc:postgresql://db/scratch");
-        assertThat(ScratchDatabase.withDatabase("jdbc:postgresql://db:5432", "scratch"))
-                .isEqualTo("jdbc:postgresql://db:5432/scratch");
-        assertThat(ScratchDatabase.withDatabase("jdbc:postgresql:app", "scratch")).isEqualTo("jdbc:postgresql:scratch");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.migrate.verify;
+package dev.migrate.database;
 
 import dev.migrate.common.MigrateException;
 

@@ -1,0 +1,90 @@
+package dev.migrate.database;
+
+import dev.migrate.common.Log;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Any database other than PostgreSQL and H2: standard SQL for the history table, no migration
+ * lock, DDL not assumed to be transactional, and no catalog reader (so no verify).
+ */
+final class GenericDialect extends StandardDialect {
+
+    @Override
+    public String displayName() {
+        return "database";
+    }
+
+    @Override
+    public String urlPrefix() {
+        return "jdbc:";
+    }
+
+    @Override
+    public List<String> names() {
+        return List.of();
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    String textType() {
+        return "VARCHAR(4000)";
+    }
+
+    @Override
+    String timestampType() {
+        return "TIMESTAMP";
+    }
+
+    @Override
+    String ifNotExists() {
+        return "";
+    }
+
+    @Override
+    public String fold(Identifier identifier) {
+        // the SQL standard folds unquoted names to upper case
+        return identifier.name().toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public boolean createsSchemaUnderLock() {
+        return false;
+    }
+
+    @Override
+    public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {
+        log.warn("No migration lock on this database: make sure only one migrate run moves it at a time");
+        return () -> { };
+    }
+
+    @Override
+    public SnapshotReader snapshotReader() {
+        throw new UnsupportedVerifyDatabaseException();
+    }
+
+    @Override
+    public String createScratch(String adminUrl, String name, String user, String password) {
+        throw new UnsupportedVerifyDatabaseException();
+    }
+
+    @Override
+    public void dropScratch(String adminUrl, String url, String name, String user, String password) {
+    }
+
+    @Override
+    public String describeScratch(String adminUrl, String name) {
+        return name;
+    }
+
+    @Override
+    public String setSchemaSql(Identifier schema) {
+        return "SET SCHEMA " + schema.name();
+    }
+}

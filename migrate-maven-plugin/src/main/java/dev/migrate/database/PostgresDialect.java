@@ -1,0 +1,161 @@
+package dev.migrate.database;
+
+import dev.migrate.common.Log;
+import dev.migrate.common.Redaction;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * PostgreSQL: transactional DDL, advisory locks, its own catalog for snapshots, and scratch
+ * databases made with {@code CREATE DATABASE} on the same server.
+ */
+final class PostgresDialect extends StandardDialect {
+
+    @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String urlPrefix() {
+        return "jdbc:postgresql:";
+    }
+
+    @Override
+    public List<String> names() {
+        return List.of("postgresql", "postgres", "pg");
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    String textType() {
+        return "TEXT";
+    }
+
+    @Override
+    String timestampType() {
+        return "TIMESTAMP WITH TIME ZONE";
+    }
+
+    @Override
+    public void addConnectionProperties(String url, Properties properties) {
+        if (!url.contains("ApplicationName=")) {
+            properties.setProperty("ApplicationName", "migrate-maven-plugin");
+        }
+    }
+
+    @Override
+    public String fold(Identifier identifier) {
+        return identifier.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Concurrent {@code CREATE ... IF NOT EXISTS} can collide in PostgreSQL's catalog: only under the lock. */
+    @Override
+    public boolean createsSchemaUnderLock() {
+        return true;
+    }
+
+    @Override
+    public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {
+        return PostgresLock.acquire(connector.get(), historyName, timeout, log);
+    }
+
+    /**
+     * The connection that runs revisions asks the server to notice a vanished client during long
+     * statements (PostgreSQL 14+), and waits out a killed run's session that is still working.
+     */
+    @Override
+    public void prepareWorkSession(Database database, String historyName, Duration timeout, Log log)
+            throws SQLException {
+        try (Statement statement = database.connection().createStatement()) {
+            statement.execute("SET client_connection_check_interval = 1000");
+        } catch (SQLException e) {
+            // older servers do not know the setting: a killed client's statement then runs to its end
+        }
+        PostgresLock.holdWorkLock(database.connection(), historyName, timeout, log);
+    }
+
+    @Override
+    public SnapshotReader snapshotReader() {
+        return new PostgresSnapshotReader();
+    }
+
+    @Override
+    public String createScratch(String adminUrl, String name, String user, String password) {
+        try (Database admin = admin(adminUrl, user, password); Statement statement = admin.connection().createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            String who = user != null ? "user " + user : "the user of migrate.url";
+            String reason = "42501".equals(e.getSQLState()) ? who + " may not create databases (grant it CREATEDB)"
+                    : Redaction.redact(e.getMessage(), password) + " (SQL state " + e.getSQLState() + ")";
+            throw new ScratchDatabaseException("migrate:verify cannot create its scratch database " + name + " on "
+                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". Verify never runs in the configured database;"
+                    + " set migrate.verifyUrl (<verifyUrl>) to an empty database it may use instead.", e);
+        }
+        return withDatabase(adminUrl, name);
+    }
+
+    @Override
+    public void dropScratch(String adminUrl, String url, String name, String user, String password) {
+        try (Database admin = admin(adminUrl, user, password); Statement statement = admin.connection().createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new ScratchDatabaseException("migrate:verify cannot drop its scratch database " + name + " on "
+                    + Redaction.redactUrl(adminUrl) + ": " + e.getMessage() + "; drop it by hand", e);
+        }
+    }
+
+    @Override
+    public String describeScratch(String adminUrl, String name) {
+        return "temporary database " + name + " on the PostgreSQL server of " + Redaction.redactUrl(adminUrl);
+    }
+
+    @Override
+    public String offlineScriptHint() {
+        return "-- Review it, then run it with: psql -v ON_ERROR_STOP=1 -f <this file>\n";
+    }
+
+    @Override
+    public String setSchemaSql(Identifier schema) {
+        return "SET search_path TO " + schema.name();
+    }
+
+    /**
+     * A connection to the server for CREATE and DROP DATABASE: through the configured database, or
+     * through {@code postgres} when the configured one does not exist yet.
+     */
+    private static Database admin(String adminUrl, String user, String password) {
+        try {
+            return Database.connect(adminUrl, user, password);
+        } catch (DatabaseUnavailableException e) {
+            try {
+                return Database.connect(withDatabase(adminUrl, "postgres"), user, password);
+            } catch (DatabaseUnavailableException ignored) {
+                throw e;
+            }
+        }
+    }
+
+    /** {@code url} (a PostgreSQL JDBC URL) naming database {@code database} instead of its own. */
+    static String withDatabase(String url, String database) {
+        String prefix = "jdbc:postgresql:";
+        int query = url.indexOf('?');
+        String params = query < 0 ? "" : url.substring(query);
+        String rest = url.substring(prefix.length(), query < 0 ? url.length() : query);
+        if (!rest.startsWith("//")) {
+            return prefix + database + params;
+        }
+        int slash = rest.indexOf('/', 2);
+        String server = slash < 0 ? rest : rest.substring(0, slash);
+        return prefix + server + "/" + database + params;
+    }
+}

@@ -1,0 +1,309 @@
+package dev.migrate.run;
+
+import dev.migrate.common.Redaction;
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.Identifier;
+import dev.migrate.database.MigrationLock;
+import dev.migrate.graph.Direction;
+import dev.migrate.graph.Plan;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.UnknownAppliedRevisionException;
+import dev.migrate.history.AppliedRevision;
+import dev.migrate.history.HistoryCheck;
+import dev.migrate.history.RowState;
+import dev.migrate.history.Status;
+import dev.migrate.revision.Revision;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The one owner of a run against the configured database: the migration lock, reading the history
+ * and holding it against the files, finishing a revision that stopped halfway, running or recording
+ * the plan, and every write to the history table. Every check that can refuse a run happens before
+ * the lock is taken and before anything is written.
+ */
+public final class MigrationRun {
+
+    /** Whether a run executes revisions or only records them ({@code stamp}). */
+    public enum Mode { RUN, STAMP }
+
+    /** What a run did: the plan it ran (or recorded) and where the database stands afterwards. */
+    public record Result(Plan plan, Status after) {
+    }
+
+    /** Plans a run from the graph and the ids the history counts as applied. */
+    public interface Planner extends BiFunction<RevisionGraph, Set<String>, Plan> {
+    }
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Identifier schema;
+    private final Identifier table;
+    private final Duration lockTimeout;
+    private final RunListener listener;
+
+    public MigrationRun(String url, String user, String password, Identifier schema, Identifier table,
+            Duration lockTimeout, RunListener listener) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.schema = schema;
+        this.table = table;
+        this.lockTimeout = lockTimeout;
+        this.listener = listener;
+    }
+
+    /**
+     * Moves the database along the plan {@code planner} makes; with {@code resume}, a
+     * non-transactional revision recorded as failed first continues from its failed statement.
+     */
+    public Result move(RevisionGraph graph, Mode mode, Planner planner, boolean resume, String what) {
+        try (Database database = connect()) {
+            HistoryTable history = history(database, false);
+            // First look without the lock and without writing anything: a run refused here (edited
+            // files, several heads, transaction control, an unresolved failure) leaves the database
+            // exactly as it was.
+            Checked preview = check(mode, graph, history.read(), planner, resume);
+            if (preview.nothingToDo()) {
+                return new Result(preview.plan(), preview.status());
+            }
+            boolean schemaUnderLock = database.dialect().createsSchemaUnderLock();
+            if (!schemaUnderLock) {
+                history = history(database, true);
+            }
+            try (MigrationLock lock = lock(database, history)) {
+                if (schemaUnderLock) {
+                    history = history(database, true);
+                }
+                database.dialect().prepareWorkSession(database, history.qualifiedName(), lockTimeout, listener);
+                history.createIfMissing();
+                // another run may have moved the database while this one waited: read again
+                Checked locked = check(mode, graph, history.read(), planner, resume);
+                for (Revision revision : locked.history().editedDowngrades()) {
+                    listener.warn("the downgrade section of applied revision " + revision.describe() + " ("
+                            + revision.fileName() + ") was edited since it ran; re-recording its checksum");
+                    history.recordChecksums(revision);
+                }
+                Plan plan = locked.plan();
+                if (!locked.history().unfinished().isEmpty()) {
+                    finishUnfinished(mode, graph, locked.history().unfinished(), database, history);
+                    plan = planner.apply(graph, new Status(graph, history.read()).appliedIds());
+                }
+                if (!plan.isEmpty()) {
+                    listener.planned(plan, what);
+                    if (mode == Mode.STAMP) {
+                        record(database, history, plan);
+                    } else {
+                        runner(database, history).run(plan);
+                    }
+                }
+                return new Result(plan, new Status(graph, history.read()));
+            }
+        } catch (SQLException e) {
+            throw unavailable("cannot use the history table " + table, e);
+        }
+    }
+
+    /**
+     * Re-records the checksums of applied revisions whose files were edited on purpose, after
+     * checking everything else is in order.
+     *
+     * @return the revisions whose checksums were re-recorded
+     */
+    public List<Revision> repair(RevisionGraph graph) {
+        try (Database database = connect()) {
+            HistoryTable history = history(database, false);
+            if (!history.exists()) {
+                return List.of();
+            }
+            try (MigrationLock lock = lock(database, history)) {
+                HistoryCheck check = HistoryCheck.of(graph, history.read());
+                if (!check.missingFiles().isEmpty()) {
+                    throw new UnknownAppliedRevisionException(check.missingFiles());
+                }
+                Set<Revision> edited = new LinkedHashSet<>(check.editedUpgrades());
+                edited.addAll(check.editedDowngrades());
+                for (Revision revision : edited) {
+                    history.recordChecksums(revision);
+                    listener.info("re-recorded the checksums of " + revision.describe());
+                }
+                return List.copyOf(edited);
+            }
+        } catch (SQLException e) {
+            throw unavailable("cannot repair the history table " + table, e);
+        }
+    }
+
+    /** The history table's rows, read without changing anything; empty when it does not exist. */
+    public List<AppliedRevision> readHistory() {
+        try (Database database = connect()) {
+            return history(database, false).read();
+        } catch (SQLException e) {
+            throw unavailable("cannot read the history table " + table, e);
+        }
+    }
+
+    /** The history table's name as the plugin writes it into SQL. */
+    public static String historyTableName(Identifier schema, Identifier table) {
+        return HistoryTable.qualifiedName(schema, table);
+    }
+
+    /** Creates the history table in {@code database} unless it exists (verify's scratch database). */
+    public static void createHistoryTable(Database database, Identifier schema, Identifier table) throws SQLException {
+        new HistoryTable(database, schema, table).createIfMissing();
+    }
+
+    /**
+     * Runs {@code plan} in {@code database} with no lock and no checks: for verify's scratch
+     * database, which nobody else uses.
+     *
+     * @throws StatementFailedException when a statement fails
+     */
+    public static void runUnchecked(Database database, Identifier schema, Identifier table, Plan plan)
+            throws SQLException {
+        HistoryTable history = new HistoryTable(database, schema, table);
+        new PlanRunner(database, new Journal(history), RunListener.SILENT).run(plan);
+    }
+
+    /** One reading of the history, held against the files, and the plan it leads to. */
+    private record Checked(HistoryCheck history, Status status, Plan plan) {
+
+        /** Nothing to run, finish or re-record: the run needs neither the lock nor a write. */
+        boolean nothingToDo() {
+            return plan.isEmpty() && history.unfinished().isEmpty() && history.editedDowngrades().isEmpty();
+        }
+    }
+
+    /** Every check that can refuse a run, and the plan it would run. */
+    private static Checked check(Mode mode, RevisionGraph graph, List<AppliedRevision> rows, Planner planner,
+            boolean resume) {
+        HistoryCheck check = HistoryCheck.of(graph, rows);
+        check.requireConsistent();
+        if (mode == Mode.RUN) {
+            check.requireNoFailures(resume);
+        }
+        Status status = new Status(graph, rows);
+        Plan plan = planner.apply(graph, status.appliedIds());
+        if (mode == Mode.RUN) {
+            PlanChecks.check(plan);
+        }
+        return new Checked(check, status, plan);
+    }
+
+    /**
+     * Revisions that stopped halfway: an interrupted one (its run died) or a failed one the user
+     * asked to resume is finished in its own direction; a stamp resolves them by recording instead.
+     */
+    private void finishUnfinished(Mode mode, RevisionGraph graph, List<AppliedRevision> unfinished, Database database,
+            HistoryTable history) throws SQLException {
+        for (AppliedRevision row : unfinished) {
+            Revision revision = graph.find(row.id()).orElseThrow();
+            if (mode == Mode.STAMP) {
+                if (row.state().upgrading()) {
+                    history.delete(row.id());
+                } else {
+                    history.update(revision, RowState.STAMPED, 0, null, 0);
+                }
+                listener.info("stamp resolves " + revision.describe() + ", which had stopped halfway");
+                continue;
+            }
+            Direction direction = row.state().upgrading() ? Direction.UP : Direction.DOWN;
+            listener.info((row.state().failed() ? "resuming failed " : "finishing interrupted ") + direction
+                    .name().toLowerCase(Locale.ROOT) + " of " + revision.describe() + " after "
+                    + row.statementsDone() + " completed statement(s)");
+            runner(database, history).run(new Plan(direction, List.of(revision)), Map.of(row.id(), row));
+        }
+    }
+
+    /** Records the plan in the history table without running any revision's SQL ({@code stamp}). */
+    private void record(Database database, HistoryTable history, Plan plan) throws SQLException {
+        Connection connection = database.connection();
+        connection.setAutoCommit(false);
+        try {
+            for (Revision revision : plan.steps()) {
+                if (plan.direction() == Direction.UP) {
+                    history.insert(revision, 0, RowState.STAMPED);
+                } else {
+                    history.delete(revision.id());
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        plan.steps().forEach(revision -> listener.revisionStamped(revision, plan.direction()));
+    }
+
+    private PlanRunner runner(Database database, HistoryTable history) {
+        return new PlanRunner(database, new Journal(history), listener);
+    }
+
+    /** The history writes a plan's revisions make as they run. */
+    private record Journal(HistoryTable history) implements PlanRunner.Journal {
+
+        @Override
+        public void starting(Revision revision, Direction direction, int first, boolean resumed) throws SQLException {
+            boolean up = direction == Direction.UP;
+            if (up && !resumed) {
+                history.insert(revision, 0, RowState.RUNNING);
+            } else {
+                history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, first, null, 0);
+            }
+        }
+
+        @Override
+        public void progressed(Revision revision, Direction direction, int done) throws SQLException {
+            history.update(revision, direction == Direction.UP ? RowState.RUNNING : RowState.RUNNING_DOWN, done, null, 0);
+        }
+
+        @Override
+        public void failed(Revision revision, Direction direction, int index, String error) throws SQLException {
+            history.update(revision, direction == Direction.UP ? RowState.FAILED : RowState.FAILED_DOWN, index, error, 0);
+        }
+
+        @Override
+        public void finished(Revision revision, Direction direction, int statements, boolean resumed, long millis)
+                throws SQLException {
+            if (direction == Direction.DOWN) {
+                history.delete(revision.id());
+            } else if (resumed || !revision.transactional()) {
+                history.update(revision, RowState.APPLIED, statements, null, millis);
+            } else {
+                history.insert(revision, millis, RowState.APPLIED);
+            }
+        }
+    }
+
+    private MigrationLock lock(Database database, HistoryTable history) {
+        return database.dialect().lock(this::connect, history.qualifiedName(), lockTimeout, listener);
+    }
+
+    private HistoryTable history(Database database, boolean createSchema) {
+        if (schema != null) {
+            database.useSchema(schema, createSchema);
+        }
+        return new HistoryTable(database, schema, table);
+    }
+
+    private Database connect() {
+        return Database.connect(url, user, password);
+    }
+
+    private DatabaseUnavailableException unavailable(String what, SQLException e) {
+        return new DatabaseUnavailableException(what + " on " + Redaction.redactUrl(url) + ": "
+                + Redaction.redact(e.getMessage(), password) + " (SQL state " + e.getSQLState()
+                + "; check the user's rights on the schema)", e);
+    }
+}
