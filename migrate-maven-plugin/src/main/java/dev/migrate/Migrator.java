@@ -2,7 +2,6 @@ package dev.migrate;
 
 import dev.migrate.authoring.Authoring;
 import dev.migrate.authoring.OfflineScript;
-import dev.migrate.common.Problem;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
@@ -12,7 +11,7 @@ import dev.migrate.history.AppliedRevision;
 import dev.migrate.history.HistoryCheck;
 import dev.migrate.history.PendingRevisionsException;
 import dev.migrate.history.Status;
-import dev.migrate.lint.Finding;
+import dev.migrate.common.Finding;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.lint.Linter;
 import dev.migrate.revision.InvalidRevisionsException;
@@ -21,6 +20,9 @@ import dev.migrate.revision.RevisionFolder;
 import dev.migrate.run.MigrationRun;
 import dev.migrate.run.MigrationRun.Mode;
 import dev.migrate.run.MigrationRun.Planner;
+import dev.migrate.verify.Verification;
+import dev.migrate.verify.VerifyOptions;
+import dev.migrate.verify.VerifyResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ public final class Migrator {
     /** Reads and checks the revision files, reporting every problem at once. */
     public RevisionGraph load() {
         RevisionFolder folder = RevisionFolder.scan(config.revisions());
-        List<Problem> problems = new ArrayList<>(folder.problems());
+        List<Finding> problems = new ArrayList<>(folder.problems());
         problems.addAll(RevisionGraph.problems(folder.revisions(), folder.idsOfBrokenFiles()));
         if (!problems.isEmpty()) {
             throw new InvalidRevisionsException(problems);
@@ -184,37 +186,16 @@ public final class Migrator {
      * scratch database, never in the configured one, and writes the JUnit report when the options
      * name a directory. Problems in the revisions are returned, not thrown, so all are reported.
      */
-    public dev.migrate.verify.VerifyResult verify(dev.migrate.verify.VerifyOptions options) {
+    public VerifyResult verify(VerifyOptions options) {
         return verify(options, null);
     }
 
     /**
-     * {@link #verify(dev.migrate.verify.VerifyOptions)}, with the lint rules run first when
+     * {@link #verify(VerifyOptions)}, with the lint rules run first when
      * {@code lint} is given: lint errors and warnings become verify findings of the lint phase.
      */
-    public dev.migrate.verify.VerifyResult verify(dev.migrate.verify.VerifyOptions options, LintConfig lint) {
-        RevisionGraph graph = load();
-        List<dev.migrate.verify.Finding> lintFindings = lint == null ? List.of() : Linter.lint(graph, lint).stream()
-                .filter(finding -> finding.severity() != dev.migrate.lint.Severity.INFO)
-                .map(finding -> new dev.migrate.verify.Finding(finding.severity() == dev.migrate.lint.Severity.ERROR
-                        ? dev.migrate.verify.Finding.Severity.ERROR : dev.migrate.verify.Finding.Severity.WARNING,
-                        dev.migrate.verify.Phase.LINT, finding.file().getFileName().toString().substring(0, 14),
-                        finding.toString()))
-                .toList();
-        dev.migrate.verify.VerifyResult result;
-        try (dev.migrate.verify.ScratchDatabase scratch = dev.migrate.verify.ScratchDatabase.open(config.url(),
-                config.user(), config.password(), options.verifyUrl())) {
-            result = dev.migrate.verify.Verifier.verify(graph, scratch, schema, table, options, listener);
-        }
-        if (!lintFindings.isEmpty()) {
-            List<dev.migrate.verify.Finding> all = new ArrayList<>(lintFindings);
-            all.addAll(result.findings());
-            result = new dev.migrate.verify.VerifyResult(result.database(), all, result.rows(), result.took(),
-                    result.report());
-        }
-        if (options.reportDirectory() != null) {
-            result = result.withReport(dev.migrate.verify.JUnitXmlReport.write(result, options.reportDirectory()));
-        }
-        return result;
+    public VerifyResult verify(VerifyOptions options, LintConfig lint) {
+        return Verification.run(load(), config.url(), config.user(), config.password(), schema, table, options, lint,
+                listener);
     }
 }

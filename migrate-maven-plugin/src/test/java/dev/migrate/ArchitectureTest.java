@@ -7,77 +7,145 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the dependencies between packages pointing one way: the core knows nothing of Maven, and
- * the leaves know nothing of what is built on them.
+ * Keeps the structure as the contributors' page describes it: packages in one order, each using
+ * only the packages before it (through imports and fully qualified names alike); the facade
+ * package holding the facade alone; Maven only in the maven package; and no code outside the
+ * database package asking which database it talks to. The second half proves each check fails on
+ * a deliberate violation.
  */
 class ArchitectureTest {
 
     private static final Path SOURCES = Path.of("src/main/java/dev/migrate");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
 
-    /** For each package, the project packages it may import ("" is the base package dev.migrate). */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "sql", Set.of(""),
-            "revision", Set.of("", "sql"),
-            "graph", Set.of("", "revision"),
-            "db", Set.of("", "revision", "sql", "graph"),
-            "lint", Set.of("", "revision", "sql", "graph"),
-            "verify", Set.of("", "revision", "sql", "graph", "db", "lint"));
+    /**
+     * The packages, lowest first; each may use only those before it. "" is the facade (dev.migrate).
+     * report and maven sit above the facade: they present what it returns.
+     */
+    static final List<String> LAYERS = List.of("common", "sql", "revision", "graph", "lint", "schema", "database",
+            "history", "run", "authoring", "verify", "autogenerate", "", "report", "maven");
+
+    /** The facade: what the mojos call. */
+    static final int MAX_FACADE_FILES = 6;
+
+    private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.migrate\\.(?:([a-z]\\w*)\\.)?[A-Z]");
+    private static final Pattern MAVEN = Pattern.compile("\\b(?:org\\.apache\\.maven|org\\.codehaus\\.plexus)\\.");
+    private static final Pattern DATABASE_BRANCH = Pattern.compile(
+            "Dialect\\.(?:POSTGRESQL|H2|GENERIC)\\b|instanceof\\s+\\w*Dialect\\b|\\bdialect\\(\\)\\s*[!=]="
+                    + "|switch\\s*\\([^)]*[dD]ialect");
 
     @Test
-    void onlyTheMavenPackageImportsMaven() throws IOException {
+    void everyPackageUsesOnlyThePackagesBeneathIt() throws IOException {
         List<String> offenders = new ArrayList<>();
         for (Path file : sources()) {
-            String pkg = packageOf(file);
-            for (String imported : imports(file)) {
-                if ((imported.startsWith("org.apache.maven") || imported.startsWith("org.codehaus.plexus"))
-                        && !pkg.equals("maven")) {
-                    offenders.add(file.getFileName() + " imports " + imported);
-                }
-            }
+            offenders.addAll(layerViolations(packageOf(file), file.getFileName().toString(), Files.readString(file)));
         }
         assertThat(offenders).isEmpty();
     }
 
     @Test
-    void nothingOutsideTheMavenPackageImportsIt() throws IOException {
+    void everyPackageHasItsPlaceInTheOrder() throws IOException {
+        assertThat(sources()).extracting(ArchitectureTest::packageOf).allMatch(LAYERS::contains);
+    }
+
+    @Test
+    void theFacadePackageHoldsTheFacadeAlone() throws IOException {
+        List<String> facade = sources().stream().filter(f -> packageOf(f).isEmpty())
+                .map(f -> f.getFileName().toString()).toList();
+        assertThat(facade).hasSizeLessThanOrEqualTo(MAX_FACADE_FILES).contains("Migrator.java");
+        assertThat(Files.readAllLines(SOURCES.resolve("Migrator.java"))).hasSizeLessThan(250);
+    }
+
+    @Test
+    void onlyTheMavenPackageUsesMaven() throws IOException {
         List<String> offenders = new ArrayList<>();
         for (Path file : sources()) {
-            if (!packageOf(file).equals("maven") && imports(file).stream().anyMatch(i -> i.startsWith("dev.migrate.maven"))) {
-                offenders.add(file.getFileName().toString());
-            }
+            offenders.addAll(mavenViolations(packageOf(file), file.getFileName().toString(), Files.readString(file)));
         }
         assertThat(offenders).isEmpty();
     }
 
     @Test
-    void corePackagesImportOnlyWhatTheyBuildOn() throws IOException {
+    void onlyTheDatabasePackageAsksWhichDatabaseItTalksTo() throws IOException {
         List<String> offenders = new ArrayList<>();
         for (Path file : sources()) {
-            String pkg = packageOf(file);
-            Set<String> allowed = ALLOWED.get(pkg);
-            if (allowed == null) {
-                continue;
-            }
-            for (String imported : imports(file)) {
-                if (!imported.startsWith("dev.migrate")) {
-                    continue;
-                }
-                String target = imported.equals("dev.migrate") ? "" : imported.substring("dev.migrate.".length()).split("\\.")[0];
-                if (!target.equals(pkg) && !allowed.contains(target)) {
-                    offenders.add(pkg + "/" + file.getFileName() + " imports dev.migrate." + target);
+            offenders.addAll(databaseBranches(packageOf(file), file.getFileName().toString(), Files.readString(file)));
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    // --- the checks fail on deliberate violations ---
+
+    @Test
+    void aLowerPackageImportingTheFacadeIsCaught() {
+        assertThat(layerViolations("run", "X.java", "package dev.migrate.run;\nimport dev.migrate.Migrator;\n"))
+                .containsExactly("run/X.java uses dev.migrate (the facade)");
+    }
+
+    @Test
+    void aFullyQualifiedReferenceUpwardsIsCaught() {
+        assertThat(layerViolations("graph", "X.java", "package dev.migrate.graph;\nclass X { dev.migrate.verify.Verifier v; }"))
+                .containsExactly("graph/X.java uses dev.migrate.verify");
+        assertThat(layerViolations("verify", "X.java", "package dev.migrate.verify;\nclass X { dev.migrate.graph.Plan p; }"))
+                .isEmpty();
+    }
+
+    @Test
+    void databaseBranchingOutsideTheDatabasePackageIsCaught() {
+        assertThat(databaseBranches("verify", "X.java", "if (scratch.dialect() == Dialect.H2) { }")).isNotEmpty();
+        assertThat(databaseBranches("run", "X.java", "return switch (database.dialect()) { };")).hasSize(1);
+        assertThat(databaseBranches("run", "X.java", "boolean pg = d instanceof PostgresDialect;")).hasSize(1);
+        assertThat(databaseBranches("database", "X.java", "if (dialect == Dialect.H2) { }")).isEmpty();
+    }
+
+    @Test
+    void mavenOutsideTheMavenPackageIsCaught() {
+        assertThat(mavenViolations("run", "X.java", "import org.apache.maven.plugin.Mojo;")).hasSize(1);
+        assertThat(mavenViolations("maven", "X.java", "import org.apache.maven.plugin.Mojo;")).isEmpty();
+    }
+
+    static List<String> layerViolations(String pkg, String fileName, String source) {
+        List<String> offenders = new ArrayList<>();
+        int own = LAYERS.indexOf(pkg);
+        Matcher matcher = REFERENCE.matcher(withoutPackageLine(source));
+        while (matcher.find()) {
+            String target = matcher.group(1) == null ? "" : matcher.group(1);
+            int used = LAYERS.indexOf(target);
+            if (!target.equals(pkg) && (used < 0 || used > own)) {
+                String message = (pkg.isEmpty() ? "" : pkg + "/") + fileName + " uses dev.migrate"
+                        + (target.isEmpty() ? " (the facade)" : "." + target);
+                if (!offenders.contains(message)) {
+                    offenders.add(message);
                 }
             }
         }
-        assertThat(offenders).isEmpty();
+        return offenders;
+    }
+
+    static List<String> mavenViolations(String pkg, String fileName, String source) {
+        return !pkg.equals("maven") && MAVEN.matcher(source).find() ? List.of(pkg + "/" + fileName + " uses Maven")
+                : List.of();
+    }
+
+    static List<String> databaseBranches(String pkg, String fileName, String source) {
+        List<String> offenders = new ArrayList<>();
+        if (pkg.equals("database")) {
+            return offenders;
+        }
+        Matcher matcher = DATABASE_BRANCH.matcher(source);
+        while (matcher.find()) {
+            offenders.add(pkg + "/" + fileName + ": " + matcher.group());
+        }
+        return offenders;
+    }
+
+    private static String withoutPackageLine(String source) {
+        return source.replaceFirst("(?m)^package [\\w.]+;", "");
     }
 
     private static List<Path> sources() throws IOException {
@@ -89,14 +157,5 @@ class ArchitectureTest {
     private static String packageOf(Path file) {
         Path relative = SOURCES.relativize(file.getParent());
         return relative.toString().isEmpty() ? "" : relative.getName(0).toString();
-    }
-
-    private static List<String> imports(Path file) throws IOException {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = IMPORT.matcher(Files.readString(file));
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
     }
 }

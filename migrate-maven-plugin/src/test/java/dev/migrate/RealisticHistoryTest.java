@@ -7,7 +7,8 @@ import dev.migrate.graph.IrreversibleRevisionException;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.TestDatabase;
-import dev.migrate.verify.Finding;
+import dev.migrate.common.Finding;
+import dev.migrate.common.Severity;
 import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyResult;
 import java.net.URISyntaxException;
@@ -47,7 +48,7 @@ class RealisticHistoryTest {
         VerifyResult result = migrator().verify(VerifyOptions.defaults(), LintConfig.defaults());
 
         assertThat(result.findings()).filteredOn(Finding::isError).isEmpty();
-        assertThat(result.findings()).filteredOn(f -> f.severity() == Finding.Severity.WARNING)
+        assertThat(result.findings()).filteredOn(f -> f.severity() == Severity.WARNING)
                 .extracting(Finding::message)
                 .singleElement().asString().contains("column-type-change").contains("users.email");
     }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
-import dev.migrate.verify.Finding;
+import dev.migrate.common.Finding;
+import dev.migrate.common.Severity;
 import dev.migrate.verify.Phase;
 import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyResult;
@@ -34,8 +35,8 @@ class VerifyLintTest {
         VerifyResult result = migrator().verify(VerifyOptions.defaults(), LintConfig.defaults());
 
         assertThat(result.hasErrors()).isFalse();
-        assertThat(result.findings()).filteredOn(f -> f.phase() == Phase.LINT).singleElement().satisfies(finding -> {
-            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+        assertThat(result.findings()).filteredOn(f -> Phase.of(f) == Phase.LINT).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
             assertThat(finding.revisionId()).isEqualTo("20260102000000");
             assertThat(finding.message()).contains("20260102000000_drop_t.sql:5").contains("destructive-upgrade");
         });
@@ -50,7 +51,7 @@ class VerifyLintTest {
         VerifyResult switchedOff = migrator().verify(VerifyOptions.defaults(),
                 new LintConfig(Set.of("concurrently-in-transaction"), 15));
 
-        assertThat(linted.findings()).filteredOn(Finding::isError).extracting(Finding::phase).contains(Phase.LINT);
-        assertThat(switchedOff.findings()).noneMatch(f -> f.phase() == Phase.LINT);
+        assertThat(linted.findings()).filteredOn(Finding::isError).extracting(Phase::of).contains(Phase.LINT);
+        assertThat(switchedOff.findings()).noneMatch(f -> Phase.of(f) == Phase.LINT);
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import dev.migrate.revision.Revision;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +21,7 @@ final class GraphProblems {
 
     private static final Set<String> KEYWORDS = Set.of("head", "heads", "base");
 
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<Finding> problems = new ArrayList<>();
     private final Set<String> idsOfBrokenFiles;
     private final Suggestions suggestions;
     /** The revision that keeps each id: the first file by name when several share it. */
@@ -33,7 +33,7 @@ final class GraphProblems {
         this.suggestions = new Suggestions(byId.keySet());
     }
 
-    static List<Problem> of(List<Revision> revisions, Set<String> idsOfBrokenFiles) {
+    static List<Finding> of(List<Revision> revisions, Set<String> idsOfBrokenFiles) {
         Map<String, List<Revision>> sameId = new LinkedHashMap<>();
         for (Revision revision : revisions) {
             sameId.computeIfAbsent(revision.id(), id -> new ArrayList<>(1)).add(revision);
@@ -60,7 +60,7 @@ final class GraphProblems {
     private void duplicateId(List<Revision> group) {
         Revision kept = group.get(0);
         for (Revision other : group.subList(1, group.size())) {
-            problems.add(new Problem(other.file(), other.parentsLine(), "revision id " + other.id() + " is used by both "
+            problems.add(Finding.problem(other.file(), other.parentsLine(), "revision id " + other.id() + " is used by both "
                     + kept.fileName() + " and " + other.fileName() + "; every revision needs its own id: rename one of"
                     + " the files with a new timestamp (and update any parents or depends-on that name it)"));
         }
@@ -69,14 +69,14 @@ final class GraphProblems {
     private void unknownReferences(Revision revision) {
         for (String parent : revision.parents()) {
             if (isUnknown(parent)) {
-                problems.add(new Problem(revision.file(), revision.parentsLine(), "parent " + parent
+                problems.add(Finding.problem(revision.file(), revision.parentsLine(), "parent " + parent
                         + " is not a known revision" + suggestions.hint(parent) + "; name the full id of an existing"
                         + " revision file, or write 'parents: base' for a root revision"));
             }
         }
         for (String dependency : revision.dependsOn()) {
             if (isUnknown(dependency)) {
-                problems.add(new Problem(revision.file(), revision.dependsOnLine(), "depends-on " + dependency
+                problems.add(Finding.problem(revision.file(), revision.dependsOnLine(), "depends-on " + dependency
                         + " is not a known revision" + suggestions.hint(dependency) + "; name the full id of an"
                         + " existing revision file, or remove it from depends-on"));
             }
@@ -92,16 +92,16 @@ final class GraphProblems {
         for (Revision revision : byId.values()) {
             for (String label : revision.branchLabels()) {
                 if (KEYWORDS.contains(label.toLowerCase(Locale.ROOT))) {
-                    problems.add(new Problem(revision.file(), revision.parentsLine(), "branch label '" + label
+                    problems.add(Finding.problem(revision.file(), revision.parentsLine(), "branch label '" + label
                             + "' is a target keyword (head, heads, base), so '" + label + "@head' would be"
                             + " ambiguous; choose another label"));
                 } else if (label.isBlank() || label.indexOf('@') >= 0) {
-                    problems.add(new Problem(revision.file(), revision.parentsLine(), "branch label '" + label
+                    problems.add(Finding.problem(revision.file(), revision.parentsLine(), "branch label '" + label
                             + "' cannot be targeted as <label>@head; use a label without '@' or blanks"));
                 }
                 Revision owner = owners.putIfAbsent(label, revision);
                 if (owner != null) {
-                    problems.add(new Problem(revision.file(), revision.parentsLine(), "branch label '" + label
+                    problems.add(Finding.problem(revision.file(), revision.parentsLine(), "branch label '" + label
                             + "' is already used by " + owner.describe() + " in " + owner.fileName()
                             + "; a label names one branch: choose another label for one of them"));
                 }
@@ -120,7 +120,7 @@ final class GraphProblems {
             }
             path.append(start.id());
             int line = start.parents().contains(closing.id()) ? start.parentsLine() : start.dependsOnLine();
-            problems.add(new Problem(start.file(), line, "cycle in the revision graph: " + path + " (each revision"
+            problems.add(Finding.problem(start.file(), line, "cycle in the revision graph: " + path + " (each revision"
                     + " is a parent or depends-on of the next); remove one of these references so that the"
                     + " revisions can run in an order"));
         }

@@ -1,6 +1,6 @@
 package dev.migrate.graph;
 
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.revision.Revision;
 import java.util.ArrayDeque;
@@ -68,7 +68,7 @@ public final class RevisionGraph {
      * @throws dev.migrate.revision.InvalidRevisionsException listing every problem of {@link #problems}
      */
     public static RevisionGraph of(List<Revision> revisions) {
-        List<Problem> problems = problems(revisions, Set.of());
+        List<Finding> problems = problems(revisions, Set.of());
         if (!problems.isEmpty()) {
             throw new InvalidRevisionsException(problems);
         }
@@ -81,7 +81,7 @@ public final class RevisionGraph {
      * keyword. References to {@code idsOfBrokenFiles} are not reported as unknown: those files
      * exist but failed to parse, and are reported on their own. Problems are sorted by file and line.
      */
-    public static List<Problem> problems(List<Revision> revisions, Set<String> idsOfBrokenFiles) {
+    public static List<Finding> problems(List<Revision> revisions, Set<String> idsOfBrokenFiles) {
         return GraphProblems.of(revisions, idsOfBrokenFiles);
     }
 

@@ -1,5 +1,6 @@
 package dev.migrate.lint;
 
+import dev.migrate.common.Finding;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.lint.Facts.Kind;
 import dev.migrate.revision.Revision;
@@ -113,7 +114,7 @@ public final class Linter {
             if (config.disabled().contains(rule.id()) || revision.lintIgnore().contains(rule.id())) {
                 return;
             }
-            sink.add(new Finding(revision.file(), line, rule.id(), rule.severity(), message, fix));
+            sink.add(Finding.lint(revision.file(), line, rule.id(), rule.severity(), message, fix));
         }
     }
 }

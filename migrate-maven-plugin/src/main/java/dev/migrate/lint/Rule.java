@@ -1,5 +1,6 @@
 package dev.migrate.lint;
 
+import dev.migrate.common.Severity;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -2,9 +2,9 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
-import dev.migrate.lint.Finding;
+import dev.migrate.common.Finding;
 import dev.migrate.lint.LintConfig;
-import dev.migrate.lint.Severity;
+import dev.migrate.common.Severity;
 import java.util.HashSet;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;

@@ -2,7 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
-import dev.migrate.verify.Finding;
+import dev.migrate.common.Finding;
 import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyReport;
 import dev.migrate.verify.VerifyResult;
@@ -79,7 +79,7 @@ public class VerifyMojo extends AbstractMigrateMojo {
             switch (finding.severity()) {
                 case ERROR -> getLog().error(finding.message());
                 case WARNING -> getLog().warn(finding.message());
-                case NOTE -> getLog().info(finding.message());
+                case INFO -> getLog().info(finding.message());
             }
         }
         getLog().info(VerifyReport.summary(result) + (result.report() == null ? "" : "; report: " + result.report()));

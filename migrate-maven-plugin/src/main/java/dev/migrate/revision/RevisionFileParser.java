@@ -1,6 +1,6 @@
 package dev.migrate.revision;
 
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
 import dev.migrate.sql.UnterminatedSqlException;
@@ -30,7 +30,7 @@ public final class RevisionFileParser {
      * @param revision the revision, or null when there are problems
      * @param problems every problem found in the file, in line order
      */
-    public record Result(Path file, String id, Revision revision, List<Problem> problems) {
+    public record Result(Path file, String id, Revision revision, List<Finding> problems) {
 
         public Result {
             problems = List.copyOf(problems);
@@ -42,7 +42,7 @@ public final class RevisionFileParser {
     }
 
     private final Path file;
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<Finding> problems = new ArrayList<>();
     private Revision revision;
 
     private RevisionFileParser(Path file) {
@@ -56,7 +56,7 @@ public final class RevisionFileParser {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
             RevisionFileName name = RevisionFileName.parse(file.getFileName().toString());
-            return new Result(file, name.id(), null, List.of(new Problem(file, 0, "cannot read the file ("
+            return new Result(file, name.id(), null, List.of(Finding.problem(file, 0, "cannot read the file ("
                     + e + "); check that it exists and that its permissions let the build read it")));
         }
         return parse(file, content);
@@ -183,6 +183,6 @@ public final class RevisionFileParser {
     }
 
     private void problem(int line, String message) {
-        problems.add(new Problem(file, line, message));
+        problems.add(Finding.problem(file, line, message));
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.revision;
 
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -23,10 +23,10 @@ public final class RevisionFolder {
 
     private final Path folder;
     private final List<Revision> revisions;
-    private final List<Problem> problems;
+    private final List<Finding> problems;
     private final Set<String> idsOfBrokenFiles;
 
-    private RevisionFolder(Path folder, List<Revision> revisions, List<Problem> problems, Set<String> idsOfBrokenFiles) {
+    private RevisionFolder(Path folder, List<Revision> revisions, List<Finding> problems, Set<String> idsOfBrokenFiles) {
         this.folder = folder;
         this.revisions = List.copyOf(revisions);
         this.problems = List.copyOf(problems);
@@ -59,7 +59,7 @@ public final class RevisionFolder {
     }
 
     private static RevisionFolder collect(Path folder, List<Path> files) {
-        List<Problem> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         Set<String> broken = new HashSet<>();
         Map<String, List<RevisionFileParser.Result>> byId = new TreeMap<>();
         for (Path file : files) {
@@ -86,21 +86,21 @@ public final class RevisionFolder {
         return new RevisionFolder(folder, revisions, problems, broken);
     }
 
-    private static void reportDuplicates(String id, List<RevisionFileParser.Result> sameId, List<Problem> problems) {
+    private static void reportDuplicates(String id, List<RevisionFileParser.Result> sameId, List<Finding> problems) {
         for (RevisionFileParser.Result result : sameId) {
             String others = sameId.stream()
                     .filter(other -> other != result)
                     .map(other -> other.file().getFileName().toString())
                     .sorted()
                     .collect(Collectors.joining(", "));
-            problems.add(new Problem(result.file(), 0, "revision id " + id + " is also used by " + others
+            problems.add(Finding.problem(result.file(), 0, "revision id " + id + " is also used by " + others
                     + "; every revision needs its own id: give one of the files a new timestamp (and update the"
                     + " parents of revisions that name it)"));
         }
     }
 
     private static RevisionFolder broken(Path folder, String message) {
-        return new RevisionFolder(folder, List.of(), List.of(new Problem(folder, 0, message)), Set.of());
+        return new RevisionFolder(folder, List.of(), List.of(Finding.problem(folder, 0, message)), Set.of());
     }
 
     public Path folder() {
@@ -113,7 +113,7 @@ public final class RevisionFolder {
     }
 
     /** Every problem found, in file then line order. */
-    public List<Problem> problems() {
+    public List<Finding> problems() {
         return problems;
     }
 

@@ -1,6 +1,6 @@
 package dev.migrate.run;
 
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
@@ -21,7 +21,7 @@ public final class PlanChecks {
      * @throws TransactionControlException naming every such statement with its file and line
      */
     public static void check(Plan plan) {
-        List<Problem> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         for (Revision revision : plan.steps()) {
             if (!revision.transactional()) {
                 continue;
@@ -30,7 +30,7 @@ public final class PlanChecks {
                     .statements();
             for (Statement statement : statements) {
                 if (StatementSplitter.isTransactionControl(statement)) {
-                    problems.add(new Problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
+                    problems.add(Finding.problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
                             + "' in a transactional revision would end the plugin's own transaction"));
                 }
             }

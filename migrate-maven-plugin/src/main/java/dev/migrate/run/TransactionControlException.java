@@ -1,7 +1,7 @@
 package dev.migrate.run;
 
 import dev.migrate.common.MigrateException;
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  */
 public final class TransactionControlException extends MigrateException {
 
-    private final List<Problem> problems;
+    private final List<Finding> problems;
 
-    public TransactionControlException(List<Problem> problems) {
+    public TransactionControlException(List<Finding> problems) {
         super("transaction control in transactional revisions (nothing was run):\n"
                 + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"))
                 + "\n  The plugin runs each revision in a transaction of its own. Remove the statement, or add"
@@ -21,7 +21,7 @@ public final class TransactionControlException extends MigrateException {
         this.problems = List.copyOf(problems);
     }
 
-    public List<Problem> problems() {
+    public List<Finding> problems() {
         return problems;
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.common.Finding;
 import dev.migrate.common.FileWriteException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,12 @@ public final class JUnitXmlReport {
         StringBuilder cases = new StringBuilder();
         int[] counts = new int[3]; // tests, failures, skipped
         testCase(cases, counts, "migrate.verify.graph", Phase.HEADS, result.findings().stream()
-                .filter(f -> f.phase() == Phase.HEADS).toList(), false, 0);
+                .filter(f -> Phase.of(f) == Phase.HEADS).toList(), false, 0);
         for (VerifyResult.Row row : result.rows()) {
             boolean cycle = row.revisionId() == null;
             String className = "migrate.verify." + (cycle ? "full_cycle" : row.name());
             List<Finding> findings = result.findings().stream()
-                    .filter(f -> cycle ? f.revisionId() == null && (f.phase() == Phase.BASE || f.phase() == Phase.HEAD)
+                    .filter(f -> cycle ? f.revisionId() == null && (Phase.of(f) == Phase.BASE || Phase.of(f) == Phase.HEAD)
                             : row.revisionId().equals(f.revisionId()))
                     .toList();
             List<Phase> phases = cycle ? List.of(Phase.BASE, Phase.HEAD)
@@ -38,12 +39,12 @@ public final class JUnitXmlReport {
                     : new long[] {row.upMillis(), row.downMillis(), row.reupMillis()};
             for (int i = 0; i < phases.size(); i++) {
                 Phase phase = phases.get(i);
-                List<Finding> own = findings.stream().filter(f -> f.phase() == phase).toList();
+                List<Finding> own = findings.stream().filter(f -> Phase.of(f) == phase).toList();
                 boolean ran = times[i] >= 0;
                 testCase(cases, counts, className, phase, own, !ran && own.stream().noneMatch(Finding::isError), times[i]);
             }
         }
-        long others = result.findings().stream().filter(f -> f.isError() && f.phase() == Phase.UPGRADE
+        long others = result.findings().stream().filter(f -> f.isError() && Phase.of(f) == Phase.UPGRADE
                 && f.revisionId() == null).count();
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuite name=\"migrate-verify\" tests=\"" + counts[0] + "\" failures=\"" + (counts[1] + others)

@@ -1,5 +1,7 @@
 package dev.migrate.verify;
 
+import dev.migrate.common.Finding;
+
 /** The steps of verify; each is one test case of the JUnit report. */
 public enum Phase {
     HEADS("heads", "the revisions have the expected number of heads"),
@@ -16,6 +18,16 @@ public enum Phase {
     Phase(String label, String testName) {
         this.label = label;
         this.testName = testName;
+    }
+
+    /** The phase a verify finding belongs to (its source), or null for one verify did not make. */
+    public static Phase of(Finding finding) {
+        for (Phase phase : values()) {
+            if (phase.label.equals(finding.source())) {
+                return phase;
+            }
+        }
+        return null;
     }
 
     public String label() {

@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.common.Finding;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SnapshotDiff;
 import dev.migrate.common.Log;
@@ -8,7 +9,7 @@ import dev.migrate.graph.Direction;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
 import dev.migrate.revision.Revision;
-import dev.migrate.verify.Finding.Severity;
+import dev.migrate.common.Severity;
 import dev.migrate.verify.Messages.Comparison;
 import dev.migrate.verify.ScratchSession.Observation;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class Verifier {
         List<String> needs = prerequisites(revision).stream().filter(blocked::contains).toList();
         if (!needs.isEmpty()) {
             blocked.add(revision.id());
-            add(Severity.NOTE, Phase.UPGRADE, revision.id(), name + " not checked: it needs "
+            add(Severity.INFO, Phase.UPGRADE, revision.id(), name + " not checked: it needs "
                     + String.join(", ", needs) + ", whose upgrade failed");
             rows.add(new VerifyResult.Row(name, revision.id(), -1, -1, -1, "skipped"));
             return before;
@@ -150,7 +151,7 @@ public final class Verifier {
     private void irreversible(Revision revision) {
         String name = Messages.name(revision);
         if (revision.irreversibleAcknowledged()) {
-            add(Severity.NOTE, Phase.DOWNGRADE, revision.id(), name + " is irreversible (its header says so):"
+            add(Severity.INFO, Phase.DOWNGRADE, revision.id(), name + " is irreversible (its header says so):"
                     + " its downgrade and re-upgrade are not checked");
         } else if (options.allowIrreversible()) {
             add(Severity.WARNING, Phase.DOWNGRADE, revision.id(), name + " is irreversible (allowed by"
@@ -201,7 +202,7 @@ public final class Verifier {
                     + Messages.name(irreversible.get(irreversible.size() - 1));
         }
         if (skipped != null) {
-            add(Severity.NOTE, Phase.BASE, null, "full cycle not run: " + skipped);
+            add(Severity.INFO, Phase.BASE, null, "full cycle not run: " + skipped);
             rows.add(new VerifyResult.Row("full cycle", null, -1, -1, -1, "skipped"));
             return;
         }
@@ -289,7 +290,7 @@ public final class Verifier {
     }
 
     private boolean isError(String revisionId, Phase phase) {
-        return findings.stream().anyMatch(f -> f.isError() && f.phase() == phase && revisionId.equals(f.revisionId()));
+        return findings.stream().anyMatch(f -> f.isError() && Phase.of(f) == phase && revisionId.equals(f.revisionId()));
     }
 
     private int errorCount() {
@@ -297,7 +298,7 @@ public final class Verifier {
     }
 
     private void add(Severity severity, Phase phase, String revisionId, String message) {
-        findings.add(new Finding(severity, phase, revisionId, message));
+        findings.add(Finding.check(severity, phase.label(), revisionId, message));
     }
 
     private static String describe(Observation observation) {

@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.common.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.migrate.verify;
 
+import dev.migrate.common.Finding;
+import dev.migrate.common.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +40,7 @@ public record VerifyResult(String database, List<Finding> findings, List<Row> ro
     }
 
     public List<Finding> warnings() {
-        return findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).toList();
+        return findings.stream().filter(f -> f.severity() == Severity.WARNING).toList();
     }
 
     public boolean hasErrors() {

@@ -8,7 +8,7 @@ import static dev.migrate.graph.Fixture.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.revision.Revision;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Revisions that do not form a graph: every problem is found, placed and explained. */
 class RevisionGraphProblemsTest {
 
-    static List<Problem> problems(Fixture.Builder... builders) {
+    static List<Finding> problems(Fixture.Builder... builders) {
         return RevisionGraph.problems(build(builders), Set.of());
     }
 
@@ -39,7 +39,7 @@ class RevisionGraphProblemsTest {
 
         @Test
         void rejectsTwoNodeCycle() {
-            List<Problem> problems = problems(revision("A").parents("B"), revision("B").parents("A"));
+            List<Finding> problems = problems(revision("A").parents("B"), revision("B").parents("A"));
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.file()).isEqualTo(file("A"));
                 assertThat(p.line()).isEqualTo(PARENTS_LINE);
@@ -49,7 +49,7 @@ class RevisionGraphProblemsTest {
 
         @Test
         void rejectsThreeNodeCycleListingMembersInOrder() {
-            List<Problem> problems = problems(
+            List<Finding> problems = problems(
                     revision("A").parents("C"), revision("B").parents("A"), revision("C").parents("B"));
             assertThat(problems).singleElement()
                     .satisfies(p -> assertThat(p.message()).contains(arrow("A", "B", "C", "A")));
@@ -57,7 +57,7 @@ class RevisionGraphProblemsTest {
 
         @Test
         void rejectsCycleThroughDependsOnPointingAtThatHeader() {
-            List<Problem> problems = problems(
+            List<Finding> problems = problems(
                     revision("A"), revision("B").parents("A").dependsOn("C"), revision("C").parents("B"));
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.file()).isEqualTo(file("B"));
@@ -74,11 +74,11 @@ class RevisionGraphProblemsTest {
 
         @Test
         void reportsEachCycleOnceAndNotTheRevisionsHangingOffIt() {
-            List<Problem> problems = problems(
+            List<Finding> problems = problems(
                     revision("A").parents("B"), revision("B").parents("A"),
                     revision("C").parents("D"), revision("D").parents("C"),
                     revision("E").parents("A"), revision("F"));
-            assertThat(problems).extracting(Problem::message).hasSize(2)
+            assertThat(problems).extracting(Finding::message).hasSize(2)
                     .anySatisfy(m -> assertThat(m).contains(arrow("A", "B", "A")))
                     .anySatisfy(m -> assertThat(m).contains(arrow("C", "D", "C")));
         }
@@ -97,7 +97,7 @@ class RevisionGraphProblemsTest {
 
         @Test
         void rejectsUnknownParentAtItsHeaderLine() {
-            List<Problem> problems = problems(revision("A"), revision("B").parents("20990101000000"));
+            List<Finding> problems = problems(revision("A"), revision("B").parents("20990101000000"));
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.file()).isEqualTo(file("B"));
                 assertThat(p.line()).isEqualTo(PARENTS_LINE);
@@ -107,7 +107,7 @@ class RevisionGraphProblemsTest {
 
         @Test
         void rejectsUnknownDependsOnAtItsHeaderLine() {
-            List<Problem> problems = problems(revision("A"), revision("B").parents("A").dependsOn("20990101000000"));
+            List<Finding> problems = problems(revision("A"), revision("B").parents("A").dependsOn("20990101000000"));
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.line()).isEqualTo(DEPENDS_ON_LINE);
                 assertThat(p.message()).contains("depends-on 20990101000000 is not a known revision");
@@ -116,14 +116,14 @@ class RevisionGraphProblemsTest {
 
         @Test
         void suggestsTheClosestIdForATypo() {
-            List<Problem> problems = problems(revision("A"), revision("B").parents("20260101000011"));
+            List<Finding> problems = problems(revision("A"), revision("B").parents("20260101000011"));
             assertThat(problems).singleElement()
                     .satisfies(p -> assertThat(p.message()).contains("did you mean " + id("A") + "?"));
         }
 
         @Test
         void suggestsTheFullIdForAPrefix() {
-            List<Problem> problems = problems(revision("20250101000000"), revision("B").parents("2025"));
+            List<Finding> problems = problems(revision("20250101000000"), revision("B").parents("2025"));
             assertThat(problems).singleElement()
                     .satisfies(p -> assertThat(p.message()).contains("did you mean 20250101000000?", "full id"));
         }
@@ -136,7 +136,7 @@ class RevisionGraphProblemsTest {
 
         @Test
         void reportsEveryProblemInOneRun() {
-            List<Problem> problems = problems(
+            List<Finding> problems = problems(
                     revision("A").parents("20990101000000"),
                     revision("B").parents("C"), revision("C").parents("B"),
                     revision("D").dependsOn("20990101000001"),
@@ -154,7 +154,7 @@ class RevisionGraphProblemsTest {
 
         @Test
         void rejectsTwoFilesWithTheSameIdNamingBoth() {
-            List<Problem> problems = problems(revision("A").slug("first"), revision("A").slug("second"));
+            List<Finding> problems = problems(revision("A").slug("first"), revision("A").slug("second"));
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.file()).isEqualTo(Path.of("migrations", id("A") + "_second.sql"));
                 assertThat(p.message()).contains(id("A") + "_first.sql", id("A") + "_second.sql", "new timestamp");
@@ -173,7 +173,7 @@ class RevisionGraphProblemsTest {
 
         @Test
         void rejectsALabelUsedTwice() {
-            List<Problem> problems = problems(
+            List<Finding> problems = problems(
                     revision("A"), revision("B").parents("A").branch("users"), revision("C").parents("A").branch("users"));
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.file()).isEqualTo(file("C"));

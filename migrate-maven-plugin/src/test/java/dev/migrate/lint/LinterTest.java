@@ -1,5 +1,7 @@
 package dev.migrate.lint;
 
+import dev.migrate.common.Finding;
+import dev.migrate.common.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateConfig;

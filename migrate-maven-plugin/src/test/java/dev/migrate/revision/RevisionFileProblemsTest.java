@@ -2,7 +2,7 @@ package dev.migrate.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +109,7 @@ class RevisionFileProblemsTest {
             List<String> words) throws IOException {
         Files.writeString(dir.resolve(fileName), content);
 
-        List<Problem> problems = RevisionFolder.scan(dir).problems();
+        List<Finding> problems = RevisionFolder.scan(dir).problems();
 
         assertThat(problems).as(rule).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(line);
@@ -141,7 +141,7 @@ class RevisionFileProblemsTest {
     void reportsParentTypoInsteadOfAMissingParentsLine() throws IOException {
         Files.writeString(dir.resolve(NAME), "-- parent: base\n" + BODY);
 
-        assertThat(RevisionFolder.scan(dir).problems()).extracting(Problem::line, Problem::message)
+        assertThat(RevisionFolder.scan(dir).problems()).extracting(Finding::line, Finding::message)
                 .anySatisfy(t -> assertThat(t.toList()).containsExactly(1,
                         "'parent:' is not a header key; did you mean 'parents'? write '-- parents: ...', or reword the"
                                 + " comment if it is documentation"))
@@ -185,7 +185,7 @@ class RevisionFileProblemsTest {
 
         RevisionFolder folder = RevisionFolder.scan(dir);
 
-        assertThat(folder.problems()).extracting(Problem::line).containsExactly(0, 1, 2, 3, 5, 6, 6);
+        assertThat(folder.problems()).extracting(Finding::line).containsExactly(0, 1, 2, 3, 5, 6, 6);
         // the name is not well formed, so no id is taken from it
         assertThat(folder.idsOfBrokenFiles()).isEmpty();
     }

@@ -2,7 +2,7 @@ package dev.migrate.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.common.Problem;
+import dev.migrate.common.Finding;
 import dev.migrate.sql.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -301,7 +301,7 @@ class RevisionFolderTest {
         assertThat(millis).isLessThan(10_000);
     }
 
-    private Problem problemIn(RevisionFolder folder, String fileName) {
+    private Finding problemIn(RevisionFolder folder, String fileName) {
         return folder.problems().stream()
                 .filter(p -> p.file().getFileName().toString().equals(fileName))
                 .findFirst().orElseThrow();

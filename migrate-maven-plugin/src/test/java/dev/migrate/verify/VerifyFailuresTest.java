@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.common.Finding;
 import static dev.migrate.verify.VerifyFixture.R1;
 import static dev.migrate.verify.VerifyFixture.R2;
 import static dev.migrate.verify.VerifyFixture.R3;

@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.common.Finding;
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.testing.RecordingListener;

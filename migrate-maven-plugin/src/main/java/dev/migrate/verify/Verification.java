@@ -1,0 +1,46 @@
+package dev.migrate.verify;
+
+import dev.migrate.common.Finding;
+import dev.migrate.common.Log;
+import dev.migrate.common.Severity;
+import dev.migrate.database.Identifier;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.lint.LintConfig;
+import dev.migrate.lint.Linter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One {@code migrate:verify}: lint first, then every check in a scratch database, then the report. */
+public final class Verification {
+
+    private Verification() {
+    }
+
+    /**
+     * Proves that every revision of {@code graph} can be undone, in a scratch database made next to
+     * {@code url} (or the one the options name), never in the configured one. With {@code lint},
+     * lint errors and warnings become findings of the lint phase. Writes the JUnit report when the
+     * options name a directory.
+     */
+    public static VerifyResult run(RevisionGraph graph, String url, String user, String password, Identifier schema,
+            Identifier table, VerifyOptions options, LintConfig lint, Log log) {
+        List<Finding> lintFindings = lint == null ? List.of() : Linter.lint(graph, lint).stream()
+                .filter(finding -> finding.severity() != Severity.INFO)
+                .map(finding -> Finding.check(finding.severity(), Phase.LINT.label(),
+                        finding.file().getFileName().toString().substring(0, 14), finding.toString()))
+                .toList();
+        VerifyResult result;
+        try (ScratchDatabase scratch = ScratchDatabase.open(url, user, password, options.verifyUrl())) {
+            result = Verifier.verify(graph, scratch, schema, table, options, log);
+        }
+        if (!lintFindings.isEmpty()) {
+            List<Finding> all = new ArrayList<>(lintFindings);
+            all.addAll(result.findings());
+            result = new VerifyResult(result.database(), all, result.rows(), result.took(), result.report());
+        }
+        if (options.reportDirectory() != null) {
+            result = result.withReport(JUnitXmlReport.write(result, options.reportDirectory()));
+        }
+        return result;
+    }
+}
