@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import dev.migrate.common.Redaction;
+import dev.migrate.revision.Placeholders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,9 +18,10 @@ import java.util.Objects;
  * @param revisions the revisions folder
  * @param historyTable name of the history table (a plain identifier)
  * @param lockTimeout how long a run waits for another run's migration lock
+ * @param placeholders values for the {@code ${name}} placeholders of the revisions' SQL
  */
 public record MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable,
-        Duration lockTimeout) {
+        Duration lockTimeout, Placeholders placeholders) {
 
     public static final String DEFAULT_HISTORY_TABLE = "migrate_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(120);
@@ -29,6 +31,17 @@ public record MigrateConfig(String url, String user, String password, String sch
         this(url, user, password, schema, revisions, historyTable, DEFAULT_LOCK_TIMEOUT);
     }
 
+    /** A configuration with no placeholder values of the user's (the built-ins still resolve). */
+    public MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable,
+            Duration lockTimeout) {
+        this(url, user, password, schema, revisions, historyTable, lockTimeout, Placeholders.NONE);
+    }
+
+    /** The same configuration on another schema of the same database (one tenant of many). */
+    public MigrateConfig withSchema(String otherSchema) {
+        return new MigrateConfig(url, user, password, otherSchema, revisions, historyTable, lockTimeout, placeholders);
+    }
+
     public MigrateConfig {
         Objects.requireNonNull(revisions, "revisions");
         historyTable = historyTable == null || historyTable.isBlank() ? DEFAULT_HISTORY_TABLE : historyTable.strip();
@@ -36,6 +49,7 @@ public record MigrateConfig(String url, String user, String password, String sch
         user = user == null || user.isEmpty() ? null : user;
         password = password == null || password.isEmpty() ? null : password;
         lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
+        placeholders = placeholders == null ? Placeholders.NONE : placeholders;
     }
 
     /** The configuration with the password left out and passwords in the URL masked. */
@@ -43,6 +57,6 @@ public record MigrateConfig(String url, String user, String password, String sch
     public String toString() {
         return "MigrateConfig[url=" + Redaction.redactUrl(url) + ", user=" + user + ", password="
                 + (password == null ? "none" : "****") + ", schema=" + schema + ", revisions=" + revisions
-                + ", historyTable=" + historyTable + ", lockTimeout=" + lockTimeout + "]";
+                + ", historyTable=" + historyTable + ", lockTimeout=" + lockTimeout + ", " + placeholders + "]";
     }
 }

@@ -15,6 +15,7 @@ import dev.migrate.common.Finding;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.lint.Linter;
 import dev.migrate.revision.InvalidRevisionsException;
+import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionFolder;
 import dev.migrate.run.MigrationRun;
@@ -46,15 +47,22 @@ public final class Migrator {
         this.table = new Identifier(config.historyTable());
     }
 
-    /** Reads and checks the revision files, reporting every problem at once. */
+    /**
+     * Reads and checks the revision files, reporting every problem at once, and replaces the
+     * placeholders of their SQL.
+     */
     public RevisionGraph load() {
         RevisionFolder folder = RevisionFolder.scan(config.revisions());
         List<Finding> problems = new ArrayList<>(folder.problems());
         problems.addAll(RevisionGraph.problems(folder.revisions(), folder.idsOfBrokenFiles()));
+        // checksums stay those of the text as written: a new placeholder value is not an edit
+        Placeholders.Replaced replaced = config.placeholders().replace(folder.revisions(), config.schema(),
+                config.user(), config.url());
+        problems.addAll(replaced.problems());
         if (!problems.isEmpty()) {
             throw new InvalidRevisionsException(problems);
         }
-        return RevisionGraph.of(folder.revisions());
+        return RevisionGraph.of(replaced.revisions());
     }
 
     public Outcome upgrade(String target) {

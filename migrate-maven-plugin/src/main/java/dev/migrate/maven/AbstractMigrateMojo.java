@@ -4,8 +4,10 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.common.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.common.Redaction;
+import dev.migrate.revision.Placeholders;
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -78,6 +80,19 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     /** Name of the table recording applied revisions (a plain identifier). */
     @Parameter(property = "migrate.table", defaultValue = MigrateConfig.DEFAULT_HISTORY_TABLE)
     protected String table;
+
+    /**
+     * Values for the {@code ${name}} placeholders in the revisions' SQL, e.g.
+     * {@code <placeholders><app_role>app_rw</app_role></placeholders>}. A property
+     * {@code migrate.placeholders.<name>} overrides an entry (from the command line, over a project
+     * property). Built in: {@code ${migrate:schema}}, {@code ${migrate:user}}, {@code ${migrate:revision}}.
+     */
+    @Parameter
+    protected Map<String, String> placeholders;
+
+    /** Whether {@code ${name}} placeholders are replaced; {@code false} sends the SQL exactly as written. */
+    @Parameter(property = "migrate.placeholders.enabled", defaultValue = "true")
+    protected boolean placeholdersEnabled;
 
     /** Skips every goal of this plugin. */
     @Parameter(property = "migrate.skip", defaultValue = "false")
@@ -152,7 +167,15 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     private MigrateConfig config(String url, Credentials credentials) {
         String effectiveUrl = url == null ? defaultUrl() : url;
         return new MigrateConfig(effectiveUrl, credentials.user(), credentials.password(), schema, revisions.toPath(),
-                table, Duration.ofSeconds(Math.max(0, lockTimeout)));
+                table, Duration.ofSeconds(Math.max(0, lockTimeout)), placeholders());
+    }
+
+    /** The placeholder values: the POM's map, project properties, then the command line. */
+    private Placeholders placeholders() {
+        return PlaceholderValues.collect(placeholdersEnabled, placeholders,
+                session == null || session.getCurrentProject() == null ? null
+                        : session.getCurrentProject().getProperties(),
+                session == null ? null : session.getUserProperties());
     }
 
     /** Whether no URL was configured, so the goal works on the embedded H2 database under target/. */

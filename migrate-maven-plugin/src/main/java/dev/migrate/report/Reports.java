@@ -7,6 +7,10 @@ import dev.migrate.history.RowState;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.revision.Revision;
+import dev.migrate.revision.Section;
+import dev.migrate.sql.Statement;
+import dev.migrate.sql.StatementSplitter;
+import dev.migrate.sql.UnterminatedSqlException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -260,9 +264,30 @@ public final class Reports {
         }
         lines.add("-- upgrade");
         addSection(lines, revision.upgrade().text());
+        addReplaced(lines, revision.upgrade(), "upgrade");
         lines.add("-- downgrade");
         addSection(lines, revision.downgrade().text());
+        addReplaced(lines, revision.downgrade(), "downgrade");
         return lines;
+    }
+
+    /**
+     * When placeholders changed a section's statements, the statements as they are sent, after the
+     * text as written.
+     */
+    private static void addReplaced(List<String> lines, Section section, String which) {
+        List<String> asWritten;
+        try {
+            asWritten = StatementSplitter.split(section.text(), section.firstLine()).stream().map(Statement::sql)
+                    .toList();
+        } catch (UnterminatedSqlException e) {
+            asWritten = List.of();
+        }
+        List<String> sent = section.statements().stream().map(Statement::sql).toList();
+        if (!sent.equals(asWritten)) {
+            lines.add("-- " + which + ", as sent (placeholders replaced)");
+            sent.forEach(sql -> lines.addAll(List.of((sql + ";").split("\n", -1))));
+        }
     }
 
     private static void addSection(List<String> lines, String text) {
