@@ -7,10 +7,15 @@ import dev.migrate.revision.Revision;
 import java.time.Duration;
 import org.apache.maven.plugin.logging.Log;
 
-/** Forwards the core's progress events to Maven's log, one line per revision. */
+/**
+ * Forwards the core's progress events to Maven's log, one line per revision, numbered
+ * {@code [n/N]} within the announced plan.
+ */
 final class LogListener implements MigrationListener {
 
     private final Log log;
+    private int planned;
+    private int done;
 
     LogListener(Log log) {
         this.log = log;
@@ -29,6 +34,8 @@ final class LogListener implements MigrationListener {
     @Override
     public void planned(Plan plan, String targetDescription) {
         int count = plan.steps().size();
+        planned = count;
+        done = 0;
         if (count > 0) {
             log.info("Plan (" + targetDescription + "): " + count + (count == 1 ? " revision" : " revisions"));
         }
@@ -37,12 +44,24 @@ final class LogListener implements MigrationListener {
     @Override
     public void revisionDone(Revision revision, Direction direction, Duration took, boolean transactional) {
         String verb = direction == Direction.UP ? "upgrade  " : "downgrade";
-        log.info(verb + " " + revision.describe() + " - " + took.toMillis() + " ms"
+        log.info(position() + verb + " " + revision.describe() + " - " + took.toMillis() + " ms"
                 + (transactional ? "" : " (non-transactional: statement by statement, outside a transaction)"));
     }
 
     @Override
     public void revisionStamped(Revision revision, Direction direction) {
-        log.info((direction == Direction.UP ? "stamp    + " : "stamp    - ") + revision.describe());
+        log.info(position() + (direction == Direction.UP ? "stamp    + " : "stamp    - ") + revision.describe());
+    }
+
+    /**
+     * {@code [n/N] } for a step of the announced plan; nothing for a revision finished before the
+     * plan (one that an earlier run left halfway).
+     */
+    private String position() {
+        if (done >= planned) {
+            return "";
+        }
+        done++;
+        return "[" + done + "/" + planned + "] ";
     }
 }

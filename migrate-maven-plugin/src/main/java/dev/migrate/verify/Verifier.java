@@ -66,8 +66,11 @@ public final class Verifier {
         }
         listener.info("Verifying " + graph.ordered().size() + " revisions in " + session.scratch().description());
         Observation current = baseline;
-        for (Revision revision : graph.ordered()) {
-            current = stairway(revision, current);
+        try (Progress progress = Progress.start("stairway", graph.ordered().size(), listener)) {
+            for (Revision revision : graph.ordered()) {
+                current = stairway(revision, current);
+                progress.advance();
+            }
         }
         fullCycle(baseline, current);
         if (!session.scratch().canRebuild()) {
