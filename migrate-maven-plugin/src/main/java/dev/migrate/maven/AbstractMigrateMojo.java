@@ -154,6 +154,12 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         }
     }
 
+    /** User and password as given, or from the {@code <server>} {@code serverId} of settings.xml. */
+    Credentials credentials(String serverId, String user, String password) throws MojoFailureException,
+            MojoExecutionException {
+        return Credentials.resolve(serverId, user, password, settings, settingsDecrypter);
+    }
+
     /** The goal's own work, given a migrator for this project. */
     protected abstract void run(Migrator migrator, MigrateConfig config) throws MojoFailureException,
             MojoExecutionException;

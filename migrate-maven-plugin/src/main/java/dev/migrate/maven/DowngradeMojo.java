@@ -2,6 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
+import dev.migrate.Outcome;
+import dev.migrate.history.Status;
 import dev.migrate.report.Reports;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * first. The target has no default, so nobody drops a schema by accident.
  */
 @Mojo(name = "downgrade", threadSafe = true)
-public class DowngradeMojo extends AbstractMigrateMojo {
+public class DowngradeMojo extends AbstractFanOutMojo {
 
     /**
      * Where to go (required): {@code -N}, an applied revision id or unique prefix (it stays applied,
@@ -33,10 +35,16 @@ public class DowngradeMojo extends AbstractMigrateMojo {
     private boolean skipDowngrade;
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException {
-        String where = requireTarget(target, goal(), "-1, an applied revision id, or base");
+    protected void checkParameters() throws MojoFailureException {
+        requireTarget(target, goal(), "-1, an applied revision id, or base");
+    }
+
+    @Override
+    protected Status runOne(Migrator migrator, MigrateConfig config) {
         logDatabase(config);
-        getLog().info(Reports.summary("downgrade", migrator.downgrade(where, resume)));
+        Outcome outcome = migrator.downgrade(target.strip(), resume);
+        getLog().info(Reports.summary("downgrade", outcome));
+        return outcome.after();
     }
 
     @Override

@@ -16,6 +16,7 @@ final class LogListener implements MigrationListener {
     private final Log log;
     private int planned;
     private int done;
+    private int completed;
 
     LogListener(Log log) {
         this.log = log;
@@ -57,7 +58,13 @@ final class LogListener implements MigrationListener {
      * {@code [n/N] } for a step of the announced plan; nothing for a revision finished before the
      * plan (one that an earlier run left halfway).
      */
+    /** How many revisions ran or were recorded through this listener, whether announced or not. */
+    int completed() {
+        return completed;
+    }
+
     private String position() {
+        completed++;
         if (done >= planned) {
             return "";
         }

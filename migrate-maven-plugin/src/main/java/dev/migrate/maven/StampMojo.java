@@ -2,6 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
+import dev.migrate.Outcome;
+import dev.migrate.history.Status;
 import dev.migrate.report.Reports;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * was built by other means, or after repairing one by hand.
  */
 @Mojo(name = "stamp", threadSafe = true)
-public class StampMojo extends AbstractMigrateMojo {
+public class StampMojo extends AbstractFanOutMojo {
 
     /** What to record (required): {@code head}, {@code heads}, {@code base}, an id or prefix, {@code +N}, {@code -N}, or {@code label@head}. */
     @Parameter(property = "migrate.target")
@@ -23,10 +25,16 @@ public class StampMojo extends AbstractMigrateMojo {
     private boolean skipStamp;
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException {
-        String where = requireTarget(target, goal(), "head, a revision id, or base");
+    protected void checkParameters() throws MojoFailureException {
+        requireTarget(target, goal(), "head, a revision id, or base");
+    }
+
+    @Override
+    protected Status runOne(Migrator migrator, MigrateConfig config) {
         logDatabase(config);
-        getLog().info(Reports.summary("stamp", migrator.stamp(where)));
+        Outcome outcome = migrator.stamp(target.strip());
+        getLog().info(Reports.summary("stamp", outcome));
+        return outcome.after();
     }
 
     @Override

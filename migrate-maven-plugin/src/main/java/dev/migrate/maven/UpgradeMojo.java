@@ -2,6 +2,8 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
+import dev.migrate.Outcome;
+import dev.migrate.history.Status;
 import dev.migrate.report.Reports;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -13,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * against a migrated database.
  */
 @Mojo(name = "upgrade", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class UpgradeMojo extends AbstractMigrateMojo {
+public class UpgradeMojo extends AbstractFanOutMojo {
 
     /**
      * Where to go: {@code head} (the single head), {@code heads} (all of them), a revision id or
@@ -34,9 +36,11 @@ public class UpgradeMojo extends AbstractMigrateMojo {
     private boolean skipUpgrade;
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
+    protected Status runOne(Migrator migrator, MigrateConfig config) {
         logDatabase(config);
-        getLog().info(Reports.summary("upgrade", migrator.upgrade(target == null ? "head" : target.strip(), resume)));
+        Outcome outcome = migrator.upgrade(target == null ? "head" : target.strip(), resume);
+        getLog().info(Reports.summary("upgrade", outcome));
+        return outcome.after();
     }
 
     @Override

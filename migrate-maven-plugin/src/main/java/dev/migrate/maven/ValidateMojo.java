@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
+import dev.migrate.history.Status;
 import dev.migrate.report.Reports;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -13,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and (as a CI gate) pending revisions.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class ValidateMojo extends AbstractMigrateMojo {
+public class ValidateMojo extends AbstractFanOutMojo {
 
     /** Fail when some revisions are not applied yet. */
     @Parameter(property = "migrate.validate.failOnPending", defaultValue = "false")
@@ -24,9 +25,16 @@ public class ValidateMojo extends AbstractMigrateMojo {
     private boolean skipValidate;
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
+    protected Status runOne(Migrator migrator, MigrateConfig config) {
         logDatabase(config);
-        Reports.current(migrator.validate(failOnPending)).forEach(line -> getLog().info("Valid; current: " + line));
+        Status status = migrator.validate(failOnPending);
+        Reports.current(status).forEach(line -> getLog().info("Valid; current: " + line));
+        return status;
+    }
+
+    @Override
+    protected boolean moves() {
+        return false;
     }
 
     @Override
