@@ -136,7 +136,7 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
         if (failed.isEmpty()) {
             return;
         }
-        String list = failed.stream().map(r -> r.name() + " (" + firstLine(failures.get(r.name())) + ")")
+        String list = failed.stream().map(r -> r.name() + " (" + oneLine(failures.get(r.name())) + ")")
                 .collect(Collectors.joining("; "));
         int skipped = summary.skipped().size();
         String message = "migrate:" + goal() + " failed on " + failed.size() + " of " + total + " databases: " + list
@@ -202,8 +202,9 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
                 || e instanceof MojoExecutionException ? e.getMessage() : e), password);
     }
 
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+    /** A failure's message on one line, cut short: the full message is in the log above. */
+    private static String oneLine(String text) {
+        String line = text.strip().replaceAll("\\s*\n\\s*", " ");
+        return line.length() <= 240 ? line : line.substring(0, 240) + "...";
     }
 }
