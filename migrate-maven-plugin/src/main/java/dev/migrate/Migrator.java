@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The one entry point of the core: every goal is a method here. It reads and checks all revision
@@ -49,16 +50,30 @@ public final class Migrator {
 
     /**
      * Reads and checks the revision files, reporting every problem at once, and replaces the
-     * placeholders of their SQL.
+     * placeholders of their SQL; a placeholder without a value is one of the problems.
      */
     public RevisionGraph load() {
+        return read(true);
+    }
+
+    /**
+     * The graph for goals that read no SQL (current, history, heads, show, revision, merge): a
+     * placeholder without a value leaves its section as written instead of stopping them.
+     */
+    private RevisionGraph graphOnly() {
+        return read(false);
+    }
+
+    private RevisionGraph read(boolean valuesNeeded) {
         RevisionFolder folder = RevisionFolder.scan(config.revisions());
         List<Finding> problems = new ArrayList<>(folder.problems());
         problems.addAll(RevisionGraph.problems(folder.revisions(), folder.idsOfBrokenFiles()));
         // checksums stay those of the text as written: a new placeholder value is not an edit
         Placeholders.Replaced replaced = config.placeholders().replace(folder.revisions(), config.schema(),
                 config.user(), config.url());
-        problems.addAll(replaced.problems());
+        if (valuesNeeded) {
+            problems.addAll(replaced.problems());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRevisionsException(problems);
         }
@@ -128,13 +143,13 @@ public final class Migrator {
 
     /** The files and the database's history, read without changing anything. */
     public Status status() {
-        RevisionGraph graph = load();
+        RevisionGraph graph = graphOnly();
         return new Status(graph, run().readHistory());
     }
 
     /** The revision files alone, for goals that need no database. */
     public Status filesOnly() {
-        return new Status(load(), List.of());
+        return new Status(graphOnly(), List.of());
     }
 
     private Outcome move(Mode mode, Planner planner, boolean resume, String what) {
@@ -159,7 +174,7 @@ public final class Migrator {
      * @throws dev.migrate.graph.MultipleHeadsException when no parents are given and there are several heads
      */
     public Path revision(String message, List<String> parents, List<String> branchLabels, List<String> dependsOn) {
-        return authoring().revision(message, parents, branchLabels, dependsOn);
+        return authoring(this::graphOnly).revision(message, parents, branchLabels, dependsOn);
     }
 
     /**
@@ -167,7 +182,7 @@ public final class Migrator {
      * two). Returns the new file.
      */
     public Path merge(String message, List<String> parents) {
-        return authoring().merge(message, parents);
+        return authoring(this::graphOnly).merge(message, parents);
     }
 
     /**
@@ -177,11 +192,11 @@ public final class Migrator {
      * {@code from} defaults to {@code base} going up and to {@code heads} going down.
      */
     public OfflineScript offlineScript(String from, String to, Direction direction, Dialect dialect) {
-        return authoring().offlineScript(from, to, direction, dialect);
+        return authoring(this::load).offlineScript(from, to, direction, dialect);
     }
 
-    private Authoring authoring() {
-        return new Authoring(config.revisions(), schema, table, this::load);
+    private Authoring authoring(Supplier<RevisionGraph> loader) {
+        return new Authoring(config.revisions(), schema, table, loader);
     }
 
     /** Lint findings for every revision file; needs no database. */

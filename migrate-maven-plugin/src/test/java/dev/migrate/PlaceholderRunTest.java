@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.common.Finding;
 import dev.migrate.database.Dialect;
+import dev.migrate.lint.LintConfig;
 import dev.migrate.report.Reports;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.revision.Placeholders;
@@ -80,6 +81,22 @@ class PlaceholderRunTest {
                     assertThat(e.problems()).hasSizeGreaterThanOrEqualTo(2);
                     assertThat(e.getMessage()).contains(R1 + "_create_a.sql:6", "${reader}", "20260102000000_broken.sql");
                 });
+        assertThat(db.tables()).isEmpty();
+    }
+
+    @OnBothDatabases
+    void goalsThatReadNoSqlNeedNoValues(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT);\nGRANT SELECT ON a TO ${reader};",
+                "DROP TABLE a;");
+        Migrator migrator = migrator(db, null, Map.of());
+
+        assertThat(migrator.status().pending()).extracting(r -> r.id()).containsExactly(R1);
+        assertThat(migrator.filesOnly().graph().heads()).extracting(r -> r.id()).containsExactly(R1);
+        assertThat(migrator.revision("next", List.of(), List.of(), List.of())).exists();
+        assertThatThrownBy(() -> migrator.lint(LintConfig.defaults())).isInstanceOf(InvalidRevisionsException.class)
+                .hasMessageContaining("${reader}");
         assertThat(db.tables()).isEmpty();
     }
 

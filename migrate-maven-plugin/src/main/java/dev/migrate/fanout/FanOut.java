@@ -24,6 +24,7 @@ public final class FanOut {
 
     /** What a goal does on one member; it notes where the member stood and how far it moved. */
     public interface Task {
+        /** Runs the goal on {@code member}; an exception fails this member alone. */
         void run(Member member, Tally tally) throws Exception;
     }
 
@@ -33,14 +34,17 @@ public final class FanOut {
         private volatile String to = "?";
         private volatile int revisions;
 
+        /** Where the member stood before the goal. */
         public void from(Status status) {
             from = position(status);
         }
 
+        /** Where the member stands now. */
         public void to(Status status) {
             to = position(status);
         }
 
+        /** How many revisions ran (or were recorded) on the member. */
         public void revisions(int count) {
             revisions = count;
         }
@@ -50,6 +54,8 @@ public final class FanOut {
     private final boolean failFast;
 
     /**
+     * A loop over members with a bound on parallelism.
+     *
      * @param parallel the most members run at once; 0 or less means one per processor
      * @param failFast skip the members not yet started once one has failed
      */
@@ -58,6 +64,7 @@ public final class FanOut {
         this.failFast = failFast;
     }
 
+    /** The most members that run at once. */
     public int parallel() {
         return parallel;
     }
