@@ -88,6 +88,8 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
             runOne(migrator, config);
             return;
         }
+        // a broken file would fail every database the same way: report it once, before any connection
+        migrator.filesOnly();
         FanOut fanOut = new FanOut(parallel, failFast);
         Log log = super.getLog();
         log.info("migrate:" + goal() + " on " + members.size() + " databases, " + Math.min(fanOut.parallel(),
