@@ -3,7 +3,6 @@ package dev.migrate.database;
 import dev.migrate.common.Log;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -47,16 +46,6 @@ final class GenericDialect extends StandardDialect {
         return "";
     }
 
-    @Override
-    public String fold(Identifier identifier) {
-        // the SQL standard folds unquoted names to upper case
-        return identifier.name().toUpperCase(Locale.ROOT);
-    }
-
-    @Override
-    public boolean createsSchemaUnderLock() {
-        return false;
-    }
 
     @Override
     public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {

@@ -48,16 +48,6 @@ final class H2Dialect extends StandardDialect {
         return "TIMESTAMP WITH TIME ZONE";
     }
 
-    @Override
-    public String fold(Identifier identifier) {
-        return identifier.name().toUpperCase(Locale.ROOT);
-    }
-
-    /** The lock is a table in the history table's schema, so the schema must exist before it. */
-    @Override
-    public boolean createsSchemaUnderLock() {
-        return false;
-    }
 
     @Override
     public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 
 /** What the dialects share: the history table's shape and the way a schema is found or made. */
 abstract class StandardDialect implements Dialect {
@@ -17,6 +18,18 @@ abstract class StandardDialect implements Dialect {
     /** {@code IF NOT EXISTS } where the database knows it. */
     String ifNotExists() {
         return "IF NOT EXISTS ";
+    }
+
+    /** The SQL standard folds unquoted names to upper case; PostgreSQL folds them to lower case. */
+    @Override
+    public String fold(Identifier identifier) {
+        return identifier.name().toUpperCase(Locale.ROOT);
+    }
+
+    /** By default the schema is made before the lock, which may be a table in it. */
+    @Override
+    public boolean createsSchemaUnderLock() {
+        return false;
     }
 
     @Override
