@@ -50,7 +50,7 @@ public final class Migrator {
     public RevisionGraph load() {
         RevisionFolder folder = RevisionFolder.scan(config.revisions());
         List<Finding> problems = new ArrayList<>(folder.problems());
-        problems.addAll(RevisionGraph.problems(folder.revisions(), folder.idsOfBrokenFiles()));
+        problems.addAll(RevisionGraph.problems(folder.forGraphChecks(), folder.idsOfBrokenFiles()));
         if (!problems.isEmpty()) {
             throw new InvalidRevisionsException(problems);
         }
