@@ -42,8 +42,9 @@ public final class Migrator {
     public Migrator(MigrateConfig config, MigrationListener listener) {
         this.config = config;
         this.listener = listener;
-        this.schema = config.schema() == null ? null : new Identifier(config.schema());
-        this.table = new Identifier(config.historyTable());
+        Dialect dialect = Dialect.fromUrl(config.url());
+        this.schema = config.schema() == null ? null : dialect.identifier(config.schema(), "migrate.schema");
+        this.table = dialect.identifier(config.historyTable(), "migrate.table");
     }
 
     /** Reads and checks the revision files, reporting every problem at once. */

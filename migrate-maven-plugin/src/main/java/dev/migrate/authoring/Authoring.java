@@ -159,7 +159,9 @@ public final class Authoring {
         PlanChecks.check(plan, dialect, 0);
         String what = (way == Direction.UP ? "upgrade" : "downgrade") + " from " + (start == null ? "base" : start)
                 + " to " + target;
-        return OfflineScript.of(plan, what, dialect, schema, table);
+        // the names were checked against the URL's database; the script may be for another
+        return OfflineScript.of(plan, what, dialect, schema == null ? null : dialect.identifier(schema.name(),
+                "migrate.schema"), dialect.identifier(table.name(), "migrate.table"));
     }
 
     private static Set<String> appliedUpTo(RevisionGraph graph, String from) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -68,6 +69,23 @@ public interface Dialect {
 
     /** Adds what this database wants to the driver's connection properties. */
     default void addConnectionProperties(String url, Properties properties) {
+    }
+
+    /** The words (lower case) this database refuses as an unquoted table or schema name. */
+    Set<String> reservedWords();
+
+    /**
+     * {@code name}, configured by {@code parameter} ({@code migrate.table}, ...), as an identifier
+     * the plugin can write into this database's SQL unquoted.
+     *
+     * @throws InvalidIdentifierException when it is not a plain identifier or is a reserved word here
+     */
+    default Identifier identifier(String name, String parameter) {
+        Identifier identifier = new Identifier(name);
+        if (reservedWords().contains(name.toLowerCase(Locale.ROOT))) {
+            throw InvalidIdentifierException.reservedWord(name, parameter, displayName());
+        }
+        return identifier;
     }
 
     /** {@code identifier} as the catalog stores it unquoted. */

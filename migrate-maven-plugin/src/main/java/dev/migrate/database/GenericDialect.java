@@ -4,6 +4,7 @@ import dev.migrate.common.Log;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,11 @@ final class GenericDialect extends StandardDialect {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return ReservedWords.ANY;
     }
 
     @Override

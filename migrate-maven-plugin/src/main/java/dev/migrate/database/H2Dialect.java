@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -66,6 +67,11 @@ final class H2Dialect extends StandardDialect {
         } catch (InvalidPathException e) {
             return false;
         }
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return ReservedWords.H2;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -47,6 +48,11 @@ final class PostgresDialect extends StandardDialect {
             return serverMajorVersion > 0 && serverMajorVersion < 12;
         }
         return true;
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return ReservedWords.POSTGRESQL;
     }
 
     @Override
