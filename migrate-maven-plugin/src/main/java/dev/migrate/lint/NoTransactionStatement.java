@@ -36,7 +36,28 @@ public enum NoTransactionStatement {
      * cheap enough to ask of every statement a plan runs.
      */
     public static Optional<NoTransactionStatement> of(String sql) {
+        if (!mayBeOne(sql)) {
+            return Optional.empty();
+        }
         return of(KeywordClassifier.classify(Tokens.of(sql)));
+    }
+
+    /** False when the first word rules it out, so most statements are never tokenized. */
+    private static boolean mayBeOne(String sql) {
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        if (end == start) {
+            return true; // a comment or something unusual first: let the tokenizer judge
+        }
+        String first = sql.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        return first.equals("create") || first.equals("drop") || first.equals("alter") || first.equals("reindex")
+                || first.equals("vacuum");
     }
 
     /** The kind of a statement lint has classified, if it is one of these. */
