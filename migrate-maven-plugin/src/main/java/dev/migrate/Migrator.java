@@ -42,15 +42,16 @@ public final class Migrator {
     public Migrator(MigrateConfig config, MigrationListener listener) {
         this.config = config;
         this.listener = listener;
-        this.schema = config.schema() == null ? null : new Identifier(config.schema());
-        this.table = new Identifier(config.historyTable());
+        Dialect dialect = Dialect.fromUrl(config.url());
+        this.schema = config.schema() == null ? null : dialect.identifier(config.schema(), "migrate.schema");
+        this.table = dialect.identifier(config.historyTable(), "migrate.table");
     }
 
     /** Reads and checks the revision files, reporting every problem at once. */
     public RevisionGraph load() {
         RevisionFolder folder = RevisionFolder.scan(config.revisions());
         List<Finding> problems = new ArrayList<>(folder.problems());
-        problems.addAll(RevisionGraph.problems(folder.revisions(), folder.idsOfBrokenFiles()));
+        problems.addAll(RevisionGraph.problems(folder.forGraphChecks(), folder.idsOfBrokenFiles()));
         if (!problems.isEmpty()) {
             throw new InvalidRevisionsException(problems);
         }

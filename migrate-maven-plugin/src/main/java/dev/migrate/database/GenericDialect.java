@@ -3,6 +3,7 @@ package dev.migrate.database;
 import dev.migrate.common.Log;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,11 @@ final class GenericDialect extends StandardDialect {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return ReservedWords.ANY;
     }
 
     @Override

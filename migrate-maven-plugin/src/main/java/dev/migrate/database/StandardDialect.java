@@ -45,7 +45,17 @@ abstract class StandardDialect implements Dialect {
                 + "duration_ms BIGINT NOT NULL, "
                 + "state VARCHAR(16) NOT NULL, "
                 + "statements_done INT DEFAULT 0 NOT NULL, "
-                + "error " + textType() + ")";
+                + "error " + textType() + ", "
+                + "done_checksums " + textType() + ")";
+    }
+
+    /** The one column added since the first release; older tables get it on first use. */
+    @Override
+    public String addHistoryColumnSql(String qualifiedName, String column) {
+        if (!column.equals("done_checksums")) {
+            throw new IllegalArgumentException("no history column " + column + " was added after the first release");
+        }
+        return "ALTER TABLE " + qualifiedName + " ADD COLUMN " + column + " " + textType();
     }
 
     /**
