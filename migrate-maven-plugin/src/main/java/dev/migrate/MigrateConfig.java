@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.common.InvalidSettingException;
 import dev.migrate.common.Redaction;
 import dev.migrate.revision.Placeholders;
 import java.nio.file.Path;
@@ -50,6 +51,10 @@ public record MigrateConfig(String url, String user, String password, String sch
         password = password == null || password.isEmpty() ? null : password;
         lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
         placeholders = placeholders == null ? Placeholders.NONE : placeholders;
+        if (lockTimeout.isNegative()) {
+            throw new InvalidSettingException("migrate.lockTimeout is " + lockTimeout.toSeconds() + " seconds; set it"
+                    + " to 0 (give up at once when another run holds the lock) or to the seconds to wait");
+        }
     }
 
     /** The configuration with the password left out and passwords in the URL masked. */

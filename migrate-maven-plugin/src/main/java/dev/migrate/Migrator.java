@@ -44,8 +44,9 @@ public final class Migrator {
     public Migrator(MigrateConfig config, MigrationListener listener) {
         this.config = config;
         this.listener = listener;
-        this.schema = config.schema() == null ? null : new Identifier(config.schema());
-        this.table = new Identifier(config.historyTable());
+        Dialect dialect = Dialect.fromUrl(config.url());
+        this.schema = config.schema() == null ? null : dialect.identifier(config.schema(), "migrate.schema");
+        this.table = dialect.identifier(config.historyTable(), "migrate.table");
     }
 
     /**
@@ -67,7 +68,7 @@ public final class Migrator {
     private RevisionGraph read(boolean valuesNeeded) {
         RevisionFolder folder = RevisionFolder.scan(config.revisions());
         List<Finding> problems = new ArrayList<>(folder.problems());
-        problems.addAll(RevisionGraph.problems(folder.revisions(), folder.idsOfBrokenFiles()));
+        problems.addAll(RevisionGraph.problems(folder.forGraphChecks(), folder.idsOfBrokenFiles()));
         // checksums stay those of the text as written: a new placeholder value is not an edit
         Placeholders.Replaced replaced = config.placeholders().replace(folder.revisions(), config.schema(),
                 config.user(), config.url());

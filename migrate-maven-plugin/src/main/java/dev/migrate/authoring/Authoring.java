@@ -155,10 +155,13 @@ public final class Authoring {
         }
         Target parsed = Target.parse(target);
         Plan plan = way == Direction.UP ? graph.upgradePlan(parsed, applied) : graph.downgradePlan(parsed, applied);
-        PlanChecks.check(plan);
+        // no server to ask for its version: only what every version refuses
+        PlanChecks.check(plan, dialect, 0);
         String what = (way == Direction.UP ? "upgrade" : "downgrade") + " from " + (start == null ? "base" : start)
                 + " to " + target;
-        return OfflineScript.of(plan, what, dialect, schema, table);
+        // the names were checked against the URL's database; the script may be for another
+        return OfflineScript.of(plan, what, dialect, schema == null ? null : dialect.identifier(schema.name(),
+                "migrate.schema"), dialect.identifier(table.name(), "migrate.table"));
     }
 
     private static Set<String> appliedUpTo(RevisionGraph graph, String from) {

@@ -77,6 +77,15 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The server's major version, or 0 when the driver cannot tell. */
+    public int serverMajorVersion() {
+        try {
+            return connection.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The URL with any password masked, for messages. */
     public String redactedUrl() {
         return redactedUrl;

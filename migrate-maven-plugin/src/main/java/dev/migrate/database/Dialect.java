@@ -1,12 +1,14 @@
 package dev.migrate.database;
 
 import dev.migrate.common.Log;
+import dev.migrate.lint.NoTransactionStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -49,8 +51,41 @@ public interface Dialect {
     /** Whether a failed revision's DDL is rolled back with its transaction. */
     boolean transactionalDdl();
 
+    /**
+     * Whether this database refuses {@code statement} inside a transaction block, on a server of
+     * major version {@code serverMajorVersion} (0 when it is not known).
+     */
+    default boolean refusesInTransaction(NoTransactionStatement statement, int serverMajorVersion) {
+        return false;
+    }
+
+    /**
+     * Whether connecting to {@code url} would create the database because it does not exist yet (an
+     * embedded database file), so that goals can decide before any connection whether they need it.
+     */
+    default boolean createsOnConnect(String url) {
+        return false;
+    }
+
     /** Adds what this database wants to the driver's connection properties. */
     default void addConnectionProperties(String url, Properties properties) {
+    }
+
+    /** The words (lower case) this database refuses as an unquoted table or schema name. */
+    Set<String> reservedWords();
+
+    /**
+     * {@code name}, configured by {@code parameter} ({@code migrate.table}, ...), as an identifier
+     * the plugin can write into this database's SQL unquoted.
+     *
+     * @throws InvalidIdentifierException when it is not a plain identifier or is a reserved word here
+     */
+    default Identifier identifier(String name, String parameter) {
+        Identifier identifier = new Identifier(name);
+        if (reservedWords().contains(name.toLowerCase(Locale.ROOT))) {
+            throw InvalidIdentifierException.reservedWord(name, parameter, displayName());
+        }
+        return identifier;
     }
 
     /** {@code identifier} as the catalog stores it unquoted. */
@@ -84,6 +119,12 @@ public interface Dialect {
 
     /** The statement that creates the history table {@code qualifiedName} (already validated). */
     String createHistoryTableSql(String qualifiedName);
+
+    /**
+     * The statement that adds {@code column}, one of the history table's columns that a table made by
+     * an older release lacks, to the history table {@code qualifiedName}.
+     */
+    String addHistoryColumnSql(String qualifiedName, String column);
 
     /**
      * The reader of this database's catalog.

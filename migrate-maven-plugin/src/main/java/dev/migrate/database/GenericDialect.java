@@ -3,7 +3,7 @@ package dev.migrate.database;
 import dev.migrate.common.Log;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +33,11 @@ final class GenericDialect extends StandardDialect {
     }
 
     @Override
+    public Set<String> reservedWords() {
+        return ReservedWords.ANY;
+    }
+
+    @Override
     String textType() {
         return "VARCHAR(4000)";
     }
@@ -47,16 +52,6 @@ final class GenericDialect extends StandardDialect {
         return "";
     }
 
-    @Override
-    public String fold(Identifier identifier) {
-        // the SQL standard folds unquoted names to upper case
-        return identifier.name().toUpperCase(Locale.ROOT);
-    }
-
-    @Override
-    public boolean createsSchemaUnderLock() {
-        return false;
-    }
 
     @Override
     public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {

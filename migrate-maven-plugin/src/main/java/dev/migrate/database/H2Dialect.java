@@ -1,11 +1,15 @@
 package dev.migrate.database;
 
 import dev.migrate.common.Log;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +42,38 @@ final class H2Dialect extends StandardDialect {
         return false;
     }
 
+    /**
+     * An embedded file database ({@code jdbc:h2:file:<path>} or {@code jdbc:h2:<path>}) whose
+     * {@code <path>.mv.db} is not there; in-memory and server URLs are never judged missing.
+     */
+    @Override
+    public boolean createsOnConnect(String url) {
+        String rest = url.substring(urlPrefix().length());
+        int settings = rest.indexOf(';');
+        String location = settings < 0 ? rest : rest.substring(0, settings);
+        if (location.regionMatches(true, 0, "file:", 0, 5)) {
+            location = location.substring(5);
+        } else if (location.matches("(?i)^(mem|tcp|ssl|zip|split|nio\\w*|async|memFS|memLZF|retry):.*")) {
+            return false;
+        }
+        if (location.isEmpty() || rest.toUpperCase(Locale.ROOT).contains("IFEXISTS=TRUE")) {
+            return false;
+        }
+        if (location.startsWith("~")) {
+            location = System.getProperty("user.home") + location.substring(1);
+        }
+        try {
+            return !Files.exists(Path.of(location + ".mv.db")) && !Files.exists(Path.of(location + ".h2.db"));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return ReservedWords.H2;
+    }
+
     @Override
     String textType() {
         return "VARCHAR(1000000)";
@@ -48,16 +84,6 @@ final class H2Dialect extends StandardDialect {
         return "TIMESTAMP WITH TIME ZONE";
     }
 
-    @Override
-    public String fold(Identifier identifier) {
-        return identifier.name().toUpperCase(Locale.ROOT);
-    }
-
-    /** The lock is a table in the history table's schema, so the schema must exist before it. */
-    @Override
-    public boolean createsSchemaUnderLock() {
-        return false;
-    }
 
     @Override
     public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {

@@ -2,11 +2,13 @@ package dev.migrate.database;
 
 import dev.migrate.common.Log;
 import dev.migrate.common.Redaction;
+import dev.migrate.lint.NoTransactionStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -34,6 +36,23 @@ final class PostgresDialect extends StandardDialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /**
+     * Every statement of the kind, except {@code ALTER TYPE ... ADD VALUE}, which PostgreSQL 12
+     * accepts in a transaction: that one only where the server is known to be older.
+     */
+    @Override
+    public boolean refusesInTransaction(NoTransactionStatement statement, int serverMajorVersion) {
+        if (statement == NoTransactionStatement.ALTER_TYPE_ADD_VALUE) {
+            return serverMajorVersion > 0 && serverMajorVersion < 12;
+        }
+        return true;
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return ReservedWords.POSTGRESQL;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 
 /** What the dialects share: the history table's shape and the way a schema is found or made. */
 abstract class StandardDialect implements Dialect {
@@ -19,6 +20,18 @@ abstract class StandardDialect implements Dialect {
         return "IF NOT EXISTS ";
     }
 
+    /** The SQL standard folds unquoted names to upper case; PostgreSQL folds them to lower case. */
+    @Override
+    public String fold(Identifier identifier) {
+        return identifier.name().toUpperCase(Locale.ROOT);
+    }
+
+    /** By default the schema is made before the lock, which may be a table in it. */
+    @Override
+    public boolean createsSchemaUnderLock() {
+        return false;
+    }
+
     @Override
     public String createHistoryTableSql(String qualifiedName) {
         return "CREATE TABLE " + ifNotExists() + qualifiedName + " ("
@@ -32,7 +45,17 @@ abstract class StandardDialect implements Dialect {
                 + "duration_ms BIGINT NOT NULL, "
                 + "state VARCHAR(16) NOT NULL, "
                 + "statements_done INT DEFAULT 0 NOT NULL, "
-                + "error " + textType() + ")";
+                + "error " + textType() + ", "
+                + "done_checksums " + textType() + ")";
+    }
+
+    /** The one column added since the first release; older tables get it on first use. */
+    @Override
+    public String addHistoryColumnSql(String qualifiedName, String column) {
+        if (!column.equals("done_checksums")) {
+            throw new IllegalArgumentException("no history column " + column + " was added after the first release");
+        }
+        return "ALTER TABLE " + qualifiedName + " ADD COLUMN " + column + " " + textType();
     }
 
     /**

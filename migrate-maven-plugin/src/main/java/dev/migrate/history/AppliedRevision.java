@@ -17,6 +17,8 @@ import java.util.List;
  * @param state applied, stamped, or one of the unfinished states of a non-transactional revision
  * @param statementsDone for an unfinished revision, how many of its statements completed
  * @param error for a failed revision, the failing statement's location and the database's message
+ * @param doneChecksums for an unfinished revision, the checksums of the statements that completed
+ *     ({@link ExecutedStatements}); null in rows written before they were recorded
  */
 public record AppliedRevision(
         String id,
@@ -29,9 +31,18 @@ public record AppliedRevision(
         long durationMillis,
         RowState state,
         int statementsDone,
-        String error) {
+        String error,
+        String doneChecksums) {
 
     public AppliedRevision {
         parents = List.copyOf(parents);
+    }
+
+    /** A row without a record of its executed statements. */
+    public AppliedRevision(String id, List<String> parents, String message, String upgradeChecksum,
+            String downgradeChecksum, Instant appliedAt, String appliedBy, long durationMillis, RowState state,
+            int statementsDone, String error) {
+        this(id, parents, message, upgradeChecksum, downgradeChecksum, appliedAt, appliedBy, durationMillis, state,
+                statementsDone, error, null);
     }
 }

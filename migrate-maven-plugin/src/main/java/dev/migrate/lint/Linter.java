@@ -70,6 +70,12 @@ public final class Linter {
                         "use one of " + knownIds() + ", or remove it");
             }
         }
+        if (revision.upgrade().isEmpty() && !revision.isMerge()) {
+            out.add(Rule.EMPTY_UPGRADE, Math.max(1, revision.upgrade().firstLine() - 1), "the upgrade section has no"
+                    + " statement, so upgrading records the revision and changes nothing" + (revision.isNoOp() ? ""
+                    : ", while its downgrade does run"), "write its statements (the files migrate:revision writes"
+                    + " start empty), or delete the revision if it is not needed");
+        }
         Set<String> createdHere = tablesCreated(upgrade);
         List<Statement> statements = revision.upgrade().statements();
         for (int k = 0; k < statements.size(); k++) {

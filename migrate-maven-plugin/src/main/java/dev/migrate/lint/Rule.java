@@ -23,6 +23,8 @@ public enum Rule {
     COLUMN_TYPE_CHANGE("column-type-change", Severity.WARNING),
     /** An object the upgrade creates that the downgrade never mentions. */
     DOWNGRADE_FORGETS_OBJECT("downgrade-forgets-object", Severity.WARNING),
+    /** A revision other than a merge whose upgrade section has no statement. */
+    EMPTY_UPGRADE("empty-upgrade", Severity.WARNING),
     /** A {@code lint-ignore:} header naming no rule. */
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
     /** A statement JSqlParser cannot parse, so only keyword checks looked at it. */

@@ -1,6 +1,5 @@
 package dev.migrate.lint;
 
-import dev.migrate.lint.Facts.Kind;
 import java.util.Set;
 
 /** The per-statement rules: what one statement does, judged on its own and against what earlier revisions created. */
@@ -93,35 +92,17 @@ final class StatementRules {
 
     /** What the statement is, when PostgreSQL refuses to run it in a transaction block; else null. */
     static String refusedInTransaction(Facts f, LintConfig config) {
-        Kind kind = f.kind();
-        if (kind == Kind.CREATE_INDEX && f.concurrently()) {
-            return "CREATE INDEX CONCURRENTLY";
+        NoTransactionStatement statement = NoTransactionStatement.of(f).orElse(null);
+        if (statement == null) {
+            return null;
         }
-        if (kind == Kind.DROP_INDEX && f.concurrently()) {
-            return "DROP INDEX CONCURRENTLY";
+        if (statement == NoTransactionStatement.ALTER_TYPE_ADD_VALUE) {
+            return config.postgresVersion() < 12
+                    ? "ALTER TYPE ... ADD VALUE before version 12 (migrate.lint.postgresVersion is "
+                            + config.postgresVersion() + ")"
+                    : null;
         }
-        if (kind == Kind.REINDEX && f.concurrently()) {
-            return "REINDEX CONCURRENTLY (and REINDEX SCHEMA, DATABASE or SYSTEM)";
-        }
-        switch (kind) {
-            case VACUUM:
-                return "VACUUM";
-            case CREATE_DATABASE:
-                return "CREATE DATABASE";
-            case DROP_DATABASE:
-                return "DROP DATABASE";
-            case ALTER_SYSTEM:
-                return "ALTER SYSTEM";
-            case TABLESPACE:
-                return "CREATE or DROP TABLESPACE";
-            case ALTER_TYPE_ADD_VALUE:
-                return config.postgresVersion() < 12
-                        ? "ALTER TYPE ... ADD VALUE before version 12 (migrate.lint.postgresVersion is "
-                                + config.postgresVersion() + ")"
-                        : null;
-            default:
-                return null;
-        }
+        return statement.label();
     }
 
     private static String acknowledge(Rule rule, String advice) {

@@ -103,8 +103,9 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
     private void runMember(Member member, FanOut.Tally tally) throws Exception {
         memberLog.set(new PrefixedLog(super.getLog(), member.name()));
         LogListener listener = new LogListener(getLog());
-        Migrator migrator = new Migrator(member.config(), listener);
+        Migrator migrator = null;
         try {
+            migrator = new Migrator(member.config(), listener);
             if (moves()) {
                 tally.from(migrator.status());
             }
@@ -118,7 +119,7 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
             failures.put(member.name(), message);
             getLog().error("migrate:" + goal() + " failed: " + message);
             try {
-                Status now = migrator.status();
+                Status now = migrator == null ? null : migrator.status();
                 tally.to(now);
                 if (!moves()) {
                     tally.from(now);
@@ -138,7 +139,8 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
         if (failed.isEmpty()) {
             return;
         }
-        String list = failed.stream().map(r -> r.name() + " (" + oneLine(failures.get(r.name())) + ")")
+        String list = failed.stream()
+                .map(r -> r.name() + " (" + oneLine(failures.getOrDefault(r.name(), String.valueOf(r.failure()))) + ")")
                 .collect(Collectors.joining("; "));
         int skipped = summary.skipped().size();
         String message = "migrate:" + goal() + " failed on " + failed.size() + " of " + total + " databases: " + list

@@ -114,10 +114,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
             getLog().info("Skipping migrate:" + goal() + (skip ? " (migrate.skip)" : " (migrate." + goal() + ".skip)"));
             return;
         }
+        LiteralSecrets.warnings(raw(password), raw(url)).forEach(getLog()::warn);
         Credentials credentials = Credentials.resolve(serverId, user, evaluate(password, "migrate.password"), settings,
                 settingsDecrypter);
-        MigrateConfig config = config(evaluate(url, "migrate.url"), credentials);
         try {
+            MigrateConfig config = config(evaluate(url, "migrate.url"), credentials);
             run(new Migrator(config, new LogListener(getLog())), config);
         } catch (MigrateException e) {
             String message = Redaction.redact(e.getMessage(), credentials.password());
@@ -160,6 +161,10 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         return Credentials.resolve(serverId, user, password, settings, settingsDecrypter);
     }
 
+    private static String raw(PlexusConfiguration parameter) {
+        return parameter == null ? null : parameter.getValue();
+    }
+
     /** The goal's own work, given a migrator for this project. */
     protected abstract void run(Migrator migrator, MigrateConfig config) throws MojoFailureException,
             MojoExecutionException;
@@ -173,7 +178,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     private MigrateConfig config(String url, Credentials credentials) {
         String effectiveUrl = url == null ? defaultUrl() : url;
         return new MigrateConfig(effectiveUrl, credentials.user(), credentials.password(), schema, revisions.toPath(),
-                table, Duration.ofSeconds(Math.max(0, lockTimeout)), placeholders());
+                table, Duration.ofSeconds(lockTimeout), placeholders());
     }
 
     /** The placeholder values: the POM's map, project properties, then the command line. */

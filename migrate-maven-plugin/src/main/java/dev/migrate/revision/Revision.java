@@ -61,10 +61,16 @@ public record Revision(
 
     /**
      * A revision whose downgrade has no statement cannot be undone; merges are the exception, as
-     * they may have empty sections.
+     * they may have empty sections, and so is a no-op (both sections empty), which has nothing to
+     * undo.
      */
     public boolean isIrreversible() {
-        return downgrade.isEmpty() && !isMerge();
+        return downgrade.isEmpty() && !isMerge() && !isNoOp();
+    }
+
+    /** Both sections have no statement: upgrading and downgrading through it record it and run nothing. */
+    public boolean isNoOp() {
+        return upgrade.isEmpty() && downgrade.isEmpty();
     }
 
     public String fileName() {

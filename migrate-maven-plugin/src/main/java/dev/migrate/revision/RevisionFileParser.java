@@ -29,11 +29,17 @@ public final class RevisionFileParser {
      * @param id the revision id from a well-formed file name, or null
      * @param revision the revision, or null when there are problems
      * @param problems every problem found in the file, in line order
+     * @param outline when there are problems but the name and the header's parents could be read: a
+     *     revision with the header's links and empty sections, for the graph checks only; else null
      */
-    public record Result(Path file, String id, Revision revision, List<Finding> problems) {
+    public record Result(Path file, String id, Revision revision, List<Finding> problems, Revision outline) {
 
         public Result {
             problems = List.copyOf(problems);
+        }
+
+        public Result(Path file, String id, Revision revision, List<Finding> problems) {
+            this(file, id, revision, problems, null);
         }
 
         public boolean isValid() {
@@ -44,6 +50,7 @@ public final class RevisionFileParser {
     private final Path file;
     private final List<Finding> problems = new ArrayList<>();
     private Revision revision;
+    private Revision outline;
 
     private RevisionFileParser(Path file) {
         this.file = file;
@@ -78,7 +85,7 @@ public final class RevisionFileParser {
         }
         problems.sort(null);
         if (!problems.isEmpty()) {
-            return new Result(file, name.id(), null, problems);
+            return new Result(file, name.id(), null, problems, outline);
         }
         return new Result(file, name.id(), revision, problems);
     }
@@ -109,6 +116,11 @@ public final class RevisionFileParser {
             revision = new Revision(name.id(), name.slug(), file, header.parents, header.message, header.dependsOn,
                     header.branchLabels, header.transactional, header.irreversible, header.lintIgnore,
                     header.parentsLine, header.dependsOnLine, upgrade, downgrade);
+        } else if (name.isValid() && header.parents != null) {
+            Section none = new Section("", 0, List.of(), Checksums.sha256(""));
+            outline = new Revision(name.id(), name.slug(), file, header.parents, header.message, header.dependsOn,
+                    header.branchLabels, header.transactional, header.irreversible, header.lintIgnore,
+                    header.parentsLine, header.dependsOnLine, none, none);
         }
     }
 

@@ -23,12 +23,15 @@ public final class RevisionFolder {
 
     private final Path folder;
     private final List<Revision> revisions;
+    private final List<Revision> outlines;
     private final List<Finding> problems;
     private final Set<String> idsOfBrokenFiles;
 
-    private RevisionFolder(Path folder, List<Revision> revisions, List<Finding> problems, Set<String> idsOfBrokenFiles) {
+    private RevisionFolder(Path folder, List<Revision> revisions, List<Revision> outlines, List<Finding> problems,
+            Set<String> idsOfBrokenFiles) {
         this.folder = folder;
         this.revisions = List.copyOf(revisions);
+        this.outlines = List.copyOf(outlines);
         this.problems = List.copyOf(problems);
         this.idsOfBrokenFiles = Set.copyOf(idsOfBrokenFiles);
     }
@@ -44,22 +47,45 @@ public final class RevisionFolder {
                     + " or set 'migrate.revisions' to the folder that holds your revision files");
         }
         List<Path> files = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                if (entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")
-                        && Files.isRegularFile(entry)) {
+                if (!entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")
+                        || Files.isDirectory(entry)) {
+                    continue;
+                }
+                // a .sql entry that cannot be read as a file is reported, never skipped
+                if (Files.isRegularFile(entry)) {
                     files.add(entry);
+                } else {
+                    problems.add(Finding.problem(entry, 0, notAFile(entry)));
                 }
             }
         } catch (IOException | DirectoryIteratorException e) {
             return broken(folder, "cannot list the revisions folder (" + e + "); check its permissions, or set"
                     + " 'migrate.revisions' to the folder that holds your revision files");
         }
-        return collect(folder, files);
+        return collect(folder, files, problems);
     }
 
-    private static RevisionFolder collect(Path folder, List<Path> files) {
-        List<Finding> problems = new ArrayList<>();
+    private static String notAFile(Path entry) {
+        if (Files.isSymbolicLink(entry)) {
+            String target;
+            try {
+                target = String.valueOf(Files.readSymbolicLink(entry));
+            } catch (IOException | UnsupportedOperationException e) {
+                target = "a file that cannot be resolved";
+            }
+            return "the file is a symbolic link to " + target + ", which does not exist or cannot be read; restore"
+                    + " the file it points to, or delete the link";
+        }
+        return "the entry is not a regular file, so it cannot be read as a revision; replace it with the revision"
+                + " file, or delete it";
+    }
+
+    private static RevisionFolder collect(Path folder, List<Path> files, List<Finding> entryProblems) {
+        List<Finding> problems = new ArrayList<>(entryProblems);
+        List<Revision> outlines = new ArrayList<>();
         Set<String> broken = new HashSet<>();
         Map<String, List<RevisionFileParser.Result>> byId = new TreeMap<>();
         for (Path file : files) {
@@ -80,10 +106,12 @@ public final class RevisionFolder {
                 reportDuplicates(entry.getKey(), sameId, problems);
             } else if (sameId.get(0).isValid()) {
                 revisions.add(sameId.get(0).revision());
+            } else if (sameId.get(0).outline() != null) {
+                outlines.add(sameId.get(0).outline());
             }
         }
         problems.sort(null);
-        return new RevisionFolder(folder, revisions, problems, broken);
+        return new RevisionFolder(folder, revisions, outlines, problems, broken);
     }
 
     private static void reportDuplicates(String id, List<RevisionFileParser.Result> sameId, List<Finding> problems) {
@@ -100,7 +128,7 @@ public final class RevisionFolder {
     }
 
     private static RevisionFolder broken(Path folder, String message) {
-        return new RevisionFolder(folder, List.of(), List.of(Finding.problem(folder, 0, message)), Set.of());
+        return new RevisionFolder(folder, List.of(), List.of(), List.of(Finding.problem(folder, 0, message)), Set.of());
     }
 
     public Path folder() {
@@ -110,6 +138,17 @@ public final class RevisionFolder {
     /** The revisions that parsed cleanly, sorted by id. */
     public List<Revision> revisions() {
         return revisions;
+    }
+
+    /**
+     * What the graph checks read: the revisions that parsed cleanly, and the header (parents,
+     * depends-on, labels) of each broken file whose header could be read, so that an unknown parent
+     * or a cycle through a broken file is reported in the same run as the file's own problems.
+     */
+    public List<Revision> forGraphChecks() {
+        List<Revision> all = new ArrayList<>(revisions);
+        all.addAll(outlines);
+        return all;
     }
 
     /** Every problem found, in file then line order. */

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The table that records which revisions are applied: one row per revision. Created on first use
@@ -24,6 +25,8 @@ final class HistoryTable {
 
     private static final String COLUMNS = "revision, parents, message, upgrade_checksum, downgrade_checksum,"
             + " applied_at, applied_by, duration_ms, state, statements_done, error";
+    /** Added after the first release: a table made by an older one lacks it until a run adds it. */
+    private static final String DONE_CHECKSUMS = "done_checksums";
 
     private final Database database;
     private final Identifier schema;
@@ -35,6 +38,8 @@ final class HistoryTable {
     private String appliedBy;
     // a table that exists stays: one catalog lookup per run, however often the history is read
     private boolean known;
+    // null until looked up: whether the table has the done_checksums column
+    private Boolean hasDoneChecksums;
 
     HistoryTable(Database database, Identifier schema, Identifier table) {
         this.database = database;
@@ -69,19 +74,37 @@ final class HistoryTable {
         }
     }
 
+    /** Creates the table, or adds the columns a table made by an older release lacks. */
     public void createIfMissing() throws SQLException {
-        if (exists()) {
+        boolean exists = exists();
+        if (exists && hasDoneChecksums()) {
             return;
         }
         Connection connection = database.connection();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(database.dialect().createHistoryTableSql(qualifiedName));
+            statement.execute(exists ? database.dialect().addHistoryColumnSql(qualifiedName, DONE_CHECKSUMS)
+                    : database.dialect().createHistoryTableSql(qualifiedName));
             known = true;
+            hasDoneChecksums = true;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    private boolean hasDoneChecksums() throws SQLException {
+        if (hasDoneChecksums == null) {
+            Connection connection = database.connection();
+            DatabaseMetaData meta = connection.getMetaData();
+            boolean upper = meta.storesUpperCaseIdentifiers();
+            String schemaName = schema != null ? schema.folded(upper) : connection.getSchema();
+            String column = upper ? DONE_CHECKSUMS.toUpperCase(Locale.ROOT) : DONE_CHECKSUMS;
+            try (ResultSet columns = meta.getColumns(null, schemaName, table.folded(upper), column)) {
+                hasDoneChecksums = columns.next();
+            }
+        }
+        return hasDoneChecksums;
     }
 
     /** Every recorded revision, by id; empty when the table does not exist yet. */
@@ -91,7 +114,9 @@ final class HistoryTable {
         }
         List<AppliedRevision> rows = new ArrayList<>();
         try (Statement statement = database.connection().createStatement();
-                ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + qualifiedName + " ORDER BY revision")) {
+                ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + ", "
+                        + (hasDoneChecksums() ? DONE_CHECKSUMS : "NULL") + " FROM " + qualifiedName
+                        + " ORDER BY revision")) {
             while (rs.next()) {
                 String parents = rs.getString(2);
                 Timestamp appliedAt = rs.getTimestamp(6);
@@ -106,7 +131,8 @@ final class HistoryTable {
                         rs.getLong(8),
                         RowState.fromDb(rs.getString(9)),
                         rs.getInt(10),
-                        rs.getString(11)));
+                        rs.getString(11),
+                        rs.getString(12)));
             }
         }
         return rows;
@@ -137,10 +163,19 @@ final class HistoryTable {
      */
     public void update(Revision revision, RowState state, int statementsDone, String error, long durationMillis)
             throws SQLException {
+        update(revision, state, statementsDone, null, error, durationMillis);
+    }
+
+    /**
+     * {@link #update(Revision, RowState, int, String, long)}, recording also the checksums of the
+     * statements done ({@code doneChecksums}, null once the revision is no longer unfinished).
+     */
+    public void update(Revision revision, RowState state, int statementsDone, String doneChecksums, String error,
+            long durationMillis) throws SQLException {
         if (update == null) {
             update = database.connection().prepareStatement("UPDATE " + qualifiedName + " SET state = ?,"
                     + " statements_done = ?, error = ?, duration_ms = ?, upgrade_checksum = ?, downgrade_checksum = ?,"
-                    + " message = ? WHERE revision = ?");
+                    + " message = ?, " + DONE_CHECKSUMS + " = ? WHERE revision = ?");
         }
         update.setString(1, state.dbValue());
         update.setInt(2, statementsDone);
@@ -149,7 +184,8 @@ final class HistoryTable {
         update.setString(5, revision.upgrade().checksum());
         update.setString(6, revision.downgrade().checksum());
         update.setString(7, revision.message());
-        update.setString(8, revision.id());
+        update.setString(8, doneChecksums);
+        update.setString(9, revision.id());
         if (update.executeUpdate() != 1) {
             throw new SQLException("history row of revision " + revision.id() + " disappeared while the plugin held"
                     + " the migration lock; was it edited by hand?");

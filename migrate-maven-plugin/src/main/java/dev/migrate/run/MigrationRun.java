@@ -2,6 +2,7 @@ package dev.migrate.run;
 
 import dev.migrate.common.Redaction;
 import dev.migrate.database.Database;
+import dev.migrate.database.Dialect;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Identifier;
 import dev.migrate.database.MigrationLock;
@@ -10,13 +11,16 @@ import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.UnknownAppliedRevisionException;
 import dev.migrate.history.AppliedRevision;
+import dev.migrate.history.ExecutedStatements;
 import dev.migrate.history.HistoryCheck;
 import dev.migrate.history.RowState;
 import dev.migrate.history.Status;
 import dev.migrate.revision.Revision;
+import dev.migrate.run.RunChecks.Checked;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,12 +71,23 @@ public final class MigrationRun {
      * non-transactional revision recorded as failed first continues from its failed statement.
      */
     public Result move(RevisionGraph graph, Mode mode, Planner planner, boolean resume, String what) {
+        Dialect dialect = Dialect.fromUrl(url);
+        if (dialect.createsOnConnect(url)) {
+            // nothing exists yet, so nothing is applied: plan and check before a connection creates
+            // the database, so that a refused run leaves no database file behind
+            Checked offline = RunChecks.check(mode, graph, List.of(), planner, resume, dialect, 0);
+            if (offline.nothingToDo()) {
+                return new Result(offline.plan(), offline.status());
+            }
+        }
         try (Database database = connect()) {
             HistoryTable history = history(database, false);
+            int version = database.serverMajorVersion();
             // First look without the lock and without writing anything: a run refused here (edited
             // files, several heads, transaction control, an unresolved failure) leaves the database
             // exactly as it was.
-            Checked preview = check(mode, graph, history.read(), planner, resume);
+            Checked preview = RunChecks.check(mode, graph, history.read(), planner, resume, database.dialect(),
+                    version);
             if (preview.nothingToDo()) {
                 return new Result(preview.plan(), preview.status());
             }
@@ -87,15 +102,18 @@ public final class MigrationRun {
                 database.dialect().prepareWorkSession(database, history.qualifiedName(), lockTimeout, listener);
                 history.createIfMissing();
                 // another run may have moved the database while this one waited: read again
-                Checked locked = check(mode, graph, history.read(), planner, resume);
+                Checked locked = RunChecks.check(mode, graph, history.read(), planner, resume, database.dialect(),
+                        version);
                 for (Revision revision : locked.history().editedDowngrades()) {
                     listener.warn("the downgrade section of applied revision " + revision.describe() + " ("
                             + revision.fileName() + ") was edited since it ran; re-recording its checksum");
                     history.recordChecksums(revision);
                 }
                 Plan plan = locked.plan();
+                List<Revision> finished = List.of();
                 if (!locked.history().unfinished().isEmpty()) {
-                    finishUnfinished(mode, graph, locked.history().unfinished(), database, history);
+                    finished = finishUnfinished(mode, graph, locked.history().unfinished(), plan.direction(),
+                            database, history);
                     plan = planner.apply(graph, new Status(graph, history.read()).appliedIds());
                 }
                 if (!plan.isEmpty()) {
@@ -106,7 +124,10 @@ public final class MigrationRun {
                         runner(database, history).run(plan);
                     }
                 }
-                return new Result(plan, new Status(graph, history.read()));
+                // a revision finished on the way counts as run, in the summary as in the database
+                List<Revision> ran = new ArrayList<>(finished);
+                ran.addAll(plan.steps());
+                return new Result(new Plan(plan.direction(), ran), new Status(graph, history.read()));
             }
         } catch (SQLException e) {
             throw unavailable("cannot use the history table " + table, e);
@@ -120,6 +141,9 @@ public final class MigrationRun {
      * @return the revisions whose checksums were re-recorded
      */
     public List<Revision> repair(RevisionGraph graph) {
+        if (Dialect.fromUrl(url).createsOnConnect(url)) {
+            return List.of();
+        }
         try (Database database = connect()) {
             HistoryTable history = history(database, false);
             if (!history.exists()) {
@@ -145,6 +169,9 @@ public final class MigrationRun {
 
     /** The history table's rows, read without changing anything; empty when it does not exist. */
     public List<AppliedRevision> readHistory() {
+        if (Dialect.fromUrl(url).createsOnConnect(url)) {
+            return List.of(); // reading must not create the database
+        }
         try (Database database = connect()) {
             return history(database, false).read();
         } catch (SQLException e) {
@@ -174,37 +201,15 @@ public final class MigrationRun {
         new PlanRunner(database, new Journal(history), RunListener.SILENT).run(plan);
     }
 
-    /** One reading of the history, held against the files, and the plan it leads to. */
-    private record Checked(HistoryCheck history, Status status, Plan plan) {
-
-        /** Nothing to run, finish or re-record: the run needs neither the lock nor a write. */
-        boolean nothingToDo() {
-            return plan.isEmpty() && history.unfinished().isEmpty() && history.editedDowngrades().isEmpty();
-        }
-    }
-
-    /** Every check that can refuse a run, and the plan it would run. */
-    private static Checked check(Mode mode, RevisionGraph graph, List<AppliedRevision> rows, Planner planner,
-            boolean resume) {
-        HistoryCheck check = HistoryCheck.of(graph, rows);
-        check.requireConsistent();
-        if (mode == Mode.RUN) {
-            check.requireNoFailures(resume);
-        }
-        Status status = new Status(graph, rows);
-        Plan plan = planner.apply(graph, status.appliedIds());
-        if (mode == Mode.RUN) {
-            PlanChecks.check(plan);
-        }
-        return new Checked(check, status, plan);
-    }
-
     /**
      * Revisions that stopped halfway: an interrupted one (its run died) or a failed one the user
      * asked to resume is finished in its own direction; a stamp resolves them by recording instead.
+     *
+     * @return the revisions finished in {@code direction}, the run's own
      */
-    private void finishUnfinished(Mode mode, RevisionGraph graph, List<AppliedRevision> unfinished, Database database,
-            HistoryTable history) throws SQLException {
+    private List<Revision> finishUnfinished(Mode mode, RevisionGraph graph, List<AppliedRevision> unfinished,
+            Direction planDirection, Database database, HistoryTable history) throws SQLException {
+        List<Revision> finished = new ArrayList<>();
         for (AppliedRevision row : unfinished) {
             Revision revision = graph.find(row.id()).orElseThrow();
             if (mode == Mode.STAMP) {
@@ -220,8 +225,17 @@ public final class MigrationRun {
             listener.info((row.state().failed() ? "resuming failed " : "finishing interrupted ") + direction
                     .name().toLowerCase(Locale.ROOT) + " of " + revision.describe() + " after "
                     + row.statementsDone() + " completed statement(s)");
+            if (row.doneChecksums() == null && row.statementsDone() > 0) {
+                listener.warn("the history row of " + revision.describe() + " was written by an older release that"
+                        + " did not record which statements ran, so edits of its first " + row.statementsDone()
+                        + " statement(s) cannot be detected; make sure they are as they ran");
+            }
             runner(database, history).run(new Plan(direction, List.of(revision)), Map.of(row.id(), row));
+            if (direction == planDirection) {
+                finished.add(revision);
+            }
         }
+        return finished;
     }
 
     /** Records the plan in the history table without running any revision's SQL ({@code stamp}). */
@@ -259,18 +273,27 @@ public final class MigrationRun {
             if (up && !resumed) {
                 history.insert(revision, 0, RowState.RUNNING);
             } else {
-                history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, first, null, 0);
+                history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, first,
+                        done(revision, direction, first), null, 0);
             }
         }
 
         @Override
         public void progressed(Revision revision, Direction direction, int done) throws SQLException {
-            history.update(revision, direction == Direction.UP ? RowState.RUNNING : RowState.RUNNING_DOWN, done, null, 0);
+            history.update(revision, direction == Direction.UP ? RowState.RUNNING : RowState.RUNNING_DOWN, done,
+                    done(revision, direction, done), null, 0);
         }
 
         @Override
         public void failed(Revision revision, Direction direction, int index, String error) throws SQLException {
-            history.update(revision, direction == Direction.UP ? RowState.FAILED : RowState.FAILED_DOWN, index, error, 0);
+            history.update(revision, direction == Direction.UP ? RowState.FAILED : RowState.FAILED_DOWN, index,
+                    done(revision, direction, index), error, 0);
+        }
+
+        /** What a resume will hold the file against: the statements that completed. */
+        private static String done(Revision revision, Direction direction, int count) {
+            return ExecutedStatements.checksums(direction == Direction.UP ? revision.upgrade() : revision.downgrade(),
+                    count);
         }
 
         @Override

@@ -1,8 +1,10 @@
 package dev.migrate.run;
 
 import dev.migrate.common.Finding;
+import dev.migrate.database.Dialect;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
+import dev.migrate.lint.NoTransactionStatement;
 import dev.migrate.revision.Revision;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
@@ -16,12 +18,18 @@ public final class PlanChecks {
     }
 
     /**
-     * Refuses transactional revisions that contain their own transaction control.
+     * Refuses transactional revisions that contain their own transaction control, or a statement
+     * the database refuses inside a transaction ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM},
+     * ...), which would fail only once the revisions before it were committed.
      *
-     * @throws TransactionControlException naming every such statement with its file and line
+     * @param dialect the database the plan is for
+     * @param serverMajorVersion its server's major version, 0 when not known (no connection yet)
+     * @throws TransactionControlException naming every transaction-control statement with its file and line
+     * @throws RefusedInTransactionException naming every statement the database refuses in a transaction
      */
-    public static void check(Plan plan) {
-        List<Finding> problems = new ArrayList<>();
+    public static void check(Plan plan, Dialect dialect, int serverMajorVersion) {
+        List<Finding> control = new ArrayList<>();
+        List<Finding> refused = new ArrayList<>();
         for (Revision revision : plan.steps()) {
             if (!revision.transactional()) {
                 continue;
@@ -30,13 +38,23 @@ public final class PlanChecks {
                     .statements();
             for (Statement statement : statements) {
                 if (StatementSplitter.isTransactionControl(statement)) {
-                    problems.add(Finding.problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
+                    control.add(Finding.problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
                             + "' in a transactional revision would end the plugin's own transaction"));
+                    continue;
+                }
+                NoTransactionStatement kind = NoTransactionStatement.of(statement.sql()).orElse(null);
+                if (kind != null && dialect.refusesInTransaction(kind, serverMajorVersion)) {
+                    refused.add(Finding.problem(revision.file(), statement.line(), dialect.displayName() + " refuses "
+                            + kind.label() + " inside a transaction, and revision " + revision.id() + " runs in one;"
+                            + " add '-- transactional: false' to its header"));
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new TransactionControlException(problems);
+        if (!control.isEmpty()) {
+            throw new TransactionControlException(control);
+        }
+        if (!refused.isEmpty()) {
+            throw new RefusedInTransactionException(refused);
         }
     }
 

@@ -79,6 +79,10 @@ final class PlanRunner {
             listener.info("resuming " + revision.describe() + " at statement " + (first + 1) + " of " + statements.size()
                     + " (" + revision.file() + ":" + statements.get(Math.min(first, statements.size() - 1)).line() + ")");
         }
+        if (direction == Direction.UP && statements.isEmpty() && !revision.isMerge()) {
+            listener.warn(revision.describe() + " (" + revision.fileName() + ") has an empty upgrade section: it is"
+                    + " recorded as applied and changes nothing");
+        }
         connection.setAutoCommit(!transactional);
         if (!transactional) {
             // the journal row is committed before the first statement, so a crash leaves a trace

@@ -1,0 +1,9 @@
+-- parents: 20260102090000
+-- message: add book price
+
+-- upgrade
+ALTER TABLE books ADD COLUMN price DECIMAL(8, 2);
+
+-- downgrade
+-- the price column holds no data anything else needs
+ALTER TABLE books DROP COLUMN price;

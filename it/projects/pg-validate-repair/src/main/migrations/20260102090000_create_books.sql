@@ -1,0 +1,12 @@
+-- parents: 20260101090000
+-- message: create books
+
+-- upgrade
+CREATE TABLE books (
+  id INT PRIMARY KEY,
+  author_id INT NOT NULL REFERENCES authors (id),
+  title VARCHAR(200) NOT NULL
+);
+
+-- downgrade
+DROP TABLE books;

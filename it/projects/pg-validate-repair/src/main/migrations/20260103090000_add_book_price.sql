@@ -1,0 +1,8 @@
+-- parents: 20260102090000
+-- message: add book price
+
+-- upgrade
+ALTER TABLE books ADD COLUMN price DECIMAL(8, 2);
+
+-- downgrade
+ALTER TABLE books DROP COLUMN price;

@@ -1,0 +1,60 @@
+package dev.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.run.StatementFailedException;
+import dev.migrate.testing.BothDatabases;
+import dev.migrate.testing.OnBothDatabases;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a failed transactional revision leaves behind, as the README's guarantees table states it:
+ * nothing on PostgreSQL; on H2, whatever ran before a DDL statement (data changes too, since H2
+ * commits at each DDL statement, even one that fails), with the error listing those lines.
+ */
+class FailedRevisionAftermathTest {
+
+    static final String R1 = "20260101000000";
+    static final String R2 = "20260102000000";
+
+    @TempDir
+    Path dir;
+
+    @OnBothDatabases
+    void anInsertBeforeAFailingDdlStatementStaysOnH2AndIsRolledBackOnPostgres(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+        files.add(R2 + "_fill_a", R1, "INSERT INTO a VALUES (1);\nCREATE TABLE a (id INT);", "DELETE FROM a;");
+        Migrator migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
+                new RecordingListener());
+
+        assertThatThrownBy(() -> migrator.upgrade("head"))
+                .isInstanceOf(StatementFailedException.class)
+                .hasMessageContaining(db.isPostgres() ? "nothing of it remains"
+                        : "the statements before it in this revision (lines 5) may have been left applied");
+
+        assertThat(db.column("SELECT revision FROM migrate_history")).containsExactly(R1);
+        assertThat(db.column("SELECT id FROM a")).isEqualTo(db.isPostgres() ? java.util.List.of()
+                : java.util.List.of("1"));
+    }
+
+    @OnBothDatabases
+    void dataChangesAfterTheLastDdlStatementAreRolledBackOnBoth(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+        files.add(R2 + "_fill_a", R1, "INSERT INTO a VALUES (1);\nINSERT INTO missing VALUES (2);", "DELETE FROM a;");
+        Migrator migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
+                new RecordingListener());
+
+        assertThatThrownBy(() -> migrator.upgrade("head")).isInstanceOf(StatementFailedException.class);
+
+        assertThat(db.column("SELECT id FROM a")).isEmpty();
+    }
+}

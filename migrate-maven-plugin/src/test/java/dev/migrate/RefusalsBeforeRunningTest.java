@@ -1,0 +1,79 @@
+package dev.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.common.MigrateException;
+import dev.migrate.graph.MultipleHeadsException;
+import dev.migrate.run.RefusedInTransactionException;
+import dev.migrate.run.TransactionControlException;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Goals refused while planning stop before anything runs, and before a database is even created. */
+class RefusalsBeforeRunningTest {
+
+    static final String R1 = "20260101000000";
+    static final String R2 = "20260102000000";
+    static final String R3 = "20260103000000";
+
+    @TempDir
+    Path dir;
+
+    final RecordingListener listener = new RecordingListener();
+
+    Migrator migrator(String url) {
+        return new Migrator(new MigrateConfig(url, null, null, null, dir.resolve("migrations"), null), listener);
+    }
+
+    RevisionFiles files() {
+        return RevisionFiles.in(dir.resolve("migrations"));
+    }
+
+    @Test
+    void aConcurrentIndexInATransactionalRevisionIsRefusedBeforeTheRevisionsBeforeItRun() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = files();
+            files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+            files.add(R2 + "_index_a", R1, "CREATE INDEX CONCURRENTLY ix_a ON a (id);", "DROP INDEX ix_a;");
+
+            assertThatThrownBy(() -> migrator(db.url()).upgrade("head"))
+                    .isInstanceOf(RefusedInTransactionException.class)
+                    .hasMessageContaining(R2 + "_index_a.sql:5: PostgreSQL refuses CREATE INDEX CONCURRENTLY inside"
+                            + " a transaction")
+                    .hasMessageContaining("'-- transactional: false'");
+
+            // not even revision 1 ran, and no history table was made
+            assertThat(db.tables()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedUpgradeCreatesNoEmbeddedDatabaseFile() throws Exception {
+        RevisionFiles files = files();
+        files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+        files.add(R2 + "_create_b", R1, "CREATE TABLE b (id INT);", "DROP TABLE b;");
+        files.add(R3 + "_create_c", R1, "CREATE TABLE c (id INT);", "DROP TABLE c;");
+        Path db = dir.resolve("target/migrate/db");
+        String url = "jdbc:h2:file:" + db.toAbsolutePath();
+
+        assertThatThrownBy(() -> migrator(url).upgrade("head")).isInstanceOf(MultipleHeadsException.class);
+        files.add(R3 + "_create_c", R2, "CREATE TABLE c (id INT);\nCOMMIT;", "DROP TABLE c;");
+        assertThatThrownBy(() -> migrator(url).upgrade("head")).isInstanceOf(TransactionControlException.class);
+        assertThatThrownBy(() -> migrator(url).validate(true)).isInstanceOf(MigrateException.class);
+        assertThat(migrator(url).status().appliedIds()).isEmpty();
+
+        assertThat(Files.exists(dir.resolve("target/migrate/db.mv.db"))).isFalse();
+        assertThat(Files.exists(dir.resolve("target/migrate"))).isFalse();
+
+        // once a goal runs, the database is created as before
+        files.add(R3 + "_create_c", R2, "CREATE TABLE c (id INT);", "DROP TABLE c;");
+        assertThat(migrator(url).upgrade("head").plan().steps()).hasSize(3);
+        assertThat(Files.exists(dir.resolve("target/migrate/db.mv.db"))).isTrue();
+    }
+}
