@@ -383,4 +383,26 @@ public final class Migrator {
         }
         return result;
     }
+
+    // --- autogenerate and check: the work is in dev.migrate.autogenerate ---
+
+    /**
+     * Writes a revision that turns the head of the revisions into the desired schema and back
+     * ({@code migrate:revision -Dmigrate.autogenerate=true}), proven in a scratch database first.
+     */
+    public dev.migrate.autogenerate.AutogenerateResult autogenerate(dev.migrate.autogenerate.AutogenerateOptions options) {
+        return new dev.migrate.autogenerate.Autogenerator(config, listener).autogenerate(revisionsOrEmpty(), options);
+    }
+
+    /**
+     * Compares the head of the revisions with the desired schema, and the configured database with
+     * the revisions applied to it ({@code migrate:check}); changes nothing but scratch databases.
+     */
+    public dev.migrate.autogenerate.CheckResult check(dev.migrate.autogenerate.CheckOptions options) {
+        return new dev.migrate.autogenerate.SchemaCheck(config, listener).check(revisionsOrEmpty(), options);
+    }
+
+    private RevisionGraph revisionsOrEmpty() {
+        return java.nio.file.Files.exists(config.revisions()) ? load() : RevisionGraph.of(List.of());
+    }
 }

@@ -178,10 +178,12 @@ final class ObjectPlanner {
         for (DbObject trigger : c.keys(Kind.TRIGGER)) {
             String before = c.before(trigger);
             String after = c.after(trigger);
-            if (Objects.equals(before, after)) {
+            DbObject table = Context.table(trigger);
+            // a trigger on UPDATE OF a column blocks changing that column's type: it goes and comes back
+            boolean blocks = before != null && before.contains(" UPDATE OF ") && c.reshapedTables.contains(table);
+            if (Objects.equals(before, after) && !blocks) {
                 continue;
             }
-            DbObject table = Context.table(trigger);
             String tableName = c.name(table);
             String label = "trigger " + w.quote(trigger.name()) + " on " + tableName;
             String drop = w.dropTrigger(tableName, trigger.name());

@@ -161,9 +161,10 @@ final class TablePlanner {
             String dropSql = w.dropConstraint(table, constraint.name());
             if (before == null) {
                 c.add(Change.of(constraint, "add " + label, add, List.of(w.addConstraint(table, constraint.name(), after)),
-                        drop, tableIn(c.head, owner) ? List.of(dropSql) : List.of()));
+                        drop, foreign || tableIn(c.head, owner) ? List.of(dropSql) : List.of()));
             } else if (after == null) {
-                c.add(Change.of(constraint, "drop " + label, drop, tableIn(c.desired, owner) ? List.of(dropSql)
+                // foreign keys go explicitly, so that tables that reference each other drop in any order
+                c.add(Change.of(constraint, "drop " + label, drop, foreign || tableIn(c.desired, owner) ? List.of(dropSql)
                         : List.of(), add, List.of(w.addConstraint(table, constraint.name(), before))));
             } else if (!before.equals(after)) {
                 c.recreatedUp.add(constraint);

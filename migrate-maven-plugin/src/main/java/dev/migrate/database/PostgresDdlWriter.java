@@ -35,6 +35,32 @@ public final class PostgresDdlWriter implements DdlWriter {
             + " MAXVALUE (-?\\d+)(?: CACHE (\\d+))?( NO CYCLE| CYCLE)?(?: CACHE (\\d+))?");
     private static final Pattern VIEW_OPTIONS = Pattern.compile("(?s)(.*?);?\\s*WITH \\{(.*)}");
     private static final Pattern EXTENSION = Pattern.compile("version (.+) in schema (.+)");
+    /**
+     * How PostgreSQL prints {@code col IN ('a', 'b')} on a varchar column; read back, that text means
+     * the same but prints differently (an array cast instead of casts on each element), so the
+     * generated SQL says {@code IN} again and the object compares equal.
+     */
+    private static final Pattern VARCHAR_IN = Pattern.compile("((?:\\w+\\.)?\\w+)::text (=|<>) (ANY|ALL) \\(ARRAY\\[("
+            + "(?:'(?:[^']|'')*'::character varying(?:, )?)+)\\]::text\\[\\]\\)");
+
+    /** {@code expression} with every varchar IN list written back as IN, which reads back the same. */
+    static String roundTrip(String expression) {
+        Matcher m = VARCHAR_IN.matcher(expression);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            boolean in = m.group(2).equals("=") && m.group(3).equals("ANY");
+            boolean notIn = m.group(2).equals("<>") && m.group(3).equals("ALL");
+            if (!in && !notIn) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            String values = m.group(4).replace("::character varying", "");
+            m.appendReplacement(out, Matcher.quoteReplacement("(" + m.group(1) + (in ? " IN (" : " NOT IN (") + values
+                    + "))"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
 
     @Override
     public String quote(String name) {
@@ -202,7 +228,7 @@ public final class PostgresDdlWriter implements DdlWriter {
 
     @Override
     public String constraintClause(String name, String definition) {
-        return "CONSTRAINT " + quote(name) + " " + definition;
+        return "CONSTRAINT " + quote(name) + " " + roundTrip(definition);
     }
 
     @Override
@@ -217,7 +243,7 @@ public final class PostgresDdlWriter implements DdlWriter {
 
     @Override
     public String createIndex(String schema, String index, String table, String definition) {
-        return definition;
+        return roundTrip(definition);
     }
 
     @Override
@@ -237,6 +263,7 @@ public final class PostgresDdlWriter implements DdlWriter {
         if (body.endsWith(";")) {
             body = body.substring(0, body.length() - 1);
         }
+        body = roundTrip(body);
         return "CREATE " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + view + options + " AS\n" + body;
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RealHistoryReproductionTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres-realistic"})
+    @ValueSource(strings = {"postgres-realistic", "autogen-shop", "autogen-blog", "autogen-saas"})
     void reproducesNineOutOfTenRevisionsBothWays(String history, @TempDir Path work) throws Exception {
         List<Reproduction.Result> results = Reproduction.run(Reproduction.resource(history), work);
 
