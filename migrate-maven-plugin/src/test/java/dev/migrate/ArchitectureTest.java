@@ -30,7 +30,9 @@ class ArchitectureTest {
             "graph", Set.of("", "revision"),
             "db", Set.of("", "revision", "sql", "graph"),
             "lint", Set.of("", "revision", "sql", "graph"),
-            "verify", Set.of("", "revision", "sql", "graph", "db", "lint"));
+            "verify", Set.of("", "revision", "sql", "graph", "db", "lint"),
+            "database", Set.of(),
+            "autogenerate", Set.of("", "revision", "sql", "graph", "db", "verify", "database"));
 
     @Test
     void onlyTheMavenPackageImportsMaven() throws IOException {
