@@ -16,7 +16,7 @@ it.logContainsInOrder(
     'Building the desired schema from',
     'Proving',
     'Created revision ' + written[0].absolutePath,
-    'Upgraded 1 revision',
+    'Upgraded 2 revisions',
     'check: 2 comparison(s), 0 difference(s)',
     'BUILD SUCCESS',
     'No difference between the head of the revisions and the desired schema: no revision written')

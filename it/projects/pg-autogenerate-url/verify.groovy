@@ -14,7 +14,7 @@ try {
     it.logContainsInOrder(
         'Building the head of 1 revision(s) in temporary database migrate_verify_',
         'Created revision ' + written[0].absolutePath,
-        'Upgraded 1 revision',
+        'Upgraded 2 revisions',
         'check: 2 comparison(s), 0 difference(s)',
         'BUILD SUCCESS')
     // the developer's database was only read
