@@ -1,10 +1,18 @@
 package dev.migrate;
 
 import dev.migrate.authoring.Authoring;
+import dev.migrate.autogenerate.AutogenerateOptions;
+import dev.migrate.autogenerate.AutogenerateResult;
+import dev.migrate.autogenerate.Autogenerator;
+import dev.migrate.autogenerate.CheckOptions;
+import dev.migrate.autogenerate.CheckResult;
+import dev.migrate.autogenerate.SchemaCheck;
+import dev.migrate.autogenerate.Settings;
 import dev.migrate.authoring.OfflineScript;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
+import dev.migrate.graph.GraphLoader;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
 import dev.migrate.history.AppliedRevision;
@@ -14,10 +22,7 @@ import dev.migrate.history.Status;
 import dev.migrate.common.Finding;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.lint.Linter;
-import dev.migrate.revision.InvalidRevisionsException;
-import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
-import dev.migrate.revision.RevisionFolder;
 import dev.migrate.run.MigrationRun;
 import dev.migrate.run.MigrationRun.Mode;
 import dev.migrate.run.MigrationRun.Planner;
@@ -26,7 +31,6 @@ import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyResult;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -57,28 +61,14 @@ public final class Migrator {
         return read(true);
     }
 
-    /**
-     * The graph for goals that read no SQL (current, history, heads, show, revision, merge): a
-     * placeholder without a value leaves its section as written instead of stopping them.
-     */
+    /** The graph for goals that read no SQL: a placeholder without a value does not stop them. */
     private RevisionGraph graphOnly() {
         return read(false);
     }
 
     private RevisionGraph read(boolean valuesNeeded) {
-        RevisionFolder folder = RevisionFolder.scan(config.revisions());
-        List<Finding> problems = new ArrayList<>(folder.problems());
-        problems.addAll(RevisionGraph.problems(folder.forGraphChecks(), folder.idsOfBrokenFiles()));
-        // checksums stay those of the text as written: a new placeholder value is not an edit
-        Placeholders.Replaced replaced = config.placeholders().replace(folder.revisions(), config.schema(),
-                config.user(), config.url());
-        if (valuesNeeded) {
-            problems.addAll(replaced.problems());
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRevisionsException(problems);
-        }
-        return RevisionGraph.of(replaced.revisions());
+        return GraphLoader.load(config.revisions(), config.placeholders(), config.schema(), config.user(), config.url(),
+                valuesNeeded);
     }
 
     public Outcome upgrade(String target) {
@@ -221,5 +211,30 @@ public final class Migrator {
     public VerifyResult verify(VerifyOptions options, LintConfig lint) {
         return Verification.run(load(), config.url(), config.user(), config.password(), schema, table, options, lint,
                 listener);
+    }
+
+    /**
+     * Writes a revision that turns the head of the revisions into the desired schema and back
+     * ({@code migrate:revision -Dmigrate.autogenerate=true}), proven in a scratch database first.
+     */
+    public AutogenerateResult autogenerate(AutogenerateOptions options) {
+        return new Autogenerator(settings(), listener).autogenerate(revisionsOrEmpty(), options);
+    }
+
+    /**
+     * Compares the head of the revisions with the desired schema, and the configured database with
+     * the revisions applied to it ({@code migrate:check}); changes nothing but scratch databases.
+     */
+    public CheckResult check(CheckOptions options) {
+        return new SchemaCheck(settings(), listener).check(revisionsOrEmpty(), options);
+    }
+
+    private RevisionGraph revisionsOrEmpty() {
+        return java.nio.file.Files.exists(config.revisions()) ? load() : RevisionGraph.of(List.of());
+    }
+
+    private Settings settings() {
+        return new Settings(config.url(), config.user(), config.password(), config.schema(), config.historyTable(),
+                config.revisions());
     }
 }

@@ -146,6 +146,19 @@ public interface Dialect {
     /** How the log names a scratch database this dialect made. */
     String describeScratch(String adminUrl, String name);
 
+    /** Writes this database's DDL for autogenerate, where the plugin knows how. */
+    default java.util.Optional<DdlWriter> ddlWriter() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A query listing sequences owned by a table column (schema, sequence, table schema, table,
+     * column, dependency type 'a' or 'i' for identity), or null where sequences have no owner.
+     */
+    default String sequenceOwnersQuery() {
+        return null;
+    }
+
     /** The line an offline script starts with to say how to run it, or an empty string. */
     default String offlineScriptHint() {
         return "";

@@ -91,6 +91,11 @@ final class H2Dialect extends StandardDialect {
     }
 
     @Override
+    public java.util.Optional<DdlWriter> ddlWriter() {
+        return java.util.Optional.of(new H2DdlWriter());
+    }
+
+    @Override
     public SnapshotReader snapshotReader() {
         return new H2SnapshotReader();
     }

@@ -104,6 +104,22 @@ final class PostgresDialect extends StandardDialect {
     }
 
     @Override
+    public java.util.Optional<DdlWriter> ddlWriter() {
+        return java.util.Optional.of(new PostgresDdlWriter());
+    }
+
+    @Override
+    public String sequenceOwnersQuery() {
+        return "SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname, d.deptype"
+            + " FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+            + " JOIN pg_namespace sn ON sn.oid = s.relnamespace"
+            + " JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
+            + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
+            + " AND d.deptype IN ('a', 'i')";
+    }
+
+    @Override
     public SnapshotReader snapshotReader() {
         return new PostgresSnapshotReader();
     }

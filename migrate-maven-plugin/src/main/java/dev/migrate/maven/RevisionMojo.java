@@ -2,7 +2,15 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
+import dev.migrate.autogenerate.AutogenerateOptions;
+import dev.migrate.autogenerate.AutogenerateResult;
+import dev.migrate.common.Finding;
+import dev.migrate.lint.LintConfig;
+import dev.migrate.common.Severity;
+import java.io.File;
 import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -33,16 +41,58 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.dependsOn")
     private String dependsOn;
 
+    /**
+     * Fills the new revision from the difference between the head of the revisions and the desired
+     * schema ({@code desired}), both directions, proven in a scratch database before it is written.
+     */
+    @Parameter(property = "migrate.autogenerate", defaultValue = "false")
+    private boolean autogenerate;
+
+    /**
+     * The desired schema for autogenerate and check: a folder (or file) of SQL describing the schema as
+     * it should be, every {@code *.sql} in name order, or the JDBC URL of a database to read (only
+     * read). Default: {@code src/main/schema}.
+     */
+    @Parameter(property = "migrate.desired")
+    private PlexusConfiguration desired;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.revision.skip", defaultValue = "false")
     private boolean skipRevision;
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
+    protected void run(Migrator migrator, MigrateConfig config) throws MojoExecutionException {
+        if (autogenerate) {
+            autogenerate(migrator);
+            return;
+        }
         Path file = migrator.revision(message, Lists.commaSeparated(parents), Lists.commaSeparated(branch),
                 Lists.commaSeparated(dependsOn));
         getLog().info("Created revision " + file.toAbsolutePath());
         getLog().info("Write its SQL below '-- upgrade' and its undo below '-- downgrade'.");
+    }
+
+    private void autogenerate(Migrator migrator) throws MojoExecutionException {
+        AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(
+                Desired.resolve(evaluate(desired, "migrate.desired"), basedir), message));
+        if (result.noDifference()) {
+            getLog().info("No difference between the head of the revisions and the desired schema: no revision written");
+            return;
+        }
+        result.notes().forEach(getLog()::info);
+        result.warnings().forEach(getLog()::warn);
+        for (Finding finding : migrator.lint(LintConfig.defaults())) {
+            if (finding.file().equals(result.file()) && finding.severity() != Severity.INFO) {
+                getLog().warn(finding.toString());
+            }
+        }
+        getLog().info("Created revision " + result.file().toAbsolutePath() + " with " + result.changes().changes().size()
+                + " change(s), " + result.changes().todos().size() + " TODO(s), proven in " + result.took().toMillis()
+                + " ms");
+        getLog().info("Read it before you upgrade: autogenerate writes drops and adds where a rename was meant.");
     }
 
     @Override

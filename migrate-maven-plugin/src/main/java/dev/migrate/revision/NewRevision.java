@@ -21,6 +21,11 @@ public record NewRevision(List<String> parents, String message, List<String> bra
 
     /** The file's text: the header, then empty upgrade and downgrade sections. */
     public String content() {
+        return content("", "");
+    }
+
+    /** The file's text with {@code upgrade} and {@code downgrade} (SQL text, may be empty) in its sections. */
+    public String content(String upgrade, String downgrade) {
         StringBuilder text = new StringBuilder();
         text.append("-- parents: ").append(parents.isEmpty() ? "base" : String.join(", ", parents)).append('\n');
         if (!message.isEmpty()) {
@@ -32,7 +37,11 @@ public record NewRevision(List<String> parents, String message, List<String> bra
         if (!dependsOn.isEmpty()) {
             text.append("-- depends-on: ").append(String.join(", ", dependsOn)).append('\n');
         }
-        text.append("\n-- upgrade\n\n-- downgrade\n");
+        text.append("\n-- upgrade\n").append(section(upgrade)).append("\n-- downgrade\n").append(section(downgrade));
         return text.toString();
+    }
+
+    private static String section(String sql) {
+        return sql == null || sql.isBlank() ? "" : sql.strip() + "\n";
     }
 }

@@ -40,9 +40,14 @@ public final class RevisionWriter {
      * @throws FileWriteException when the folder cannot be written
      */
     public static Path write(Path folder, NewRevision revision, Instant now) {
+        return write(folder, revision, now, "", "");
+    }
+
+    /** {@link #write(Path, NewRevision, Instant)} with SQL in the upgrade and downgrade sections. */
+    public static Path write(Path folder, NewRevision revision, Instant now, String upgrade, String downgrade) {
         checkLabels(revision.branchLabels());
         String slug = Slug.of(revision.message());
-        byte[] content = revision.content().getBytes(StandardCharsets.UTF_8);
+        byte[] content = revision.content(upgrade, downgrade).getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(folder);
             Set<String> taken = idsIn(folder);

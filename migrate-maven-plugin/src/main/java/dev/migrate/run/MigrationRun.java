@@ -179,6 +179,13 @@ public final class MigrationRun {
         }
     }
 
+    /** The rows of the history table in {@code database}, or empty when it has none. */
+    public static java.util.Optional<List<AppliedRevision>> readHistoryIfExists(Database database, Identifier schema,
+            Identifier table) throws SQLException {
+        HistoryTable history = new HistoryTable(database, schema, table);
+        return history.exists() ? java.util.Optional.of(history.read()) : java.util.Optional.empty();
+    }
+
     /** The history table's name as the plugin writes it into SQL. */
     public static String historyTableName(Identifier schema, Identifier table) {
         return HistoryTable.qualifiedName(schema, table);

@@ -57,7 +57,7 @@ public final class VerifyBenchmark {
         }
     }
 
-    private static void generate(Path folder, int size, boolean postgres) throws IOException {
+    static void generate(Path folder, int size, boolean postgres) throws IOException {
         String parent = "base";
         List<String> tables = new ArrayList<>();
         for (int i = 0; i < size; i++) {

@@ -1,0 +1,154 @@
+package dev.migrate.autogenerate;
+
+import dev.migrate.common.Log;
+import dev.migrate.database.DdlWriter;
+import dev.migrate.database.H2DdlWriter;
+import dev.migrate.database.PostgresDdlWriter;
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.Dialect;
+import dev.migrate.database.Identifier;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.Target;
+import dev.migrate.revision.NewRevision;
+import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionWriter;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.verify.ScratchDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a revision from the difference between the revisions' head and a desired schema: builds
+ * both in scratch databases (the desired one is only read when it is a URL), plans the changes,
+ * proves them, and writes the file with TODOs for whatever did not pass.
+ */
+public final class Autogenerator {
+
+    private final Settings config;
+    private final Identifier schema;
+    private final Identifier table;
+    private final Log listener;
+
+    public Autogenerator(Settings config, Log listener) {
+        this.config = config;
+        this.schema = config.schema() == null ? null : new Identifier(config.schema());
+        this.table = new Identifier(config.historyTable());
+        this.listener = listener;
+    }
+
+    /** Runs autogenerate against {@code graph}, the loaded revisions (empty when there are none). */
+    public AutogenerateResult autogenerate(RevisionGraph graph, AutogenerateOptions options) {
+        long started = System.nanoTime();
+        Desired desired = desired(options.desired());
+        try (Workbench head = new Workbench(ScratchDatabase.open(desired.serverUrl(), config.user(), config.password(),
+                null), schema, table)) {
+            List<Revision> revisions = headRevisions(graph);
+            listener.info("Building the head of " + revisions.size() + " revision(s) in " + head.description());
+            head.upgrade(revisions);
+            SchemaSnapshot headSnapshot = head.snapshot();
+            SchemaChanges planned = ChangePlanner.plan(headSnapshot, desired.snapshot(), head.owners(), desired.owners(),
+                    writer(head.dialect()));
+            if (planned.isEmpty()) {
+                listener.info("The head of the revisions already matches the desired schema (" + desired.description()
+                        + "): no revision written");
+                return new AutogenerateResult(null, planned, List.of(), List.of(), elapsed(started));
+            }
+            listener.info("Proving " + planned.changes().size() + " change(s) in " + head.description());
+            Proof.Outcome proven = Proof.prove(planned, headSnapshot, desired.snapshot(), head);
+            SchemaChanges changes = proven.changes();
+            List<String> warnings = new ArrayList<>();
+            for (Change change : changes.changes()) {
+                if (change.isTodo()) {
+                    warnings.add("TODO in the new revision: " + change.summary() + ": " + change.todo());
+                }
+                if (change.warning() != null) {
+                    warnings.add(change.warning());
+                }
+            }
+            List<String> parents = graph.heads().stream().map(Revision::id).toList();
+            Path file = RevisionWriter.write(config.revisions(), new NewRevision(parents, options.message(), List.of(),
+                    List.of()), Instant.now(), changes.upgradeText(), changes.downgradeText());
+            return new AutogenerateResult(file, changes, warnings, proven.notes(), elapsed(started));
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("autogenerate cannot read a schema: " + e.getMessage()
+                    + " (SQL state " + e.getSQLState() + ")", e);
+        } finally {
+            desired.close();
+        }
+    }
+
+    /** The revisions that make the head (every head, when there are several). */
+    static List<Revision> headRevisions(RevisionGraph graph) {
+        if (graph.ordered().isEmpty()) {
+            return List.of();
+        }
+        return graph.upgradePlan(Target.parse("heads"), Set.of()).steps();
+    }
+
+    static DdlWriter writer(Dialect dialect) {
+        return dialect.ddlWriter().orElseThrow(Autogenerator::unsupported);
+    }
+
+    /** The desired schema read into a snapshot, and the server the head is built on. */
+    record Desired(SchemaSnapshot snapshot, SequenceOwners owners, String serverUrl, String description,
+            Workbench workbench) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (workbench != null) {
+                workbench.close();
+            }
+        }
+    }
+
+    Desired desired(String desired) {
+        if (desired.startsWith("jdbc:")) {
+            if (Dialect.fromUrl(desired).ddlWriter().isEmpty()) {
+                throw unsupported();
+            }
+            try (Database database = Database.connect(desired, config.user(), config.password())) {
+                Connection connection = database.connection();
+                connection.setReadOnly(true);
+                return new Desired(Workbench.readSnapshot(connection, database.dialect(), table),
+                        SequenceOwners.read(connection, database.dialect()), desired, database.redactedUrl(), null);
+            } catch (SQLException e) {
+                throw new DatabaseUnavailableException("cannot read the desired schema at " + dev.migrate.common.Redaction
+                        .redactUrl(desired) + ": " + e.getMessage(), e);
+            }
+        }
+        Path source = Path.of(desired);
+        if (!Files.exists(source)) {
+            throw new DesiredSchemaException("there is no desired schema at " + source + ": put the schema as it should"
+                    + " be into SQL files there, or point migrate.desired at them or at a database (a JDBC URL)", null);
+        }
+        Workbench workbench = new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(), null),
+                null, table);
+        try {
+            listener.info("Building the desired schema from " + source + " in " + workbench.description());
+            workbench.applySqlFiles(source);
+            return new Desired(workbench.snapshot(), workbench.owners(), config.url(), source.toString(), workbench);
+        } catch (SQLException e) {
+            workbench.close();
+            throw new DatabaseUnavailableException("cannot read the desired schema: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            workbench.close();
+            throw e;
+        }
+    }
+
+    private static DesiredSchemaException unsupported() {
+        return new DesiredSchemaException("autogenerate and check read PostgreSQL and H2 schemas only; point"
+                + " migrate.url (or migrate.desired) at a jdbc:postgresql: or jdbc:h2: database", null);
+    }
+
+    private static Duration elapsed(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

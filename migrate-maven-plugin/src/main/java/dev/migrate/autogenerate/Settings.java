@@ -1,0 +1,17 @@
+package dev.migrate.autogenerate;
+
+import java.nio.file.Path;
+
+/**
+ * What autogenerate and check need to know of the project: its database (for the history and the
+ * scratch server), the history table's schema and name, and the revisions folder.
+ *
+ * @param url JDBC URL of the configured database
+ * @param user database user, or null
+ * @param password database password, or null; never printed
+ * @param schema the history table's schema, or null
+ * @param historyTable the history table's name
+ * @param revisions the revisions folder
+ */
+public record Settings(String url, String user, String password, String schema, String historyTable, Path revisions) {
+}

@@ -1,0 +1,198 @@
+package dev.migrate.database;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Writes H2 DDL for what H2 has: schemas, tables, columns, constraints, plain and unique indexes,
+ * views, sequences and domains. Names the H2 reader shows in lower case were folded by H2 and are
+ * written unquoted again; others are quoted as they are.
+ */
+public final class H2DdlWriter implements DdlWriter {
+
+    private static final Pattern FOLDED = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+    @Override
+    public String quote(String name) {
+        if (FOLDED.matcher(name).matches()) {
+            return name;
+        }
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public String name(String schema, String name) {
+        return schema == null || "public".equalsIgnoreCase(schema) ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    @Override
+    public String createSchema(String schema) {
+        return "CREATE SCHEMA " + quote(schema);
+    }
+
+    @Override
+    public String dropSchema(String schema) {
+        return "DROP SCHEMA " + quote(schema);
+    }
+
+    @Override
+    public String createExtension(String extension, String definition) {
+        return null;
+    }
+
+    @Override
+    public String dropExtension(String extension) {
+        return null;
+    }
+
+    @Override
+    public String createTable(String table, String definition, List<String> columns, List<String> constraints) {
+        List<String> clauses = new ArrayList<>(columns);
+        clauses.addAll(constraints);
+        String kind = definition.startsWith("global temporary") ? "GLOBAL TEMPORARY TABLE " : "TABLE ";
+        return "CREATE " + kind + table + " (\n    " + String.join(",\n    ", clauses) + "\n)";
+    }
+
+    @Override
+    public String dropTable(String table) {
+        return "DROP TABLE " + table;
+    }
+
+    @Override
+    public String column(String column, ColumnSpec spec, String defaultExpression) {
+        StringBuilder sql = new StringBuilder(quote(column)).append(' ').append(spec.type());
+        if (spec.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(spec.generated()).append(')');
+        } else if (spec.identity() != null) {
+            sql.append(' ').append(spec.identity());
+        } else if (defaultExpression != null) {
+            sql.append(" DEFAULT ").append(defaultExpression);
+        }
+        if (spec.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public String addColumn(String table, String column, ColumnSpec spec, String defaultExpression) {
+        return "ALTER TABLE " + table + " ADD COLUMN " + column(column, spec, defaultExpression);
+    }
+
+    @Override
+    public String dropColumn(String table, String column) {
+        return "ALTER TABLE " + table + " DROP COLUMN " + quote(column);
+    }
+
+    @Override
+    public String alterType(String table, String column, ColumnSpec from, ColumnSpec to) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " SET DATA TYPE " + to.type();
+    }
+
+    @Override
+    public String setDefault(String table, String column, String expression) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " SET DEFAULT " + expression;
+    }
+
+    @Override
+    public String dropDefault(String table, String column) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " DROP DEFAULT";
+    }
+
+    @Override
+    public String setNotNull(String table, String column, boolean notNull) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + (notNull ? " SET" : " DROP") + " NOT NULL";
+    }
+
+    @Override
+    public String identity(String table, String column, String generation) {
+        return null;
+    }
+
+    @Override
+    public String constraintClause(String name, String definition) {
+        return "CONSTRAINT " + quote(name) + " " + definition;
+    }
+
+    @Override
+    public String addConstraint(String table, String name, String definition) {
+        return "ALTER TABLE " + table + " ADD " + constraintClause(name, definition);
+    }
+
+    @Override
+    public String dropConstraint(String table, String name) {
+        return "ALTER TABLE " + table + " DROP CONSTRAINT " + quote(name);
+    }
+
+    @Override
+    public String createIndex(String schema, String index, String table, String definition) {
+        int open = definition.indexOf(" (");
+        String type = definition.substring(0, open).toUpperCase(Locale.ROOT);
+        String unique = type.startsWith("UNIQUE") ? "UNIQUE " : type.startsWith("SPATIAL") ? "SPATIAL " : "";
+        return "CREATE " + unique + "INDEX " + name(schema, index) + " ON " + table + definition.substring(open);
+    }
+
+    @Override
+    public String dropIndex(String schema, String index) {
+        return "DROP INDEX " + name(schema, index);
+    }
+
+    @Override
+    public String createView(String view, String definition, boolean materialized) {
+        return materialized ? null : "CREATE VIEW " + view + " AS\n" + definition.strip();
+    }
+
+    @Override
+    public String dropView(String view, boolean materialized) {
+        return materialized ? null : "DROP VIEW " + view;
+    }
+
+    @Override
+    public String createSequence(String sequence, String definition) {
+        return "CREATE SEQUENCE " + sequence + PostgresDdlWriter.sequenceOptions(definition);
+    }
+
+    @Override
+    public String alterSequence(String sequence, String definition) {
+        return "ALTER SEQUENCE " + sequence + PostgresDdlWriter.sequenceOptions(definition).replace(" AS ", " AS ");
+    }
+
+    @Override
+    public String dropSequence(String sequence) {
+        return "DROP SEQUENCE " + sequence;
+    }
+
+    @Override
+    public String comment(String on, String text) {
+        return "COMMENT ON " + CommentTarget.of(on, this) + " IS " + (text == null ? "NULL" : DdlWriter.literal(text));
+    }
+
+    @Override
+    public String createDomain(String domain, String definition, List<String> constraints) {
+        int at = definition.indexOf(" DEFAULT ");
+        String type = at < 0 ? definition : definition.substring(0, at);
+        StringBuilder sql = new StringBuilder("CREATE DOMAIN " + domain + " AS " + type);
+        if (at >= 0) {
+            sql.append(definition.substring(at));
+        }
+        constraints.forEach(c -> sql.append(' ').append(c));
+        return sql.toString();
+    }
+
+    @Override
+    public String dropDomain(String domain) {
+        return "DROP DOMAIN " + domain;
+    }
+
+    @Override
+    public String addDomainConstraint(String domain, String name, String definition) {
+        return "ALTER DOMAIN " + domain + " ADD " + constraintClause(name, definition);
+    }
+
+    @Override
+    public String dropDomainConstraint(String domain, String name) {
+        return "ALTER DOMAIN " + domain + " DROP CONSTRAINT " + quote(name);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.migrate.graph;
+
+import dev.migrate.common.Finding;
+import dev.migrate.revision.InvalidRevisionsException;
+import dev.migrate.revision.Placeholders;
+import dev.migrate.revision.RevisionFolder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a revisions folder into a graph: every problem of the files and the graph at once, then placeholders. */
+public final class GraphLoader {
+
+    private GraphLoader() {
+    }
+
+    /**
+     * Reads and checks the files in {@code revisions}, and replaces the placeholders of their SQL.
+     * With {@code valuesNeeded}, a placeholder without a value is one of the problems; without it
+     * (goals that read no SQL), its section is left as written.
+     *
+     * @throws InvalidRevisionsException naming every problem found
+     */
+    public static RevisionGraph load(Path revisions, Placeholders placeholders, String schema, String user, String url,
+            boolean valuesNeeded) {
+        RevisionFolder folder = RevisionFolder.scan(revisions);
+        List<Finding> problems = new ArrayList<>(folder.problems());
+        problems.addAll(RevisionGraph.problems(folder.forGraphChecks(), folder.idsOfBrokenFiles()));
+        // checksums stay those of the text as written: a new placeholder value is not an edit
+        Placeholders.Replaced replaced = placeholders.replace(folder.revisions(), schema, user, url);
+        if (valuesNeeded) {
+            problems.addAll(replaced.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRevisionsException(problems);
+        }
+        return RevisionGraph.of(replaced.revisions());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.migrate.maven;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.Migrator;
+import dev.migrate.autogenerate.CheckOptions;
+import dev.migrate.autogenerate.CheckResult;
+import java.io.File;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
+
+/**
+ * Fails when the revisions and the schema disagree: the head of the revisions against the desired
+ * schema (when there is one), and the configured database against the revisions its history lists
+ * (when it has a history table), naming every object added, removed or changed. Meant for CI; bound
+ * to no phase. Works in scratch databases and only reads the configured one.
+ */
+@Mojo(name = "check", threadSafe = true)
+public class CheckMojo extends AbstractMigrateMojo {
+
+    /**
+     * The desired schema: a folder (or file) of SQL, every {@code *.sql} in name order, or the JDBC
+     * URL of a database to read. Default: {@code src/main/schema}, compared only when it exists.
+     */
+    @Parameter(property = "migrate.desired")
+    private PlexusConfiguration desired;
+
+    /** Where the JUnit XML report {@code TEST-migrate-check.xml} is written. */
+    @Parameter(property = "migrate.check.reportDirectory", defaultValue = "${project.build.directory}/migrate-reports")
+    private File reportDirectory;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
+
+    /** Skips this goal only. */
+    @Parameter(property = "migrate.check.skip", defaultValue = "false")
+    private boolean skipCheck;
+
+    @Override
+    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
+        CheckResult result = migrator.check(new CheckOptions(Desired.resolve(evaluate(desired, "migrate.desired"),
+                basedir), reportDirectory == null ? null : reportDirectory.toPath()));
+        for (CheckResult.Finding finding : result.findings()) {
+            if (finding.error()) {
+                getLog().error(finding.message());
+            } else {
+                getLog().warn(finding.message());
+            }
+        }
+        String summary = "check: " + result.checked().size() + " comparison(s), " + result.errors().size()
+                + " difference(s) in " + result.took().toMillis() + " ms"
+                + (result.report() == null ? "" : "; report: " + result.report());
+        getLog().info(summary);
+        if (result.checked().isEmpty()) {
+            getLog().warn("Nothing to check: there is no desired schema and the database has no history table");
+        }
+        if (result.hasErrors()) {
+            boolean desiredFailed = result.errors().stream()
+                    .anyMatch(f -> f.comparison() == CheckResult.Comparison.DESIRED);
+            boolean liveFailed = result.errors().stream().anyMatch(f -> f.comparison() == CheckResult.Comparison.LIVE);
+            StringBuilder message = new StringBuilder("migrate:check found " + result.errors().size()
+                    + " difference(s) between the revisions and the schema");
+            if (desiredFailed) {
+                message.append("; to write a revision for the desired schema run: mvn migrate:revision"
+                        + " -Dmigrate.autogenerate=true -Dmigrate.message=\"<what changed>\"");
+            }
+            if (liveFailed) {
+                message.append("; the database was changed outside the revisions: undo the change by hand, or capture"
+                        + " it with migrate:revision -Dmigrate.autogenerate=true -Dmigrate.desired=<its URL>");
+            }
+            throw new MojoFailureException(message.toString());
+        }
+    }
+
+    @Override
+    protected String goal() {
+        return "check";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipCheck;
+    }
+}

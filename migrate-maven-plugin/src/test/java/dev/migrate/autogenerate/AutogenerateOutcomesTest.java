@@ -1,0 +1,70 @@
+package dev.migrate.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What autogenerate says besides SQL: renames, no difference, a broken desired schema, a TODO. */
+class AutogenerateOutcomesTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void warnsThatADroppedAndAnAddedColumnMayBeARename() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.H2,
+                "CREATE TABLE users (id INT PRIMARY KEY, bio VARCHAR(100));",
+                "CREATE TABLE users (id INT PRIMARY KEY, about VARCHAR(100));", work);
+
+        assertThat(outcome.file()).contains("ALTER TABLE users DROP COLUMN bio;")
+                .contains("ALTER TABLE users ADD COLUMN about CHARACTER VARYING(100);");
+        assertThat(outcome.result().warnings()).singleElement().asString()
+                .contains("may be a rename").contains("ALTER TABLE users RENAME COLUMN bio TO about");
+    }
+
+    @Test
+    void writesNoFileWhenTheSchemasAgree() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.H2, "CREATE TABLE t (id INT PRIMARY KEY);",
+                "CREATE TABLE t (id INT PRIMARY KEY);", work);
+
+        assertThat(outcome.result().noDifference()).isTrue();
+        assertThat(Files.list(work.resolve("migrations")).toList()).hasSize(1);
+    }
+
+    @Test
+    void namesTheFileAndLineOfAFailingDesiredStatement() throws Exception {
+        Path schema = Files.createDirectories(work.resolve("schema"));
+        Files.writeString(schema.resolve("01.sql"), "CREATE TABLE a (id INT);\n\nCREATE TABLE b (id NOSUCHTYPE);\n");
+        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:outcomes;DB_CLOSE_DELAY=-1", null, null, null,
+                work.resolve("migrations"), null), MigrationListener.SILENT);
+
+        assertThatThrownBy(() -> migrator.autogenerate(new AutogenerateOptions(schema.toString(), "x")))
+                .isInstanceOf(DesiredSchemaException.class)
+                .hasMessageContaining(schema.resolve("01.sql") + ":3");
+    }
+
+    @Test
+    void writesWhatItCannotExpressAsATodoNamingTheObject() throws Exception {
+        RevisionFiles.in(work.resolve("migrations")).addWithHeader("20260101000000_head",
+                "-- parents: base\n-- irreversible: true", "CREATE TABLE t (id INT PRIMARY KEY, n INT);", "");
+        Path schema = Files.createDirectories(work.resolve("schema"));
+        // H2 cannot move a column: the desired order is a TODO, not a silent difference
+        Files.writeString(schema.resolve("01.sql"), "CREATE TABLE t (n INT, id INT PRIMARY KEY);");
+        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:todo;DB_CLOSE_DELAY=-1", null, null, null,
+                work.resolve("migrations"), null), MigrationListener.SILENT);
+
+        AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "reorder"));
+
+        assertThat(result.warnings()).singleElement().asString().startsWith("TODO in the new revision: column order of t");
+        assertThat(Files.readString(result.file())).contains("-- TODO column order of t: the columns (n, id)");
+    }
+}

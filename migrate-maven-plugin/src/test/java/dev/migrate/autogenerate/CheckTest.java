@@ -1,0 +1,102 @@
+package dev.migrate.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * migrate:check on a live PostgreSQL database: changes made by hand outside the revisions are each
+ * named; a database that matches its revisions, and revisions that match the desired schema, pass.
+ */
+class CheckTest {
+
+    @TempDir
+    Path work;
+    TestDatabase db;
+    Migrator migrator;
+
+    @BeforeEach
+    void upgradeALiveDatabase() {
+        db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+        RevisionFiles files = RevisionFiles.in(work.resolve("migrations"));
+        files.add("20260101000000_orders", "base", """
+                CREATE TABLE orders (id bigint PRIMARY KEY, total int NOT NULL);
+                CREATE INDEX ix_orders_total ON orders (total);
+                CREATE FUNCTION tax(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x / 5';
+                """, "DROP FUNCTION tax(integer); DROP TABLE orders;");
+        migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, files.folder(), null),
+                MigrationListener.SILENT);
+        migrator.upgrade("head");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    private CheckResult check() {
+        return migrator.check(new CheckOptions(work.resolve("no-schema").toString(), work.resolve("reports")));
+    }
+
+    @Test
+    void passesWhenTheDatabaseMatchesItsRevisions() {
+        CheckResult result = check();
+
+        assertThat(result.checked()).containsExactly(CheckResult.Comparison.LIVE);
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.report()).exists();
+    }
+
+    @Test
+    void namesAColumnAddedByHand() throws Exception {
+        KindFixture.execute(db, "ALTER TABLE orders ADD COLUMN note text");
+
+        assertThat(check().errors()).extracting(CheckResult.Finding::message)
+                .containsExactly("column orders.note was added outside the revisions");
+    }
+
+    @Test
+    void namesAnIndexDroppedByHand() throws Exception {
+        KindFixture.execute(db, "DROP INDEX ix_orders_total");
+
+        assertThat(check().errors()).extracting(CheckResult.Finding::message)
+                .containsExactly("index ix_orders_total on table orders was removed outside the revisions");
+    }
+
+    @Test
+    void namesAFunctionWhoseBodyWasChanged() throws Exception {
+        KindFixture.execute(db, "CREATE OR REPLACE FUNCTION tax(x integer) RETURNS integer LANGUAGE sql IMMUTABLE"
+                + " AS 'SELECT x / 4'");
+
+        CheckResult result = check();
+        assertThat(result.errors()).singleElement().extracting(CheckResult.Finding::message).asString()
+                .startsWith("function tax(x integer) was changed outside the revisions").contains("x / 4");
+        assertThat(Files.readString(result.report())).contains("failures=\"1\"").contains("tax(x integer)");
+    }
+
+    @Test
+    void comparesTheHeadWithTheDesiredSchema() throws Exception {
+        Path schema = Files.createDirectories(work.resolve("schema"));
+        Files.writeString(schema.resolve("01_orders.sql"), """
+                CREATE TABLE orders (id bigint PRIMARY KEY, total int NOT NULL, paid boolean);
+                CREATE INDEX ix_orders_total ON orders (total);
+                CREATE FUNCTION tax(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x / 5';
+                """);
+
+        CheckResult result = migrator.check(new CheckOptions(schema.toString(), null));
+
+        assertThat(result.checked()).containsExactly(CheckResult.Comparison.DESIRED, CheckResult.Comparison.LIVE);
+        assertThat(result.errors()).extracting(CheckResult.Finding::message)
+                .containsExactly("column orders.paid is in the desired schema but no revision creates it");
+    }
+}

@@ -1,0 +1,24 @@
+-- parents: 20250112090000
+-- message: amount bigint
+
+-- upgrade
+DROP MATERIALIZED VIEW reporting.tenant_usage;
+ALTER TABLE app.usage_events ALTER COLUMN amount TYPE bigint;
+CREATE MATERIALIZED VIEW reporting.tenant_usage AS
+  SELECT t.id AS tenant_id, t.name, count(e.*) AS events
+  FROM app.tenants t LEFT JOIN app.usage_events e ON e.tenant_id = t.id
+  GROUP BY t.id, t.name
+WITH NO DATA;
+CREATE UNIQUE INDEX tenant_usage_pk ON reporting.tenant_usage (tenant_id);
+COMMENT ON MATERIALIZED VIEW reporting.tenant_usage IS 'Refreshed nightly';
+
+-- downgrade
+DROP MATERIALIZED VIEW reporting.tenant_usage;
+ALTER TABLE app.usage_events ALTER COLUMN amount TYPE integer;
+CREATE MATERIALIZED VIEW reporting.tenant_usage AS
+  SELECT t.id AS tenant_id, t.name, count(e.*) AS events
+  FROM app.tenants t LEFT JOIN app.usage_events e ON e.tenant_id = t.id
+  GROUP BY t.id, t.name
+WITH NO DATA;
+CREATE UNIQUE INDEX tenant_usage_pk ON reporting.tenant_usage (tenant_id);
+COMMENT ON MATERIALIZED VIEW reporting.tenant_usage IS 'Refreshed nightly';
