@@ -56,6 +56,9 @@ final class ProductionChecks {
     }
 
     void upgraded(Revision revision) {
+        if (hadRows && !revision.isIrreversible()) {
+            session.use("cannot read its tables' rows", rows::afterUpgrade);
+        }
         if (locks.enabled()) {
             locks.upgraded(revision, rows.counts());
         }

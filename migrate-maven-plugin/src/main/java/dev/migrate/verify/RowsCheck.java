@@ -42,6 +42,9 @@ final class RowsCheck {
     private final String historyTable;
     private final Set<String> noted = new HashSet<>();
     private Map<String, TableRows> before = Map.of();
+    /** Per table, the rows of {@link #before} the upgrade kept (by key, or their number): the downgrade must keep them. */
+    private final Map<String, Set<String>> keptKeys = new HashMap<>();
+    private final Map<String, Integer> keptCounts = new HashMap<>();
     private final Map<String, Long> counts = new HashMap<>();
     private List<SeedTable> tables = List.of();
     private long nanos;
@@ -109,7 +112,34 @@ final class RowsCheck {
         nanos += System.nanoTime() - started;
     }
 
-    /** After the downgrade: every row from before the upgrade must be there, with its values. */
+    /**
+     * After the upgrade: which of the rows from before it are still there. Rows the upgrade itself
+     * removes (a table it drops, rows it deletes) are its purpose, which lint's destructive-upgrade
+     * rule is about; the downgrade is held only to the rows the upgrade kept.
+     */
+    void afterUpgrade(Connection connection) throws SQLException {
+        long started = System.nanoTime();
+        try {
+            keptKeys.clear();
+            keptCounts.clear();
+            Map<String, SeedTable> now = new HashMap<>();
+            seeder.tables(connection, historySchema, historyTable).forEach(table -> now.put(table.display(), table));
+            for (Map.Entry<String, TableRows> entry : before.entrySet()) {
+                SeedTable table = now.get(entry.getKey());
+                if (table != null && !entry.getValue().all().isEmpty()) {
+                    TableRows after = read(connection, table);
+                    keptCounts.put(entry.getKey(), after.all().size());
+                    if (after.keyed() && entry.getValue().keyed()) {
+                        keptKeys.put(entry.getKey(), after.rows().keySet());
+                    }
+                }
+            }
+        } finally {
+            nanos += System.nanoTime() - started;
+        }
+    }
+
+    /** After the downgrade: every row from before the upgrade that the upgrade kept must be there, with its values. */
     void afterDowngrade(Revision revision, Connection connection) throws SQLException {
         long started = System.nanoTime();
         try {
@@ -119,7 +149,8 @@ final class RowsCheck {
             for (Map.Entry<String, TableRows> entry : before.entrySet()) {
                 TableRows was = entry.getValue();
                 SeedTable table = now.get(entry.getKey());
-                if (table == null || was.all().isEmpty() || was.all().size() > MAX_ROWS) {
+                if (table == null || was.all().isEmpty() || was.all().size() > MAX_ROWS
+                        || !keptCounts.containsKey(entry.getKey())) {
                     continue; // a missing table is a schema difference, reported as such
                 }
                 compare(name, revision.id(), entry.getKey(), was, read(connection, table));
@@ -146,8 +177,15 @@ final class RowsCheck {
         int lost = 0;
         int changed = 0;
         Set<String> columns = new TreeSet<>();
-        if (was.keyed() && is.keyed()) {
+        Set<String> kept = keptKeys.get(table);
+        boolean byKey = was.keyed() && is.keyed() && kept != null;
+        int total = byKey ? 0 : Math.min(was.all().size(), keptCounts.get(table));
+        if (byKey) {
             for (Map.Entry<String, List<String>> row : was.rows().entrySet()) {
+                if (!kept.contains(row.getKey())) {
+                    continue;
+                }
+                total++;
                 List<String> after = is.rows().get(row.getKey());
                 if (after == null) {
                     lost++;
@@ -170,17 +208,17 @@ final class RowsCheck {
                     unmatched++;
                 }
             }
-            lost = Math.max(0, was.all().size() - is.all().size());
-            changed = Math.max(0, unmatched - lost);
+            lost = Math.max(0, total - is.all().size());
+            changed = Math.max(0, Math.min(unmatched, total) - lost);
         }
         if (lost > 0) {
             sink.add(Severity.ERROR, Phase.DOWNGRADE, revisionId, "downgrade of " + name + " loses " + lost + " of the "
-                    + was.all().size() + " rows table " + table + " held before the upgrade: in production that is"
+                    + total + " rows table " + table + " held before the upgrade: in production that is"
                     + " data gone (a table dropped and recreated, rows deleted); change the table in place instead");
         }
         if (changed > 0) {
             sink.add(strict ? Severity.ERROR : Severity.WARNING, Phase.DOWNGRADE, revisionId, "downgrade of " + name
-                    + " changes " + changed + " of the " + was.all().size() + " rows table " + table
+                    + " changes " + changed + " of the " + total + " rows table " + table
                     + " held before the upgrade" + (columns.isEmpty() ? "" : " (columns " + String.join(", ", columns)
                     + ")") + ": the values it had before the upgrade do not come back");
         }

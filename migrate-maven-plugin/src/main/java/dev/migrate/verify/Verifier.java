@@ -143,8 +143,8 @@ public final class Verifier {
             rows.add(row(revision, -1, -1, -1, errorsBefore));
             return recover(before);
         }
-        production.upgraded(revision);
         Observation afterUp = session.observe();
+        production.upgraded(revision);
         applied.add(revision);
         checkHistory(revision, Phase.UPGRADE, "upgrade of " + name, afterUp);
         if (revision.isIrreversible()) {
