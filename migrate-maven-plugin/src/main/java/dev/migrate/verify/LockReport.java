@@ -58,12 +58,14 @@ final class LockReport implements StatementObserver {
         this.historySchema = historySchema;
         this.historyTable = historyTable;
         if (sampler.supported()) {
+            long started = System.nanoTime();
             for (Finding finding : Linter.lint(graph, LintConfig.defaults())) {
                 if (LOCK_RULES.contains(finding.source()) && finding.file() != null) {
                     lint.computeIfAbsent(finding.file() + ":" + finding.line(), k -> new ArrayList<>())
                             .add(finding.source());
                 }
             }
+            nanos += System.nanoTime() - started;
         }
     }
 

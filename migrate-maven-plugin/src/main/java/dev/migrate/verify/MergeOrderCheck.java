@@ -106,8 +106,14 @@ final class MergeOrderCheck {
                         + " do not upgrade in a fresh database (" + e.getMessage().lines().findFirst().orElse("") + ")");
                 return;
             }
-            SchemaSnapshot first = apply(base, common, branchA, branchB, merge, subject);
-            SchemaSnapshot second = apply(base, common, branchB, branchA, merge, subject);
+            // one order in a copy of the common ancestor (made first: a template may have no connections),
+            // the other in the ancestor's database itself
+            Optional<ScratchDatabase> copy = base.copy();
+            SchemaSnapshot second;
+            try (ScratchDatabase other = copy.orElseGet(scratch::sibling)) {
+                second = apply(other, copy.isEmpty(), common, branchB, branchA, merge, subject);
+            }
+            SchemaSnapshot first = apply(base, false, common, branchA, branchB, merge, subject);
             if (first == null || second == null) {
                 return;
             }
@@ -126,25 +132,27 @@ final class MergeOrderCheck {
         }
     }
 
-    /** Runs {@code first} then {@code second} on a copy of {@code base}; the schema, or null when it failed. */
-    private SchemaSnapshot apply(ScratchDatabase base, List<Revision> common, List<Revision> first, List<Revision> second,
-            Revision merge, String subject) {
-        Optional<ScratchDatabase> copy = base.copy();
-        try (ScratchDatabase database = copy.orElseGet(scratch::sibling);
-                ScratchSession session = new ScratchSession(database, schema, table)) {
-            List<Revision> plan = new ArrayList<>(first);
-            plan.addAll(second);
-            if (copy.isEmpty()) {
+    /**
+     * Runs {@code common} (when {@code database} is {@code fresh}, not yet holding it), then
+     * {@code first}, then {@code second} in it; the schema, or null when it failed.
+     */
+    private SchemaSnapshot apply(ScratchDatabase database, boolean fresh, List<Revision> common, List<Revision> first,
+            List<Revision> second, Revision merge, String subject) {
+        try (ScratchSession session = new ScratchSession(database, schema, table)) {
+            List<Revision> plan = new ArrayList<>();
+            if (fresh) {
                 session.prepare();
-                plan.addAll(0, common);
+                plan.addAll(common);
             }
+            plan.addAll(first);
+            plan.addAll(second);
             try {
                 session.run(Direction.UP, plan);
             } catch (StatementFailedException e) {
                 Revision failed = graph.find(e.revisionId()).orElseThrow();
                 sink.add(Severity.ERROR, Phase.MERGE_ORDER, merge.id(), Messages.statementFailed(subject + ": applying "
                         + describe(first) + " before " + describe(second) + " (at " + Messages.name(failed) + ")",
-                        failed, e) + "; the other order passes, so the branches are not independent");
+                        failed, e) + "; the branches are not independent of each other: make one depend on the other");
                 return null;
             }
             return session.observe().snapshot();

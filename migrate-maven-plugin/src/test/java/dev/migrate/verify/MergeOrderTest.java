@@ -78,6 +78,6 @@ class MergeOrderTest {
         assertThat(errors(result)).singleElement().asString().startsWith("merge order of 20260104000000_merge: branch"
                 + " 20260102000000_b and branch 20260103000000_view_on_b: applying 20260103000000_view_on_b before"
                 + " 20260102000000_b (at 20260103000000_view_on_b) fails at " + dir.resolve(R3 + "_view_on_b.sql")
-                + ":5: SQL state ").endsWith("; the other order passes, so the branches are not independent");
+                + ":5: SQL state ").endsWith("; the branches are not independent of each other: make one depend on the other");
     }
 }
