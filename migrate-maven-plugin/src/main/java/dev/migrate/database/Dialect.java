@@ -143,6 +143,19 @@ public interface Dialect {
     /** Drops the scratch database {@code name} made by {@link #createScratch}. */
     void dropScratch(String adminUrl, String url, String name, String user, String password);
 
+    /**
+     * A new scratch database {@code name} that starts as a copy of the scratch database {@code source}
+     * (which nobody may be connected to), and its URL; empty where the database cannot copy one, so
+     * the caller builds the copy by running the same revisions again.
+     */
+    Optional<String> copyScratch(String adminUrl, String source, String name, String user, String password);
+
+    /** What fills tables with generated rows for verify; {@link RowSeeder#UNSUPPORTED} where it cannot. */
+    RowSeeder rowSeeder();
+
+    /** What reads the locks a revision's statements take; {@link LockSampler#UNSUPPORTED} where it cannot. */
+    LockSampler lockSampler();
+
     /** How the log names a scratch database this dialect made. */
     String describeScratch(String adminUrl, String name);
 

@@ -4,6 +4,8 @@ import dev.migrate.common.Log;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +73,21 @@ final class GenericDialect extends StandardDialect {
 
     @Override
     public void dropScratch(String adminUrl, String url, String name, String user, String password) {
+    }
+
+    @Override
+    public Optional<String> copyScratch(String adminUrl, String source, String name, String user, String password) {
+        return Optional.empty();
+    }
+
+    @Override
+    public RowSeeder rowSeeder() {
+        return RowSeeder.UNSUPPORTED;
+    }
+
+    @Override
+    public LockSampler lockSampler() {
+        return LockSampler.UNSUPPORTED;
     }
 
     @Override

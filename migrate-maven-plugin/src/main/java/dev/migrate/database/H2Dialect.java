@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -114,6 +115,23 @@ final class H2Dialect extends StandardDialect {
         } catch (SQLException | DatabaseUnavailableException e) {
             // already gone
         }
+    }
+
+    /** An in-memory database cannot be copied: the caller runs the revisions again. */
+    @Override
+    public Optional<String> copyScratch(String adminUrl, String source, String name, String user, String password) {
+        return Optional.empty();
+    }
+
+    @Override
+    public RowSeeder rowSeeder() {
+        return new H2RowSeeder();
+    }
+
+    /** H2 runs DDL outside transactions and has no view of a session's table locks that verify could compare. */
+    @Override
+    public LockSampler lockSampler() {
+        return LockSampler.UNSUPPORTED;
     }
 
     @Override

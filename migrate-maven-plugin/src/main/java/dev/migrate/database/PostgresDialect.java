@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.Properties;
@@ -147,6 +148,29 @@ final class PostgresDialect extends StandardDialect {
             throw new ScratchDatabaseException("migrate:verify cannot drop its scratch database " + name + " on "
                     + Redaction.redactUrl(adminUrl) + ": " + e.getMessage() + "; drop it by hand", e);
         }
+    }
+
+    /** CREATE DATABASE ... TEMPLATE copies the files of the source, much faster than running its revisions again. */
+    @Override
+    public Optional<String> copyScratch(String adminUrl, String source, String name, String user, String password) {
+        try (Database admin = admin(adminUrl, user, password); Statement statement = admin.connection().createStatement()) {
+            statement.execute("CREATE DATABASE " + name + " TEMPLATE " + source);
+        } catch (SQLException e) {
+            throw new ScratchDatabaseException("migrate:verify cannot copy its scratch database " + source + " to "
+                    + name + " on " + Redaction.redactUrl(adminUrl) + ": " + Redaction.redact(e.getMessage(), password)
+                    + " (SQL state " + e.getSQLState() + ")", e);
+        }
+        return Optional.of(withDatabase(adminUrl, name));
+    }
+
+    @Override
+    public RowSeeder rowSeeder() {
+        return new PostgresRowSeeder();
+    }
+
+    @Override
+    public LockSampler lockSampler() {
+        return new PostgresLockSampler();
     }
 
     @Override

@@ -63,6 +63,30 @@ public class VerifyMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.verify.reportDirectory", defaultValue = "${project.build.directory}/migrate-reports")
     private File reportDirectory;
 
+    /**
+     * How many generated rows each table holds before each upgrade, so that statements that fail on
+     * tables with data (a NOT NULL column without default, a cast that fails on text, a unique index
+     * over repeated values) and downgrades that lose rows are found; 0 turns it off.
+     */
+    @Parameter(property = "migrate.verify.rows", defaultValue = "3")
+    private int rows;
+
+    /**
+     * The lock level (PostgreSQL) from which a lock an upgrade statement takes on an existing table
+     * fails verify instead of warning: {@code SHARE}, {@code SHARE_ROW_EXCLUSIVE}, {@code EXCLUSIVE} or
+     * {@code ACCESS_EXCLUSIVE}. Empty: only warnings.
+     */
+    @Parameter(property = "migrate.verify.failOnLock")
+    private String failOnLock;
+
+    /** Measures the locks each upgrade statement takes on existing tables (PostgreSQL) and reports those that block writes. */
+    @Parameter(property = "migrate.verify.locks", defaultValue = "true")
+    private boolean locks;
+
+    /** Applies the parent branches of each merge revision in both orders and fails when the schemas differ. */
+    @Parameter(property = "migrate.verify.mergeOrder", defaultValue = "true")
+    private boolean mergeOrder;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.verify.skip", defaultValue = "false")
     private boolean skipVerify;
@@ -70,7 +94,8 @@ public class VerifyMojo extends AbstractMigrateMojo {
     @Override
     protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
         VerifyOptions options = new VerifyOptions(evaluate(verifyUrl, "migrate.verifyUrl"), heads, allowIrreversible,
-                strict, reportDirectory == null ? null : reportDirectory.toPath());
+                strict, reportDirectory == null ? null : reportDirectory.toPath(), rows,
+                VerifyOptions.lockLevel(failOnLock), locks, mergeOrder);
         LintConfig lintConfig = lint ? new LintConfig(new HashSet<>(Lists.commaSeparated(lintDisabled)), postgresVersion)
                 : null;
         VerifyResult result = migrator.verify(options, lintConfig);

@@ -204,8 +204,14 @@ public final class MigrationRun {
      */
     public static void runUnchecked(Database database, Identifier schema, Identifier table, Plan plan)
             throws SQLException {
+        runUnchecked(database, schema, table, plan, StatementObserver.NONE);
+    }
+
+    /** As {@link #runUnchecked(Database, Identifier, Identifier, Plan)}, telling {@code observer} about each statement. */
+    public static void runUnchecked(Database database, Identifier schema, Identifier table, Plan plan,
+            StatementObserver observer) throws SQLException {
         HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new Journal(history), RunListener.SILENT).run(plan);
+        new PlanRunner(database, new Journal(history), RunListener.SILENT, observer).run(plan);
     }
 
     /**

@@ -42,11 +42,17 @@ final class PlanRunner {
     private final Database database;
     private final Journal journal;
     private final RunListener listener;
+    private final StatementObserver observer;
 
     PlanRunner(Database database, Journal journal, RunListener listener) {
+        this(database, journal, listener, StatementObserver.NONE);
+    }
+
+    PlanRunner(Database database, Journal journal, RunListener listener, StatementObserver observer) {
         this.database = database;
         this.journal = journal;
         this.listener = listener;
+        this.observer = observer;
     }
 
     /** Runs every step of {@code plan}. */
@@ -89,6 +95,7 @@ final class PlanRunner {
             journal.starting(revision, direction, first, unfinishedRow != null);
         }
         long started = System.nanoTime();
+        observer.starting(revision, direction, connection);
         for (int i = first; i < statements.size(); i++) {
             Statement statement = statements.get(i);
             try {
@@ -103,6 +110,7 @@ final class PlanRunner {
                 throw new StatementFailedException(revision, direction, statement, i, statements.size(), e,
                         aftermath(revision, statements.subList(first, i), transactional));
             }
+            observer.ran(revision, direction, statement, connection);
             if (!transactional && i + 1 < statements.size()) {
                 journal.progressed(revision, direction, i + 1);
             }

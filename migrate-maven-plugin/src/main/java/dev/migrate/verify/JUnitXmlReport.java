@@ -26,12 +26,18 @@ public final class JUnitXmlReport {
         int[] counts = new int[3]; // tests, failures, skipped
         testCase(cases, counts, "migrate.verify.graph", Phase.HEADS, result.findings().stream()
                 .filter(f -> Phase.of(f) == Phase.HEADS).toList(), false, 0);
+        List<Finding> mergeOrder = result.findings().stream().filter(f -> Phase.of(f) == Phase.MERGE_ORDER).toList();
+        if (!mergeOrder.isEmpty()) {
+            long millis = result.costs().stream().filter(cost -> cost.check().equals(Phase.MERGE_ORDER.label()))
+                    .mapToLong(VerifyResult.Cost::millis).sum();
+            testCase(cases, counts, "migrate.verify.graph", Phase.MERGE_ORDER, mergeOrder, false, millis);
+        }
         for (VerifyResult.Row row : result.rows()) {
             boolean cycle = row.revisionId() == null;
             String className = "migrate.verify." + (cycle ? "full_cycle" : row.name());
             List<Finding> findings = result.findings().stream()
                     .filter(f -> cycle ? f.revisionId() == null && (Phase.of(f) == Phase.BASE || Phase.of(f) == Phase.HEAD)
-                            : row.revisionId().equals(f.revisionId()))
+                            : row.revisionId().equals(f.revisionId()) && Phase.of(f) != Phase.MERGE_ORDER)
                     .toList();
             List<Phase> phases = cycle ? List.of(Phase.BASE, Phase.HEAD)
                     : List.of(Phase.UPGRADE, Phase.DOWNGRADE, Phase.REUPGRADE);

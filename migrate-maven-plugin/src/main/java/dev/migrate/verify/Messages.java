@@ -81,6 +81,15 @@ final class Messages {
                 + SnapshotDiff.collapse(cause == null ? "" : cause);
     }
 
+    /** "upgrade of X fails on a table with rows: at file:line ...; it passed on empty tables" */
+    static String failsWithRows(String name, Revision revision, StatementFailedException e) {
+        String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        return "upgrade of " + name + " fails on a table with rows: at " + revision.file() + ":" + e.line()
+                + ": SQL state " + e.sqlState() + ": " + SnapshotDiff.collapse(cause == null ? "" : cause)
+                + "; it passed on empty tables, so it will fail on a production database that holds data:"
+                + " give the statement what existing rows need (a default, a USING that converts them, a cleanup first)";
+    }
+
     /** What the history table lists wrongly after a phase, or null when it agrees. */
     static String history(String subject, List<String> expected, List<String> actual) {
         List<String> problems = new ArrayList<>();

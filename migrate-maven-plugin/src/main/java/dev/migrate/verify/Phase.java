@@ -10,7 +10,8 @@ public enum Phase {
     DOWNGRADE("downgrade", "downgrade restores the schema"),
     REUPGRADE("re-upgrade", "re-upgrade recreates the schema"),
     BASE("downgrade to base", "downgrade to base empties the schema"),
-    HEAD("re-upgrade to head", "re-upgrade to head recreates the schema");
+    HEAD("re-upgrade to head", "re-upgrade to head recreates the schema"),
+    MERGE_ORDER("merge order", "merged branches give the same schema in either order");
 
     private final String label;
     private final String testName;

@@ -83,8 +83,36 @@ public final class ScratchDatabase implements AutoCloseable {
         create();
     }
 
+    /**
+     * Another new, empty scratch database next to this one (which verify must have made itself), for a
+     * check that needs a database of its own; the caller closes it.
+     */
+    ScratchDatabase sibling() {
+        if (!owned) {
+            throw new IllegalStateException("verify makes other databases only next to one it created itself");
+        }
+        ScratchDatabase sibling = new ScratchDatabase(dialect, adminUrl, user, password, true);
+        sibling.create();
+        return sibling;
+    }
+
+    /** A copy of this database where the dialect can make one (nobody may be connected to this one), or empty. */
+    java.util.Optional<ScratchDatabase> copy() {
+        String copyName = newName();
+        return dialect.copyScratch(adminUrl, name, copyName, user, password).map(copyUrl -> {
+            ScratchDatabase copy = new ScratchDatabase(dialect, adminUrl, user, password, true);
+            copy.name = copyName;
+            copy.url = copyUrl;
+            return copy;
+        });
+    }
+
+    private static String newName() {
+        return "migrate_verify_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    }
+
     private void create() {
-        name = "migrate_verify_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        name = newName();
         url = dialect.createScratch(adminUrl, name, user, password);
     }
 

@@ -101,6 +101,44 @@ final class ScratchSession implements AutoCloseable {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    /** Work that reads or writes the scratch database outside a plan (seeding rows, comparing them). */
+    interface Work {
+        void run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on the connection the next plan will use, so it costs no connection of its own. */
+    void use(String what, Work work) {
+        if (idle == null) {
+            idle = open();
+        }
+        try {
+            work.run(idle.connection());
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** As {@link #run(Direction, List)}, telling {@code observer} about each statement. */
+    long run(Direction direction, List<Revision> revisions, dev.migrate.run.StatementObserver observer) {
+        long started = System.nanoTime();
+        Database fresh = idle != null ? idle : open();
+        idle = null;
+        try (Database database = fresh) {
+            MigrationRun.runUnchecked(database, schema, table, new Plan(direction, revisions), observer);
+        } catch (SQLException e) {
+            throw failed("cannot write the history table", e);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** The history table's schema and name as the catalog stores them (the schema is the connection's current one). */
+    String[] historyLocation() {
+        String[] location = new String[2];
+        use("cannot read the current schema", connection -> location[0] = connection.getSchema());
+        location[1] = scratch.dialect().fold(table);
+        return location;
+    }
+
     /** A new, empty scratch database with {@code applied} upgraded in it. */
     void rebuild(List<Revision> applied) {
         close();

@@ -36,7 +36,8 @@ public final class Verification {
         if (!lintFindings.isEmpty()) {
             List<Finding> all = new ArrayList<>(lintFindings);
             all.addAll(result.findings());
-            result = new VerifyResult(result.database(), all, result.rows(), result.took(), result.report());
+            result = new VerifyResult(result.database(), all, result.rows(), result.took(), result.report(),
+                    result.costs());
         }
         if (options.reportDirectory() != null) {
             result = result.withReport(JUnitXmlReport.write(result, options.reportDirectory()));

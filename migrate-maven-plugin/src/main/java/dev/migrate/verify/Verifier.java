@@ -30,6 +30,9 @@ public final class Verifier {
     private final ScratchSession session;
     private final VerifyOptions options;
     private final Log listener;
+    private final dev.migrate.database.Identifier schema;
+    private final dev.migrate.database.Identifier table;
+    private ProductionChecks production;
     private final List<Finding> findings = new ArrayList<>();
     private final List<VerifyResult.Row> rows = new ArrayList<>();
     /** Revisions upgraded in the scratch database, in run order. */
@@ -38,7 +41,10 @@ public final class Verifier {
     private final Set<String> blocked = new HashSet<>();
     private boolean stopped;
 
-    Verifier(RevisionGraph graph, ScratchSession session, VerifyOptions options, Log listener) {
+    Verifier(RevisionGraph graph, ScratchSession session, VerifyOptions options, Log listener,
+            dev.migrate.database.Identifier schema, dev.migrate.database.Identifier table) {
+        this.schema = schema;
+        this.table = table;
         this.graph = graph;
         this.session = session;
         this.options = options;
@@ -49,7 +55,7 @@ public final class Verifier {
     public static VerifyResult verify(RevisionGraph graph, ScratchDatabase scratch, dev.migrate.database.Identifier schema,
             dev.migrate.database.Identifier table, VerifyOptions options, Log listener) {
         try (ScratchSession session = new ScratchSession(scratch, schema, table)) {
-            return new Verifier(graph, session, options, listener).run();
+            return new Verifier(graph, session, options, listener, schema, table).run();
         }
     }
 
@@ -65,6 +71,7 @@ public final class Verifier {
                     + " objects there, so give it an empty database (or leave verifyUrl unset to let verify create one)");
         }
         listener.info("Verifying " + graph.ordered().size() + " revisions in " + session.scratch().description());
+        production = new ProductionChecks(graph, session, schema, table, options, this::add);
         Observation current = baseline;
         try (Progress progress = Progress.start("stairway", graph.ordered().size(), listener)) {
             for (Revision revision : graph.ordered()) {
@@ -76,8 +83,11 @@ public final class Verifier {
         if (!session.scratch().canRebuild()) {
             leaveEmpty();
         }
+        if (!stopped) {
+            production.mergeOrder(blocked);
+        }
         return new VerifyResult(session.scratch().description(), findings, rows,
-                java.time.Duration.ofNanos(System.nanoTime() - started), null);
+                java.time.Duration.ofNanos(System.nanoTime() - started), null, production.costs());
     }
 
     private void checkHeads() {
@@ -106,16 +116,38 @@ public final class Verifier {
             return before;
         }
         int errorsBefore = errorCount();
-        long up;
+        long up = -1;
+        StatementFailedException failure = null;
         try {
-            up = session.run(Direction.UP, List.of(revision));
+            up = session.run(Direction.UP, List.of(revision), production.beforeUpgrade(revision));
         } catch (StatementFailedException e) {
-            add(Severity.ERROR, Phase.UPGRADE, revision.id(), Messages.statementFailed("upgrade of " + name, revision, e));
+            failure = e;
+            production.upgradeFailed();
+        }
+        if (failure != null && production.upgradeHadRows()) {
+            // the same upgrade on empty tables tells a statement that fails on rows from one that fails anyway
+            StatementFailedException withRows = failure;
+            before = recover(before);
+            if (!stopped) {
+                production.emptyTables();
+                try {
+                    up = session.run(Direction.UP, List.of(revision));
+                    failure = null;
+                    add(Severity.ERROR, Phase.UPGRADE, revision.id(), Messages.failsWithRows(name, revision, withRows));
+                } catch (StatementFailedException e) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            add(Severity.ERROR, Phase.UPGRADE, revision.id(), Messages.statementFailed("upgrade of " + name, revision,
+                    failure));
             blocked.add(revision.id());
             rows.add(row(revision, -1, -1, -1, errorsBefore));
             return recover(before);
         }
         Observation afterUp = session.observe();
+        production.upgraded(revision);
         applied.add(revision);
         checkHistory(revision, Phase.UPGRADE, "upgrade of " + name, afterUp);
         if (revision.isIrreversible()) {
@@ -133,6 +165,7 @@ public final class Verifier {
         }
         Observation afterDown = session.observe();
         compare(revision.id(), Phase.DOWNGRADE, "downgrade of " + name, Comparison.DOWNGRADE, before, afterDown);
+        production.afterDowngrade(revision);
         applied.remove(revision);
         checkHistory(revision, Phase.DOWNGRADE, "downgrade of " + name, afterDown);
         applied.add(revision);

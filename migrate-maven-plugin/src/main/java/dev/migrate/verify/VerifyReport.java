@@ -31,7 +31,9 @@ public final class VerifyReport {
         int warnings = result.warnings().size();
         long revisions = result.rows().stream().filter(r -> r.revisionId() != null).count();
         return "Verified " + revisions + (revisions == 1 ? " revision" : " revisions") + " in "
-                + result.took().toMillis() + " ms: " + count(errors, "error") + ", " + count(warnings, "warning");
+                + result.took().toMillis() + " ms: " + count(errors, "error") + ", " + count(warnings, "warning")
+                + (result.costs().isEmpty() ? "" : " (of which " + String.join(", ", result.costs().stream()
+                        .map(cost -> cost.check() + " " + cost.millis() + " ms").toList()) + ")");
     }
 
     /** Every error, numbered, for the build failure message. */

@@ -14,12 +14,28 @@ import java.util.List;
  * @param rows one row per revision and a last one for the full cycle
  * @param took wall time of the whole run
  * @param report the JUnit XML report written, or null
+ * @param costs the time each check beside the stairway added
  */
-public record VerifyResult(String database, List<Finding> findings, List<Row> rows, Duration took, Path report) {
+public record VerifyResult(String database, List<Finding> findings, List<Row> rows, Duration took, Path report,
+        List<Cost> costs) {
 
     public VerifyResult {
         findings = List.copyOf(findings);
         rows = List.copyOf(rows);
+        costs = List.copyOf(costs);
+    }
+
+    public VerifyResult(String database, List<Finding> findings, List<Row> rows, Duration took, Path report) {
+        this(database, findings, rows, took, report, List.of());
+    }
+
+    /**
+     * The time one of the checks beside the stairway added to the run.
+     *
+     * @param check what it checks: "synthetic rows", "lock sampling", "merge order"
+     * @param millis its milliseconds
+     */
+    public record Cost(String check, long millis) {
     }
 
     /**
@@ -48,6 +64,6 @@ public record VerifyResult(String database, List<Finding> findings, List<Row> ro
     }
 
     public VerifyResult withReport(Path path) {
-        return new VerifyResult(database, findings, rows, took, path);
+        return new VerifyResult(database, findings, rows, took, path, costs);
     }
 }

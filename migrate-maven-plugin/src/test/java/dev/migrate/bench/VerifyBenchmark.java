@@ -31,7 +31,11 @@ public final class VerifyBenchmark {
     private static final String PG_URL = System.getenv().getOrDefault("MIGRATE_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("realistic")) {
+            realistic(args.length > 1 ? Integer.parseInt(args[1]) : 5);
+            return;
+        }
         List<Integer> sizes = args.length == 0 ? List.of(100, 1_000) : Arrays.stream(args).map(Integer::valueOf).toList();
         System.out.println("| database | revisions | verify (s) | per revision (ms) | phases run | snapshots |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -45,8 +49,8 @@ public final class VerifyBenchmark {
                 long started = System.nanoTime();
                 VerifyResult result = migrator.verify(VerifyOptions.defaults());
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                if (!result.findings().isEmpty()) {
-                    throw new IllegalStateException("the generated history should pass: " + result.findings().get(0));
+                if (result.hasErrors()) {
+                    throw new IllegalStateException("the generated history should pass: " + result.errors().get(0));
                 }
                 long phases = result.rows().stream().mapToLong(r -> (r.upMillis() >= 0 ? 1 : 0) + (r.downMillis() >= 0 ? 1 : 0)
                         + (r.reupMillis() >= 0 ? 1 : 0)).sum();
@@ -55,6 +59,56 @@ public final class VerifyBenchmark {
                 deleteAll(folder);
             }
         }
+    }
+
+    /**
+     * The realistic PostgreSQL test history, verified {@code runs} times in each configuration, in
+     * turns so that load on the machine falls on all alike: as before rows and locks (rows 0, no lock
+     * sampling, no merge order), with rows and locks, and with every check. Prints the median times.
+     */
+    private static void realistic(int runs) throws Exception {
+        Path folder = Path.of(VerifyBenchmark.class.getResource("/histories/postgres-realistic").toURI());
+        Migrator migrator = new Migrator(new MigrateConfig(PG_URL, null, null, null, folder, null),
+                MigrationListener.SILENT);
+        String[] names = {"stairway only (rows 0, locks off, merge order off)", "rows 3 + locks",
+            "rows 3 + locks + merge order (default)"};
+        VerifyOptions[] configurations = {
+            VerifyOptions.defaults().withRows(0).withLocks(false).withMergeOrder(false),
+            VerifyOptions.defaults().withMergeOrder(false),
+            VerifyOptions.defaults()};
+        List<List<Long>> times = new ArrayList<>();
+        List<VerifyResult> last = new ArrayList<>();
+        for (int c = 0; c < configurations.length; c++) {
+            times.add(new ArrayList<>());
+            last.add(null);
+        }
+        migrator.verify(configurations[0]); // warm-up: class loading, JIT, the server's caches
+        for (int run = 0; run < runs; run++) {
+            for (int c = 0; c < configurations.length; c++) {
+                long started = System.nanoTime();
+                VerifyResult result = migrator.verify(configurations[c]);
+                times.get(c).add((System.nanoTime() - started) / 1_000_000);
+                if (result.hasErrors()) {
+                    throw new IllegalStateException("the realistic history should pass: " + result.errors().get(0));
+                }
+                last.set(c, result);
+            }
+        }
+        long baseline = median(times.get(0));
+        System.out.println("| configuration | median verify (ms) | vs stairway only | runs | check times of the last run |");
+        System.out.println("|---|---:|---:|---:|---|");
+        for (int c = 0; c < configurations.length; c++) {
+            long median = median(times.get(c));
+            String costs = String.join(", ", last.get(c).costs().stream()
+                    .map(cost -> cost.check() + " " + cost.millis() + " ms").toList());
+            System.out.printf(Locale.ROOT, "| %s | %d | %.2fx | %d | %s |%n", names[c], median,
+                    (double) median / baseline, runs, costs.isEmpty() ? "-" : costs);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     static void generate(Path folder, int size, boolean postgres) throws IOException {

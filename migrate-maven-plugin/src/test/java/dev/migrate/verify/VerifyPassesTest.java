@@ -5,6 +5,7 @@ import static dev.migrate.verify.VerifyFixture.R2;
 import static dev.migrate.verify.VerifyFixture.R3;
 import static dev.migrate.verify.VerifyFixture.R4;
 import static dev.migrate.verify.VerifyFixture.R5;
+import static dev.migrate.verify.VerifyFixture.apartFromLocks;
 import static dev.migrate.verify.VerifyFixture.errors;
 import static dev.migrate.verify.VerifyFixture.verify;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +45,9 @@ class VerifyPassesTest {
 
         VerifyResult result = verify(db, dir);
 
-        assertThat(result.findings()).isEmpty();
-        assertThat(result.rows()).hasSize(9).extracting(VerifyResult.Row::result).containsOnly("ok");
+        assertThat(apartFromLocks(result)).isEmpty();
+        assertThat(result.rows()).hasSize(9).extracting(VerifyResult.Row::result)
+                .allMatch(outcome -> outcome.equals("ok") || outcome.equals("warning"));
         assertThat(db.tables()).isEmpty();
     }
 
@@ -71,7 +73,7 @@ class VerifyPassesTest {
         VerifyResult result = verify(db, dir, VerifyOptions.defaults().withReportDirectory(reports));
 
         assertThat(errors(result)).isEmpty();
-        assertThat(result.findings()).isEmpty();
+        assertThat(apartFromLocks(result)).isEmpty();
         assertThat(result.rows()).extracting(VerifyResult.Row::name).containsExactly("20260101000000_create_users",
                 "20260102000000_create_orders", "20260103000000_user_names", "20260104000000_merge",
                 "20260105000000_orders_view", "full cycle");
@@ -88,7 +90,7 @@ class VerifyPassesTest {
         VerifyResult result = new Migrator(new MigrateConfig(db.url(), null, null, "app", dir, "schema_history"),
                 new RecordingListener()).verify(VerifyOptions.defaults());
 
-        assertThat(result.findings()).isEmpty();
+        assertThat(apartFromLocks(result)).isEmpty();
     }
 
     @OnBothDatabases

@@ -1,0 +1,47 @@
+package dev.migrate.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads, on the session that runs a revision and inside its transaction, which table locks it holds
+ * and whether a table's storage was replaced (a rewrite). One per database
+ * ({@link Dialect#lockSampler()}); databases without a lock view have {@link #UNSUPPORTED}.
+ */
+public interface LockSampler {
+
+    /** The storage identity of a table (PostgreSQL's relfilenode) and the locks this session holds on it. */
+    record TableState(String table, long storage, List<LockMode> locks) {
+        public TableState {
+            locks = List.copyOf(locks);
+        }
+    }
+
+    /** For databases the plugin cannot ask about locks. */
+    LockSampler UNSUPPORTED = new LockSampler() {
+        @Override
+        public boolean supported() {
+            return false;
+        }
+
+        @Override
+        public Map<Long, TableState> tables(Connection connection, String historySchema, String historyTable) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<Long, TableState> sample(Connection connection, Map<Long, TableState> tables) {
+            return Map.of();
+        }
+    };
+
+    boolean supported();
+
+    /** The user's tables now (not the history table), by their catalog id. */
+    Map<Long, TableState> tables(Connection connection, String historySchema, String historyTable) throws SQLException;
+
+    /** The state of {@code tables} as this session sees it now, by catalog id; a dropped table is absent. */
+    Map<Long, TableState> sample(Connection connection, Map<Long, TableState> tables) throws SQLException;
+}

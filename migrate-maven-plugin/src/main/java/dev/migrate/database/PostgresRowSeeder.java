@@ -1,0 +1,175 @@
+package dev.migrate.database;
+
+import dev.migrate.database.SeedTable.Column;
+import dev.migrate.database.SeedTable.ForeignKey;
+import dev.migrate.database.SeedTable.Kind;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the tables to seed from PostgreSQL's catalog in three queries: columns with their base
+ * types (a domain's base type, an array's element type, an enum's labels), unique sets (including
+ * expression indexes such as {@code lower(email)}) and foreign keys.
+ */
+final class PostgresRowSeeder extends CatalogRowSeeder {
+
+    private static final String USER_TABLE = "c.relkind IN ('r', 'p') AND NOT c.relispartition"
+            + " AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass"
+            + "   AND dep.objid = c.oid AND dep.deptype = 'e')";
+
+    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+            + " a.attnotnull OR t.typnotnull, a.attidentity <> '' OR a.attgenerated <> ''"
+            + "   OR coalesce(pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false),"
+            + " b.typname, b.typcategory, e.typname, e.typcategory,"
+            + " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,"
+            + " (SELECT array_agg(l.enumlabel::text ORDER BY l.enumsortorder) FROM pg_enum l"
+            + "   WHERE l.enumtypid = coalesce(e.oid, b.oid))"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_type t ON t.oid = a.atttypid"
+            + " JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
+            + " LEFT JOIN pg_type e ON e.oid = b.typelem AND b.typcategory = 'A'"
+            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " WHERE a.attnum > 0 AND NOT a.attisdropped AND " + USER_TABLE
+            + " ORDER BY n.nspname, c.relname, a.attnum";
+
+    private static final String UNIQUE = "SELECT n.nspname, c.relname, x.indisprimary,"
+            + " (SELECT array_agg(a.attname::text) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
+            + "   AND a.attnum = ANY (x.indkey::int2[])),"
+            + " CASE WHEN x.indexprs IS NOT NULL THEN pg_get_indexdef(x.indexrelid) END"
+            + " FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE x.indisunique AND " + USER_TABLE + " ORDER BY n.nspname, c.relname, NOT x.indisprimary,"
+            + " x.indexrelid";
+
+    private static final String FOREIGN_KEYS = "SELECT n.nspname, c.relname, rn.nspname, r.relname,"
+            + " (SELECT array_agg(a.attname::text ORDER BY u.i) FROM unnest(k.conkey) WITH ORDINALITY u(num, i)"
+            + "   JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num),"
+            + " (SELECT array_agg(a.attname::text ORDER BY u.i) FROM unnest(k.confkey) WITH ORDINALITY u(num, i)"
+            + "   JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num)"
+            + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_class r ON r.oid = k.confrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace"
+            + " WHERE k.contype = 'f' AND " + USER_TABLE + " ORDER BY k.oid";
+
+    @Override
+    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
+            throws SQLException {
+        Map<String, List<Column>> columns = new LinkedHashMap<>();
+        Map<String, List<Set<String>>> unique = new LinkedHashMap<>();
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        Map<String, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(COLUMNS)) {
+                while (rs.next()) {
+                    if (rs.getString(2).equals(historyTable) && rs.getString(1).equals(historySchema)) {
+                        continue;
+                    }
+                    columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                            .add(column(rs));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(UNIQUE)) {
+                while (rs.next()) {
+                    String table = rs.getString(1) + "." + rs.getString(2);
+                    Set<String> set = new LinkedHashSet<>(strings(rs.getArray(4)));
+                    String expression = rs.getString(5);
+                    if (expression != null) {
+                        // an expression index (lower(email)) makes every column it names unique
+                        for (Column column : columns.getOrDefault(table, List.of())) {
+                            if (Pattern.compile("\\b" + Pattern.quote(column.name()) + "\\b").matcher(
+                                    expression.substring(expression.indexOf('('))).find()) {
+                                set.add(column.name());
+                            }
+                        }
+                    }
+                    unique.computeIfAbsent(table, k -> new ArrayList<>()).add(set);
+                    keys.putIfAbsent(table, List.copyOf(set));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(FOREIGN_KEYS)) {
+                while (rs.next()) {
+                    foreignKeys.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                            .add(new ForeignKey(strings(rs.getArray(5)), rs.getString(3), rs.getString(4),
+                                    strings(rs.getArray(6))));
+                }
+            }
+        }
+        List<SeedTable> tables = new ArrayList<>();
+        columns.forEach((table, list) -> {
+            int dot = table.indexOf('.');
+            tables.add(new SeedTable(table.substring(0, dot), table.substring(dot + 1), list,
+                    unique.getOrDefault(table, List.of()), keys.getOrDefault(table, List.of()),
+                    foreignKeys.getOrDefault(table, List.of())));
+        });
+        return tables;
+    }
+
+    @Override
+    public void empty(Connection connection, List<SeedTable> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE " + String.join(", ", tables.stream().map(SeedTable::quoted).toList())
+                    + " CASCADE");
+        }
+    }
+
+    private static Column column(ResultSet rs) throws SQLException {
+        String base = rs.getString(7);
+        String category = rs.getString(8);
+        Kind kind = kind(base, category);
+        Kind element = kind == Kind.ARRAY ? kind(rs.getString(9), rs.getString(10)) : null;
+        int typmod = rs.getInt(11);
+        int length = 0;
+        int precision = 0;
+        int scale = 0;
+        if (typmod > 4 && (base.equals("varchar") || base.equals("bpchar"))) {
+            length = typmod - 4;
+        } else if (typmod > 4 && base.equals("numeric")) {
+            precision = ((typmod - 4) >> 16) & 0xffff;
+            scale = (typmod - 4) & 0xffff;
+        }
+        return new Column(rs.getString(3), rs.getString(4), kind, element, rs.getBoolean(5), rs.getBoolean(6), length,
+                precision, scale, strings(rs.getArray(12)));
+    }
+
+    private static Kind kind(String type, String category) {
+        if (type == null) {
+            return Kind.OTHER;
+        }
+        return switch (type) {
+            case "int2", "int4", "int8", "oid" -> Kind.INTEGER;
+            case "numeric", "money" -> Kind.DECIMAL;
+            case "float4", "float8" -> Kind.FLOAT;
+            case "text", "varchar", "bpchar", "name", "citext" -> Kind.TEXT;
+            case "date" -> Kind.DATE;
+            case "time", "timetz" -> Kind.TIME;
+            case "timestamp", "timestamptz" -> Kind.TIMESTAMP;
+            case "interval" -> Kind.INTERVAL;
+            case "bool" -> Kind.BOOLEAN;
+            case "uuid" -> Kind.UUID;
+            case "json", "jsonb" -> Kind.JSON;
+            case "bytea" -> Kind.BYTES;
+            case "inet", "cidr" -> Kind.INET;
+            default -> "E".equals(category) ? Kind.ENUM : "A".equals(category) ? Kind.ARRAY : Kind.OTHER;
+        };
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+}

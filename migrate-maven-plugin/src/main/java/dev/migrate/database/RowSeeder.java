@@ -1,0 +1,54 @@
+package dev.migrate.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills a database's tables with generated rows, so that verify runs each upgrade on tables that
+ * hold data as production tables do. One per database ({@link Dialect#rowSeeder()}): the catalog
+ * each reads its tables from differs; the values and the order of filling are shared.
+ */
+public interface RowSeeder {
+
+    /** A seeder for databases whose catalog the plugin cannot read: it sees no tables. */
+    RowSeeder UNSUPPORTED = new RowSeeder() {
+        @Override
+        public boolean supported() {
+            return false;
+        }
+
+        @Override
+        public List<SeedTable> tables(Connection connection, String historySchema, String historyTable) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> seed(Connection connection, List<SeedTable> tables, Map<String, Long> counts, int rows) {
+            return List.of();
+        }
+
+        @Override
+        public void empty(Connection connection, List<SeedTable> tables) {
+        }
+    };
+
+    /** Whether this database's tables can be seeded at all. */
+    boolean supported();
+
+    /** The user's tables (every schema but the system's), without the history table. */
+    List<SeedTable> tables(Connection connection, String historySchema, String historyTable) throws SQLException;
+
+    /**
+     * Gives every table of {@code tables} that {@code counts} (rows per {@link SeedTable#display()})
+     * shows empty {@code rows} generated rows, referenced tables first, and updates {@code counts}.
+     *
+     * @return one note per table that could not be filled, saying why
+     */
+    List<String> seed(Connection connection, List<SeedTable> tables, Map<String, Long> counts, int rows)
+            throws SQLException;
+
+    /** Deletes every row of {@code tables}, whatever refers to what. */
+    void empty(Connection connection, List<SeedTable> tables) throws SQLException;
+}

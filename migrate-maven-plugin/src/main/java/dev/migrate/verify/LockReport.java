@@ -1,0 +1,159 @@
+package dev.migrate.verify;
+
+import dev.migrate.common.Finding;
+import dev.migrate.common.Severity;
+import dev.migrate.database.LockMode;
+import dev.migrate.database.LockSampler;
+import dev.migrate.database.LockSampler.TableState;
+import dev.migrate.graph.Direction;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.lint.LintConfig;
+import dev.migrate.lint.Linter;
+import dev.migrate.lint.Rule;
+import dev.migrate.revision.Revision;
+import dev.migrate.run.StatementObserver;
+import dev.migrate.sql.Statement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Measures, after each statement of an upgrade and before its revision commits, which locks the
+ * work session holds on tables that existed before the revision and whether it rewrote them, and
+ * reports the statements that block writes; where lint's static guess says otherwise, it says so.
+ */
+final class LockReport implements StatementObserver {
+
+    /** Lint rules that predict a blocking lock or a rewrite. */
+    private static final Set<String> LOCK_RULES = Set.of(Rule.COLUMN_TYPE_CHANGE.id(),
+            Rule.NOT_NULL_WITHOUT_DEFAULT.id(), Rule.INDEX_WITHOUT_CONCURRENTLY.id(),
+            Rule.CONSTRAINT_WITHOUT_NOT_VALID.id());
+
+    /** One statement that blocks writes on an existing table. */
+    private record Measured(Revision revision, int line, String table, LockMode lock, boolean rewrote) {
+    }
+
+    private final LockSampler sampler;
+    private final LockMode failOn;
+    private final FindingSink sink;
+    private final String historySchema;
+    private final String historyTable;
+    /** file:line -> the lock-related lint rules that fire there. */
+    private final Map<String, List<String>> lint = new HashMap<>();
+    private final List<Measured> pending = new ArrayList<>();
+    private Map<Long, TableState> last = Map.of();
+    private boolean transactional;
+    private long nanos;
+
+    LockReport(LockSampler sampler, LockMode failOn, FindingSink sink, RevisionGraph graph, String historySchema,
+            String historyTable) {
+        this.sampler = sampler;
+        this.failOn = failOn;
+        this.sink = sink;
+        this.historySchema = historySchema;
+        this.historyTable = historyTable;
+        if (sampler.supported()) {
+            long started = System.nanoTime();
+            for (Finding finding : Linter.lint(graph, LintConfig.defaults())) {
+                if (LOCK_RULES.contains(finding.source()) && finding.file() != null) {
+                    lint.computeIfAbsent(finding.file() + ":" + finding.line(), k -> new ArrayList<>())
+                            .add(finding.source());
+                }
+            }
+            nanos += System.nanoTime() - started;
+        }
+    }
+
+    boolean enabled() {
+        return sampler.supported();
+    }
+
+    @Override
+    public void starting(Revision revision, Direction direction, Connection connection) throws SQLException {
+        long started = System.nanoTime();
+        pending.clear();
+        transactional = revision.transactional();
+        last = sampler.tables(connection, historySchema, historyTable);
+        nanos += System.nanoTime() - started;
+    }
+
+    @Override
+    public void ran(Revision revision, Direction direction, Statement statement, Connection connection)
+            throws SQLException {
+        long started = System.nanoTime();
+        Map<Long, TableState> now = sampler.sample(connection, last);
+        for (Map.Entry<Long, TableState> entry : now.entrySet()) {
+            TableState before = last.get(entry.getKey());
+            TableState after = entry.getValue();
+            boolean rewrote = before.storage() != after.storage();
+            LockMode strongest = after.locks().stream().filter(mode -> !before.locks().contains(mode))
+                    .filter(LockMode::blocksWrites).max(Enum::compareTo).orElse(null);
+            if (strongest == null && rewrote) {
+                strongest = after.locks().stream().max(Enum::compareTo).orElse(LockMode.ACCESS_EXCLUSIVE);
+            }
+            if (strongest != null) {
+                pending.add(new Measured(revision, statement.line(), after.table(), strongest, rewrote));
+            }
+        }
+        // a dropped table is gone from the sample; keep the others' latest state
+        Map<Long, TableState> next = new HashMap<>(last);
+        next.putAll(now);
+        next.keySet().retainAll(now.keySet());
+        last = next;
+        nanos += System.nanoTime() - started;
+    }
+
+    /** The upgrade committed: reports what it measured, with {@code counts} rows per table. */
+    void upgraded(Revision revision, Map<String, Long> counts) {
+        String name = Messages.name(revision);
+        Set<String> measuredLines = new HashSet<>();
+        for (Measured m : pending) {
+            String where = revision.file() + ":" + m.line();
+            measuredLines.add(where);
+            boolean error = failOn != null && m.lock().compareTo(failOn) >= 0;
+            List<String> rules = lint.getOrDefault(where, List.of());
+            String lintSays = rules.isEmpty() ? "; lint did not flag this statement"
+                    : !m.rewrote() && rules.contains(Rule.COLUMN_TYPE_CHANGE.id())
+                            ? "; lint's column-type-change warning expects a rewrite, but the table kept its storage"
+                            : "";
+            sink.add(error ? Severity.ERROR : Severity.WARNING, Phase.UPGRADE, revision.id(), "upgrade of " + name
+                    + " at " + where + " takes " + m.lock().display() + " on table " + m.table() + " ("
+                    + counts.getOrDefault(m.table(), 0L) + " rows)" + (m.rewrote() ? " and rewrites it" : "") + ": "
+                    + (m.lock() == LockMode.ACCESS_EXCLUSIVE ? "reads and writes" : "writes")
+                    + " of the table wait until the revision commits" + lintSays
+                    + (error ? " (migrate.verify.failOnLock is " + failOn.name() + ")" : ""));
+        }
+        if (!transactional) {
+            sink.add(Severity.INFO, Phase.UPGRADE, revision.id(), "locks of " + name + " not measured: it runs outside"
+                    + " a transaction, so each statement's locks end with it" + (pending.isEmpty() ? ""
+                    : " (table rewrites are reported)"));
+        }
+        lint.forEach((where, rules) -> {
+            if (transactional && where.startsWith(revision.file() + ":") && !measuredLines.contains(where)
+                    && isUpgradeLine(revision, where)) {
+                sink.add(Severity.INFO, Phase.UPGRADE, revision.id(), "lint warns about " + String.join(", ", rules)
+                        + " at " + where + ", but verify measured no lock there that blocks writes on an existing table");
+            }
+        });
+        pending.clear();
+    }
+
+    /** The upgrade failed: what it measured never reached a database. */
+    void discard() {
+        pending.clear();
+    }
+
+    long millis() {
+        return nanos / 1_000_000;
+    }
+
+    private static boolean isUpgradeLine(Revision revision, String where) {
+        int line = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
+        return revision.upgrade().statements().stream().anyMatch(statement -> statement.line() == line);
+    }
+}

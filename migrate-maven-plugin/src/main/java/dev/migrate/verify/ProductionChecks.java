@@ -1,0 +1,98 @@
+package dev.migrate.verify;
+
+import dev.migrate.database.Identifier;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
+import dev.migrate.run.StatementObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The checks that make verify's scratch database look like production, beside the stairway:
+ * synthetic rows (upgrades on tables with rows, rows kept by downgrades), the locks each upgrade
+ * statement takes, and merge order. The verifier calls it at fixed points; it keeps their times.
+ */
+final class ProductionChecks {
+
+    private final ScratchSession session;
+    private final RowsCheck rows;
+    private final LockReport locks;
+    private final MergeOrderCheck mergeOrder;
+    private final boolean mergeOrderOn;
+    private boolean hadRows;
+
+    ProductionChecks(RevisionGraph graph, ScratchSession session, Identifier schema, Identifier table,
+            VerifyOptions options, FindingSink sink) {
+        this.session = session;
+        String[] history = session.historyLocation();
+        this.rows = new RowsCheck(session.scratch().dialect().rowSeeder(), options.rows(), options.strict(), sink,
+                history[0], history[1]);
+        this.locks = new LockReport(options.locks() ? session.scratch().dialect().lockSampler()
+                : dev.migrate.database.LockSampler.UNSUPPORTED, options.failOnLock(), sink, graph, history[0], history[1]);
+        this.mergeOrderOn = options.mergeOrder();
+        this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink);
+    }
+
+    /** Fills the tables before the stairway's upgrade of {@code revision}; returns what watches its statements. */
+    StatementObserver beforeUpgrade(Revision revision) {
+        hadRows = false;
+        if (rows.enabled()) {
+            session.use("cannot fill its tables with rows", connection -> hadRows = rows.beforeUpgrade(revision,
+                    connection));
+        }
+        return locks.enabled() ? locks : StatementObserver.NONE;
+    }
+
+    /** Whether the last upgrade ran with rows in some table. */
+    boolean upgradeHadRows() {
+        return hadRows;
+    }
+
+    /** Deletes every row, for the second try of an upgrade that failed on rows. */
+    void emptyTables() {
+        session.use("cannot empty its tables", rows::empty);
+        hadRows = false;
+    }
+
+    void upgraded(Revision revision) {
+        if (hadRows && !revision.isIrreversible()) {
+            session.use("cannot read its tables' rows", rows::afterUpgrade);
+        }
+        if (locks.enabled()) {
+            locks.upgraded(revision, rows.counts());
+        }
+    }
+
+    void upgradeFailed() {
+        locks.discard();
+    }
+
+    /** After the stairway's downgrade of {@code revision}: the rows from before its upgrade must be back. */
+    void afterDowngrade(Revision revision) {
+        if (hadRows) {
+            session.use("cannot read its tables' rows", connection -> rows.afterDowngrade(revision, connection));
+        }
+    }
+
+    void mergeOrder(Set<String> blocked) {
+        if (mergeOrderOn) {
+            mergeOrder.run(blocked);
+        }
+    }
+
+    /** The time each check added, for the summary. */
+    List<VerifyResult.Cost> costs() {
+        List<VerifyResult.Cost> costs = new ArrayList<>();
+        if (rows.enabled()) {
+            costs.add(new VerifyResult.Cost("synthetic rows", rows.millis()));
+        }
+        if (locks.enabled()) {
+            costs.add(new VerifyResult.Cost("lock sampling", locks.millis()));
+        }
+        if (mergeOrderOn) {
+            costs.add(new VerifyResult.Cost(Phase.MERGE_ORDER.label(), mergeOrder.millis()));
+        }
+        return costs;
+    }
+}

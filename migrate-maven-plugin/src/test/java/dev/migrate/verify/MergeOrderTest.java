@@ -1,0 +1,83 @@
+package dev.migrate.verify;
+
+import static dev.migrate.verify.VerifyFixture.R1;
+import static dev.migrate.verify.VerifyFixture.R2;
+import static dev.migrate.verify.VerifyFixture.R3;
+import static dev.migrate.verify.VerifyFixture.R4;
+import static dev.migrate.verify.VerifyFixture.errors;
+import static dev.migrate.verify.VerifyFixture.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.testing.BothDatabases;
+import dev.migrate.testing.OnBothDatabases;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Merge order: the branches of a merge applied both ways must give the same schema. */
+class MergeOrderTest {
+
+    @TempDir
+    Path dir;
+
+    private static String function(int value) {
+        return "CREATE OR REPLACE FUNCTION answer() RETURNS INT LANGUAGE sql AS 'SELECT " + value + "';";
+    }
+
+    @Test
+    void branchesWhoseOrderChangesAFunctionBodyAreAnError() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_answer", "base", function(1), "DROP FUNCTION answer();");
+            files.add(R2 + "_answer_two", R1, function(2), function(1));
+            files.add(R3 + "_answer_three", R1, function(3), function(1));
+            files.add(R4 + "_merge", R2 + ", " + R3, "", "");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).filteredOn(message -> message.startsWith("merge order")).singleElement()
+                    .asString().startsWith("merge order of 20260104000000_merge: branch 20260102000000_answer_two"
+                            + " and branch 20260103000000_answer_three give different schemas depending on which runs"
+                            + " first: function answer(): ")
+                    .contains("SELECT 3$function$ with 20260102000000_answer_two first, ")
+                    .contains("SELECT 2$function$ with 20260103000000_answer_three first.")
+                    .endsWith("make the branches independent, or make one depend on the other");
+            assertThat(result.costs()).extracting(VerifyResult.Cost::check).contains("merge order");
+        }
+    }
+
+    @OnBothDatabases
+    void independentBranchesPass(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+        files.add(R2 + "_b", R1, "CREATE TABLE b (id INT PRIMARY KEY);", "DROP TABLE b;");
+        files.add(R3 + "_c", R1, "CREATE TABLE c (id INT PRIMARY KEY);", "DROP TABLE c;");
+        files.add(R4 + "_merge", R2 + ", " + R3, "", "");
+
+        VerifyResult result = verify(db, dir);
+
+        assertThat(errors(result)).isEmpty();
+        assertThat(result.costs()).extracting(VerifyResult.Cost::check).contains("merge order");
+    }
+
+    @OnBothDatabases
+    void branchThatFailsInOneOrderIsAnError(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+        files.add(R2 + "_b", R1, "CREATE TABLE b (id INT PRIMARY KEY);", "DROP TABLE b;");
+        // reads the other branch's table without depending on it: passes only when that branch ran first
+        files.add(R3 + "_view_on_b", R1, "CREATE VIEW vb AS SELECT id FROM b;", "DROP VIEW vb;");
+        files.add(R4 + "_merge", R2 + ", " + R3, "", "");
+
+        VerifyResult result = verify(db, dir);
+
+        assertThat(errors(result)).singleElement().asString().startsWith("merge order of 20260104000000_merge: branch"
+                + " 20260102000000_b and branch 20260103000000_view_on_b: applying 20260103000000_view_on_b before"
+                + " 20260102000000_b (at 20260103000000_view_on_b) fails at " + dir.resolve(R3 + "_view_on_b.sql")
+                + ":5: SQL state ").endsWith("; the branches are not independent of each other: make one depend on the other");
+    }
+}
