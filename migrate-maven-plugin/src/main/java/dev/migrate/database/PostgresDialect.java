@@ -2,6 +2,7 @@ package dev.migrate.database;
 
 import dev.migrate.common.Log;
 import dev.migrate.common.Redaction;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -82,6 +83,17 @@ final class PostgresDialect extends StandardDialect {
             // older servers do not know the setting: a killed client's statement then runs to its end
         }
         PostgresLock.holdWorkLock(database.connection(), historyName, timeout, log);
+    }
+
+    /** DISCARD ALL: what a new connection would give, without a new server process and its cold caches. */
+    @Override
+    public boolean resetSession(Database database) throws SQLException {
+        Connection connection = database.connection();
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DISCARD ALL");
+        }
+        return true;
     }
 
     @Override
