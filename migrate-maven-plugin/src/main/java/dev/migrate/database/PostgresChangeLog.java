@@ -43,6 +43,31 @@ final class PostgresChangeLog {
         "ALTER EVENT TRIGGER " + TRIGGERS[0] + " ENABLE ALWAYS",
         "ALTER EVENT TRIGGER " + TRIGGERS[1] + " ENABLE ALWAYS"};
 
+    private static final String HISTORY_LOG = SCHEMA + ".history";
+    private static final String HISTORY_TRIGGER = SCHEMA + "_history";
+
+    /** Each row the history table gains or loses; a truncation is a row without a revision. */
+    private static final String[] INSTALL_HISTORY = {
+        "CREATE UNLOGGED TABLE " + HISTORY_LOG + " (n BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                + " revision TEXT, present BOOLEAN)",
+        "CREATE FUNCTION " + SCHEMA + ".history_row() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                + " SET search_path = pg_catalog, pg_temp AS $$ BEGIN"
+                + " IF TG_OP <> 'INSERT' THEN INSERT INTO " + HISTORY_LOG + " (revision, present)"
+                + "   VALUES (OLD.revision, false); END IF;"
+                + " IF TG_OP <> 'DELETE' THEN INSERT INTO " + HISTORY_LOG + " (revision, present)"
+                + "   VALUES (NEW.revision, true); END IF;"
+                + " RETURN NULL; END $$",
+        "CREATE FUNCTION " + SCHEMA + ".history_truncated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                + " SET search_path = pg_catalog, pg_temp AS $$ BEGIN INSERT INTO " + HISTORY_LOG
+                + " (revision, present) VALUES (NULL, false); RETURN NULL; END $$",
+        "CREATE TRIGGER " + HISTORY_TRIGGER + " AFTER INSERT OR UPDATE OR DELETE ON %1$s FOR EACH ROW EXECUTE FUNCTION "
+                + SCHEMA + ".history_row()",
+        "CREATE TRIGGER " + SCHEMA + "_truncate AFTER TRUNCATE ON %1$s FOR EACH STATEMENT EXECUTE FUNCTION "
+                + SCHEMA + ".history_truncated()",
+        // ALWAYS: also when a revision sets session_replication_role to replica
+        "ALTER TABLE %1$s ENABLE ALWAYS TRIGGER " + HISTORY_TRIGGER,
+        "ALTER TABLE %1$s ENABLE ALWAYS TRIGGER " + SCHEMA + "_truncate"};
+
     private static final String INTACT = "SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('" + TRIGGERS[0]
             + "', '" + TRIGGERS[1] + "') AND evtenabled = 'A'";
 
@@ -89,10 +114,10 @@ final class PostgresChangeLog {
      * Installs the log unless it is in place; false where it cannot be (the user is not a
      * superuser), and the caller reads everything each time.
      */
-    static boolean install(Connection connection) throws SQLException {
+    static boolean install(Connection connection, String history) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("SELECT current_setting('is_superuser') = 'on', (" + INTACT
-                    + ") = 2 AND to_regclass('" + TABLE + "') IS NOT NULL")) {
+                    + ") = 2 AND to_regclass('" + HISTORY_LOG + "') IS NOT NULL AND (" + historyIntact(history) + ")")) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
                     return false;
@@ -107,6 +132,9 @@ final class PostgresChangeLog {
                 for (String sql : INSTALL) {
                     statement.execute(sql);
                 }
+                for (String sql : INSTALL_HISTORY) {
+                    statement.execute(sql.formatted(history));
+                }
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -118,13 +146,49 @@ final class PostgresChangeLog {
         }
     }
 
-    /** The log's current end. */
-    static long position(Connection connection) throws SQLException {
+    private static String historyIntact(String history) {
+        return "SELECT count(*) = 2 FROM pg_trigger WHERE tgrelid = to_regclass('" + history.replace("'", "''")
+                + "') AND tgname LIKE '" + SCHEMA + "%' AND tgenabled = 'A'";
+    }
+
+    /** The ends of the object log and the history log. */
+    static long[] position(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT coalesce(max(n), 0) FROM " + TABLE)) {
+                ResultSet rs = statement.executeQuery("SELECT (SELECT coalesce(max(n), 0) FROM " + TABLE + "),"
+                        + " (SELECT coalesce(max(n), 0) FROM " + HISTORY_LOG + ")")) {
             rs.next();
-            return rs.getLong(1);
+            return new long[] {rs.getLong(1), rs.getLong(2)};
         }
+    }
+
+    /**
+     * What the history log holds after {@code position}: per row the revision and whether it is
+     * now present; null when the log cannot tell (a truncation, or the triggers were changed).
+     */
+    static List<String[]> historySince(Connection connection, String history, long position) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT (" + historyIntact(history) + "), n,"
+                + " revision, present FROM (SELECT 0) one LEFT JOIN (SELECT n, revision, present FROM " + HISTORY_LOG
+                + " WHERE n > ?) log ON true ORDER BY n")) {
+            statement.setLong(1, position);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(1)) {
+                        return null;
+                    }
+                    if (rs.getLong(2) != 0) {
+                        if (rs.getString(3) == null) {
+                            return null;
+                        }
+                        rows.add(new String[] {String.valueOf(rs.getLong(2)), rs.getString(3).trim(),
+                                String.valueOf(rs.getBoolean(4))});
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        return rows;
     }
 
     /** What was touched after {@code position}, in two round trips. */

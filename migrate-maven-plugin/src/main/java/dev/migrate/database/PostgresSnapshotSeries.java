@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -24,8 +25,14 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     private final String historySchema;
     private final String historyTable;
     private final boolean track;
+    /** The history table as SQL names it. */
+    private final String historyName;
     private boolean logged;
     private long position;
+    private long historyPosition;
+    private long historyOid;
+    /** The history table's revision ids as of the last snapshot; null when it is to be read in full. */
+    private TreeSet<String> history;
     private SchemaSnapshot current;
     /** Unit -> the objects and the column orders it contributed to {@link #current}. */
     private final Map<Long, Set<DbObject>> objectsOf = new HashMap<>();
@@ -38,6 +45,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         this.historySchema = historySchema;
         this.historyTable = historyTable;
         this.track = track;
+        this.historyName = quote(historySchema) + "." + quote(historyTable);
     }
 
     @Override
@@ -52,6 +60,10 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         position = changes.position();
         Set<Long> units = new HashSet<>();
         for (long[] row : changes.rows()) {
+            if (row[0] == PostgresCatalogQueries.PG_CLASS && row[1] == historyOid) {
+                // DDL on the history table (its triggers disabled, say): its log is no longer to be trusted
+                history = null;
+            }
             addUnit(units, SnapshotUnits.RELATION, row[2]);
             addUnit(units, SnapshotUnits.TYPE, row[3]);
             addUnit(units, SnapshotUnits.ROUTINE, row[4]);
@@ -88,8 +100,17 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     }
 
     private SchemaSnapshot readAll(Connection connection) throws SQLException {
-        logged = track && PostgresChangeLog.install(connection);
-        position = logged ? PostgresChangeLog.position(connection) : 0;
+        logged = track && PostgresChangeLog.install(connection, historyName);
+        history = null;
+        if (logged) {
+            position = PostgresChangeLog.position(connection)[0];
+            try (java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('" + historyName.replace("'", "''")
+                            + "')::oid")) {
+                rs.next();
+                historyOid = rs.getLong(1);
+            }
+        }
         SnapshotUnits all = new SnapshotUnits();
         reader.read(connection, historySchema, historyTable, null, all);
         objectsOf.clear();
@@ -99,6 +120,43 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         owners.putAll(all.owners);
         current = all.snapshot();
         return current;
+    }
+
+    /**
+     * Follows the history table through its log (a row trigger the change log installed): the
+     * rows gained and lost since the last call patch the ids held, so a phase costs what it wrote.
+     */
+    @Override
+    public List<String> history(Connection connection) throws SQLException {
+        if (!logged) {
+            return null;
+        }
+        List<String[]> rows = history == null ? null
+                : PostgresChangeLog.historySince(connection, historyName, historyPosition);
+        if (rows == null) {
+            historyPosition = PostgresChangeLog.position(connection)[1];
+            history = new TreeSet<>();
+            try (java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("SELECT revision FROM " + historyName)) {
+                while (rs.next()) {
+                    history.add(rs.getString(1).trim());
+                }
+            }
+        } else {
+            for (String[] row : rows) {
+                historyPosition = Long.parseLong(row[0]);
+                if (Boolean.parseBoolean(row[2])) {
+                    history.add(row[1]);
+                } else {
+                    history.remove(row[1]);
+                }
+            }
+        }
+        return List.copyOf(history);
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private void remember(Long unit, SchemaSnapshot.Builder entries) {

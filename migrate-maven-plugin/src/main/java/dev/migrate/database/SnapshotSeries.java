@@ -3,6 +3,7 @@ package dev.migrate.database;
 import dev.migrate.schema.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Snapshots of one database taken one after another, each compared with the one before: where the
@@ -19,4 +20,12 @@ public interface SnapshotSeries {
      * @param connection the same database's connection; it runs no revisions between two calls
      */
     SchemaSnapshot next(Connection connection, boolean full) throws SQLException;
+
+    /**
+     * The revision ids the history table lists now, sorted, as of the last {@link #next}; null
+     * where this series does not follow the history table, and the caller reads it.
+     */
+    default List<String> history(Connection connection) throws SQLException {
+        return null;
+    }
 }

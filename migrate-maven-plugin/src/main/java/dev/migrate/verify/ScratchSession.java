@@ -75,13 +75,16 @@ final class ScratchSession implements AutoCloseable {
             }
             SchemaSnapshot snapshot = series.next(observer.connection(), readAll);
             readAll = false;
-            // the history table exists since prepare(): read it without the metadata lookup read() makes
-            List<String> history = new ArrayList<>();
-            try (Statement statement = observer.connection().createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT revision FROM "
-                            + MigrationRun.historyTableName(schema, table) + " ORDER BY revision")) {
-                while (rows.next()) {
-                    history.add(rows.getString(1).trim());
+            List<String> history = series.history(observer.connection());
+            if (history == null) {
+                history = new ArrayList<>();
+                // the history table exists since prepare(): read it without the metadata lookup read() makes
+                try (Statement statement = observer.connection().createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT revision FROM "
+                                + MigrationRun.historyTableName(schema, table) + " ORDER BY revision")) {
+                    while (rows.next()) {
+                        history.add(rows.getString(1).trim());
+                    }
                 }
             }
             return new Observation(snapshot, history);

@@ -86,4 +86,18 @@ class SideEffectDifferencesTest {
                     + " which existed before the upgrade");
         }
     }
+
+    @Test
+    void historyRowRemovedByARevisionIsNamed() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+            files.add(R2 + "_forget_a", R1, "DELETE FROM migrate_history WHERE revision = '" + R1 + "';", "SELECT 1;");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).first().isEqualTo("after the upgrade of 20260102000000_forget_a the history"
+                    + " table does not list 20260101000000");
+        }
+    }
 }
