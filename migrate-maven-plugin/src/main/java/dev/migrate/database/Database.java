@@ -16,6 +16,8 @@ import java.util.ServiceLoader;
  */
 public final class Database implements AutoCloseable {
 
+    private static final java.util.Map<String, Driver> DRIVERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Connection connection;
     private final Dialect dialect;
     private final String redactedUrl;
@@ -56,9 +58,17 @@ public final class Database implements AutoCloseable {
         if (url == null || url.isBlank()) {
             throw new DatabaseUnavailableException("no database URL: set migrate.url", null);
         }
+        // verify connects to its scratch database many times: look the driver up once per URL
+        Driver known = DRIVERS.get(url);
+        if (known != null) {
+            return known;
+        }
         for (Driver driver : ServiceLoader.load(Driver.class, Database.class.getClassLoader())) {
             try {
                 if (driver.acceptsURL(url)) {
+                    if (DRIVERS.size() < 64) {
+                        DRIVERS.put(url, driver);
+                    }
                     return driver;
                 }
             } catch (SQLException e) {

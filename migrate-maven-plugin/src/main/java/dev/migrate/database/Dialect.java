@@ -117,6 +117,15 @@ public interface Dialect {
             throws SQLException {
     }
 
+    /**
+     * Returns {@code database}'s session to the state of a new connection (temporary tables,
+     * settings, prepared statements, advisory locks, cursors all gone) and answers true; false where
+     * this database cannot, and a new connection is needed instead.
+     */
+    default boolean resetSession(Database database) throws SQLException {
+        return false;
+    }
+
     /** The statement that creates the history table {@code qualifiedName} (already validated). */
     String createHistoryTableSql(String qualifiedName);
 

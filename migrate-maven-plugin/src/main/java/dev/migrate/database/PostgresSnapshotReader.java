@@ -1,9 +1,29 @@
 package dev.migrate.database;
 
+import static dev.migrate.database.PostgresCatalogQueries.COLUMNS;
+import static dev.migrate.database.PostgresCatalogQueries.COLUMN_ORDER;
+import static dev.migrate.database.PostgresCatalogQueries.CONSTRAINTS;
+import static dev.migrate.database.PostgresCatalogQueries.EXTENSIONS;
+import static dev.migrate.database.PostgresCatalogQueries.INDEXES;
+import static dev.migrate.database.PostgresCatalogQueries.PG_ATTRDEF;
+import static dev.migrate.database.PostgresCatalogQueries.PG_CLASS;
+import static dev.migrate.database.PostgresCatalogQueries.PG_CONSTRAINT;
+import static dev.migrate.database.PostgresCatalogQueries.PG_PROC;
+import static dev.migrate.database.PostgresCatalogQueries.PG_TRIGGER;
+import static dev.migrate.database.PostgresCatalogQueries.PG_TYPE;
+import static dev.migrate.database.PostgresCatalogQueries.RELATIONS;
+import static dev.migrate.database.PostgresCatalogQueries.RELATIONS_IN;
+import static dev.migrate.database.PostgresCatalogQueries.ROUTINES;
+import static dev.migrate.database.PostgresCatalogQueries.SCHEMAS;
+import static dev.migrate.database.PostgresCatalogQueries.TRIGGERS;
+import static dev.migrate.database.PostgresCatalogQueries.TYPES;
+import static dev.migrate.database.PostgresCatalogQueries.TYPES_IN;
+
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.schema.DbObject.Kind;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,171 +32,161 @@ import java.sql.Statement;
  * Reads a snapshot from PostgreSQL's own catalog (pg_class, pg_attribute, pg_constraint, ...),
  * letting the server print definitions ({@code pg_get_indexdef} and friends) so that two
  * snapshots compare as the server sees the objects. Objects that belong to an extension are
- * left to the extension's own entry.
+ * left to the extension's own entry. Reads everything, or only chosen relations, types and
+ * routines (see {@link PostgresSnapshotSeries}).
  */
 final class PostgresSnapshotReader implements SnapshotReader {
 
-    private static final String USER_SCHEMA = "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'";
+    static final long PG_NAMESPACE = PostgresCatalogQueries.PG_NAMESPACE;
+    static final long PG_EXTENSION = PostgresCatalogQueries.PG_EXTENSION;
 
-    private static String notInExtension(String catalog, String oid) {
-        return "NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" + catalog + "'::regclass AND dep.objid = "
-                + oid + " AND dep.deptype = 'e')";
+    /**
+     * The units a partial read covers, as PostgreSQL array literals of object ids: relations
+     * (with their columns, constraints, indexes and triggers), types (with a domain's
+     * constraints) and routines.
+     */
+    record Selection(String relations, String types, String routines) {
     }
-
-    private static final String SCHEMAS = "SELECT n.nspname, obj_description(n.oid, 'pg_namespace') FROM pg_namespace n"
-            + " WHERE " + USER_SCHEMA;
-
-    private static final String EXTENSIONS = "SELECT e.extname, e.extversion, n.nspname FROM pg_extension e"
-            + " JOIN pg_namespace n ON n.oid = e.extnamespace";
-
-    private static final String RELATIONS = "SELECT n.nspname, c.relname, c.relkind, c.relpersistence,"
-            + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,"
-            + " obj_description(c.oid, 'pg_class'), c.reloptions::text,"
-            + " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
-            + " CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,"
-            + " (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) FROM pg_inherits i"
-            + "   WHERE i.inhrelid = c.oid),"
-            + " format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle"
-            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " LEFT JOIN pg_sequence s ON s.seqrelid = c.oid"
-            + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + USER_SCHEMA
-            + " AND " + notInExtension("pg_class", "c.oid");
-
-    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
-            + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
-            + " CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(c.oid, a.attnum),"
-            + " c.relkind"
-            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_type t ON t.oid = a.atttypid"
-            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-            + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
-            + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'c') AND " + USER_SCHEMA
-            + " AND " + notInExtension("pg_class", "c.oid")
-            + " ORDER BY n.nspname, c.relname, a.attnum";
-
-    private static final String CONSTRAINTS = "SELECT n.nspname, c.relname, t.typname, k.conname,"
-            + " pg_get_constraintdef(k.oid, true), obj_description(k.oid, 'pg_constraint')"
-            + " FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace"
-            + " LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid"
-            + " WHERE " + USER_SCHEMA;
-
-    // indexes that back a primary key, unique or exclusion constraint are part of the constraint
-    private static final String INDEXES = "SELECT n.nspname, t.relname, i.relname, pg_get_indexdef(i.oid),"
-            + " obj_description(i.oid, 'pg_class')"
-            + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
-            + " JOIN pg_namespace n ON n.oid = i.relnamespace"
-            + " WHERE " + USER_SCHEMA + " AND " + notInExtension("pg_class", "t.oid")
-            + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
-            + "   AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))";
-
-    private static final String ROUTINES = "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
-            + " p.prokind, CASE WHEN p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid)"
-            + "   ELSE p.prokind::text || ' ' || pg_get_function_result(p.oid) END,"
-            + " obj_description(p.oid, 'pg_proc')"
-            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-            + " WHERE " + USER_SCHEMA + " AND " + notInExtension("pg_proc", "p.oid");
-
-    private static final String TRIGGERS = "SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid, true),"
-            + " g.tgenabled, obj_description(g.oid, 'pg_trigger')"
-            + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE NOT g.tgisinternal AND " + USER_SCHEMA;
-
-    // enum, domain, range and stand-alone composite types; a table's row type is the table itself
-    private static final String TYPES = "SELECT n.nspname, t.typname, t.typtype,"
-            + " (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e"
-            + "   WHERE e.enumtypid = t.oid),"
-            + " CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, t.typnotnull, t.typdefault,"
-            + " (SELECT format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid),"
-            + " obj_description(t.oid, 'pg_type')"
-            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-            + " WHERE " + USER_SCHEMA + " AND " + notInExtension("pg_type", "t.oid")
-            + " AND (t.typtype IN ('e', 'd', 'r')"
-            + "   OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))";
 
     @Override
     public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {
-        SchemaSnapshot.Builder snapshot = SchemaSnapshot.builder();
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(SCHEMAS)) {
-                while (rs.next()) {
-                    snapshot.put(Kind.SCHEMA, null, null, rs.getString(1), "schema");
-                    snapshot.comment(null, "schema " + rs.getString(1), rs.getString(2));
-                }
-            }
-            try (ResultSet rs = statement.executeQuery(EXTENSIONS)) {
-                while (rs.next()) {
-                    snapshot.put(Kind.EXTENSION, null, null, rs.getString(1), "version " + rs.getString(2)
-                            + " in schema " + rs.getString(3));
-                }
-            }
-            try (ResultSet rs = statement.executeQuery(RELATIONS)) {
-                while (rs.next()) {
-                    String schema = rs.getString(1);
-                    String name = rs.getString(2);
-                    if (isHistory(schema, name, historySchema, historyTable)) {
-                        continue;
-                    }
-                    relation(snapshot, rs, schema, name);
-                }
-            }
-            try (ResultSet rs = statement.executeQuery(COLUMNS)) {
-                while (rs.next()) {
-                    String schema = rs.getString(1);
-                    String table = rs.getString(2);
-                    if (!isHistory(schema, table, historySchema, historyTable)) {
-                        column(snapshot, rs, schema, table);
+        SnapshotUnits units = new SnapshotUnits();
+        read(connection, historySchema, historyTable, null, units);
+        return units.snapshot();
+    }
+
+    @Override
+    public SnapshotSeries series(String historySchema, String historyTable, boolean track) {
+        return new PostgresSnapshotSeries(this, historySchema, historyTable, track);
+    }
+
+    /**
+     * Reads every unit, or with a {@code selection} only those it names (in one round trip), into
+     * {@code units}.
+     */
+    void read(Connection connection, String historySchema, String historyTable, Selection selection,
+            SnapshotUnits units) throws SQLException {
+        if (selection == null) {
+            try (Statement statement = connection.createStatement()) {
+                schemasAndExtensions(statement, units);
+                String[] queries = {RELATIONS, COLUMNS + COLUMN_ORDER, CONSTRAINTS, INDEXES, ROUTINES, TRIGGERS, TYPES};
+                for (int i = 0; i < queries.length; i++) {
+                    try (ResultSet rs = statement.executeQuery(queries[i])) {
+                        rows(i, rs, historySchema, historyTable, units);
                     }
                 }
             }
-            try (ResultSet rs = statement.executeQuery(CONSTRAINTS)) {
-                while (rs.next()) {
-                    String schema = rs.getString(1);
-                    String table = rs.getString(2);
-                    if (table != null && isHistory(schema, table, historySchema, historyTable)) {
-                        continue;
-                    }
-                    String owner = table != null ? "table " + DbObject.qualify(schema, table)
-                            : "domain " + DbObject.qualify(schema, rs.getString(3));
-                    snapshot.put(Kind.CONSTRAINT, schema, owner, rs.getString(4), rs.getString(5));
-                    snapshot.comment(schema, "constraint " + rs.getString(4) + " on " + owner, rs.getString(6));
-                }
+            return;
+        }
+        String sql = String.join(";\n", RELATIONS + RELATIONS_IN, COLUMNS + RELATIONS_IN + COLUMN_ORDER,
+                CONSTRAINTS + " AND (k.conrelid = ANY(?::text::oid[]) OR k.contypid = ANY(?::text::oid[]))",
+                INDEXES + " AND x.indrelid = ANY(?::text::oid[])", ROUTINES + " AND p.oid = ANY(?::text::oid[])",
+                TRIGGERS + " AND g.tgrelid = ANY(?::text::oid[])", TYPES + TYPES_IN);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            String[] parameters = {selection.relations(), selection.relations(), selection.relations(),
+                selection.types(), selection.relations(), selection.routines(), selection.relations(), selection.types()};
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
             }
-            try (ResultSet rs = statement.executeQuery(INDEXES)) {
-                while (rs.next()) {
-                    String schema = rs.getString(1);
+            boolean isResult = statement.execute();
+            for (int query = 0; query < 7; query++) {
+                if (!isResult) {
+                    throw new SQLException("expected the result of snapshot query " + (query + 1));
+                }
+                try (ResultSet rs = statement.getResultSet()) {
+                    rows(query, rs, historySchema, historyTable, units);
+                }
+                isResult = statement.getMoreResults();
+            }
+        }
+    }
+
+    private static void schemasAndExtensions(Statement statement, SnapshotUnits units) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(SCHEMAS)) {
+            while (rs.next()) {
+                SchemaSnapshot.Builder unit = units.in(SnapshotUnits.unit(SnapshotUnits.SCHEMA, rs.getLong(3)),
+                        PG_NAMESPACE, rs.getLong(3));
+                unit.put(Kind.SCHEMA, null, null, rs.getString(1), "schema");
+                unit.comment(null, "schema " + rs.getString(1), rs.getString(2));
+            }
+        }
+        try (ResultSet rs = statement.executeQuery(EXTENSIONS)) {
+            while (rs.next()) {
+                units.in(SnapshotUnits.unit(SnapshotUnits.EXTENSION, rs.getLong(4)), PG_EXTENSION, rs.getLong(4))
+                        .put(Kind.EXTENSION, null, null, rs.getString(1), "version " + rs.getString(2)
+                                + " in schema " + rs.getString(3));
+            }
+        }
+    }
+
+    /** The rows of query {@code query} (relations, columns, constraints, indexes, routines, triggers, types). */
+    private static void rows(int query, ResultSet rs, String historySchema, String historyTable, SnapshotUnits units)
+            throws SQLException {
+        while (rs.next()) {
+            String schema = rs.getString(1);
+            switch (query) {
+                case 0 -> {
+                    if (!isHistory(schema, rs.getString(2), historySchema, historyTable)) {
+                        long oid = rs.getLong(18);
+                        relation(units.in(SnapshotUnits.unit(SnapshotUnits.RELATION, oid), PG_CLASS, oid), rs, schema,
+                                rs.getString(2));
+                    }
+                }
+                case 1 -> {
+                    if (!isHistory(schema, rs.getString(2), historySchema, historyTable)) {
+                        long unit = SnapshotUnits.unit(SnapshotUnits.RELATION, rs.getLong(12));
+                        if (rs.getLong(13) != 0) {
+                            units.owners.put(SnapshotUnits.object(PG_ATTRDEF, rs.getLong(13)), unit);
+                        }
+                        column(units.in(unit, PG_CLASS, rs.getLong(12)), rs, schema, rs.getString(2));
+                    }
+                }
+                case 2 -> constraint(rs, schema, historySchema, historyTable, units);
+                case 3 -> {
                     String table = rs.getString(2);
                     if (!isHistory(schema, table, historySchema, historyTable)) {
                         String owner = "table " + DbObject.qualify(schema, table);
-                        snapshot.put(Kind.INDEX, schema, owner, rs.getString(3), rs.getString(4));
-                        snapshot.comment(schema, "index " + DbObject.qualify(schema, rs.getString(3)), rs.getString(5));
+                        SchemaSnapshot.Builder unit = units.in(SnapshotUnits.unit(SnapshotUnits.RELATION, rs.getLong(7)),
+                                PG_CLASS, rs.getLong(6));
+                        unit.put(Kind.INDEX, schema, owner, rs.getString(3), rs.getString(4));
+                        unit.comment(schema, "index " + DbObject.qualify(schema, rs.getString(3)), rs.getString(5));
                     }
                 }
-            }
-            try (ResultSet rs = statement.executeQuery(ROUTINES)) {
-                while (rs.next()) {
-                    String schema = rs.getString(1);
+                case 4 -> {
                     String signature = rs.getString(2) + "(" + rs.getString(3) + ")";
                     Kind kind = "p".equals(rs.getString(4)) ? Kind.PROCEDURE : Kind.FUNCTION;
-                    snapshot.put(kind, schema, null, signature, rs.getString(5));
-                    snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, signature), rs.getString(6));
+                    SchemaSnapshot.Builder unit = units.in(SnapshotUnits.unit(SnapshotUnits.ROUTINE, rs.getLong(7)),
+                            PG_PROC, rs.getLong(7));
+                    unit.put(kind, schema, null, signature, rs.getString(5));
+                    unit.comment(schema, kind.label() + " " + DbObject.qualify(schema, signature), rs.getString(6));
                 }
-            }
-            try (ResultSet rs = statement.executeQuery(TRIGGERS)) {
-                while (rs.next()) {
-                    String schema = rs.getString(1);
+                case 5 -> {
                     String owner = "table " + DbObject.qualify(schema, rs.getString(2));
                     String enabled = "O".equals(rs.getString(5)) ? "" : " (enabled: " + rs.getString(5) + ")";
-                    snapshot.put(Kind.TRIGGER, schema, owner, rs.getString(3), rs.getString(4) + enabled);
-                    snapshot.comment(schema, "trigger " + rs.getString(3) + " on " + owner, rs.getString(6));
+                    SchemaSnapshot.Builder unit = units.in(SnapshotUnits.unit(SnapshotUnits.RELATION, rs.getLong(8)),
+                            PG_TRIGGER, rs.getLong(7));
+                    unit.put(Kind.TRIGGER, schema, owner, rs.getString(3), rs.getString(4) + enabled);
+                    unit.comment(schema, "trigger " + rs.getString(3) + " on " + owner, rs.getString(6));
                 }
-            }
-            try (ResultSet rs = statement.executeQuery(TYPES)) {
-                while (rs.next()) {
-                    type(snapshot, rs);
-                }
+                default -> type(units.in(SnapshotUnits.unit(SnapshotUnits.TYPE, rs.getLong(10)), PG_TYPE,
+                        rs.getLong(10)), rs);
             }
         }
-        return snapshot.build();
+    }
+
+    private static void constraint(ResultSet rs, String schema, String historySchema, String historyTable,
+            SnapshotUnits units) throws SQLException {
+        String table = rs.getString(2);
+        if (table != null && isHistory(schema, table, historySchema, historyTable)) {
+            return;
+        }
+        String owner = table != null ? "table " + DbObject.qualify(schema, table)
+                : "domain " + DbObject.qualify(schema, rs.getString(3));
+        long unit = table != null ? SnapshotUnits.unit(SnapshotUnits.RELATION, rs.getLong(8))
+                : SnapshotUnits.unit(SnapshotUnits.TYPE, rs.getLong(9));
+        SchemaSnapshot.Builder snapshot = units.in(unit, PG_CONSTRAINT, rs.getLong(7));
+        snapshot.put(Kind.CONSTRAINT, schema, owner, rs.getString(4), rs.getString(5));
+        snapshot.comment(schema, "constraint " + rs.getString(4) + " on " + owner, rs.getString(6));
     }
 
     private static void relation(SchemaSnapshot.Builder snapshot, ResultSet rs, String schema, String name)

@@ -16,4 +16,13 @@ public interface SnapshotReader {
      * @param historyTable the history table's name as the catalog stores it
      */
     SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException;
+
+    /**
+     * A series of snapshots of one database. With {@code track}, the reader may keep what it needs
+     * to tell changes apart in that database (verify's own scratch database); the default reads
+     * the whole catalog each time.
+     */
+    default SnapshotSeries series(String historySchema, String historyTable, boolean track) {
+        return new FullReadSeries(connection -> read(connection, historySchema, historyTable));
+    }
 }

@@ -1,6 +1,5 @@
 package dev.migrate.schema;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -14,12 +13,6 @@ import java.util.Objects;
  * @param name its name; for functions the name with the argument types, for comments the commented object
  */
 public record DbObject(Kind kind, String schema, String owner, String name) implements Comparable<DbObject> {
-
-    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
-    private static final Comparator<DbObject> ORDER = Comparator.comparing(DbObject::kind)
-            .thenComparing(DbObject::schema, NULLS_FIRST)
-            .thenComparing(DbObject::owner, NULLS_FIRST)
-            .thenComparing(DbObject::name);
 
     /** The kinds of objects a snapshot holds, in the order differences are listed. */
     public enum Kind {
@@ -115,7 +108,22 @@ public record DbObject(Kind kind, String schema, String owner, String name) impl
 
     @Override
     public int compareTo(DbObject other) {
-        return ORDER.compare(this, other);
+        // by kind, schema, owner (nulls first), name; written out, as snapshots sort many of these
+        int order = kind.compareTo(other.kind);
+        if (order == 0) {
+            order = compareNullsFirst(schema, other.schema);
+        }
+        if (order == 0) {
+            order = compareNullsFirst(owner, other.owner);
+        }
+        return order != 0 ? order : name.compareTo(other.name);
+    }
+
+    private static int compareNullsFirst(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
     }
 
     @Override

@@ -2,35 +2,125 @@ package dev.migrate.schema;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * A normalized picture of a database schema: every object a revision can create with a textual
  * description of its definition, and the order of each table's columns. Two snapshots are equal
  * exactly when the schemas are the same; {@link SnapshotDiff} names what differs.
  *
- * @param objects object -> normalized definition, sorted by object
- * @param columnOrder relation -> its column names in physical order (the one a position check needs)
+ * <p>A snapshot made by {@link #patched} shares the full maps of the one it came from and holds
+ * only the changes, so following a schema phase by phase, and comparing neighbouring snapshots,
+ * costs what changed rather than what exists.
  */
-public record SchemaSnapshot(SortedMap<DbObject, String> objects, SortedMap<DbObject, List<String>> columnOrder) {
+public final class SchemaSnapshot {
 
-    public SchemaSnapshot {
-        objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
-        TreeMap<DbObject, List<String>> order = new TreeMap<>();
-        columnOrder.forEach((table, columns) -> order.put(table, List.copyOf(columns)));
-        columnOrder = Collections.unmodifiableSortedMap(order);
+    /** Full maps, shared by every snapshot patched from them; never modified. */
+    private record Base(Map<DbObject, String> objects, Map<DbObject, List<String>> order) {
+    }
+
+    private final Base base;
+    /** Object -> definition, or null when the object is gone, relative to {@link #base}. */
+    private final Map<DbObject, String> changedObjects;
+    /** Relation -> its columns in order, or null when it has none, relative to {@link #base}. */
+    private final Map<DbObject, List<String>> changedOrder;
+    private final int size;
+    private SortedMap<DbObject, String> objects;
+    private SortedMap<DbObject, List<String>> columnOrder;
+
+    private SchemaSnapshot(Base base, Map<DbObject, String> changedObjects, Map<DbObject, List<String>> changedOrder,
+            int size) {
+        this.base = base;
+        this.changedObjects = changedObjects;
+        this.changedOrder = changedOrder;
+        this.size = size;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Object -> normalized definition, sorted by object. */
+    public SortedMap<DbObject, String> objects() {
+        if (objects == null) {
+            TreeMap<DbObject, String> all = new TreeMap<>(base.objects());
+            changedObjects.forEach((object, definition) -> {
+                if (definition == null) {
+                    all.remove(object);
+                } else {
+                    all.put(object, definition);
+                }
+            });
+            objects = Collections.unmodifiableSortedMap(all);
+        }
+        return objects;
+    }
+
+    /** Relation -> its column names in physical order (the one a position check needs). */
+    public SortedMap<DbObject, List<String>> columnOrder() {
+        if (columnOrder == null) {
+            TreeMap<DbObject, List<String>> all = new TreeMap<>(base.order());
+            changedOrder.forEach((table, columns) -> {
+                if (columns == null) {
+                    all.remove(table);
+                } else {
+                    all.put(table, columns);
+                }
+            });
+            columnOrder = Collections.unmodifiableSortedMap(all);
+        }
+        return columnOrder;
+    }
+
+    /** The definition of {@code object}, or null when the schema does not hold it. */
+    public String definition(DbObject object) {
+        return changedObjects.containsKey(object) ? changedObjects.get(object) : base.objects().get(object);
+    }
+
+    /** The columns of {@code relation} in physical order, or null when it has none. */
+    public List<String> columnsOf(DbObject relation) {
+        return changedOrder.containsKey(relation) ? changedOrder.get(relation) : base.order().get(relation);
+    }
+
+    /** Every object with its definition, in no particular order (cheaper than {@link #objects()}). */
+    public void forEachObject(BiConsumer<DbObject, String> action) {
+        base.objects().forEach((object, definition) -> {
+            if (!changedObjects.containsKey(object)) {
+                action.accept(object, definition);
+            }
+        });
+        changedObjects.forEach((object, definition) -> {
+            if (definition != null) {
+                action.accept(object, definition);
+            }
+        });
+    }
+
+    /** Every relation with its columns in order, in no particular order. */
+    public void forEachColumnOrder(BiConsumer<DbObject, List<String>> action) {
+        base.order().forEach((table, columns) -> {
+            if (!changedOrder.containsKey(table)) {
+                action.accept(table, columns);
+            }
+        });
+        changedOrder.forEach((table, columns) -> {
+            if (columns != null) {
+                action.accept(table, columns);
+            }
+        });
+    }
+
     public int size() {
-        return objects.size();
+        return size;
     }
 
     /**
@@ -38,15 +128,114 @@ public record SchemaSnapshot(SortedMap<DbObject, String> objects, SortedMap<DbOb
      * revisions ran in it, as opposed to what a new database comes with.
      */
     public List<DbObject> userObjects() {
-        return objects.keySet().stream()
+        return objects().keySet().stream()
                 .filter(o -> o.kind() != DbObject.Kind.SCHEMA && o.kind() != DbObject.Kind.EXTENSION)
                 .filter(o -> o.kind() != DbObject.Kind.COMMENT || !o.name().startsWith("schema "))
                 .toList();
     }
 
+    /**
+     * This snapshot with {@code objectChanges} (object -> new definition, or null where the object
+     * is gone) and {@code orderChanges} (relation -> its columns, or null) applied.
+     */
+    public SchemaSnapshot patched(Map<DbObject, String> objectChanges, Map<DbObject, List<String>> orderChanges) {
+        Map<DbObject, String> objectsNow = new HashMap<>(changedObjects);
+        int sizeNow = size;
+        for (Map.Entry<DbObject, String> change : objectChanges.entrySet()) {
+            boolean was = definition(change.getKey()) != null;
+            sizeNow += (change.getValue() != null ? 1 : 0) - (was ? 1 : 0);
+            objectsNow.put(change.getKey(), change.getValue());
+        }
+        Map<DbObject, List<String>> orderNow = new HashMap<>(changedOrder);
+        orderChanges.forEach((table, columns) -> orderNow.put(table, columns == null ? null : List.copyOf(columns)));
+        // the changes are copied on each patch: fold them into new full maps once they are no longer few
+        if (objectsNow.size() + orderNow.size() > 256 + base.objects().size() / 8) {
+            return new SchemaSnapshot(base, objectsNow, orderNow, sizeNow).compacted();
+        }
+        return new SchemaSnapshot(base, objectsNow, orderNow, sizeNow);
+    }
+
+    private SchemaSnapshot compacted() {
+        Map<DbObject, String> all = new HashMap<>(base.objects());
+        changedObjects.forEach((object, definition) -> {
+            if (definition == null) {
+                all.remove(object);
+            } else {
+                all.put(object, definition);
+            }
+        });
+        Map<DbObject, List<String>> order = new HashMap<>(base.order());
+        changedOrder.forEach((table, columns) -> {
+            if (columns == null) {
+                order.remove(table);
+            } else {
+                order.put(table, columns);
+            }
+        });
+        return new SchemaSnapshot(new Base(all, order), Map.of(), Map.of(), all.size());
+    }
+
+    /**
+     * The objects whose definitions may differ between {@code a} and {@code b}: the changed ones
+     * when both were patched from the same full maps, every object otherwise.
+     */
+    static Set<DbObject> candidates(SchemaSnapshot a, SchemaSnapshot b) {
+        if (a.base == b.base) {
+            Set<DbObject> keys = new HashSet<>(a.changedObjects.keySet());
+            keys.addAll(b.changedObjects.keySet());
+            return keys;
+        }
+        Set<DbObject> keys = new HashSet<>(a.objects().keySet());
+        keys.addAll(b.objects().keySet());
+        return keys;
+    }
+
+    /** The relations whose column order may differ between {@code a} and {@code b}, as {@link #candidates}. */
+    static Set<DbObject> orderCandidates(SchemaSnapshot a, SchemaSnapshot b) {
+        if (a.base == b.base) {
+            Set<DbObject> keys = new HashSet<>(a.changedOrder.keySet());
+            keys.addAll(b.changedOrder.keySet());
+            return keys;
+        }
+        Set<DbObject> keys = new HashSet<>(a.columnOrder().keySet());
+        keys.addAll(b.columnOrder().keySet());
+        return keys;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SchemaSnapshot that) || size != that.size) {
+            return false;
+        }
+        for (DbObject object : candidates(this, that)) {
+            if (!Objects.equals(definition(object), that.definition(object))) {
+                return false;
+            }
+        }
+        for (DbObject table : orderCandidates(this, that)) {
+            if (!Objects.equals(columnsOf(table), that.columnsOf(table))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return objects().hashCode() * 31 + columnOrder().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaSnapshot" + objects();
+    }
+
     /** Collects objects as a reader finds them, then freezes them into a snapshot. */
     public static final class Builder {
-        private final TreeMap<DbObject, String> objects = new TreeMap<>();
+        private final Map<DbObject, String> objects = new HashMap<>();
         private final Map<DbObject, List<String>> columnOrder = new LinkedHashMap<>();
 
         private Builder() {
@@ -75,8 +264,20 @@ public record SchemaSnapshot(SortedMap<DbObject, String> objects, SortedMap<DbOb
             return this;
         }
 
+        /** What was collected so far, as changes to apply with {@link #patched}: object -> definition. */
+        public Map<DbObject, String> collectedObjects() {
+            return objects;
+        }
+
+        /** What was collected so far: relation -> its columns in order. */
+        public Map<DbObject, List<String>> collectedOrder() {
+            return columnOrder;
+        }
+
         public SchemaSnapshot build() {
-            return new SchemaSnapshot(objects, new TreeMap<>(columnOrder));
+            Map<DbObject, List<String>> order = new HashMap<>();
+            columnOrder.forEach((table, columns) -> order.put(table, List.copyOf(columns)));
+            return new SchemaSnapshot(new Base(new HashMap<>(objects), order), Map.of(), Map.of(), objects.size());
         }
     }
 }

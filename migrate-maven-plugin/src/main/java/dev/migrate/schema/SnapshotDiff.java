@@ -2,7 +2,6 @@ package dev.migrate.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Compares an expected snapshot with an actual one, object by object. */
@@ -40,15 +39,12 @@ public final class SnapshotDiff {
         if (expected.equals(actual)) {
             return differences;
         }
-        for (Map.Entry<DbObject, String> entry : expected.objects().entrySet()) {
-            String other = actual.objects().get(entry.getKey());
-            if (!entry.getValue().equals(other)) {
-                differences.add(new Difference(entry.getKey(), entry.getValue(), other, false));
-            }
-        }
-        for (Map.Entry<DbObject, String> entry : actual.objects().entrySet()) {
-            if (!expected.objects().containsKey(entry.getKey())) {
-                differences.add(new Difference(entry.getKey(), null, entry.getValue(), false));
+        // snapshots patched from the same full maps differ only where one of them was patched
+        for (DbObject object : SchemaSnapshot.candidates(expected, actual)) {
+            String before = expected.definition(object);
+            String after = actual.definition(object);
+            if (!Objects.equals(before, after)) {
+                differences.add(new Difference(object, before, after, false));
             }
         }
         differences.sort((a, b) -> a.object().compareTo(b.object()));
@@ -60,17 +56,19 @@ public final class SnapshotDiff {
         differences.removeIf(d -> d.object().parent() != null
                 && (d.isExtra() && extra.contains(d.object().parent())
                         || d.isMissing() && missing.contains(d.object().parent())));
-        for (Map.Entry<DbObject, List<String>> entry : expected.columnOrder().entrySet()) {
-            List<String> before = entry.getValue();
-            List<String> after = actual.columnOrder().get(entry.getKey());
-            if (after == null) {
+        List<DbObject> tables = new ArrayList<>(SchemaSnapshot.orderCandidates(expected, actual));
+        tables.sort(null);
+        for (DbObject table : tables) {
+            List<String> before = expected.columnsOf(table);
+            List<String> after = actual.columnsOf(table);
+            if (before == null || after == null) {
                 continue;
             }
             // added or missing columns are differences of their own; here only the order of the shared ones counts
             List<String> sharedBefore = before.stream().filter(after::contains).toList();
             List<String> sharedAfter = after.stream().filter(before::contains).toList();
             if (!sharedBefore.equals(sharedAfter)) {
-                differences.add(new Difference(entry.getKey(), String.join(", ", sharedBefore),
+                differences.add(new Difference(table, String.join(", ", sharedBefore),
                         String.join(", ", sharedAfter), true));
             }
         }

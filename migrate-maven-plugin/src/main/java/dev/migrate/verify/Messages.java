@@ -92,9 +92,15 @@ final class Messages {
 
     /** What the history table lists wrongly after a phase, or null when it agrees. */
     static String history(String subject, List<String> expected, List<String> actual) {
+        if (expected.equals(actual)) {
+            return null;
+        }
         List<String> problems = new ArrayList<>();
-        List<String> extra = actual.stream().filter(id -> !expected.contains(id)).toList();
-        List<String> missing = expected.stream().filter(id -> !actual.contains(id)).toList();
+        // sets: this runs after every phase, with as many ids as revisions
+        java.util.Set<String> expectedIds = new java.util.HashSet<>(expected);
+        java.util.Set<String> actualIds = new java.util.HashSet<>(actual);
+        List<String> extra = actual.stream().filter(id -> !expectedIds.contains(id)).toList();
+        List<String> missing = expected.stream().filter(id -> !actualIds.contains(id)).toList();
         if (!extra.isEmpty()) {
             problems.add("lists " + String.join(", ", extra) + " as applied");
         }

@@ -1,6 +1,7 @@
 package dev.migrate.verify;
 
 import dev.migrate.database.SnapshotReader;
+import dev.migrate.database.SnapshotSeries;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
@@ -16,10 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs plans in the scratch database and observes it, each plan on a connection of its own, so
- * that nothing a revision leaves in its session (temporary tables, settings) can make a check
- * pass. A plan runs on the connection that made the observation before it (which has only read
- * the catalog), and each observation opens a new one: one connection per phase.
+ * Runs plans in the scratch database and observes it. Plans run on a connection whose session is
+ * reset before each plan (or on a new connection, where the database cannot reset one), so that
+ * nothing a revision leaves in its session (temporary tables, settings) can make a check pass.
+ * Observations are made on a connection of their own that never runs a revision, and read only
+ * what changed since the previous observation where the database can tell; the whole catalog is
+ * read at the start, after a plan of several revisions (the full cycle) and after a rebuild.
  */
 final class ScratchSession implements AutoCloseable {
 
@@ -34,8 +37,13 @@ final class ScratchSession implements AutoCloseable {
     private final Identifier schema;
     private final Identifier table;
     private final SnapshotReader reader;
-    /** The connection of the last observation, which the next plan runs on; null when used. */
-    private Database idle;
+    /** Reads the catalog and the history table, nothing else. */
+    private Database observer;
+    private String observerSchema;
+    private SnapshotSeries series;
+    /** Runs the plans; its session is reset before each. */
+    private Database runner;
+    private boolean readAll = true;
 
     ScratchSession(ScratchDatabase scratch, Identifier schema, Identifier table) {
         this.scratch = scratch;
@@ -50,37 +58,39 @@ final class ScratchSession implements AutoCloseable {
 
     /** Creates the schema (when one is configured) and the history table, as upgrade would. */
     void prepare() {
-        try (Database database = open()) {
-            MigrationRun.createHistoryTable(database, schema, table);
+        try {
+            MigrationRun.createHistoryTable(runner(), schema, table);
         } catch (SQLException e) {
             throw failed("cannot create the history table", e);
         }
     }
 
     Observation observe() {
-        close();
-        Database database = open();
         try {
-            String currentSchema = database.connection().getSchema();
-            String folded = scratch.dialect().fold(table);
-            SchemaSnapshot snapshot = reader.read(database.connection(), currentSchema, folded);
-            // the history table exists since prepare(): read it without the metadata lookup read() makes
-            List<String> history = new ArrayList<>();
-            try (Statement statement = database.connection().createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT revision FROM "
-                            + MigrationRun.historyTableName(schema, table) + " ORDER BY revision")) {
-                while (rows.next()) {
-                    history.add(rows.getString(1).trim());
+            if (observer == null) {
+                observer = open();
+                observerSchema = observer.connection().getSchema();
+                // only a database verify made itself gets the bookkeeping an incremental snapshot needs
+                series = reader.series(observerSchema, scratch.dialect().fold(table), scratch.canRebuild());
+            }
+            SchemaSnapshot snapshot = series.next(observer.connection(), readAll);
+            readAll = false;
+            List<String> history = series.history(observer.connection());
+            if (history == null) {
+                history = new ArrayList<>();
+                // the history table exists since prepare(): read it without the metadata lookup read() makes
+                try (Statement statement = observer.connection().createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT revision FROM "
+                                + MigrationRun.historyTableName(schema, table) + " ORDER BY revision")) {
+                    while (rows.next()) {
+                        history.add(rows.getString(1).trim());
+                    }
                 }
             }
-            idle = database;
             return new Observation(snapshot, history);
         } catch (SQLException e) {
-            database.close();
+            closeObserver();
             throw failed("cannot read the schema", e);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
         }
     }
 
@@ -91,10 +101,11 @@ final class ScratchSession implements AutoCloseable {
      */
     long run(Direction direction, List<Revision> revisions) {
         long started = System.nanoTime();
-        Database fresh = idle != null ? idle : open();
-        idle = null;
-        try (Database database = fresh) {
-            MigrationRun.runUnchecked(database, schema, table, new Plan(direction, revisions));
+        if (revisions.size() > 1) {
+            readAll = true;
+        }
+        try {
+            MigrationRun.runUnchecked(runner(), schema, table, new Plan(direction, revisions));
         } catch (SQLException e) {
             throw failed("cannot write the history table", e);
         }
@@ -106,25 +117,26 @@ final class ScratchSession implements AutoCloseable {
         void run(java.sql.Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} on the connection the next plan will use, so it costs no connection of its own. */
+    /**
+     * Runs {@code work} on the connection that runs plans, in a freshly reset session, so it costs
+     * no connection of its own; what it writes must be committed when it returns.
+     */
     void use(String what, Work work) {
-        if (idle == null) {
-            idle = open();
-        }
         try {
-            work.run(idle.connection());
+            work.run(runner().connection());
         } catch (SQLException e) {
             throw failed(what, e);
         }
     }
 
-    /** As {@link #run(Direction, List)}, telling {@code observer} about each statement. */
-    long run(Direction direction, List<Revision> revisions, dev.migrate.run.StatementObserver observer) {
+    /** As {@link #run(Direction, List)}, telling {@code statements} about each statement. */
+    long run(Direction direction, List<Revision> revisions, dev.migrate.run.StatementObserver statements) {
         long started = System.nanoTime();
-        Database fresh = idle != null ? idle : open();
-        idle = null;
-        try (Database database = fresh) {
-            MigrationRun.runUnchecked(database, schema, table, new Plan(direction, revisions), observer);
+        if (revisions.size() > 1) {
+            readAll = true;
+        }
+        try {
+            MigrationRun.runUnchecked(runner(), schema, table, new Plan(direction, revisions), statements);
         } catch (SQLException e) {
             throw failed("cannot write the history table", e);
         }
@@ -142,6 +154,7 @@ final class ScratchSession implements AutoCloseable {
     /** A new, empty scratch database with {@code applied} upgraded in it. */
     void rebuild(List<Revision> applied) {
         close();
+        readAll = true;
         scratch.rebuild();
         prepare();
         if (!applied.isEmpty()) {
@@ -151,10 +164,39 @@ final class ScratchSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (idle != null) {
-            idle.close();
-            idle = null;
+        closeObserver();
+        if (runner != null) {
+            runner.close();
+            runner = null;
         }
+    }
+
+    private void closeObserver() {
+        if (observer != null) {
+            observer.close();
+            observer = null;
+            series = null;
+            readAll = true;
+        }
+    }
+
+    /** The runner, its session as a new connection's. */
+    private Database runner() {
+        if (runner != null) {
+            try {
+                if (scratch.dialect().resetSession(runner)) {
+                    if (schema != null) {
+                        runner.useSchema(schema, true);
+                    }
+                    return runner;
+                }
+            } catch (SQLException e) {
+                // a revision may have ended its own session: a new connection replaces it
+            }
+            runner.close();
+        }
+        runner = open();
+        return runner;
     }
 
     private Database open() {
@@ -164,7 +206,6 @@ final class ScratchSession implements AutoCloseable {
         }
         return database;
     }
-
     private DatabaseUnavailableException failed(String what, SQLException e) {
         return new DatabaseUnavailableException("migrate:verify " + what + " in its scratch database ("
                 + scratch.description() + "): " + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);

@@ -297,7 +297,7 @@ public final class Verifier {
     }
 
     private void checkHistory(Revision revision, Phase phase, String subject, Observation observed) {
-        historyAgrees(phase, subject, ids(applied).stream().sorted().toList(), observed, revision.id());
+        historyAgrees(phase, subject, applied.stream().map(Revision::id).sorted().toList(), observed, revision.id());
     }
 
     private void historyAgrees(Phase phase, String subject, List<String> expected, Observation observed, String revisionId) {

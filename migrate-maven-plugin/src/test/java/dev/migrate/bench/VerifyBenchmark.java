@@ -41,6 +41,11 @@ public final class VerifyBenchmark {
         System.out.println("|---|---:|---:|---:|---:|---:|");
         for (int size : sizes) {
             for (boolean postgres : new boolean[] {false, true}) {
+                // -Dbench.databases=h2 or =postgresql measures one of the two
+                String only = System.getProperty("bench.databases", "h2,postgresql");
+                if (!only.contains(postgres ? "postgresql" : "h2")) {
+                    continue;
+                }
                 Path folder = Files.createTempDirectory("migrate-verify-bench-");
                 generate(folder, size, postgres);
                 String url = postgres ? PG_URL : "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1";

@@ -1,0 +1,231 @@
+package dev.migrate.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The list of catalog objects that DDL touched in a PostgreSQL scratch database, kept by two
+ * event triggers (every created or altered object at the end of each command, every dropped one,
+ * cascaded drops included), wherever the command ran: in a revision, a function it called or a
+ * trigger it fired. Event triggers need a superuser; elsewhere there is no log and every snapshot
+ * reads the whole catalog.
+ */
+final class PostgresChangeLog {
+
+    /** The schema holding the log; snapshots leave it out. */
+    static final String SCHEMA = "migrate_verify_watch";
+
+    private static final String TABLE = SCHEMA + ".touched";
+    private static final String[] TRIGGERS = {"migrate_verify_ddl", "migrate_verify_drop"};
+
+    // SECURITY DEFINER: a revision that switches to a role without rights on the log still runs as it would
+    private static final String[] INSTALL = {
+        "DROP EVENT TRIGGER IF EXISTS " + TRIGGERS[0],
+        "DROP EVENT TRIGGER IF EXISTS " + TRIGGERS[1],
+        "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE",
+        "CREATE SCHEMA " + SCHEMA,
+        "CREATE UNLOGGED TABLE " + TABLE + " (n BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, classid OID,"
+                + " objid OID)",
+        "CREATE FUNCTION " + SCHEMA + ".ddl() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER"
+                + " SET search_path = pg_catalog, pg_temp AS $$ BEGIN INSERT INTO " + TABLE + " (classid, objid)"
+                + " SELECT classid, objid FROM pg_catalog.pg_event_trigger_ddl_commands(); END $$",
+        "CREATE FUNCTION " + SCHEMA + ".dropped() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER"
+                + " SET search_path = pg_catalog, pg_temp AS $$ BEGIN INSERT INTO " + TABLE + " (classid, objid)"
+                + " SELECT classid, objid FROM pg_catalog.pg_event_trigger_dropped_objects(); END $$",
+        "CREATE EVENT TRIGGER " + TRIGGERS[0] + " ON ddl_command_end EXECUTE FUNCTION " + SCHEMA + ".ddl()",
+        "CREATE EVENT TRIGGER " + TRIGGERS[1] + " ON sql_drop EXECUTE FUNCTION " + SCHEMA + ".dropped()",
+        // ALWAYS: also when a revision sets session_replication_role to replica
+        "ALTER EVENT TRIGGER " + TRIGGERS[0] + " ENABLE ALWAYS",
+        "ALTER EVENT TRIGGER " + TRIGGERS[1] + " ENABLE ALWAYS"};
+
+    private static final String HISTORY_LOG = SCHEMA + ".history";
+    private static final String HISTORY_TRIGGER = SCHEMA + "_history";
+
+    /** Each row the history table gains or loses; a truncation is a row without a revision. */
+    private static final String[] INSTALL_HISTORY = {
+        "CREATE UNLOGGED TABLE " + HISTORY_LOG + " (n BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                + " revision TEXT, present BOOLEAN)",
+        "CREATE FUNCTION " + SCHEMA + ".history_row() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                + " SET search_path = pg_catalog, pg_temp AS $$ BEGIN"
+                + " IF TG_OP <> 'INSERT' THEN INSERT INTO " + HISTORY_LOG + " (revision, present)"
+                + "   VALUES (OLD.revision, false); END IF;"
+                + " IF TG_OP <> 'DELETE' THEN INSERT INTO " + HISTORY_LOG + " (revision, present)"
+                + "   VALUES (NEW.revision, true); END IF;"
+                + " RETURN NULL; END $$",
+        "CREATE FUNCTION " + SCHEMA + ".history_truncated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                + " SET search_path = pg_catalog, pg_temp AS $$ BEGIN INSERT INTO " + HISTORY_LOG
+                + " (revision, present) VALUES (NULL, false); RETURN NULL; END $$",
+        "CREATE TRIGGER " + HISTORY_TRIGGER + " AFTER INSERT OR UPDATE OR DELETE ON %1$s FOR EACH ROW EXECUTE FUNCTION "
+                + SCHEMA + ".history_row()",
+        "CREATE TRIGGER " + SCHEMA + "_truncate AFTER TRUNCATE ON %1$s FOR EACH STATEMENT EXECUTE FUNCTION "
+                + SCHEMA + ".history_truncated()",
+        // ALWAYS: also when a revision sets session_replication_role to replica
+        "ALTER TABLE %1$s ENABLE ALWAYS TRIGGER " + HISTORY_TRIGGER,
+        "ALTER TABLE %1$s ENABLE ALWAYS TRIGGER " + SCHEMA + "_truncate"};
+
+    private static final String INTACT = "SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('" + TRIGGERS[0]
+            + "', '" + TRIGGERS[1] + "') AND evtenabled = 'A'";
+
+    // every logged object and, through pg_depend, everything that depends on it (a view on a renamed
+    // column prints the new name without a catalog row of its own changing), each with the
+    // relation, type or routine whose snapshot entries it belongs to
+    private static final String TOUCHED = "WITH RECURSIVE reach(classid, objid) AS ("
+            + " SELECT classid, objid FROM " + TABLE + " WHERE n > ? AND n <= ?"
+            + " UNION SELECT d.classid, d.objid FROM pg_depend d JOIN reach r"
+            + "   ON d.refclassid = r.classid AND d.refobjid = r.objid)"
+            + " SELECT r.classid, r.objid, CASE r.classid"
+            + "   WHEN 1259 THEN coalesce((SELECT x.indrelid FROM pg_index x WHERE x.indexrelid = r.objid), r.objid)"
+            + "   WHEN 2606 THEN (SELECT k.conrelid FROM pg_constraint k WHERE k.oid = r.objid)"
+            + "   WHEN 2620 THEN (SELECT g.tgrelid FROM pg_trigger g WHERE g.oid = r.objid)"
+            + "   WHEN 2604 THEN (SELECT a.adrelid FROM pg_attrdef a WHERE a.oid = r.objid)"
+            + "   WHEN 2618 THEN (SELECT w.ev_class FROM pg_rewrite w WHERE w.oid = r.objid)"
+            + "   WHEN 1247 THEN (SELECT t.typrelid FROM pg_type t WHERE t.oid = r.objid) END,"
+            + " CASE r.classid WHEN 2606 THEN (SELECT k.contypid FROM pg_constraint k WHERE k.oid = r.objid)"
+            + "   WHEN 1247 THEN r.objid END,"
+            + " CASE r.classid WHEN 1255 THEN r.objid END"
+            + " FROM reach r";
+
+    /** PostgreSQL's first object id for objects made after initdb; lower ones are built in. */
+    private static final long FIRST_NORMAL_OBJECT_ID = 16384;
+
+    /**
+     * What DDL touched since a position of the log, or {@code full} when a snapshot must read
+     * everything (the log was tampered with, or a schema, extension or built-in object changed,
+     * whose dependents the log cannot name).
+     *
+     * @param rows per touched object: class id, object id, and the relation, type and routine it
+     *     belongs to (0 for none)
+     */
+    record Changes(long position, boolean full, List<long[]> rows) {
+        Changes {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    private PostgresChangeLog() {
+    }
+
+    /**
+     * Installs the log unless it is in place; false where it cannot be (the user is not a
+     * superuser), and the caller reads everything each time.
+     */
+    static boolean install(Connection connection, String history) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT current_setting('is_superuser') = 'on', (" + INTACT
+                    + ") = 2 AND to_regclass('" + HISTORY_LOG + "') IS NOT NULL AND (" + historyIntact(history) + ")")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return false;
+                }
+                if (rs.getBoolean(2)) {
+                    return true;
+                }
+            }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                for (String sql : INSTALL) {
+                    statement.execute(sql);
+                }
+                for (String sql : INSTALL_HISTORY) {
+                    statement.execute(sql.formatted(history));
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                return false;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return true;
+        }
+    }
+
+    private static String historyIntact(String history) {
+        return "SELECT count(*) = 2 FROM pg_trigger WHERE tgrelid = to_regclass('" + history.replace("'", "''")
+                + "') AND tgname LIKE '" + SCHEMA + "%' AND tgenabled = 'A'";
+    }
+
+    /** The ends of the object log and the history log. */
+    static long[] position(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT (SELECT coalesce(max(n), 0) FROM " + TABLE + "),"
+                        + " (SELECT coalesce(max(n), 0) FROM " + HISTORY_LOG + ")")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /**
+     * What the history log holds after {@code position}: per row the revision and whether it is
+     * now present; null when the log cannot tell (a truncation, or the triggers were changed).
+     */
+    static List<String[]> historySince(Connection connection, String history, long position) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT (" + historyIntact(history) + "), n,"
+                + " revision, present FROM (SELECT 0) one LEFT JOIN (SELECT n, revision, present FROM " + HISTORY_LOG
+                + " WHERE n > ?) log ON true ORDER BY n")) {
+            statement.setLong(1, position);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(1)) {
+                        return null;
+                    }
+                    if (rs.getLong(2) != 0) {
+                        if (rs.getString(3) == null) {
+                            return null;
+                        }
+                        rows.add(new String[] {String.valueOf(rs.getLong(2)), rs.getString(3).trim(),
+                                String.valueOf(rs.getBoolean(4))});
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        return rows;
+    }
+
+    /** What was touched after {@code position}, in two round trips. */
+    static Changes since(Connection connection, long position) throws SQLException {
+        long end;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT (" + INTACT + ") = 2, (SELECT coalesce(max(n), 0) FROM "
+                        + TABLE + ")")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return new Changes(position, true, List.of());
+            }
+            end = rs.getLong(2);
+        } catch (SQLException e) {
+            // the log table is gone (a revision dropped it): read everything, and install it again
+            return new Changes(position, true, List.of());
+        }
+        if (end == position) {
+            return new Changes(end, false, List.of());
+        }
+        List<long[]> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(TOUCHED)) {
+            statement.setLong(1, position);
+            statement.setLong(2, end);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long classId = rs.getLong(1);
+                    long objectId = rs.getLong(2);
+                    if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID
+                            || classId == PostgresSnapshotReader.PG_NAMESPACE
+                            || classId == PostgresSnapshotReader.PG_EXTENSION) {
+                        return new Changes(end, true, List.of());
+                    }
+                    rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                }
+            }
+        }
+        return new Changes(end, false, rows);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.migrate.database;
+
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL snapshots that cost what changed: after a full read, each snapshot asks the
+ * {@link PostgresChangeLog} which objects DDL touched (and what depends on them), reads only the
+ * relations, types and routines they belong to, and patches the previous snapshot with them. A
+ * unit that is gone reads as empty, so its entries leave the snapshot. Without the log (no
+ * superuser), or when the log cannot name what changed, the whole catalog is read.
+ */
+final class PostgresSnapshotSeries implements SnapshotSeries {
+
+    private final PostgresSnapshotReader reader;
+    private final String historySchema;
+    private final String historyTable;
+    private final boolean track;
+    /** The history table as SQL names it. */
+    private final String historyName;
+    private boolean logged;
+    private long position;
+    private long historyPosition;
+    private long historyOid;
+    /** The history table's revision ids as of the last snapshot; null when it is to be read in full. */
+    private TreeSet<String> history;
+    private SchemaSnapshot current;
+    /** Unit -> the objects and the column orders it contributed to {@link #current}. */
+    private final Map<Long, Set<DbObject>> objectsOf = new HashMap<>();
+    private final Map<Long, Set<DbObject>> ordersOf = new HashMap<>();
+    /** Catalog object -> its unit, also for objects dropped since (the log names them, the catalog no longer). */
+    private final Map<Long, Long> owners = new HashMap<>();
+
+    PostgresSnapshotSeries(PostgresSnapshotReader reader, String historySchema, String historyTable, boolean track) {
+        this.reader = reader;
+        this.historySchema = historySchema;
+        this.historyTable = historyTable;
+        this.track = track;
+        this.historyName = quote(historySchema) + "." + quote(historyTable);
+    }
+
+    @Override
+    public SchemaSnapshot next(Connection connection, boolean full) throws SQLException {
+        if (full || current == null || !logged) {
+            return readAll(connection);
+        }
+        PostgresChangeLog.Changes changes = PostgresChangeLog.since(connection, position);
+        if (changes.full()) {
+            return readAll(connection);
+        }
+        position = changes.position();
+        Set<Long> units = new HashSet<>();
+        for (long[] row : changes.rows()) {
+            if (row[0] == PostgresCatalogQueries.PG_CLASS && row[1] == historyOid) {
+                // DDL on the history table (its triggers disabled, say): its log is no longer to be trusted
+                history = null;
+            }
+            addUnit(units, SnapshotUnits.RELATION, row[2]);
+            addUnit(units, SnapshotUnits.TYPE, row[3]);
+            addUnit(units, SnapshotUnits.ROUTINE, row[4]);
+            Long known = owners.get(SnapshotUnits.object(row[0], row[1]));
+            if (known != null) {
+                units.add(known);
+            }
+        }
+        if (units.isEmpty()) {
+            return current;
+        }
+        SnapshotUnits fresh = new SnapshotUnits();
+        reader.read(connection, historySchema, historyTable, new PostgresSnapshotReader.Selection(
+                oids(units, SnapshotUnits.RELATION), oids(units, SnapshotUnits.TYPE), oids(units, SnapshotUnits.ROUTINE)),
+                fresh);
+        Map<DbObject, String> objectChanges = new HashMap<>();
+        Map<DbObject, List<String>> orderChanges = new HashMap<>();
+        // what the units held goes first, then what they hold now, so an object that moved stays
+        for (Long unit : units) {
+            objectsOf.getOrDefault(unit, Set.of()).forEach(object -> objectChanges.put(object, null));
+            ordersOf.getOrDefault(unit, Set.of()).forEach(table -> orderChanges.put(table, null));
+        }
+        for (Long unit : units) {
+            SchemaSnapshot.Builder now = fresh.units.get(unit);
+            remember(unit, now);
+            if (now != null) {
+                objectChanges.putAll(now.collectedObjects());
+                orderChanges.putAll(now.collectedOrder());
+            }
+        }
+        owners.putAll(fresh.owners);
+        current = current.patched(objectChanges, orderChanges);
+        return current;
+    }
+
+    private SchemaSnapshot readAll(Connection connection) throws SQLException {
+        logged = track && PostgresChangeLog.install(connection, historyName);
+        history = null;
+        if (logged) {
+            position = PostgresChangeLog.position(connection)[0];
+            try (java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('" + historyName.replace("'", "''")
+                            + "')::oid")) {
+                rs.next();
+                historyOid = rs.getLong(1);
+            }
+        }
+        SnapshotUnits all = new SnapshotUnits();
+        reader.read(connection, historySchema, historyTable, null, all);
+        objectsOf.clear();
+        ordersOf.clear();
+        owners.clear();
+        all.units.forEach(this::remember);
+        owners.putAll(all.owners);
+        current = all.snapshot();
+        return current;
+    }
+
+    /**
+     * Follows the history table through its log (a row trigger the change log installed): the
+     * rows gained and lost since the last call patch the ids held, so a phase costs what it wrote.
+     */
+    @Override
+    public List<String> history(Connection connection) throws SQLException {
+        if (!logged) {
+            return null;
+        }
+        List<String[]> rows = history == null ? null
+                : PostgresChangeLog.historySince(connection, historyName, historyPosition);
+        if (rows == null) {
+            historyPosition = PostgresChangeLog.position(connection)[1];
+            history = new TreeSet<>();
+            try (java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("SELECT revision FROM " + historyName)) {
+                while (rs.next()) {
+                    history.add(rs.getString(1).trim());
+                }
+            }
+        } else {
+            for (String[] row : rows) {
+                historyPosition = Long.parseLong(row[0]);
+                if (Boolean.parseBoolean(row[2])) {
+                    history.add(row[1]);
+                } else {
+                    history.remove(row[1]);
+                }
+            }
+        }
+        return List.copyOf(history);
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private void remember(Long unit, SchemaSnapshot.Builder entries) {
+        if (entries == null) {
+            objectsOf.remove(unit);
+            ordersOf.remove(unit);
+        } else {
+            objectsOf.put(unit, new HashSet<>(entries.collectedObjects().keySet()));
+            ordersOf.put(unit, new HashSet<>(entries.collectedOrder().keySet()));
+        }
+    }
+
+    private static void addUnit(Set<Long> units, int kind, long oid) {
+        if (oid != 0) {
+            units.add(SnapshotUnits.unit(kind, oid));
+        }
+    }
+
+    /** The object ids of the units of {@code kind}, as a PostgreSQL array literal. */
+    private static String oids(Set<Long> units, int kind) {
+        return units.stream().filter(unit -> (unit >>> 32) == kind).map(unit -> String.valueOf(unit & 0xFFFFFFFFL))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+}
