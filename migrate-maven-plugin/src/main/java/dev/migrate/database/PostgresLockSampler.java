@@ -20,6 +20,7 @@ final class PostgresLockSampler implements LockSampler {
     private static final String TABLES = "SELECT c.oid, n.nspname || '.' || c.relname, c.relfilenode"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'"
+            + " AND n.nspname <> '" + PostgresChangeLog.SCHEMA + "'"
             + " AND NOT (n.nspname = ? AND c.relname = ?)";
 
     private static final String SAMPLE = "SELECT c.oid, n.nspname || '.' || c.relname, c.relfilenode,"

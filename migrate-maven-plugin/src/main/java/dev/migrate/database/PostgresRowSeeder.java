@@ -26,6 +26,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
 
     private static final String USER_TABLE = "c.relkind IN ('r', 'p') AND NOT c.relispartition"
             + " AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'"
+            + " AND n.nspname <> '" + PostgresChangeLog.SCHEMA + "'"
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass"
             + "   AND dep.objid = c.oid AND dep.deptype = 'e')";
 
