@@ -60,7 +60,7 @@ mvn_opts=(-B)
 export REDGATE_DISABLE_TELEMETRY=true
 liquibase_opts=(-Dliquibase.analytics.enabled=false)
 
-psql_() { psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_() { PGOPTIONS='--client-min-messages=warning' psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -X -q -v ON_ERROR_STOP=1 "$@"; }
 fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"; }
 drop_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $db"; }
 trap 'drop_db 2>/dev/null || true' EXIT
@@ -99,9 +99,11 @@ command_for() { # tool goal url
 
 # timed LABEL REP DIR COMMAND...: runs COMMAND in DIR, appends its wall-clock milliseconds to
 # results/LABEL (one line per repetition, in order) and keeps its output in logs/LABEL.REP.log.
+# The 1-minute load average at the start goes to results/LABEL.load, to show how busy the machine was.
 timed() {
   local label=$1 rep=$2 dir=$3; shift 3
   local log=$logs/$label.$rep.log start end
+  cut -d' ' -f1 /proc/loadavg >>"$results/$label.load"
   start=$(date +%s%N)
   (cd "$dir" && "$@") >"$log" 2>&1 || fail "$label run $rep exited with $?" "$log"
   end=$(date +%s%N)
@@ -180,6 +182,7 @@ stats() { sort -n "$1" | awk '{ a[NR] = $1 } END { m = NR % 2 ? a[(NR + 1) / 2] 
 pair_ratio() { paste -d' ' "$1" "$2" | awk '{ print $1 / $2 }' | sort -g | awk '{ a[NR] = $1 } END {
   m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
   if (NR == 1) printf "%.2fx", m; else printf "%.2fx (%.2f-%.2f)", m, a[1], a[NR] }'; }
+median() { sort -g "$1" | awk '{ a[NR] = $1 } END { printf "%.1f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 op_name() {
   case $1 in
@@ -211,8 +214,8 @@ report=$work/results.md
   echo "Tools: migrate-maven-plugin $migrate_version (commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- migrate-maven-plugin/src || echo ', with uncommitted changes')), flyway-maven-plugin $flyway_version + flyway-database-postgresql $flyway_version, liquibase-maven-plugin $liquibase_version; PostgreSQL JDBC $pg_driver_version, H2 $h2_version"
   echo "Command: bench/side-by-side.sh -r $reps -v $verify_reps --ops $ops ${sizes[*]}"
   echo
-  echo "| revisions | operation | tool | runs | median s | min s | max s | ours / tool, pair by pair: median (min-max) |"
-  echo "|---:|---|---|---:|---:|---:|---:|---|"
+  echo "| revisions | operation | tool | runs | median s | min s | max s | ours / tool, pair by pair: median (min-max) | load |"
+  echo "|---:|---|---|---:|---:|---:|---:|---|---:|"
 } >"$report.head"
 cat "$report.head"
 : >"$report.rows"
@@ -254,7 +257,7 @@ for n in "${sizes[@]}"; do
     for tool in "${tools[@]}"; do
       ratio=-
       [[ $tool != ours ]] && ratio=$(pair_ratio "$results/$op.ours" "$results/$op.$tool")
-      row="| $n | $(op_name "$op") | $(tool_name "$op" "$tool" "$goal") | $(stats "$results/$op.$tool") | $ratio |"
+      row="| $n | $(op_name "$op") | $(tool_name "$op" "$tool" "$goal") | $(stats "$results/$op.$tool") | $ratio | $(median "$results/$op.$tool.load") |"
       echo "$row" | tee -a "$report.rows"
     done
   done
@@ -263,7 +266,9 @@ done
 {
   cat "$report.head" "$report.rows"
   echo
-  echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Each time is one whole process, mvn or psql, from start to exit; every run had a fresh database."
+  echo "Each time is one whole process, mvn or psql, from start to exit, on a fresh database. load: the"
+  echo "median 1-minute load average when that tool's runs started ($(nproc) cores; above $(nproc) the runs waited"
+  echo "for a processor). Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 } >"$report"
 rm -f "$report.head" "$report.rows"
 echo
