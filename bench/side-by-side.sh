@@ -31,7 +31,7 @@ while (($#)); do
     --ops) ops=$2; shift 2 ;;
     --local-repo) local_repo=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
     --no-install) install=false; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) break ;;
   esac
