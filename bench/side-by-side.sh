@@ -1,0 +1,275 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: the same generated history run by this plugin, Flyway, Liquibase and psql,
+# each as a whole process (`mvn ...` or `psql ...`) against a fresh database, the tools taking turns
+# run by run so that every ratio is taken pair by pair (ours in repetition k against the peer in
+# repetition k) and holds when the machine's speed drifts.
+#
+# Usage: bench/side-by-side.sh [-r REPS] [-v VERIFY_REPS] [--ops LIST] [--local-repo DIR] [--no-install] [SIZE ...]
+#   SIZE             revisions to generate (default: 100 1000)
+#   -r REPS          timed runs of each tool for upgrade and no-op (default 3)
+#   -v VERIFY_REPS   timed runs of each tool for the verify operations (default 1)
+#   --ops LIST       comma separated, from upgrade,noop,verify,verify-h2 (default: all four)
+#   --local-repo DIR Maven local repository for every mvn call, install included (default: Maven's own);
+#                    use a private one when others may install the same SNAPSHOT meanwhile
+#   --no-install     use the plugin already installed instead of installing it from this checkout
+#
+# Needs bash, awk, psql, mvn, Java 17, and PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432) for
+# PGUSER (default postgres) with trust authentication. The first run downloads the Flyway and
+# Liquibase Maven plugins; timed runs are offline (mvn -o). Everything is written under
+# bench/target/side-by-side: the generated projects, one log per run, and results.md.
+set -euo pipefail
+
+reps=3
+verify_reps=1
+ops=upgrade,noop,verify,verify-h2
+local_repo=
+install=true
+while (($#)); do
+  case $1 in
+    -r) reps=$2; shift 2 ;;
+    -v) verify_reps=$2; shift 2 ;;
+    --ops) ops=$2; shift 2 ;;
+    --local-repo) local_repo=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
+    --no-install) install=false; shift ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
+sizes=("$@")
+((${#sizes[@]})) || sizes=(100 1000)
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+here=$root/bench/side-by-side
+work=$root/bench/target/side-by-side
+pg_host=${PGHOST:-127.0.0.1}
+pg_port=${PGPORT:-5432}
+pg_user=${PGUSER:-postgres}
+db=side_by_side_$$
+
+flyway_version=${FLYWAY_VERSION:-13.12.0}
+liquibase_version=${LIQUIBASE_VERSION:-4.33.0}
+prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1; }
+migrate_version=$(sed -n '/<artifactId>migrate-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' "$root/pom.xml")
+pg_driver_version=$(prop postgresql.version)
+h2_version=$(prop h2.version)
+
+mvn_opts=(-B)
+[[ -n $local_repo ]] && mvn_opts+=("-Dmaven.repo.local=$local_repo")
+# No tool may reach for the network during a timed run: usage reports off, Maven offline.
+export REDGATE_DISABLE_TELEMETRY=true
+liquibase_opts=(-Dliquibase.analytics.enabled=false)
+
+psql_() { PGOPTIONS='--client-min-messages=warning' psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -X -q -v ON_ERROR_STOP=1 "$@"; }
+fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"; }
+drop_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $db"; }
+trap 'drop_db 2>/dev/null || true' EXIT
+jdbc_pg() { echo "jdbc:postgresql://$pg_host:$pg_port/$db?user=$pg_user"; }
+
+fail() { echo "FAILED: $1" >&2; [[ -n ${2:-} ]] && { echo "--- last lines of $2:" >&2; tail -40 "$2" >&2; }; exit 1; }
+
+# The schema every correct upgrade leaves: n tables t_i, 3 columns each plus one per 10th revision,
+# an index per 5th, and the last table's 3 rows.
+expected_schema() { echo "$1|$((3 * $1 + $1 / 10))|$(($1 / 5))|3"; }
+actual_schema() {
+  psql_ -d "$db" -At -c "SELECT
+      (SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename ~ '^t_[0-9]+$'),
+      (SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name ~ '^t_[0-9]+$'),
+      (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexname ~ '^ix_t_'),
+      (SELECT count(*) FROM t_$1)"
+}
+check_schema() { # size label log
+  local got
+  got=$(actual_schema "$1") || fail "$2: the database has no complete schema" "$3"
+  [[ $got == "$(expected_schema "$1")" ]] || fail "$2: schema $got, expected $(expected_schema "$1") (tables|columns|indexes|rows)" "$3"
+}
+check_log() { # label log pattern...
+  local label=$1 log=$2; shift 2
+  for pattern; do grep -q -- "$pattern" "$log" || fail "$label: its log lacks '$pattern'" "$log"; done
+}
+
+# Sets cmd to the command line of a tool's goal (run in the tool's project folder), offline.
+command_for() { # tool goal url
+  case $1 in
+    ours) cmd=(mvn "${mvn_opts[@]}" -o "migrate:$2" "-Ddb.url=$3") ;;
+    flyway) cmd=(mvn "${mvn_opts[@]}" -o "flyway:$2" "-Ddb.url=$3") ;;
+    liquibase) cmd=(mvn "${mvn_opts[@]}" -o "liquibase:$2" "-Ddb.url=$3" "${liquibase_opts[@]}") ;;
+  esac
+}
+
+# timed LABEL REP DIR COMMAND...: runs COMMAND in DIR, appends its wall-clock milliseconds to
+# results/LABEL (one line per repetition, in order) and keeps its output in logs/LABEL.REP.log.
+# The 1-minute load average at the start goes to results/LABEL.load, to show how busy the machine was.
+timed() {
+  local label=$1 rep=$2 dir=$3; shift 3
+  local log=$logs/$label.$rep.log start end
+  cut -d' ' -f1 /proc/loadavg >>"$results/$label.load"
+  start=$(date +%s%N)
+  (cd "$dir" && "$@") >"$log" 2>&1 || fail "$label run $rep exited with $?" "$log"
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000)) >>"$results/$label"
+  last_log=$log
+}
+untimed() { # label dir command...
+  local label=$1 dir=$2; shift 2
+  (cd "$dir" && "$@") >"$logs/$label.log" 2>&1 || fail "$label exited with $?" "$logs/$label.log"
+}
+
+# Tools in the order for repetition REP: the list rotated by REP-1, so no tool always goes first.
+rotated() { local rep=$1; shift; local n=$# i; for ((i = 0; i < n; i++)); do local k=$(((rep - 1 + i) % n + 1)); echo "${!k}"; done; }
+
+run_upgrade() { # size dir rep tool
+  local n=$1 dir=$2 rep=$3 tool=$4
+  fresh_db
+  case $tool in
+    psql) timed upgrade.psql "$rep" "$dir" psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -X -q -v ON_ERROR_STOP=1 -d "$db" -1 -f all.sql ;;
+    ours) command_for ours upgrade "$(jdbc_pg)"; timed upgrade.ours "$rep" "$dir/ours" "${cmd[@]}" ;;
+    flyway) command_for flyway migrate "$(jdbc_pg)"; timed upgrade.flyway "$rep" "$dir/flyway" "${cmd[@]}" ;;
+    liquibase) command_for liquibase update "$(jdbc_pg)"; timed upgrade.liquibase "$rep" "$dir/liquibase" "${cmd[@]}" ;;
+  esac
+  check_schema "$n" "upgrade.$tool" "$last_log"
+  drop_db
+}
+
+run_noop() { # size dir rep tool: the same upgrade twice, the second (nothing to do) timed
+  local n=$1 dir=$2 rep=$3 tool=$4 goal
+  case $tool in ours) goal=upgrade ;; flyway) goal=migrate ;; liquibase) goal=update ;; esac
+  fresh_db
+  command_for "$tool" "$goal" "$(jdbc_pg)"
+  untimed "noop.$tool.$rep.first" "$dir/$tool" "${cmd[@]}"
+  timed "noop.$tool" "$rep" "$dir/$tool" "${cmd[@]}"
+  check_schema "$n" "noop.$tool" "$last_log"
+  case $tool in
+    ours) check_log noop.ours "$last_log" "Nothing to upgrade" ;;
+    flyway) check_log noop.flyway "$last_log" "No migration necessary" ;;
+    liquibase) check_log noop.liquibase "$last_log" "Run: *0$" ;;
+  esac
+  drop_db
+}
+
+run_verify() { # size dir rep tool: ours verify (own scratch database) vs Liquibase update, rollback all, update
+  local n=$1 dir=$2 rep=$3 tool=$4
+  fresh_db
+  case $tool in
+    ours)
+      command_for ours verify "$(jdbc_pg)"; timed verify.ours "$rep" "$dir/ours" "${cmd[@]}"
+      check_log verify.ours "$last_log" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS" ;;
+    liquibase)
+      command_for liquibase updateTestingRollback "$(jdbc_pg)"; timed verify.liquibase "$rep" "$dir/liquibase" "${cmd[@]}"
+      check_log verify.liquibase "$last_log" "Rollback command completed successfully" "BUILD SUCCESS"
+      check_schema "$n" verify.liquibase "$last_log" ;;
+  esac
+  drop_db
+}
+
+run_verify_h2() { # size dir rep tool: the same on an in-memory H2 database inside the mvn process
+  local n=$1 dir=$2 rep=$3 tool=$4
+  case $tool in
+    ours)
+      command_for ours verify "jdbc:h2:mem:bench"; timed verify-h2.ours "$rep" "$dir/ours" "${cmd[@]}"
+      check_log verify-h2.ours "$last_log" "in in-memory H2 database" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS" ;;
+    liquibase)
+      command_for liquibase updateTestingRollback "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"
+      timed verify-h2.liquibase "$rep" "$dir/liquibase" "${cmd[@]}"
+      check_log verify-h2.liquibase "$last_log" "Executing on Database: jdbc:h2:mem:bench" \
+        "Rollback command completed successfully" "BUILD SUCCESS" ;;
+  esac
+}
+
+# median min max (seconds) of a results file; and the median (min-max) of ours/peer pair by pair.
+stats() { sort -n "$1" | awk '{ a[NR] = $1 } END { m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
+  printf "%d | %.2f | %.2f | %.2f", NR, m / 1000, a[1] / 1000, a[NR] / 1000 }'; }
+pair_ratio() { paste -d' ' "$1" "$2" | awk '{ print $1 / $2 }' | sort -g | awk '{ a[NR] = $1 } END {
+  m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
+  if (NR == 1) printf "%.2fx", m; else printf "%.2fx (%.2f-%.2f)", m, a[1], a[NR] }'; }
+median() { sort -g "$1" | awk '{ a[NR] = $1 } END { printf "%.1f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+op_name() {
+  case $1 in
+    upgrade) echo "upgrade from empty" ;; noop) echo "no-op (at head)" ;;
+    verify) echo "verify / updateTestingRollback" ;; verify-h2) echo "verify / updateTestingRollback, H2" ;;
+  esac
+}
+tool_name() {
+  case $1.$2 in
+    *.ours) echo "migrate:${3}" ;; *.flyway) echo "flyway:migrate" ;; *.psql) echo "psql -1 -f all.sql" ;;
+    upgrade.liquibase|noop.liquibase) echo "liquibase:update" ;; *.liquibase) echo "liquibase:updateTestingRollback" ;;
+  esac
+}
+
+# --- build and describe ----------------------------------------------------------------------
+mkdir -p "$work"
+if $install; then
+  echo "Installing migrate-maven-plugin $migrate_version from $root ..."
+  (cd "$root" && mvn -q "${mvn_opts[@]}" -DskipTests install -pl migrate-maven-plugin -am)
+fi
+psql_ -d postgres -c "SELECT 1" >/dev/null || fail "PostgreSQL does not answer at $pg_host:$pg_port for $pg_user"
+
+report=$work/results.md
+{
+  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB memory, $(uname -sr); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "PostgreSQL server $(psql_ -d postgres -At -c 'SHOW server_version'), $(psql --version)"
+  echo "Java: $(java -version 2>&1 | head -1); Maven: $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+  echo "Tools: migrate-maven-plugin $migrate_version (commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- migrate-maven-plugin/src || echo ', with uncommitted changes')), flyway-maven-plugin $flyway_version + flyway-database-postgresql $flyway_version, liquibase-maven-plugin $liquibase_version; PostgreSQL JDBC $pg_driver_version, H2 $h2_version"
+  echo "Command: bench/side-by-side.sh -r $reps -v $verify_reps --ops $ops ${sizes[*]}"
+  echo
+  echo "| revisions | operation | tool | runs | median s | min s | max s | ours / tool, pair by pair: median (min-max) | load |"
+  echo "|---:|---|---|---:|---:|---:|---:|---|---:|"
+} >"$report.head"
+cat "$report.head"
+: >"$report.rows"
+
+for n in "${sizes[@]}"; do
+  dir=$work/$n
+  logs=$dir/logs
+  results=$dir/results
+  rm -rf "$dir"
+  mkdir -p "$dir/ours/src/main/migrations" "$dir/flyway/migrations" "$dir/liquibase" "$logs" "$results"
+  awk -v n="$n" -v dir="$dir" -f "$here/generate.awk"
+  for tool in ours flyway liquibase; do
+    sed -e "s/@MIGRATE_VERSION@/$migrate_version/" -e "s/@FLYWAY_VERSION@/$flyway_version/" \
+      -e "s/@LIQUIBASE_VERSION@/$liquibase_version/" -e "s/@PG_DRIVER_VERSION@/$pg_driver_version/" \
+      -e "s/@H2_VERSION@/$h2_version/" "$here/pom-$tool.xml" >"$dir/$tool/pom.xml"
+  done
+  echo "== $n revisions (generated in $dir)" >&2
+
+  # Warm-up, not timed: online once, so that every plugin and driver is in the local repository,
+  # and the files are in the page cache for every tool alike.
+  fresh_db; untimed warmup.ours "$dir/ours" mvn "${mvn_opts[@]}" migrate:upgrade "-Ddb.url=$(jdbc_pg)"
+  fresh_db; untimed warmup.flyway "$dir/flyway" mvn "${mvn_opts[@]}" flyway:migrate "-Ddb.url=$(jdbc_pg)"
+  fresh_db; untimed warmup.liquibase "$dir/liquibase" mvn "${mvn_opts[@]}" liquibase:update "-Ddb.url=$(jdbc_pg)" "${liquibase_opts[@]}"
+  drop_db
+
+  for op in ${ops//,/ }; do
+    case $op in
+      upgrade) tools=(ours flyway liquibase psql); count=$reps; goal=upgrade ;;
+      noop) tools=(ours flyway liquibase); count=$reps; goal=upgrade ;;
+      verify|verify-h2) tools=(ours liquibase); count=$verify_reps; goal=verify ;;
+      *) fail "unknown operation $op (upgrade, noop, verify, verify-h2)" ;;
+    esac
+    for ((rep = 1; rep <= count; rep++)); do
+      for tool in $(rotated "$rep" "${tools[@]}"); do
+        echo "   $op $tool run $rep of $count" >&2
+        "run_${op//-/_}" "$n" "$dir" "$rep" "$tool"
+      done
+    done
+    for tool in "${tools[@]}"; do
+      ratio=-
+      [[ $tool != ours ]] && ratio=$(pair_ratio "$results/$op.ours" "$results/$op.$tool")
+      row="| $n | $(op_name "$op") | $(tool_name "$op" "$tool" "$goal") | $(stats "$results/$op.$tool") | $ratio | $(median "$results/$op.$tool.load") |"
+      echo "$row" | tee -a "$report.rows"
+    done
+  done
+done
+
+{
+  cat "$report.head" "$report.rows"
+  echo
+  echo "Each time is one whole process, mvn or psql, from start to exit, on a fresh database. load: the"
+  echo "median 1-minute load average when that tool's runs started ($(nproc) cores; above $(nproc) the runs waited"
+  echo "for a processor). Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+} >"$report"
+rm -f "$report.head" "$report.rows"
+echo
+cat "$report"
