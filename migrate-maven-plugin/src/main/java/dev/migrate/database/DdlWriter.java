@@ -15,9 +15,13 @@ public interface DdlWriter {
     /** {@code schema.name}, quoted, with the schema left out when it is the default one. */
     String name(String schema, String name);
 
-    String createSchema(String schema);
+    default String createSchema(String schema) {
+        return "CREATE SCHEMA " + quote(schema);
+    }
 
-    String dropSchema(String schema);
+    default String dropSchema(String schema) {
+        return "DROP SCHEMA " + quote(schema);
+    }
 
     /** An extension from a definition like "version 1.3 in schema public"; null when the database has none. */
     String createExtension(String extension, String definition);
@@ -30,23 +34,35 @@ public interface DdlWriter {
      */
     String createTable(String table, String definition, List<String> columns, List<String> constraints);
 
-    String dropTable(String table);
+    default String dropTable(String table) {
+        return "DROP TABLE " + table;
+    }
 
     /** One column clause of CREATE TABLE or ADD COLUMN. */
     String column(String column, ColumnSpec spec, String defaultExpression);
 
-    String addColumn(String table, String column, ColumnSpec spec, String defaultExpression);
+    default String addColumn(String table, String column, ColumnSpec spec, String defaultExpression) {
+        return "ALTER TABLE " + table + " ADD COLUMN " + column(column, spec, defaultExpression);
+    }
 
-    String dropColumn(String table, String column);
+    default String dropColumn(String table, String column) {
+        return "ALTER TABLE " + table + " DROP COLUMN " + quote(column);
+    }
 
     /** Changes a column's type, converting the stored values when a plain assignment would not. */
     String alterType(String table, String column, ColumnSpec from, ColumnSpec to);
 
-    String setDefault(String table, String column, String expression);
+    default String setDefault(String table, String column, String expression) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " SET DEFAULT " + expression;
+    }
 
-    String dropDefault(String table, String column);
+    default String dropDefault(String table, String column) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " DROP DEFAULT";
+    }
 
-    String setNotNull(String table, String column, boolean notNull);
+    default String setNotNull(String table, String column, boolean notNull) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + (notNull ? " SET" : " DROP") + " NOT NULL";
+    }
 
     /** Adds ({@code generation} "ALWAYS" or "BY DEFAULT") or drops (null) an identity. */
     String identity(String table, String column, String generation);
@@ -54,14 +70,20 @@ public interface DdlWriter {
     /** A constraint clause as CREATE TABLE writes it. */
     String constraintClause(String name, String definition);
 
-    String addConstraint(String table, String name, String definition);
+    default String addConstraint(String table, String name, String definition) {
+        return "ALTER TABLE " + table + " ADD " + constraintClause(name, definition);
+    }
 
-    String dropConstraint(String table, String name);
+    default String dropConstraint(String table, String name) {
+        return "ALTER TABLE " + table + " DROP CONSTRAINT " + quote(name);
+    }
 
     /** An index from the reader's definition; {@code table} and {@code index} are qualified names. */
     String createIndex(String schema, String index, String table, String definition);
 
-    String dropIndex(String schema, String index);
+    default String dropIndex(String schema, String index) {
+        return "DROP INDEX " + name(schema, index);
+    }
 
     String createView(String view, String definition, boolean materialized);
 
@@ -71,10 +93,14 @@ public interface DdlWriter {
 
     String alterSequence(String sequence, String definition);
 
-    String dropSequence(String sequence);
+    default String dropSequence(String sequence) {
+        return "DROP SEQUENCE " + sequence;
+    }
 
     /** Comment text on the object a snapshot's comment key names ("table orders", "column orders.id"). */
-    String comment(String on, String text);
+    default String comment(String on, String text) {
+        return "COMMENT ON " + CommentTarget.of(on, this) + " IS " + (text == null ? "NULL" : literal(text));
+    }
 
     // what only some databases have: null means "not in this database", and the change becomes a TODO
 

@@ -28,16 +28,6 @@ public final class H2DdlWriter implements DdlWriter {
     }
 
     @Override
-    public String createSchema(String schema) {
-        return "CREATE SCHEMA " + quote(schema);
-    }
-
-    @Override
-    public String dropSchema(String schema) {
-        return "DROP SCHEMA " + quote(schema);
-    }
-
-    @Override
     public String createExtension(String extension, String definition) {
         return null;
     }
@@ -53,11 +43,6 @@ public final class H2DdlWriter implements DdlWriter {
         clauses.addAll(constraints);
         String kind = definition.startsWith("global temporary") ? "GLOBAL TEMPORARY TABLE " : "TABLE ";
         return "CREATE " + kind + table + " (\n    " + String.join(",\n    ", clauses) + "\n)";
-    }
-
-    @Override
-    public String dropTable(String table) {
-        return "DROP TABLE " + table;
     }
 
     @Override
@@ -77,33 +62,8 @@ public final class H2DdlWriter implements DdlWriter {
     }
 
     @Override
-    public String addColumn(String table, String column, ColumnSpec spec, String defaultExpression) {
-        return "ALTER TABLE " + table + " ADD COLUMN " + column(column, spec, defaultExpression);
-    }
-
-    @Override
-    public String dropColumn(String table, String column) {
-        return "ALTER TABLE " + table + " DROP COLUMN " + quote(column);
-    }
-
-    @Override
     public String alterType(String table, String column, ColumnSpec from, ColumnSpec to) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " SET DATA TYPE " + to.type();
-    }
-
-    @Override
-    public String setDefault(String table, String column, String expression) {
-        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " SET DEFAULT " + expression;
-    }
-
-    @Override
-    public String dropDefault(String table, String column) {
-        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " DROP DEFAULT";
-    }
-
-    @Override
-    public String setNotNull(String table, String column, boolean notNull) {
-        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + (notNull ? " SET" : " DROP") + " NOT NULL";
     }
 
     @Override
@@ -117,26 +77,11 @@ public final class H2DdlWriter implements DdlWriter {
     }
 
     @Override
-    public String addConstraint(String table, String name, String definition) {
-        return "ALTER TABLE " + table + " ADD " + constraintClause(name, definition);
-    }
-
-    @Override
-    public String dropConstraint(String table, String name) {
-        return "ALTER TABLE " + table + " DROP CONSTRAINT " + quote(name);
-    }
-
-    @Override
     public String createIndex(String schema, String index, String table, String definition) {
         int open = definition.indexOf(" (");
         String type = definition.substring(0, open).toUpperCase(Locale.ROOT);
         String unique = type.startsWith("UNIQUE") ? "UNIQUE " : type.startsWith("SPATIAL") ? "SPATIAL " : "";
         return "CREATE " + unique + "INDEX " + name(schema, index) + " ON " + table + definition.substring(open);
-    }
-
-    @Override
-    public String dropIndex(String schema, String index) {
-        return "DROP INDEX " + name(schema, index);
     }
 
     @Override
@@ -157,16 +102,6 @@ public final class H2DdlWriter implements DdlWriter {
     @Override
     public String alterSequence(String sequence, String definition) {
         return "ALTER SEQUENCE " + sequence + PostgresDdlWriter.sequenceOptions(definition).replace(" AS ", " AS ");
-    }
-
-    @Override
-    public String dropSequence(String sequence) {
-        return "DROP SEQUENCE " + sequence;
-    }
-
-    @Override
-    public String comment(String on, String text) {
-        return "COMMENT ON " + CommentTarget.of(on, this) + " IS " + (text == null ? "NULL" : DdlWriter.literal(text));
     }
 
     @Override

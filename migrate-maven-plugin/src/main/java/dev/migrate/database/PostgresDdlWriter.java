@@ -76,16 +76,6 @@ public final class PostgresDdlWriter implements DdlWriter {
     }
 
     @Override
-    public String createSchema(String schema) {
-        return "CREATE SCHEMA " + quote(schema);
-    }
-
-    @Override
-    public String dropSchema(String schema) {
-        return "DROP SCHEMA " + quote(schema);
-    }
-
-    @Override
     public String createExtension(String extension, String definition) {
         Matcher m = EXTENSION.matcher(definition);
         String schema = m.matches() && !"public".equals(m.group(2)) ? " SCHEMA " + quote(m.group(2)) : "";
@@ -131,11 +121,6 @@ public final class PostgresDdlWriter implements DdlWriter {
     }
 
     @Override
-    public String dropTable(String table) {
-        return "DROP TABLE " + table;
-    }
-
-    @Override
     public String column(String column, ColumnSpec spec, String defaultExpression) {
         StringBuilder sql = new StringBuilder(quote(column)).append(' ').append(spec.type());
         if (spec.collation() != null) {
@@ -154,16 +139,6 @@ public final class PostgresDdlWriter implements DdlWriter {
             sql.append(' ').append(spec.identity());
         }
         return sql.toString();
-    }
-
-    @Override
-    public String addColumn(String table, String column, ColumnSpec spec, String defaultExpression) {
-        return "ALTER TABLE " + table + " ADD COLUMN " + column(column, spec, defaultExpression);
-    }
-
-    @Override
-    public String dropColumn(String table, String column) {
-        return "ALTER TABLE " + table + " DROP COLUMN " + quote(column);
     }
 
     @Override
@@ -206,21 +181,6 @@ public final class PostgresDdlWriter implements DdlWriter {
     }
 
     @Override
-    public String setDefault(String table, String column, String expression) {
-        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " SET DEFAULT " + expression;
-    }
-
-    @Override
-    public String dropDefault(String table, String column) {
-        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " DROP DEFAULT";
-    }
-
-    @Override
-    public String setNotNull(String table, String column, boolean notNull) {
-        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + (notNull ? " SET" : " DROP") + " NOT NULL";
-    }
-
-    @Override
     public String identity(String table, String column, String generation) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column)
                 + (generation == null ? " DROP IDENTITY" : " ADD GENERATED " + generation + " AS IDENTITY");
@@ -232,23 +192,8 @@ public final class PostgresDdlWriter implements DdlWriter {
     }
 
     @Override
-    public String addConstraint(String table, String name, String definition) {
-        return "ALTER TABLE " + table + " ADD " + constraintClause(name, definition);
-    }
-
-    @Override
-    public String dropConstraint(String table, String name) {
-        return "ALTER TABLE " + table + " DROP CONSTRAINT " + quote(name);
-    }
-
-    @Override
     public String createIndex(String schema, String index, String table, String definition) {
         return roundTrip(definition);
-    }
-
-    @Override
-    public String dropIndex(String schema, String index) {
-        return "DROP INDEX " + name(schema, index);
     }
 
     @Override
@@ -292,16 +237,6 @@ public final class PostgresDdlWriter implements DdlWriter {
         return " AS " + m.group(1) + " START WITH " + m.group(2) + " INCREMENT BY " + m.group(3) + " MINVALUE "
                 + m.group(4) + " MAXVALUE " + m.group(5) + (cache == null ? "" : " CACHE " + cache)
                 + (" CYCLE".equals(m.group(7)) ? " CYCLE" : " NO CYCLE");
-    }
-
-    @Override
-    public String dropSequence(String sequence) {
-        return "DROP SEQUENCE " + sequence;
-    }
-
-    @Override
-    public String comment(String on, String text) {
-        return "COMMENT ON " + CommentTarget.of(on, this) + " IS " + (text == null ? "NULL" : DdlWriter.literal(text));
     }
 
     @Override
