@@ -39,8 +39,8 @@ public final class Autogenerator {
 
     public Autogenerator(Settings config, Log listener) {
         this.config = config;
-        this.schema = config.schema() == null ? null : new Identifier(config.schema());
-        this.table = new Identifier(config.historyTable());
+        this.schema = config.schemaIdentifier();
+        this.table = config.tableIdentifier();
         this.listener = listener;
     }
 

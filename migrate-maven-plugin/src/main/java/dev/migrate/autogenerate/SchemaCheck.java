@@ -39,8 +39,8 @@ public final class SchemaCheck {
     public SchemaCheck(Settings config, Log listener) {
         this.config = config;
         this.listener = listener;
-        this.schema = config.schema() == null ? null : new Identifier(config.schema());
-        this.table = new Identifier(config.historyTable());
+        this.schema = config.schemaIdentifier();
+        this.table = config.tableIdentifier();
     }
 
     public CheckResult check(RevisionGraph graph, CheckOptions options) {

@@ -1,5 +1,7 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.database.Dialect;
+import dev.migrate.database.Identifier;
 import java.nio.file.Path;
 
 /**
@@ -14,4 +16,14 @@ import java.nio.file.Path;
  * @param revisions the revisions folder
  */
 public record Settings(String url, String user, String password, String schema, String historyTable, Path revisions) {
+
+    /** The history table's schema, checked as the other goals check it, or null. */
+    Identifier schemaIdentifier() {
+        return schema == null ? null : Dialect.fromUrl(url).identifier(schema, "migrate.schema");
+    }
+
+    /** The history table's name, checked as the other goals check it. */
+    Identifier tableIdentifier() {
+        return Dialect.fromUrl(url).identifier(historyTable, "migrate.table");
+    }
 }

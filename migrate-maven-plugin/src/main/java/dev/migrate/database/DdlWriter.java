@@ -139,15 +139,15 @@ public interface DdlWriter {
     }
 
     default String dropDomain(String domain) {
-        return null;
+        return "DROP DOMAIN " + domain;
     }
 
     default String addDomainConstraint(String domain, String name, String definition) {
-        return null;
+        return "ALTER DOMAIN " + domain + " ADD " + constraintClause(name, definition);
     }
 
     default String dropDomainConstraint(String domain, String name) {
-        return null;
+        return "ALTER DOMAIN " + domain + " DROP CONSTRAINT " + quote(name);
     }
 
     /** A function or procedure from the definition the reader printed. */

@@ -115,19 +115,4 @@ public final class H2DdlWriter implements DdlWriter {
         constraints.forEach(c -> sql.append(' ').append(c));
         return sql.toString();
     }
-
-    @Override
-    public String dropDomain(String domain) {
-        return "DROP DOMAIN " + domain;
-    }
-
-    @Override
-    public String addDomainConstraint(String domain, String name, String definition) {
-        return "ALTER DOMAIN " + domain + " ADD " + constraintClause(name, definition);
-    }
-
-    @Override
-    public String dropDomainConstraint(String domain, String name) {
-        return "ALTER DOMAIN " + domain + " DROP CONSTRAINT " + quote(name);
-    }
 }

@@ -292,21 +292,6 @@ public final class PostgresDdlWriter implements DdlWriter {
     }
 
     @Override
-    public String dropDomain(String domain) {
-        return "DROP DOMAIN " + domain;
-    }
-
-    @Override
-    public String addDomainConstraint(String domain, String name, String definition) {
-        return "ALTER DOMAIN " + domain + " ADD " + constraintClause(name, definition);
-    }
-
-    @Override
-    public String dropDomainConstraint(String domain, String name) {
-        return "ALTER DOMAIN " + domain + " DROP CONSTRAINT " + quote(name);
-    }
-
-    @Override
     public String createRoutine(String definition) {
         return definition.strip();
     }
