@@ -63,6 +63,19 @@ final class Workbench implements Proof.Scratch, AutoCloseable {
         }
     }
 
+    /** The statements of one file of the desired schema, split as psql splits them. */
+    private static List<dev.migrate.sql.Statement> statements(Path file) {
+        try {
+            return StatementSplitter.split(Files.readString(file, StandardCharsets.UTF_8), 1);
+        } catch (IOException e) {
+            throw new DesiredSchemaException("cannot read " + file + " of the desired schema (" + e + "); check that it"
+                    + " is a readable UTF-8 file", e);
+        } catch (dev.migrate.sql.UnterminatedSqlException e) {
+            throw new DesiredSchemaException(file + ":" + e.line() + ": " + e.getMessage() + "; close it in the"
+                    + " desired schema's file", e);
+        }
+    }
+
     /** Runs every {@code *.sql} file of {@code source} (a folder, in name order, or one file). */
     void applySqlFiles(Path source) {
         List<Path> files;
@@ -70,12 +83,12 @@ final class Workbench implements Proof.Scratch, AutoCloseable {
             files = entries.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new DesiredSchemaException("cannot read the desired schema at " + source + ": " + e, e);
+            throw new DesiredSchemaException("cannot list the desired schema at " + source + " (" + e + "); check that"
+                    + " migrate.desired names a readable folder or file of SQL", e);
         }
         try (Database database = open(); Statement statement = database.connection().createStatement()) {
             for (Path file : files) {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                for (dev.migrate.sql.Statement sql : StatementSplitter.split(text, 1)) {
+                for (dev.migrate.sql.Statement sql : statements(file)) {
                     try {
                         statement.execute(sql.sql());
                     } catch (SQLException e) {
@@ -85,8 +98,6 @@ final class Workbench implements Proof.Scratch, AutoCloseable {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new DesiredSchemaException("cannot read the desired schema at " + source + ": " + e, e);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot use " + scratch.description() + ": " + e.getMessage(), e);
         }
