@@ -85,17 +85,36 @@ final class H2SnapshotReader implements SnapshotReader {
 
     @Override
     public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {
-        SchemaSnapshot.Builder snapshot = SchemaSnapshot.builder();
+        H2Units units = new H2Units();
+        read(connection, historySchema, historyTable, null, units);
+        return units.snapshot();
+    }
+
+    @Override
+    public SnapshotSeries series(String historySchema, String historyTable, boolean track) {
+        return H2SnapshotSeries.create(this, historySchema, historyTable);
+    }
+
+    /**
+     * Reads every unit, or with {@code tables} (names as the catalog stores them) only the tables
+     * and views of those names with what belongs to them, into {@code units}.
+     */
+    void read(Connection connection, String historySchema, String historyTable, java.util.Set<String> tables,
+            H2Units units) throws SQLException {
+        String in = tables == null ? "" : " AND TABLE_NAME IN " + list(tables);
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(SCHEMAS)) {
-                while (rs.next()) {
-                    snapshot.put(Kind.SCHEMA, null, null, name(rs.getString(1)), "schema");
-                    snapshot.comment(null, "schema " + name(rs.getString(1)), rs.getString(2));
+            if (tables == null) {
+                try (ResultSet rs = statement.executeQuery(SCHEMAS)) {
+                    while (rs.next()) {
+                        SchemaSnapshot.Builder unit = units.unit(H2Units.schema(rs.getString(1)));
+                        unit.put(Kind.SCHEMA, null, null, name(rs.getString(1)), "schema");
+                        unit.comment(null, "schema " + name(rs.getString(1)), rs.getString(2));
+                    }
                 }
             }
-            Map<String, String> views = pairs(statement, VIEWS);
+            Map<String, String> views = pairs(statement, VIEWS + in);
             Map<String, String> tableTypes = new HashMap<>();
-            try (ResultSet rs = statement.executeQuery(TABLES)) {
+            try (ResultSet rs = statement.executeQuery(TABLES + in)) {
                 while (rs.next()) {
                     String key = rs.getString(1) + "." + rs.getString(2);
                     tableTypes.put(key, rs.getString(3));
@@ -108,47 +127,29 @@ final class H2SnapshotReader implements SnapshotReader {
                     Kind kind = "VIEW".equals(type) ? Kind.VIEW : Kind.TABLE;
                     String definition = kind == Kind.VIEW ? views.get(key)
                             : "GLOBAL TEMPORARY".equals(type) ? "global temporary table" : "table";
-                    snapshot.put(kind, schema, null, table, definition);
-                    snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, table), rs.getString(4));
+                    SchemaSnapshot.Builder unit = units.unit(H2Units.relation(rs.getString(1), rs.getString(2)));
+                    unit.put(kind, schema, null, table, definition);
+                    unit.comment(schema, kind.label() + " " + DbObject.qualify(schema, table), rs.getString(4));
                 }
             }
-            Map<String, List<String>> enumValues = lists(statement, ENUM_VALUES, 3, true);
-            try (ResultSet rs = statement.executeQuery(COLUMNS)) {
+            Map<String, List<String>> enumValues = lists(statement, ENUM_VALUES
+                    + (tables == null ? "" : " AND OBJECT_NAME IN " + list(tables)), 3, true);
+            try (ResultSet rs = statement.executeQuery(tables == null ? COLUMNS
+                    : COLUMNS.replace(" ORDER BY", in + " ORDER BY"))) {
                 while (rs.next()) {
                     String type = tableTypes.get(rs.getString(1) + "." + rs.getString(2));
                     if (("BASE TABLE".equals(type) || "GLOBAL TEMPORARY".equals(type))
                             && !isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
                         List<String> values = enumValues.get(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(19));
-                        column(snapshot, rs, values == null ? null : String.join("\n", values));
+                        column(units.unit(H2Units.relation(rs.getString(1), rs.getString(2))), rs,
+                                values == null ? null : String.join("\n", values));
                     }
                 }
             }
-            Map<String, List<String>> keyColumns = lists(statement, KEY_COLUMNS, 2, false);
-            Map<String, String> checks = pairs(statement, CHECKS);
-            Map<String, String[]> references = new HashMap<>();
-            try (ResultSet rs = statement.executeQuery(REFERENCES)) {
-                while (rs.next()) {
-                    references.put(rs.getString(1) + "." + rs.getString(2), new String[] {
-                        rs.getString(3) + "." + rs.getString(4), rs.getString(5), rs.getString(6)});
-                }
-            }
-            Map<String, String[]> constraintTables = new HashMap<>();
-            List<String[]> constraints = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery(CONSTRAINTS)) {
-                while (rs.next()) {
-                    String[] row = {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)};
-                    constraintTables.put(row[0] + "." + row[2], row);
-                    if (!isHistory(row[5], row[1], historySchema, historyTable)) {
-                        constraints.add(row);
-                    }
-                }
-            }
-            for (String[] row : constraints) {
-                constraint(snapshot, row, keyColumns, checks, references, constraintTables);
-            }
-            Map<String, List<String>> indexColumns = lists(statement, INDEX_COLUMNS, 2, false);
-            try (ResultSet rs = statement.executeQuery(INDEXES)) {
+            constraints(statement, historySchema, historyTable, tables, units);
+            Map<String, List<String>> indexColumns = lists(statement, tables == null ? INDEX_COLUMNS
+                    : INDEX_COLUMNS.replace(" ORDER BY", in + " ORDER BY"), 2, false);
+            try (ResultSet rs = statement.executeQuery(INDEXES + in)) {
                 while (rs.next()) {
                     if (isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
                         continue;
@@ -157,36 +158,119 @@ final class H2SnapshotReader implements SnapshotReader {
                     String owner = "table " + DbObject.qualify(schema, name(rs.getString(2)));
                     String index = name(rs.getString(3));
                     List<String> columns = indexColumns.getOrDefault(rs.getString(1) + "." + rs.getString(3), List.of());
-                    snapshot.put(Kind.INDEX, schema, owner, index, rs.getString(4) + " (" + String.join(", ", columns) + ")");
-                    snapshot.comment(schema, "index " + DbObject.qualify(schema, index), rs.getString(5));
+                    String relation = H2Units.relation(rs.getString(1), rs.getString(2));
+                    units.owners.put(rs.getString(3), relation);
+                    SchemaSnapshot.Builder unit = units.unit(relation);
+                    unit.put(Kind.INDEX, schema, owner, index, rs.getString(4) + " (" + String.join(", ", columns) + ")");
+                    unit.comment(schema, "index " + DbObject.qualify(schema, index), rs.getString(5));
                 }
             }
-            try (ResultSet rs = statement.executeQuery(SEQUENCES)) {
-                while (rs.next()) {
-                    String schema = name(rs.getString(1));
-                    String sequence = name(rs.getString(2));
-                    snapshot.put(Kind.SEQUENCE, schema, null, sequence, "AS " + rs.getString(3) + " START "
-                            + rs.getLong(4) + " INCREMENT " + rs.getLong(5) + " MINVALUE " + rs.getLong(6) + " MAXVALUE "
-                            + rs.getLong(7) + ("YES".equals(rs.getString(8)) ? " CYCLE" : " NO CYCLE") + " CACHE "
-                            + rs.getLong(9));
-                    snapshot.comment(schema, "sequence " + DbObject.qualify(schema, sequence), rs.getString(10));
-                }
+            triggers(units, statement, tables == null ? "" : " AND EVENT_OBJECT_TABLE IN " + list(tables));
+            if (tables == null) {
+                sequences(statement, units);
+                routines(statement, units);
+                domains(units, statement);
             }
-            try (ResultSet rs = statement.executeQuery(ROUTINES)) {
-                while (rs.next()) {
-                    String schema = name(rs.getString(1));
-                    String routine = name(rs.getString(3));
-                    Kind kind = "PROCEDURE".equals(rs.getString(4)) ? Kind.PROCEDURE : Kind.FUNCTION;
-                    String body = rs.getString(5) != null ? rs.getString(5) : "FOR " + rs.getString(6);
-                    snapshot.put(kind, schema, null, routine, body + (rs.getString(7) == null ? "" : " RETURNS "
-                            + rs.getString(7)));
-                    snapshot.comment(schema, kind.label() + " " + DbObject.qualify(schema, routine), rs.getString(8));
-                }
-            }
-            triggers(snapshot, statement);
-            domains(snapshot, statement);
         }
-        return snapshot.build();
+    }
+
+    /** Every sequence again, into {@code units} (their unit keys start with {@link H2Units#SEQUENCE}). */
+    void sequences(Statement statement, H2Units units) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(SEQUENCES)) {
+            while (rs.next()) {
+                String schema = name(rs.getString(1));
+                String sequence = name(rs.getString(2));
+                SchemaSnapshot.Builder unit = units.unit(H2Units.sequence(rs.getString(1), rs.getString(2)));
+                unit.put(Kind.SEQUENCE, schema, null, sequence, "AS " + rs.getString(3) + " START "
+                        + rs.getLong(4) + " INCREMENT " + rs.getLong(5) + " MINVALUE " + rs.getLong(6) + " MAXVALUE "
+                        + rs.getLong(7) + ("YES".equals(rs.getString(8)) ? " CYCLE" : " NO CYCLE") + " CACHE "
+                        + rs.getLong(9));
+                unit.comment(schema, "sequence " + DbObject.qualify(schema, sequence), rs.getString(10));
+            }
+        }
+    }
+
+    private static void routines(Statement statement, H2Units units) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(ROUTINES)) {
+            while (rs.next()) {
+                String schema = name(rs.getString(1));
+                String routine = name(rs.getString(3));
+                Kind kind = "PROCEDURE".equals(rs.getString(4)) ? Kind.PROCEDURE : Kind.FUNCTION;
+                String body = rs.getString(5) != null ? rs.getString(5) : "FOR " + rs.getString(6);
+                SchemaSnapshot.Builder unit = units.unit(H2Units.other(rs.getString(1), rs.getString(3)));
+                unit.put(kind, schema, null, routine, body + (rs.getString(7) == null ? "" : " RETURNS " + rs.getString(7)));
+                unit.comment(schema, kind.label() + " " + DbObject.qualify(schema, routine), rs.getString(8));
+            }
+        }
+    }
+
+    /**
+     * Constraints with their columns, checks and references. A foreign key names the columns of
+     * the key it references, which may belong to a table outside {@code tables}: those keys are
+     * read by name in a second round.
+     */
+    private static void constraints(Statement statement, String historySchema, String historyTable,
+            java.util.Set<String> tables, H2Units units) throws SQLException {
+        String in = tables == null ? "" : " AND TABLE_NAME IN " + list(tables);
+        Map<String, String[]> constraintTables = new HashMap<>();
+        List<String[]> constraints = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(CONSTRAINTS + in)) {
+            while (rs.next()) {
+                String[] row = {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6)};
+                constraintTables.put(row[0] + "." + row[2], row);
+                if (!isHistory(row[5], row[1], historySchema, historyTable)) {
+                    constraints.add(row);
+                    names.add(row[2]);
+                }
+            }
+        }
+        if (tables != null && constraints.isEmpty()) {
+            return;
+        }
+        String named = tables == null ? "" : " WHERE CONSTRAINT_NAME IN " + list(names);
+        Map<String, List<String>> keyColumns = lists(statement, tables == null ? KEY_COLUMNS
+                : KEY_COLUMNS.replace(" ORDER BY", named + " ORDER BY"), 2, false);
+        Map<String, String> checks = pairs(statement, CHECKS + named);
+        Map<String, String[]> references = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery(REFERENCES + named)) {
+            while (rs.next()) {
+                references.put(rs.getString(1) + "." + rs.getString(2), new String[] {
+                    rs.getString(3) + "." + rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(4)});
+            }
+        }
+        List<String> targets = references.values().stream().filter(r -> !constraintTables.containsKey(r[0]))
+                .map(r -> r[3]).toList();
+        if (!targets.isEmpty()) {
+            String target = " WHERE CONSTRAINT_NAME IN " + list(targets);
+            try (ResultSet rs = statement.executeQuery(CONSTRAINTS.replace(" WHERE ", target + " AND "))) {
+                while (rs.next()) {
+                    constraintTables.put(rs.getString(1) + "." + rs.getString(3), new String[] {rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+                }
+            }
+            lists(statement, KEY_COLUMNS.replace(" ORDER BY", target + " ORDER BY"), 2, false).forEach(keyColumns::putIfAbsent);
+        }
+        for (String[] row : constraints) {
+            String relation = H2Units.relation(row[5], row[1]);
+            units.owners.put(row[2], relation);
+            String[] reference = references.get(row[0] + "." + row[2]);
+            String[] target = reference == null ? null : constraintTables.get(reference[0]);
+            if (target != null) {
+                units.referencedBy(H2Units.relation(target[5], target[1]), relation);
+            }
+            constraint(units.unit(relation), row, keyColumns, checks, references, constraintTables);
+        }
+    }
+
+    /** A list of SQL string literals, for IN. */
+    private static String list(java.util.Collection<String> values) {
+        StringBuilder sql = new StringBuilder("(");
+        for (String value : values) {
+            sql.append(sql.length() > 1 ? ", '" : "'").append(value.replace("'", "''")).append('\'');
+        }
+        return sql.append(sql.length() > 1 ? ")" : "NULL)").toString();
     }
 
     private static void column(SchemaSnapshot.Builder snapshot, ResultSet rs, String enumValues) throws SQLException {
@@ -272,10 +356,11 @@ final class H2SnapshotReader implements SnapshotReader {
         return values;
     }
 
-    private static void triggers(SchemaSnapshot.Builder snapshot, Statement statement) throws SQLException {
+    private static void triggers(H2Units units, Statement statement, String in) throws SQLException {
         // one row per event: gather them into one definition per trigger
         Map<DbObject, String> triggers = new TreeMap<>();
-        try (ResultSet rs = statement.executeQuery(TRIGGERS)) {
+        Map<DbObject, String> relations = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery(TRIGGERS.replace(" ORDER BY", in + " ORDER BY"))) {
             while (rs.next()) {
                 String schema = name(rs.getString(1));
                 DbObject trigger = new DbObject(Kind.TRIGGER, schema, "table " + DbObject.qualify(schema,
@@ -283,15 +368,18 @@ final class H2SnapshotReader implements SnapshotReader {
                 String event = rs.getString(5);
                 triggers.merge(trigger, rs.getString(4) + " " + event + " FOR EACH " + rs.getString(6) + " CALL "
                         + rs.getString(7), (a, b) -> a.replace(" FOR EACH", " OR " + event + " FOR EACH"));
-                snapshot.comment(schema, trigger.display().substring("trigger ".length()), rs.getString(8));
+                String relation = H2Units.relation(rs.getString(1), rs.getString(2));
+                relations.put(trigger, relation);
+                units.unit(relation).comment(schema, trigger.display().substring("trigger ".length()), rs.getString(8));
             }
         }
-        triggers.forEach(snapshot::put);
+        triggers.forEach((trigger, definition) -> units.unit(relations.get(trigger)).put(trigger, definition));
     }
 
-    private static void domains(SchemaSnapshot.Builder snapshot, Statement statement) throws SQLException {
+    private static void domains(H2Units units, Statement statement) throws SQLException {
         try (ResultSet rs = statement.executeQuery(DOMAINS)) {
             while (rs.next()) {
+                SchemaSnapshot.Builder snapshot = units.unit(H2Units.other(rs.getString(1), rs.getString(2)));
                 String schema = name(rs.getString(1));
                 String domain = name(rs.getString(2));
                 String type = type(rs.getString(3), rs.getObject(4), rs.getObject(5), rs.getObject(6), rs.getObject(7), null);
@@ -302,6 +390,7 @@ final class H2SnapshotReader implements SnapshotReader {
         }
         try (ResultSet rs = statement.executeQuery(DOMAIN_CONSTRAINTS)) {
             while (rs.next()) {
+                SchemaSnapshot.Builder snapshot = units.unit(H2Units.other(rs.getString(1), rs.getString(2)));
                 String schema = name(rs.getString(1));
                 snapshot.put(Kind.CONSTRAINT, schema, "domain " + DbObject.qualify(schema, name(rs.getString(2))),
                         name(rs.getString(3)), "CHECK (" + rs.getString(4) + ")");

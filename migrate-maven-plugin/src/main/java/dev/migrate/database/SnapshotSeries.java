@@ -28,4 +28,15 @@ public interface SnapshotSeries {
     default List<String> history(Connection connection) throws SQLException {
         return null;
     }
+
+    /**
+     * {@code sql} ran in the database since the last {@link #next}; a series that follows changes
+     * by the names statements use reads what they name (the default follows nothing this way).
+     */
+    default void ran(String sql) {
+    }
+
+    /** Something ran that was not told through {@link #ran} (a statement that failed, say). */
+    default void unknownChanges() {
+    }
 }

@@ -100,16 +100,7 @@ final class ScratchSession implements AutoCloseable {
      * @throws dev.migrate.run.StatementFailedException when a statement fails
      */
     long run(Direction direction, List<Revision> revisions) {
-        long started = System.nanoTime();
-        if (revisions.size() > 1) {
-            readAll = true;
-        }
-        try {
-            MigrationRun.runUnchecked(runner(), schema, table, new Plan(direction, revisions));
-        } catch (SQLException e) {
-            throw failed("cannot write the history table", e);
-        }
-        return (System.nanoTime() - started) / 1_000_000;
+        return run(direction, revisions, dev.migrate.run.StatementObserver.NONE);
     }
 
     /** Work that reads or writes the scratch database outside a plan (seeding rows, comparing them). */
@@ -135,10 +126,32 @@ final class ScratchSession implements AutoCloseable {
         if (revisions.size() > 1) {
             readAll = true;
         }
+        SnapshotSeries watching = series;
+        dev.migrate.run.StatementObserver told = watching == null ? statements
+                : new dev.migrate.run.StatementObserver() {
+                    @Override
+                    public void starting(Revision revision, Direction way, java.sql.Connection connection)
+                            throws SQLException {
+                        statements.starting(revision, way, connection);
+                    }
+
+                    @Override
+                    public void ran(Revision revision, Direction way, dev.migrate.sql.Statement statement,
+                            java.sql.Connection connection) throws SQLException {
+                        watching.ran(statement.sql());
+                        statements.ran(revision, way, statement, connection);
+                    }
+                };
+        boolean done = false;
         try {
-            MigrationRun.runUnchecked(runner(), schema, table, new Plan(direction, revisions), statements);
+            MigrationRun.runUnchecked(runner(), schema, table, new Plan(direction, revisions), told);
+            done = true;
         } catch (SQLException e) {
             throw failed("cannot write the history table", e);
+        } finally {
+            if (!done && watching != null) {
+                watching.unknownChanges();
+            }
         }
         return (System.nanoTime() - started) / 1_000_000;
     }

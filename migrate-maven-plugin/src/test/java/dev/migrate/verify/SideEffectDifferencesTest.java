@@ -100,4 +100,58 @@ class SideEffectDifferencesTest {
                     + " table does not list 20260101000000");
         }
     }
+
+    @Test
+    void tableCreatedByAJavaTriggerOnH2AndLeftByTheDowngradeIsNamed() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_events", "base", """
+                    CREATE TABLE events (id INT PRIMARY KEY);
+                    CREATE TRIGGER events_logged AFTER INSERT ON events FOR EACH ROW
+                        CALL 'dev.migrate.testing.H2SideEffects$AuditTrigger';""",
+                    "DROP TABLE IF EXISTS audit_log;\nDROP TRIGGER events_logged;\nDROP TABLE events;");
+            files.add(R2 + "_first_event", R1, "INSERT INTO events VALUES (1);", "DELETE FROM events;");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).contains("downgrade of 20260102000000_first_event leaves table audit_log");
+        }
+    }
+
+    @Test
+    void columnAddedByAJavaFunctionOnH2AndNotRemovedIsNamed() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_prices", "base", """
+                    CREATE TABLE prices (id INT PRIMARY KEY, amount INT);
+                    CREATE ALIAS widen_prices FOR 'dev.migrate.testing.H2SideEffects.widenPrices';""",
+                    "DROP ALIAS widen_prices;\nDROP TABLE prices;");
+            files.add(R2 + "_widen", R1, "SELECT widen_prices();", "SELECT 1;");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).contains("downgrade of 20260102000000_widen leaves column prices.discount");
+        }
+    }
+
+    @Test
+    void viewDroppedByACascadeOfTheDowngradeOnH2IsNamed() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_orders", "base", """
+                    CREATE TABLE orders (id INT PRIMARY KEY, total INT);
+                    CREATE VIEW big_orders AS SELECT id FROM orders WHERE total > 100;""",
+                    "DROP VIEW big_orders;\nDROP TABLE orders;");
+            // the downgrade recreates the table it dropped, but the view on it went with the cascade
+            files.add(R2 + "_notes", R1, "CREATE TABLE order_notes (order_id INT);", """
+                    DROP TABLE order_notes;
+                    DROP TABLE orders CASCADE;
+                    CREATE TABLE orders (id INT PRIMARY KEY, total INT);""");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).first().isEqualTo("downgrade of 20260102000000_notes drops view big_orders,"
+                    + " which existed before the upgrade");
+        }
+    }
 }
