@@ -112,25 +112,31 @@ final class H2SnapshotReader implements SnapshotReader {
                     }
                 }
             }
-            Map<String, String> views = pairs(statement, VIEWS + in);
-            Map<String, String> tableTypes = new HashMap<>();
+            List<String[]> relations = new ArrayList<>();
+            boolean anyView = false;
             try (ResultSet rs = statement.executeQuery(TABLES + in)) {
                 while (rs.next()) {
-                    String key = rs.getString(1) + "." + rs.getString(2);
-                    tableTypes.put(key, rs.getString(3));
-                    if (isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
-                        continue;
-                    }
-                    String schema = name(rs.getString(1));
-                    String table = name(rs.getString(2));
-                    String type = rs.getString(3);
-                    Kind kind = "VIEW".equals(type) ? Kind.VIEW : Kind.TABLE;
-                    String definition = kind == Kind.VIEW ? views.get(key)
-                            : "GLOBAL TEMPORARY".equals(type) ? "global temporary table" : "table";
-                    SchemaSnapshot.Builder unit = units.unit(H2Units.relation(rs.getString(1), rs.getString(2)));
-                    unit.put(kind, schema, null, table, definition);
-                    unit.comment(schema, kind.label() + " " + DbObject.qualify(schema, table), rs.getString(4));
+                    relations.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                    anyView |= "VIEW".equals(rs.getString(3));
                 }
+            }
+            // a partial read asks for the views' definitions only when it found a view
+            Map<String, String> views = tables != null && !anyView ? Map.of() : pairs(statement, VIEWS + in);
+            Map<String, String> tableTypes = new HashMap<>();
+            for (String[] row : relations) {
+                String key = row[0] + "." + row[1];
+                tableTypes.put(key, row[2]);
+                if (isHistory(row[0], row[1], historySchema, historyTable)) {
+                    continue;
+                }
+                String schema = name(row[0]);
+                String table = name(row[1]);
+                Kind kind = "VIEW".equals(row[2]) ? Kind.VIEW : Kind.TABLE;
+                String definition = kind == Kind.VIEW ? views.get(key)
+                        : "GLOBAL TEMPORARY".equals(row[2]) ? "global temporary table" : "table";
+                SchemaSnapshot.Builder unit = units.unit(H2Units.relation(row[0], row[1]));
+                unit.put(kind, schema, null, table, definition);
+                unit.comment(schema, kind.label() + " " + DbObject.qualify(schema, table), row[3]);
             }
             Map<String, List<String>> enumValues = lists(statement, ENUM_VALUES
                     + (tables == null ? "" : " AND OBJECT_NAME IN " + list(tables)), 3, true);
@@ -147,26 +153,31 @@ final class H2SnapshotReader implements SnapshotReader {
                 }
             }
             constraints(statement, historySchema, historyTable, tables, units);
-            Map<String, List<String>> indexColumns = lists(statement, tables == null ? INDEX_COLUMNS
-                    : INDEX_COLUMNS.replace(" ORDER BY", in + " ORDER BY"), 2, false);
+            List<String[]> indexes = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(INDEXES + in)) {
                 while (rs.next()) {
-                    if (isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
-                        continue;
+                    if (!isHistory(rs.getString(1), rs.getString(2), historySchema, historyTable)) {
+                        indexes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)});
                     }
-                    String schema = name(rs.getString(1));
-                    String owner = "table " + DbObject.qualify(schema, name(rs.getString(2)));
-                    String index = name(rs.getString(3));
-                    List<String> columns = indexColumns.getOrDefault(rs.getString(1) + "." + rs.getString(3), List.of());
-                    String relation = H2Units.relation(rs.getString(1), rs.getString(2));
-                    units.owners.put(rs.getString(3), relation);
-                    SchemaSnapshot.Builder unit = units.unit(relation);
-                    unit.put(Kind.INDEX, schema, owner, index, rs.getString(4) + " (" + String.join(", ", columns) + ")");
-                    unit.comment(schema, "index " + DbObject.qualify(schema, index), rs.getString(5));
                 }
             }
-            triggers(units, statement, tables == null ? "" : " AND EVENT_OBJECT_TABLE IN " + list(tables));
+            Map<String, List<String>> indexColumns = indexes.isEmpty() ? Map.of() : lists(statement, tables == null
+                    ? INDEX_COLUMNS : INDEX_COLUMNS.replace(" ORDER BY", in + " ORDER BY"), 2, false);
+            for (String[] row : indexes) {
+                String schema = name(row[0]);
+                String owner = "table " + DbObject.qualify(schema, name(row[1]));
+                String index = name(row[2]);
+                List<String> columns = indexColumns.getOrDefault(row[0] + "." + row[2], List.of());
+                String relation = H2Units.relation(row[0], row[1]);
+                units.owners.put(row[2], relation);
+                SchemaSnapshot.Builder unit = units.unit(relation);
+                unit.put(Kind.INDEX, schema, owner, index, row[3] + " (" + String.join(", ", columns) + ")");
+                unit.comment(schema, "index " + DbObject.qualify(schema, index), row[4]);
+            }
             if (tables == null) {
+                // a database with triggers is read in full each time (H2SnapshotSeries), so only a full read has any
+                triggers(units, statement, "");
                 sequences(statement, units);
                 routines(statement, units);
                 domains(units, statement);
@@ -232,12 +243,16 @@ final class H2SnapshotReader implements SnapshotReader {
         String named = tables == null ? "" : " WHERE CONSTRAINT_NAME IN " + list(names);
         Map<String, List<String>> keyColumns = lists(statement, tables == null ? KEY_COLUMNS
                 : KEY_COLUMNS.replace(" ORDER BY", named + " ORDER BY"), 2, false);
-        Map<String, String> checks = pairs(statement, CHECKS + named);
+        boolean anyCheck = tables == null || constraints.stream().anyMatch(row -> "CHECK".equals(row[3]));
+        boolean anyReference = tables == null || constraints.stream().anyMatch(row -> "FOREIGN KEY".equals(row[3]));
+        Map<String, String> checks = anyCheck ? pairs(statement, CHECKS + named) : Map.of();
         Map<String, String[]> references = new HashMap<>();
-        try (ResultSet rs = statement.executeQuery(REFERENCES + named)) {
-            while (rs.next()) {
-                references.put(rs.getString(1) + "." + rs.getString(2), new String[] {
-                    rs.getString(3) + "." + rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(4)});
+        if (anyReference) {
+            try (ResultSet rs = statement.executeQuery(REFERENCES + named)) {
+                while (rs.next()) {
+                    references.put(rs.getString(1) + "." + rs.getString(2), new String[] {
+                        rs.getString(3) + "." + rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(4)});
+                }
             }
         }
         List<String> targets = references.values().stream().filter(r -> !constraintTables.containsKey(r[0]))

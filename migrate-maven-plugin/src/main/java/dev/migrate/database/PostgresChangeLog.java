@@ -90,6 +90,16 @@ final class PostgresChangeLog {
             + " CASE r.classid WHEN 1255 THEN r.objid END"
             + " FROM reach r";
 
+    /** {@link #TOUCHED} after the log's state: a first row even when nothing was touched. */
+    private static final String SINCE = "WITH RECURSIVE state AS (SELECT (" + INTACT + ") = 2 AS intact,"
+            + " (SELECT coalesce(max(n), 0) FROM " + TABLE + ") AS last), "
+            + TOUCHED.substring("WITH RECURSIVE ".length())
+                    .replace(" FROM " + TABLE + " WHERE n > ? AND n <= ?", " FROM " + TABLE + ", state WHERE state.intact"
+                            + " AND n > ? AND n <= state.last")
+                    .replace(" SELECT r.classid, r.objid, CASE", " SELECT state.intact, state.last, r.classid, r.objid,"
+                            + " CASE")
+                    .replace(" FROM reach r", " FROM state LEFT JOIN reach r ON true");
+
     /** PostgreSQL's first object id for objects made after initdb; lower ones are built in. */
     private static final long FIRST_NORMAL_OBJECT_ID = 16384;
 
@@ -193,38 +203,36 @@ final class PostgresChangeLog {
 
     /** What was touched after {@code position}, in two round trips. */
     static Changes since(Connection connection, long position) throws SQLException {
-        long end;
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT (" + INTACT + ") = 2, (SELECT coalesce(max(n), 0) FROM "
-                        + TABLE + ")")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                return new Changes(position, true, List.of());
-            }
-            end = rs.getLong(2);
-        } catch (SQLException e) {
-            // the log table is gone (a revision dropped it): read everything, and install it again
-            return new Changes(position, true, List.of());
-        }
-        if (end == position) {
-            return new Changes(end, false, List.of());
-        }
+        long end = position;
         List<long[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(TOUCHED)) {
+        // one round trip: whether the log is intact, where it ends, and what it names since position
+        try (PreparedStatement statement = connection.prepareStatement(SINCE)) {
             statement.setLong(1, position);
-            statement.setLong(2, end);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    long classId = rs.getLong(1);
-                    long objectId = rs.getLong(2);
+                    if (!rs.getBoolean(1)) {
+                        return new Changes(position, true, List.of());
+                    }
+                    end = rs.getLong(2);
+                    long classId = rs.getLong(3);
+                    if (rs.wasNull()) {
+                        continue;
+                    }
+                    long objectId = rs.getLong(4);
                     if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID
                             || classId == PostgresSnapshotReader.PG_NAMESPACE
                             || classId == PostgresSnapshotReader.PG_EXTENSION) {
                         return new Changes(end, true, List.of());
                     }
-                    rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    rows.add(new long[] {classId, objectId, rs.getLong(5), rs.getLong(6), rs.getLong(7)});
                 }
             }
+        } catch (SQLException e) {
+            if (!connection.getAutoCommit()) {
+                throw e;
+            }
+            // the log table is gone (a revision dropped it): read everything, and install it again
+            return new Changes(position, true, List.of());
         }
         return new Changes(end, false, rows);
     }

@@ -9,8 +9,10 @@ import dev.migrate.lint.LintConfig;
 import dev.migrate.lint.Linter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
-/** One {@code migrate:verify}: lint first, then every check in a scratch database, then the report. */
+/** One {@code migrate:verify}: lint (on a thread of its own) beside every check in a scratch database, then the report. */
 public final class Verification {
 
     private Verification() {
@@ -24,15 +26,21 @@ public final class Verification {
      */
     public static VerifyResult run(RevisionGraph graph, String url, String user, String password, Identifier schema,
             Identifier table, VerifyOptions options, LintConfig lint, Log log) {
-        List<Finding> lintFindings = lint == null ? List.of() : Linter.lint(graph, lint).stream()
+        // lint needs no database: it runs on a thread of its own while the scratch database is busy
+        FutureTask<List<Finding>> linting = new FutureTask<>(() -> lint == null ? List.of() : Linter.lint(graph, lint)
+                .stream()
                 .filter(finding -> finding.severity() != Severity.INFO)
                 .map(finding -> Finding.check(finding.severity(), Phase.LINT.label(),
                         finding.file().getFileName().toString().substring(0, 14), finding.toString()))
-                .toList();
+                .toList());
+        Thread linter = new Thread(linting, "migrate-verify-lint");
+        linter.setDaemon(true);
+        linter.start();
         VerifyResult result;
         try (ScratchDatabase scratch = ScratchDatabase.open(url, user, password, options.verifyUrl())) {
             result = Verifier.verify(graph, scratch, schema, table, options, log);
         }
+        List<Finding> lintFindings = lintFindings(linting);
         if (!lintFindings.isEmpty()) {
             List<Finding> all = new ArrayList<>(lintFindings);
             all.addAll(result.findings());
@@ -43,5 +51,22 @@ public final class Verification {
             result = result.withReport(JUnitXmlReport.write(result, options.reportDirectory()));
         }
         return result;
+    }
+
+    private static List<Finding> lintFindings(FutureTask<List<Finding>> linting) {
+        try {
+            return linting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for lint", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -28,6 +28,8 @@ class H2SnapshotSeriesTest {
                 "ALTER TABLE t_1 ADD COLUMN note VARCHAR(10) DEFAULT 'x'",
                 "COMMENT ON INDEX ix_t_1_name IS 'by name'",
                 "COMMENT ON COLUMN t_1.note IS 'a note'",
+                "ALTER TABLE t_1 ADD CONSTRAINT positive_id CHECK (id > 0)",
+                "ALTER TABLE t_1 DROP CONSTRAINT positive_id; ALTER TABLE t_1 ADD CONSTRAINT positive_id CHECK (id > 1)",
                 "DROP INDEX ix_t_1_name",
                 "ALTER TABLE t_1 RENAME TO t_2",
                 "ALTER TABLE t_2 ALTER COLUMN note SET DEFAULT 'y'",
