@@ -76,8 +76,9 @@ final class PostgresChangeLog {
     // relation, type or routine whose snapshot entries it belongs to
     private static final String TOUCHED = "WITH RECURSIVE reach(classid, objid) AS ("
             + " SELECT classid, objid FROM " + TABLE + " WHERE n > ? AND n <= ?"
-            + " UNION SELECT d.classid, d.objid FROM pg_depend d JOIN reach r"
-            + "   ON d.refclassid = r.classid AND d.refobjid = r.objid)"
+            // LATERAL: each step looks its dependents up in pg_depend's index; a join would scan all of it
+            + " UNION SELECT d.classid, d.objid FROM reach r CROSS JOIN LATERAL (SELECT classid, objid FROM pg_depend"
+            + "   WHERE refclassid = r.classid AND refobjid = r.objid OFFSET 0) d)"
             + " SELECT r.classid, r.objid, CASE r.classid"
             + "   WHEN 1259 THEN coalesce((SELECT x.indrelid FROM pg_index x WHERE x.indexrelid = r.objid), r.objid)"
             + "   WHEN 2606 THEN (SELECT k.conrelid FROM pg_constraint k WHERE k.oid = r.objid)"
@@ -89,16 +90,6 @@ final class PostgresChangeLog {
             + "   WHEN 1247 THEN r.objid END,"
             + " CASE r.classid WHEN 1255 THEN r.objid END"
             + " FROM reach r";
-
-    /** {@link #TOUCHED} after the log's state: a first row even when nothing was touched. */
-    private static final String SINCE = "WITH RECURSIVE state AS (SELECT (" + INTACT + ") = 2 AS intact,"
-            + " (SELECT coalesce(max(n), 0) FROM " + TABLE + ") AS last), "
-            + TOUCHED.substring("WITH RECURSIVE ".length())
-                    .replace(" FROM " + TABLE + " WHERE n > ? AND n <= ?", " FROM " + TABLE + ", state WHERE state.intact"
-                            + " AND n > ? AND n <= state.last")
-                    .replace(" SELECT r.classid, r.objid, CASE", " SELECT state.intact, state.last, r.classid, r.objid,"
-                            + " CASE")
-                    .replace(" FROM reach r", " FROM state LEFT JOIN reach r ON true");
 
     /** PostgreSQL's first object id for objects made after initdb; lower ones are built in. */
     private static final long FIRST_NORMAL_OBJECT_ID = 16384;
@@ -203,36 +194,38 @@ final class PostgresChangeLog {
 
     /** What was touched after {@code position}, in two round trips. */
     static Changes since(Connection connection, long position) throws SQLException {
-        long end = position;
+        long end;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT (" + INTACT + ") = 2, (SELECT coalesce(max(n), 0) FROM "
+                        + TABLE + ")")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return new Changes(position, true, List.of());
+            }
+            end = rs.getLong(2);
+        } catch (SQLException e) {
+            // the log table is gone (a revision dropped it): read everything, and install it again
+            return new Changes(position, true, List.of());
+        }
+        if (end == position) {
+            return new Changes(end, false, List.of());
+        }
         List<long[]> rows = new ArrayList<>();
-        // one round trip: whether the log is intact, where it ends, and what it names since position
-        try (PreparedStatement statement = connection.prepareStatement(SINCE)) {
+        try (PreparedStatement statement = connection.prepareStatement(TOUCHED)) {
             statement.setLong(1, position);
+            statement.setLong(2, end);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    if (!rs.getBoolean(1)) {
-                        return new Changes(position, true, List.of());
-                    }
-                    end = rs.getLong(2);
-                    long classId = rs.getLong(3);
-                    if (rs.wasNull()) {
-                        continue;
-                    }
-                    long objectId = rs.getLong(4);
+                    long classId = rs.getLong(1);
+                    long objectId = rs.getLong(2);
                     if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID
                             || classId == PostgresSnapshotReader.PG_NAMESPACE
                             || classId == PostgresSnapshotReader.PG_EXTENSION) {
                         return new Changes(end, true, List.of());
                     }
-                    rows.add(new long[] {classId, objectId, rs.getLong(5), rs.getLong(6), rs.getLong(7)});
+                    rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 }
             }
-        } catch (SQLException e) {
-            if (!connection.getAutoCommit()) {
-                throw e;
-            }
-            // the log table is gone (a revision dropped it): read everything, and install it again
-            return new Changes(position, true, List.of());
         }
         return new Changes(end, false, rows);
     }

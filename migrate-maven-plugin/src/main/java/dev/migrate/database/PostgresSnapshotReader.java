@@ -79,7 +79,9 @@ final class PostgresSnapshotReader implements SnapshotReader {
             return;
         }
         String sql = String.join(";\n", RELATIONS + RELATIONS_IN, COLUMNS + RELATIONS_IN + COLUMN_ORDER,
-                CONSTRAINTS + " AND (k.conrelid = ANY(?::text::oid[]) OR k.contypid = ANY(?::text::oid[]))",
+                // two index lookups: an OR of both would scan every constraint
+                CONSTRAINTS + " AND k.oid IN (SELECT oid FROM pg_constraint WHERE conrelid = ANY(?::text::oid[])"
+                        + " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY(?::text::oid[]))",
                 INDEXES + " AND x.indrelid = ANY(?::text::oid[])", ROUTINES + " AND p.oid = ANY(?::text::oid[])",
                 TRIGGERS + " AND g.tgrelid = ANY(?::text::oid[])", TYPES + TYPES_IN);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
