@@ -37,6 +37,8 @@ public final class Verifier {
     private final List<VerifyResult.Row> rows = new ArrayList<>();
     /** Revisions upgraded in the scratch database, in run order. */
     private final List<Revision> applied = new ArrayList<>();
+    /** Their ids, sorted: what the history table should list (kept, not sorted after each phase). */
+    private final java.util.TreeSet<String> appliedIds = new java.util.TreeSet<>();
     /** Revisions whose upgrade failed, and those that need them. */
     private final Set<String> blocked = new HashSet<>();
     private boolean stopped;
@@ -149,6 +151,7 @@ public final class Verifier {
         Observation afterUp = session.observe();
         production.upgraded(revision);
         applied.add(revision);
+        appliedIds.add(revision.id());
         checkHistory(revision, Phase.UPGRADE, "upgrade of " + name, afterUp);
         if (revision.isIrreversible()) {
             rows.add(new VerifyResult.Row(name, revision.id(), up, -1, -1,
@@ -166,9 +169,12 @@ public final class Verifier {
         Observation afterDown = session.observe();
         compare(revision.id(), Phase.DOWNGRADE, "downgrade of " + name, Comparison.DOWNGRADE, before, afterDown);
         production.afterDowngrade(revision);
-        applied.remove(revision);
+        // the revision just upgraded is the last one applied
+        applied.remove(applied.size() - 1);
+        appliedIds.remove(revision.id());
         checkHistory(revision, Phase.DOWNGRADE, "downgrade of " + name, afterDown);
         applied.add(revision);
+        appliedIds.add(revision.id());
         long reup;
         try {
             reup = session.run(Direction.UP, List.of(revision));
@@ -297,7 +303,7 @@ public final class Verifier {
     }
 
     private void checkHistory(Revision revision, Phase phase, String subject, Observation observed) {
-        historyAgrees(phase, subject, applied.stream().map(Revision::id).sorted().toList(), observed, revision.id());
+        historyAgrees(phase, subject, List.copyOf(appliedIds), observed, revision.id());
     }
 
     private void historyAgrees(Phase phase, String subject, List<String> expected, Observation observed, String revisionId) {
