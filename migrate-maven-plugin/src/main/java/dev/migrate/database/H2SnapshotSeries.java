@@ -52,6 +52,7 @@ final class H2SnapshotSeries implements SnapshotSeries {
 
     private SchemaSnapshot current;
     private boolean readAll = true;
+    private int fullReads;
     private boolean readSequences;
     /** The words of the statements run since the last snapshot, as H2 may store them as names. */
     private final Set<String> names = new HashSet<>();
@@ -127,6 +128,7 @@ final class H2SnapshotSeries implements SnapshotSeries {
     }
 
     private SchemaSnapshot readAll(Connection connection, org.h2.engine.SessionLocal session) throws SQLException {
+        fullReads++;
         H2Units read = new H2Units();
         reader.read(connection, historySchema, historyTable, null, read);
         units.clear();
@@ -240,6 +242,11 @@ final class H2SnapshotSeries implements SnapshotSeries {
                 referencedBy.computeIfAbsent(referenced, k -> new HashSet<>()).addAll(referencing));
         current = current.patched(objectChanges, orderChanges);
         return current;
+    }
+
+    /** How many snapshots read the whole catalog (for tests). */
+    int fullReads() {
+        return fullReads;
     }
 
     /** Keeps what a full read found, with each relation's print. */

@@ -85,11 +85,17 @@ final class PostgresChangeLog {
             + "   WHEN 2620 THEN (SELECT g.tgrelid FROM pg_trigger g WHERE g.oid = r.objid)"
             + "   WHEN 2604 THEN (SELECT a.adrelid FROM pg_attrdef a WHERE a.oid = r.objid)"
             + "   WHEN 2618 THEN (SELECT w.ev_class FROM pg_rewrite w WHERE w.oid = r.objid)"
-            + "   WHEN 1247 THEN (SELECT t.typrelid FROM pg_type t WHERE t.oid = r.objid) END,"
+            + "   WHEN 1247 THEN (SELECT t.typrelid FROM pg_type t WHERE t.oid = r.objid) END AS relation,"
             + " CASE r.classid WHEN 2606 THEN (SELECT k.contypid FROM pg_constraint k WHERE k.oid = r.objid)"
-            + "   WHEN 1247 THEN r.objid END,"
-            + " CASE r.classid WHEN 1255 THEN r.objid END"
+            + "   WHEN 1247 THEN r.objid END AS type,"
+            + " CASE r.classid WHEN 1255 THEN r.objid END AS routine"
             + " FROM reach r";
+
+    /** {@link #TOUCHED}, with whether the relation, type and routine of each row still exist. */
+    private static final String TOUCHED_NOW = "SELECT o.*, EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = o.relation),"
+            + " EXISTS (SELECT 1 FROM pg_type y WHERE y.oid = o.type),"
+            + " EXISTS (SELECT 1 FROM pg_proc p WHERE p.oid = o.routine)"
+            + " FROM (" + TOUCHED + ") o";
 
     /** PostgreSQL's first object id for objects made after initdb; lower ones are built in. */
     private static final long FIRST_NORMAL_OBJECT_ID = 16384;
@@ -99,8 +105,8 @@ final class PostgresChangeLog {
      * everything (the log was tampered with, or a schema, extension or built-in object changed,
      * whose dependents the log cannot name).
      *
-     * @param rows per touched object: class id, object id, and the relation, type and routine it
-     *     belongs to (0 for none)
+     * @param rows per touched object: class id, object id, the relation, type and routine it
+     *     belongs to (0 for none), and which of those three still exist (bits 1, 2 and 4)
      */
     record Changes(long position, boolean full, List<long[]> rows) {
         Changes {
@@ -211,7 +217,7 @@ final class PostgresChangeLog {
             return new Changes(end, false, List.of());
         }
         List<long[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(TOUCHED)) {
+        try (PreparedStatement statement = connection.prepareStatement(TOUCHED_NOW)) {
             statement.setLong(1, position);
             statement.setLong(2, end);
             try (ResultSet rs = statement.executeQuery()) {
@@ -223,7 +229,8 @@ final class PostgresChangeLog {
                             || classId == PostgresSnapshotReader.PG_EXTENSION) {
                         return new Changes(end, true, List.of());
                     }
-                    rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        (rs.getBoolean(6) ? 1 : 0) | (rs.getBoolean(7) ? 2 : 0) | (rs.getBoolean(8) ? 4 : 0)});
                 }
             }
         }

@@ -27,6 +27,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a snapshot from PostgreSQL's own catalog (pg_class, pg_attribute, pg_constraint, ...),
@@ -78,20 +80,58 @@ final class PostgresSnapshotReader implements SnapshotReader {
             }
             return;
         }
-        String sql = String.join(";\n", RELATIONS + RELATIONS_IN, COLUMNS + RELATIONS_IN + COLUMN_ORDER,
-                // two index lookups: an OR of both would scan every constraint
-                CONSTRAINTS + " AND k.oid IN (SELECT oid FROM pg_constraint WHERE conrelid = ANY(?::text::oid[])"
-                        + " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY(?::text::oid[]))",
-                INDEXES + " AND x.indrelid = ANY(?::text::oid[])", ROUTINES + " AND p.oid = ANY(?::text::oid[])",
-                TRIGGERS + " AND g.tgrelid = ANY(?::text::oid[])", TYPES + TYPES_IN);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            String[] parameters = {selection.relations(), selection.relations(), selection.relations(),
-                selection.types(), selection.relations(), selection.routines(), selection.relations(), selection.types()};
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
+        boolean relations = !"{}".equals(selection.relations());
+        boolean types = !"{}".equals(selection.types());
+        boolean routines = !"{}".equals(selection.routines());
+        // only the queries that can find something: each costs a round of planning and reading
+        List<Integer> queries = new ArrayList<>();
+        List<String> sql = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        if (relations) {
+            queries.add(0);
+            sql.add(RELATIONS + RELATIONS_IN);
+            parameters.add(selection.relations());
+            queries.add(1);
+            sql.add(COLUMNS + RELATIONS_IN + COLUMN_ORDER);
+            parameters.add(selection.relations());
+        }
+        if (relations || types) {
+            queries.add(2);
+            // two index lookups: an OR of both would scan every constraint
+            sql.add(CONSTRAINTS + " AND k.oid IN (SELECT oid FROM pg_constraint WHERE conrelid = ANY(?::text::oid[])"
+                    + " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY(?::text::oid[]))");
+            parameters.add(selection.relations());
+            parameters.add(selection.types());
+        }
+        if (relations) {
+            queries.add(3);
+            sql.add(INDEXES + " AND x.indrelid = ANY(?::text::oid[])");
+            parameters.add(selection.relations());
+        }
+        if (routines) {
+            queries.add(4);
+            sql.add(ROUTINES + " AND p.oid = ANY(?::text::oid[])");
+            parameters.add(selection.routines());
+        }
+        if (relations) {
+            queries.add(5);
+            sql.add(TRIGGERS + " AND g.tgrelid = ANY(?::text::oid[])");
+            parameters.add(selection.relations());
+        }
+        if (types) {
+            queries.add(6);
+            sql.add(TYPES + TYPES_IN);
+            parameters.add(selection.types());
+        }
+        if (queries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", sql))) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
             }
             boolean isResult = statement.execute();
-            for (int query = 0; query < 7; query++) {
+            for (int query : queries) {
                 if (!isResult) {
                     throw new SQLException("expected the result of snapshot query " + (query + 1));
                 }

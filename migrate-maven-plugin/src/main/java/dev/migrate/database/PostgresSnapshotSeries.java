@@ -28,6 +28,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     /** The history table as SQL names it. */
     private final String historyName;
     private boolean logged;
+    private int fullReads;
     private long position;
     private long historyPosition;
     private long historyOid;
@@ -59,25 +60,37 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         }
         position = changes.position();
         Set<Long> units = new HashSet<>();
+        // units gone since are not read: they read as empty, and their entries leave the snapshot
+        Map<Long, Boolean> exists = new HashMap<>();
+        List<Long> owning = new java.util.ArrayList<>();
         for (long[] row : changes.rows()) {
             if (row[0] == PostgresCatalogQueries.PG_CLASS && row[1] == historyOid) {
                 // DDL on the history table (its triggers disabled, say): its log is no longer to be trusted
                 history = null;
             }
-            addUnit(units, SnapshotUnits.RELATION, row[2]);
-            addUnit(units, SnapshotUnits.TYPE, row[3]);
-            addUnit(units, SnapshotUnits.ROUTINE, row[4]);
+            addUnit(units, exists, SnapshotUnits.RELATION, row[2], (row[5] & 1) != 0);
+            addUnit(units, exists, SnapshotUnits.TYPE, row[3], (row[5] & 2) != 0);
+            addUnit(units, exists, SnapshotUnits.ROUTINE, row[4], (row[5] & 4) != 0);
             Long known = owners.get(SnapshotUnits.object(row[0], row[1]));
             if (known != null) {
                 units.add(known);
+                owning.add(known);
             }
         }
+        Set<Long> present = new HashSet<>();
+        exists.forEach((unit, now) -> {
+            if (now) {
+                present.add(unit);
+            }
+        });
+        // the unit an object belonged to at the last read is read again unless the log says it is gone
+        owning.stream().filter(unit -> exists.getOrDefault(unit, true)).forEach(present::add);
         if (units.isEmpty()) {
             return current;
         }
         SnapshotUnits fresh = new SnapshotUnits();
         reader.read(connection, historySchema, historyTable, new PostgresSnapshotReader.Selection(
-                oids(units, SnapshotUnits.RELATION), oids(units, SnapshotUnits.TYPE), oids(units, SnapshotUnits.ROUTINE)),
+                oids(present, SnapshotUnits.RELATION), oids(present, SnapshotUnits.TYPE), oids(present, SnapshotUnits.ROUTINE)),
                 fresh);
         Map<DbObject, String> objectChanges = new HashMap<>();
         Map<DbObject, List<String>> orderChanges = new HashMap<>();
@@ -99,7 +112,13 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         return current;
     }
 
+    /** How many snapshots read the whole catalog (for tests). */
+    int fullReads() {
+        return fullReads;
+    }
+
     private SchemaSnapshot readAll(Connection connection) throws SQLException {
+        fullReads++;
         logged = track && PostgresChangeLog.install(connection, historyName);
         history = null;
         if (logged) {
@@ -169,9 +188,10 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         }
     }
 
-    private static void addUnit(Set<Long> units, int kind, long oid) {
+    private static void addUnit(Set<Long> units, Map<Long, Boolean> exists, int kind, long oid, boolean now) {
         if (oid != 0) {
             units.add(SnapshotUnits.unit(kind, oid));
+            exists.merge(SnapshotUnits.unit(kind, oid), now, Boolean::logicalOr);
         }
     }
 

@@ -90,8 +90,19 @@ class H2SnapshotSeriesTest {
                 "SELECT widen_prices()"));
     }
 
+    @Test
+    void stepsThatNameWhatTheyChangeReadOnlyThat() throws SQLException {
+        H2SnapshotSeries series = (H2SnapshotSeries) steps(List.of(
+                "CREATE TABLE t_1 (id INT PRIMARY KEY)",
+                "CREATE INDEX ix_t_1 ON t_1 (id)",
+                "DROP INDEX ix_t_1",
+                "DROP TABLE t_1"));
+
+        assertThat(series.fullReads()).isEqualTo(1);
+    }
+
     /** Runs each step's statements, telling the series, and compares its snapshot with a full read. */
-    private static void steps(List<String> steps) throws SQLException {
+    private static SnapshotSeries steps(List<String> steps) throws SQLException {
         H2SnapshotReader reader = new H2SnapshotReader();
         SnapshotSeries series = reader.series("PUBLIC", HISTORY, true);
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -110,5 +121,6 @@ class H2SnapshotSeriesTest {
             }
             statement.execute("SHUTDOWN");
         }
+        return series;
     }
 }
