@@ -201,26 +201,24 @@ final class PostgresChangeLog {
     /** What was touched after {@code position}, in two round trips. */
     static Changes since(Connection connection, long position) throws SQLException {
         long end;
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT (" + INTACT + ") = 2, (SELECT coalesce(max(n), 0) FROM "
-                        + TABLE + ")")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
+        List<long[]> rows = new ArrayList<>();
+        // one round trip: the log's state and end, then what it names up to that end
+        try (PreparedStatement statement = connection.prepareStatement("SELECT (" + INTACT + ") = 2, (SELECT"
+                + " coalesce(max(n), 0) FROM " + TABLE + ");\n" + TOUCHED_NOW.replace("n <= ?", "n <= (SELECT"
+                + " coalesce(max(n), 0) FROM " + TABLE + ")"))) {
+            statement.setLong(1, position);
+            statement.execute();
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return new Changes(position, true, List.of());
+                }
+                end = rs.getLong(2);
+            }
+            if (!statement.getMoreResults()) {
                 return new Changes(position, true, List.of());
             }
-            end = rs.getLong(2);
-        } catch (SQLException e) {
-            // the log table is gone (a revision dropped it): read everything, and install it again
-            return new Changes(position, true, List.of());
-        }
-        if (end == position) {
-            return new Changes(end, false, List.of());
-        }
-        List<long[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(TOUCHED_NOW)) {
-            statement.setLong(1, position);
-            statement.setLong(2, end);
-            try (ResultSet rs = statement.executeQuery()) {
+            try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
                     long classId = rs.getLong(1);
                     long objectId = rs.getLong(2);
@@ -233,6 +231,9 @@ final class PostgresChangeLog {
                         (rs.getBoolean(6) ? 1 : 0) | (rs.getBoolean(7) ? 2 : 0) | (rs.getBoolean(8) ? 4 : 0)});
                 }
             }
+        } catch (SQLException e) {
+            // the log table is gone (a revision dropped it): read everything, and install it again
+            return new Changes(position, true, List.of());
         }
         return new Changes(end, false, rows);
     }
