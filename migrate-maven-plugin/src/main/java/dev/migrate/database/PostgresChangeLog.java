@@ -75,7 +75,10 @@ final class PostgresChangeLog {
     // column prints the new name without a catalog row of its own changing), each with the
     // relation, type or routine whose snapshot entries it belongs to
     private static final String TOUCHED = "WITH RECURSIVE reach(classid, objid) AS ("
-            + " SELECT classid, objid FROM " + TABLE + " WHERE n > ? AND n <= ?"
+            // the new rows by their keys: a range on n is planned as a scan of the whole log once it
+            // grows (it is never analyzed), which would make each phase cost what verify did so far
+            + " SELECT classid, objid FROM " + TABLE + " WHERE n = ANY (ARRAY(SELECT generate_series(?::bigint + 1,"
+            + " ?::bigint)))"
             // LATERAL: each step looks its dependents up in pg_depend's index; a join would scan all of it
             + " UNION SELECT d.classid, d.objid FROM reach r CROSS JOIN LATERAL (SELECT classid, objid FROM pg_depend"
             + "   WHERE refclassid = r.classid AND refobjid = r.objid OFFSET 0) d)"
@@ -204,8 +207,8 @@ final class PostgresChangeLog {
         List<long[]> rows = new ArrayList<>();
         // one round trip: the log's state and end, then what it names up to that end
         try (PreparedStatement statement = connection.prepareStatement("SELECT (" + INTACT + ") = 2, (SELECT"
-                + " coalesce(max(n), 0) FROM " + TABLE + ");\n" + TOUCHED_NOW.replace("n <= ?", "n <= (SELECT"
-                + " coalesce(max(n), 0) FROM " + TABLE + ")"))) {
+                + " coalesce(max(n), 0) FROM " + TABLE + ");\n" + TOUCHED_NOW.replace(" ?::bigint)))", " (SELECT"
+                + " coalesce(max(n), 0) FROM " + TABLE + "))))"))) {
             statement.setLong(1, position);
             statement.execute();
             try (ResultSet rs = statement.getResultSet()) {
