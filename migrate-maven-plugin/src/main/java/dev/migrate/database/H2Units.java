@@ -56,11 +56,6 @@ final class H2Units {
 
     /** Every unit's entries as one snapshot. */
     SchemaSnapshot snapshot() {
-        SchemaSnapshot.Builder all = SchemaSnapshot.builder();
-        for (SchemaSnapshot.Builder unit : units.values()) {
-            unit.collectedObjects().forEach(all::put);
-            unit.collectedOrder().forEach((table, columns) -> columns.forEach(column -> all.columnAt(table, column)));
-        }
-        return all.build();
+        return SnapshotUnits.merged(units.values());
     }
 }

@@ -100,6 +100,10 @@ final class PostgresChangeLog {
             + " EXISTS (SELECT 1 FROM pg_proc p WHERE p.oid = o.routine)"
             + " FROM (" + TOUCHED + ") o";
 
+    /** The log's state and end, then what it names from a position up to that end: two results, one round trip. */
+    private static final String SINCE = "SELECT (" + INTACT + ") = 2, (SELECT coalesce(max(n), 0) FROM " + TABLE + ");\n"
+            + TOUCHED_NOW.replace(" ?::bigint)))", " (SELECT coalesce(max(n), 0) FROM " + TABLE + "))))");
+
     /** PostgreSQL's first object id for objects made after initdb; lower ones are built in. */
     private static final long FIRST_NORMAL_OBJECT_ID = 16384;
 
@@ -201,14 +205,11 @@ final class PostgresChangeLog {
         return rows;
     }
 
-    /** What was touched after {@code position}, in two round trips. */
+    /** What was touched after {@code position}, in one round trip. */
     static Changes since(Connection connection, long position) throws SQLException {
         long end;
         List<long[]> rows = new ArrayList<>();
-        // one round trip: the log's state and end, then what it names up to that end
-        try (PreparedStatement statement = connection.prepareStatement("SELECT (" + INTACT + ") = 2, (SELECT"
-                + " coalesce(max(n), 0) FROM " + TABLE + ");\n" + TOUCHED_NOW.replace(" ?::bigint)))", " (SELECT"
-                + " coalesce(max(n), 0) FROM " + TABLE + "))))"))) {
+        try (PreparedStatement statement = connection.prepareStatement(SINCE)) {
             statement.setLong(1, position);
             statement.execute();
             try (ResultSet rs = statement.getResultSet()) {

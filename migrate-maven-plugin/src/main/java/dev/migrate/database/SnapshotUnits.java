@@ -38,8 +38,13 @@ final class SnapshotUnits {
 
     /** Every unit's entries as one snapshot. */
     SchemaSnapshot snapshot() {
+        return merged(units.values());
+    }
+
+    /** The entries of {@code units} as one snapshot (H2's units too). */
+    static SchemaSnapshot merged(java.util.Collection<SchemaSnapshot.Builder> units) {
         SchemaSnapshot.Builder all = SchemaSnapshot.builder();
-        for (SchemaSnapshot.Builder unit : units.values()) {
+        for (SchemaSnapshot.Builder unit : units) {
             unit.collectedObjects().forEach(all::put);
             unit.collectedOrder().forEach((table, columns) -> columns.forEach(column -> all.columnAt(table, column)));
         }
