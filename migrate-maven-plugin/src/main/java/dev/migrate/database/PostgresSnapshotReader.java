@@ -97,9 +97,9 @@ final class PostgresSnapshotReader implements SnapshotReader {
         }
         if (relations || types) {
             queries.add(2);
-            // two index lookups: an OR of both would scan every constraint
-            sql.add(CONSTRAINTS + " AND k.oid IN (SELECT oid FROM pg_constraint WHERE conrelid = ANY(?::text::oid[])"
-                    + " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY(?::text::oid[]))");
+            // two index lookups, then one by oid: an OR of both, or a join with them, may scan every constraint
+            sql.add(CONSTRAINTS + " AND k.oid = ANY(ARRAY(SELECT oid FROM pg_constraint WHERE conrelid = ANY(?::text::oid[])"
+                    + " UNION ALL SELECT oid FROM pg_constraint WHERE conrelid = 0 AND contypid = ANY(?::text::oid[])))");
             parameters.add(selection.relations());
             parameters.add(selection.types());
         }

@@ -63,7 +63,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("VACUUM (ANALYZE) pg_catalog.pg_class, pg_catalog.pg_attribute, pg_catalog.pg_depend,"
                         + " pg_catalog.pg_type, pg_catalog.pg_constraint, pg_catalog.pg_index, pg_catalog.pg_attrdef,"
-                        + " " + PostgresChangeLog.SCHEMA + ".touched");
+                        + " pg_catalog.pg_trigger, pg_catalog.pg_rewrite, pg_catalog.pg_proc, " + PostgresChangeLog.SCHEMA
+                        + ".touched, " + PostgresChangeLog.SCHEMA + ".history");
             } catch (SQLException e) {
                 // only slower without it
             }
@@ -136,6 +137,11 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         logged = track && PostgresChangeLog.install(connection, historyName);
         history = null;
         if (logged) {
+            // the observer sends the same few queries thousands of times: plan each once (the plans were
+            // checked to look rows up by key), not at every call, which cost as much as running them
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+            }
             position = PostgresChangeLog.position(connection)[0];
             try (java.sql.Statement statement = connection.createStatement();
                     java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('" + historyName.replace("'", "''")

@@ -18,7 +18,7 @@ class PostgresSnapshotSeriesTest {
 
     @Test
     void eachStepReadsOnlyWhatTheLogNamesAndMatchesAFullRead() throws SQLException {
-        List<String> steps = List.of(
+        assertEveryStepMatchesAFullRead(List.of(
                 "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL)",
                 "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers (id), total INT)",
                 "CREATE INDEX orders_total ON orders (total)",
@@ -27,7 +27,32 @@ class PostgresSnapshotSeriesTest {
                 "ALTER TABLE orders RENAME COLUMN total TO amount",
                 "ALTER TABLE customers ADD CONSTRAINT named CHECK (name <> '')",
                 "DROP VIEW big_orders",
-                "DROP TABLE orders");
+                "DROP TABLE orders"));
+    }
+
+    @Test
+    void typesDomainsAndRoutinesReadIncrementallyMatchAFullRead() throws SQLException {
+        assertEveryStepMatchesAFullRead(List.of(
+                "CREATE TYPE mood AS ENUM ('sad', 'happy')",
+                "ALTER TYPE mood ADD VALUE 'calm' BEFORE 'happy'",
+                "CREATE DOMAIN positive AS INT CHECK (VALUE > 0)",
+                "ALTER DOMAIN positive ADD CONSTRAINT small CHECK (VALUE < 1000)",
+                "CREATE TYPE pair AS (a INT, b TEXT)",
+                "ALTER TYPE pair ADD ATTRIBUTE c positive",
+                "CREATE TYPE span AS RANGE (subtype = int4)",
+                "CREATE TABLE feelings (id INT PRIMARY KEY, how mood DEFAULT 'calm', weight positive, during span)",
+                "CREATE FUNCTION weigh(p positive) RETURNS INT LANGUAGE sql AS 'SELECT p * 2'",
+                "CREATE OR REPLACE FUNCTION weigh(p positive) RETURNS INT LANGUAGE sql AS 'SELECT p * 3'",
+                "ALTER DOMAIN positive DROP CONSTRAINT small",
+                // the column of that domain goes with it
+                "DROP DOMAIN positive CASCADE",
+                "DROP TYPE pair",
+                "DROP TABLE feelings",
+                "DROP TYPE span",
+                "DROP TYPE mood"));
+    }
+
+    private static void assertEveryStepMatchesAFullRead(List<String> steps) throws SQLException {
         PostgresSnapshotReader reader = new PostgresSnapshotReader();
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
                 Connection runner = db.connect(); Connection observer = db.connect();
