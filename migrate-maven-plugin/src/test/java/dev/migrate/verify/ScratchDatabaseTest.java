@@ -49,6 +49,37 @@ class ScratchDatabaseTest {
     }
 
     @Test
+    void rebuildGivesANewEmptyDatabaseAndCloseDropsEveryDatabaseItMade() throws java.sql.SQLException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            String ours = "SELECT datname FROM pg_database WHERE datname LIKE 'migrate\\_verify\\_%' ORDER BY 1";
+            java.util.List<String> before = db.column(ours);
+            ScratchDatabase scratch = ScratchDatabase.open(db.url(), null, null, null);
+            java.util.Set<String> urls = new java.util.HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                urls.add(scratch.url());
+                try (dev.migrate.database.Database database = scratch.connect();
+                        java.sql.Statement statement = database.connection().createStatement()) {
+                    statement.execute("CREATE TABLE left_behind (id INT)");
+                }
+                scratch.rebuild();
+                try (dev.migrate.database.Database database = scratch.connect();
+                        java.sql.Statement statement = database.connection().createStatement();
+                        java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('left_behind') IS NULL")) {
+                    rs.next();
+                    assertThat(rs.getBoolean(1)).as("rebuild %d starts empty", i + 1).isTrue();
+                }
+            }
+            urls.add(scratch.url());
+            // the spare made in the background for a next rebuild goes too
+            assertThat(db.column(ours).size()).isGreaterThan(before.size());
+            scratch.close();
+
+            assertThat(urls).hasSize(4);
+            assertThat(db.column(ours)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void userWhoMayNotCreateDatabasesIsToldAboutVerifyUrl() {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
             oneRevision();
