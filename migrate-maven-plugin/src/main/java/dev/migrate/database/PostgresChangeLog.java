@@ -119,10 +119,13 @@ final class PostgresChangeLog {
      *
      * @param rows per touched object: class id, object id, the relation, type and routine it
      *     belongs to (0 for none), and which of those three still exist (bits 1, 2 and 4)
+     * @param history the history log's new rows as {@link #historySince} gives them; null when it
+     *     cannot tell, and the history table is to be read whole
      */
-    record Changes(long position, boolean full, List<long[]> rows) {
+    record Changes(long position, boolean full, List<long[]> rows, List<String[]> history) {
         Changes {
             rows = List.copyOf(rows);
+            history = history == null ? null : List.copyOf(history);
         }
     }
 
@@ -181,53 +184,76 @@ final class PostgresChangeLog {
     }
 
     /**
+     * The history log's rows after a position, by their keys (as in {@link #TOUCHED}: a range on n
+     * would be planned as a scan of the whole log), with whether the log's triggers are intact.
+     */
+    private static String historySinceSql(String history) {
+        return "SELECT (" + historyIntact(history) + "), n, revision, present FROM (SELECT 0) one LEFT JOIN"
+                + " (SELECT n, revision, present FROM " + HISTORY_LOG + " WHERE n = ANY (ARRAY(SELECT generate_series("
+                + "?::bigint + 1, (SELECT coalesce(max(n), 0) FROM " + HISTORY_LOG + "))))) log ON true ORDER BY n";
+    }
+
+    /**
+     * The query {@link #since} sends for the history table {@code history}: the object log's state
+     * and end, what it names, and the history log's new rows: three results, one round trip.
+     */
+    static String sinceSql(String history) {
+        return SINCE + ";\n" + historySinceSql(history);
+    }
+
+    /**
      * What the history log holds after {@code position}: per row the revision and whether it is
      * now present; null when the log cannot tell (a truncation, or the triggers were changed).
      */
     static List<String[]> historySince(Connection connection, String history, long position) throws SQLException {
-        List<String[]> rows = new ArrayList<>();
-        // the new rows by their keys, as in TOUCHED: a range on n would be planned as a scan of the whole log
-        try (PreparedStatement statement = connection.prepareStatement("SELECT (" + historyIntact(history) + "), n,"
-                + " revision, present FROM (SELECT 0) one LEFT JOIN (SELECT n, revision, present FROM " + HISTORY_LOG
-                + " WHERE n = ANY (ARRAY(SELECT generate_series(?::bigint + 1, (SELECT coalesce(max(n), 0) FROM "
-                + HISTORY_LOG + "))))) log ON true ORDER BY n")) {
+        try (PreparedStatement statement = connection.prepareStatement(historySinceSql(history))) {
             statement.setLong(1, position);
             try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    if (!rs.getBoolean(1)) {
-                        return null;
-                    }
-                    if (rs.getLong(2) != 0) {
-                        if (rs.getString(3) == null) {
-                            return null;
-                        }
-                        rows.add(new String[] {String.valueOf(rs.getLong(2)), rs.getString(3).trim(),
-                                String.valueOf(rs.getBoolean(4))});
-                    }
-                }
+                return historyRows(rs);
             }
         } catch (SQLException e) {
             return null;
         }
+    }
+
+    private static List<String[]> historyRows(ResultSet rs) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        while (rs.next()) {
+            if (!rs.getBoolean(1)) {
+                return null;
+            }
+            if (rs.getLong(2) != 0) {
+                if (rs.getString(3) == null) {
+                    return null;
+                }
+                rows.add(new String[] {String.valueOf(rs.getLong(2)), rs.getString(3).trim(),
+                        String.valueOf(rs.getBoolean(4))});
+            }
+        }
         return rows;
     }
 
-    /** What was touched after {@code position}, in one round trip. */
-    static Changes since(Connection connection, long position) throws SQLException {
+    /**
+     * What was touched after {@code position}, and what the history log holds after
+     * {@code historyPosition}, in one round trip; {@code sql} is {@link #sinceSql} of the history table.
+     */
+    static Changes since(Connection connection, String sql, long position, long historyPosition) throws SQLException {
         long end;
         List<long[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(SINCE)) {
+        List<String[]> history;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, position);
+            statement.setLong(2, historyPosition);
             statement.execute();
             try (ResultSet rs = statement.getResultSet()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    return new Changes(position, true, List.of());
+                    return new Changes(position, true, List.of(), null);
                 }
                 end = rs.getLong(2);
             }
             if (!statement.getMoreResults()) {
-                return new Changes(position, true, List.of());
+                return new Changes(position, true, List.of(), null);
             }
             try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
@@ -236,16 +262,22 @@ final class PostgresChangeLog {
                     if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID
                             || classId == PostgresSnapshotReader.PG_NAMESPACE
                             || classId == PostgresSnapshotReader.PG_EXTENSION) {
-                        return new Changes(end, true, List.of());
+                        return new Changes(end, true, List.of(), null);
                     }
                     rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         (rs.getBoolean(6) ? 1 : 0) | (rs.getBoolean(7) ? 2 : 0) | (rs.getBoolean(8) ? 4 : 0)});
                 }
             }
+            if (!statement.getMoreResults()) {
+                return new Changes(end, false, rows, null);
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                history = historyRows(rs);
+            }
         } catch (SQLException e) {
             // the log table is gone (a revision dropped it): read everything, and install it again
-            return new Changes(position, true, List.of());
+            return new Changes(position, true, List.of(), null);
         }
-        return new Changes(end, false, rows);
+        return new Changes(end, false, rows, history);
     }
 }

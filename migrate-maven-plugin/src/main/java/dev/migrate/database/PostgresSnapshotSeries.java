@@ -27,6 +27,11 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     private final boolean track;
     /** The history table as SQL names it. */
     private final String historyName;
+    /** The change log's query for that history table (built once: the driver keeps it prepared). */
+    private final String sinceSql;
+    /** The history log's rows that the last {@link #next} read along, and whether it did. */
+    private List<String[]> historyRows;
+    private boolean historyRead;
     private static final int VACUUM_EVERY = 1500;
     private int sinceVacuum;
     private boolean logged;
@@ -49,6 +54,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         this.historyTable = historyTable;
         this.track = track;
         this.historyName = quote(historySchema) + "." + quote(historyTable);
+        this.sinceSql = PostgresChangeLog.sinceSql(historyName);
     }
 
     @Override
@@ -69,11 +75,13 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
                 // only slower without it
             }
         }
-        PostgresChangeLog.Changes changes = PostgresChangeLog.since(connection, position);
+        PostgresChangeLog.Changes changes = PostgresChangeLog.since(connection, sinceSql, position, historyPosition);
         if (changes.full()) {
             return readAll(connection);
         }
         position = changes.position();
+        historyRows = changes.history();
+        historyRead = true;
         Set<Long> units = new HashSet<>();
         // units gone since are not read: they read as empty, and their entries leave the snapshot
         Map<Long, Boolean> exists = new HashMap<>();
@@ -139,6 +147,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         setting(connection, "jit = off");
         logged = track && PostgresChangeLog.install(connection, historyName);
         history = null;
+        historyRead = false;
         if (logged) {
             // the observer sends the same few queries thousands of times: plan each once (the plans were
             // checked to look rows up by key), not at every call, which cost as much as running them
@@ -171,8 +180,11 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         if (!logged) {
             return null;
         }
+        // next() read the history log's new rows in its own round trip, unless it read everything
         List<String[]> rows = history == null ? null
-                : PostgresChangeLog.historySince(connection, historyName, historyPosition);
+                : historyRead ? historyRows : PostgresChangeLog.historySince(connection, historyName, historyPosition);
+        historyRead = false;
+        historyRows = null;
         if (rows == null) {
             historyPosition = PostgresChangeLog.position(connection)[1];
             history = new TreeSet<>();

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Turns a folder of up/down migration pairs, as golang-migrate, dbmate-style tools and Go's pop
+# write them, into this plugin's revision files: one linear history, in version order, for
+# benchmarks on real histories (bench/realistic.sh).
+#
+# Usage: bench/import-up-down.sh SOURCE_DIR TARGET_DIR [DIALECT]
+#   SOURCE_DIR  holds <version>_<name>[.<dialect>][.autocommit].(up|down).sql
+#   TARGET_DIR  gets <timestamp>_<slug>.sql, one per version (made if missing; must hold no .sql yet)
+#   DIALECT     files for it win over files without a dialect; files for other dialects are left
+#               out (default: postgres; recognised: postgres, mysql, sqlite, sqlite3, cockroach)
+# A version without an up file is left out. An .autocommit. up file gives "transactional: false".
+# Revision ids are made up (a minute apart from 2020-01-01), since the source's versions need
+# not be timestamps; the header's message keeps the source's version and name.
+set -euo pipefail
+(($# >= 2)) || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+src=$1 dest=$2 dialect=${3:-postgres}
+[[ -d $src ]] || { echo "no folder $src" >&2; exit 2; }
+mkdir -p "$dest"
+if compgen -G "$dest/*.sql" >/dev/null; then echo "$dest already holds .sql files" >&2; exit 2; fi
+dialects='postgres|mysql|sqlite|sqlite3|cockroach'
+
+# version -> name, and the chosen up and down file (a file for the dialect wins over a generic one)
+declare -A name up down up_auto up_specific down_specific
+shopt -s nullglob
+for path in "$src"/*.sql; do
+  file=${path##*/}
+  [[ $file =~ ^([0-9]+)_([^.]+)\.(([a-z0-9]+)\.)?(autocommit\.)?(up|down)\.sql$ ]] || continue
+  version=${BASH_REMATCH[1]} base=${BASH_REMATCH[2]} which=${BASH_REMATCH[4]} auto=${BASH_REMATCH[5]} way=${BASH_REMATCH[6]}
+  [[ $which == autocommit ]] && which= auto=yes
+  if [[ -n $which ]]; then
+    [[ $which =~ ^($dialects)$ ]] || continue
+    [[ $which == "$dialect" ]] || continue
+  fi
+  name[$version]=$base
+  if [[ $way == up ]]; then
+    if [[ -n $which || -z ${up_specific[$version]:-} ]]; then
+      up[$version]=$path; up_auto[$version]=${auto:+yes}; [[ -n $which ]] && up_specific[$version]=yes
+    fi
+  else
+    if [[ -n $which || -z ${down_specific[$version]:-} ]]; then
+      down[$version]=$path; [[ -n $which ]] && down_specific[$version]=yes
+    fi
+  fi
+done
+
+parent=base count=0 start=$(date -u -d 2020-01-01 +%s)
+for version in $(printf '%s\n' "${!up[@]}" | sort); do
+  id=$(date -u -d "@$((start + count * 60))" +%Y%m%d%H%M%S)
+  slug=$(printf '%s' "${name[$version]}" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9_]/_/g; s/^_*//; s/_*$//')
+  {
+    echo "-- parents: $parent"
+    echo "-- message: ${name[$version]} (version $version)"
+    [[ -n ${up_auto[$version]:-} ]] && echo "-- transactional: false"
+    echo
+    echo "-- upgrade"
+    cat "${up[$version]}"
+    echo
+    echo
+    echo "-- downgrade"
+    [[ -n ${down[$version]:-} ]] && cat "${down[$version]}"
+    echo
+  } >"$dest/${id}_${slug:-revision}.sql"
+  parent=$id count=$((count + 1))
+done
+echo "$count revisions in $dest"
