@@ -126,6 +126,15 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * As {@link #resetSession}, as far as it can be done inside the transaction open on
+     * {@code database} without ending it (settings and temporary tables); false where this
+     * database cannot, and no transaction is held across plans.
+     */
+    default boolean resetSessionInTransaction(Database database) throws SQLException {
+        return false;
+    }
+
     /** The statement that creates the history table {@code qualifiedName} (already validated). */
     String createHistoryTableSql(String qualifiedName);
 

@@ -149,6 +149,10 @@ final class PostgresChangeLog {
                 }
             }
             boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                // inside a transaction the caller holds (a downgrade verify may roll back): installed after it
+                return false;
+            }
             connection.setAutoCommit(false);
             try {
                 for (String sql : INSTALL) {
@@ -238,6 +242,24 @@ final class PostgresChangeLog {
      * {@code historyPosition}, in one round trip; {@code sql} is {@link #sinceSql} of the history table.
      */
     static Changes since(Connection connection, String sql, long position, long historyPosition) throws SQLException {
+        // in a transaction the caller holds, a failed query must not abort it: only this query is undone
+        java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try {
+            Changes changes = since(connection, sql, position, historyPosition, savepoint);
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return changes;
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            throw e;
+        }
+    }
+
+    private static Changes since(Connection connection, String sql, long position, long historyPosition,
+            java.sql.Savepoint savepoint) throws SQLException {
         long end;
         List<long[]> rows = new ArrayList<>();
         List<String[]> history;
@@ -276,6 +298,9 @@ final class PostgresChangeLog {
             }
         } catch (SQLException e) {
             // the log table is gone (a revision dropped it): read everything, and install it again
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
             return new Changes(position, true, List.of(), null);
         }
         return new Changes(end, false, rows, history);

@@ -116,6 +116,15 @@ final class PostgresDialect extends StandardDialect {
         return true;
     }
 
+    /** DISCARD ALL ends no transaction but is refused in one: its parts that are not. */
+    @Override
+    public boolean resetSessionInTransaction(Database database) throws SQLException {
+        try (Statement statement = database.connection().createStatement()) {
+            statement.execute("RESET ALL; DISCARD TEMP");
+        }
+        return true;
+    }
+
     @Override
     public java.util.Optional<DdlWriter> ddlWriter() {
         return java.util.Optional.of(new PostgresDdlWriter());

@@ -62,7 +62,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         if (full || current == null || !logged) {
             return readAll(connection);
         }
-        if (++sinceVacuum >= VACUUM_EVERY) {
+        // VACUUM cannot run in the transaction a held downgrade runs in: the next snapshot outside one does it
+        if (++sinceVacuum >= VACUUM_EVERY && connection.getAutoCommit()) {
             sinceVacuum = 0;
             // every phase creates and drops catalog rows: clear the dead ones, or reading costs what ran so far
             // (5,000 revisions: 314 s without, 158 s with, every 500 revisions or so)
@@ -144,14 +145,20 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         fullReads++;
         // the catalog queries are small lookups that the planner may cost above jit_above_cost (the change
         // log's recursive walk does): compiling them took 15 ms a call, far more than running them
-        setting(connection, "jit = off");
+        // (inside a held transaction holding() set both for it, and a failed SET would abort it)
+        boolean held = !connection.getAutoCommit();
+        if (!held) {
+            setting(connection, "jit = off");
+        }
         logged = track && PostgresChangeLog.install(connection, historyName);
         history = null;
         historyRead = false;
         if (logged) {
             // the observer sends the same few queries thousands of times: plan each once (the plans were
             // checked to look rows up by key), not at every call, which cost as much as running them
-            setting(connection, "plan_cache_mode = force_generic_plan");
+            if (!held) {
+                setting(connection, "plan_cache_mode = force_generic_plan");
+            }
             position = PostgresChangeLog.position(connection)[0];
             try (java.sql.Statement statement = connection.createStatement();
                     java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('" + historyName.replace("'", "''")
@@ -205,6 +212,21 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             }
         }
         return List.copyOf(history);
+    }
+
+    /** The observer's settings, for this transaction only (a rolled back or committed one drops them). */
+    @Override
+    public void holding(Connection connection) throws SQLException {
+        // a failed SET would abort the transaction: only what this server knows (jit since 11, plan_cache_mode 12)
+        int major = connection.getMetaData().getDatabaseMajorVersion();
+        try (java.sql.Statement statement = connection.createStatement()) {
+            if (major >= 11) {
+                statement.execute("SET LOCAL jit = off");
+            }
+            if (major >= 12 && logged) {
+                statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            }
+        }
     }
 
     /** Sets a session setting of the observer; a server that does not know it (an older one) goes on without. */

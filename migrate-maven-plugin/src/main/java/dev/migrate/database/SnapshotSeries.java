@@ -36,6 +36,13 @@ public interface SnapshotSeries {
     default void ran(String sql) {
     }
 
+    /**
+     * The next snapshots are read on {@code connection}, inside the transaction open there (see
+     * {@code ScratchSession.hold}), until it ends: set up what the series sets on its own connection.
+     */
+    default void holding(Connection connection) throws SQLException {
+    }
+
     /** Something ran that was not told through {@link #ran} (a statement that failed, say). */
     default void unknownChanges() {
     }

@@ -215,6 +215,18 @@ public final class MigrationRun {
     }
 
     /**
+     * As {@link #runUnchecked(Database, Identifier, Identifier, Plan, StatementObserver)}, in the
+     * transaction the caller opened on {@code database} (its auto-commit off) and keeps open: nothing
+     * is committed, and a failed statement rolls the whole transaction back. Transactional
+     * revisions only, on a database whose DDL is transactional.
+     */
+    public static void runHeld(Database database, Identifier schema, Identifier table, Plan plan,
+            StatementObserver observer) throws SQLException {
+        HistoryTable history = new HistoryTable(database, schema, table);
+        new PlanRunner(database, new Journal(history), RunListener.SILENT, observer, true).run(plan);
+    }
+
+    /**
      * Revisions that stopped halfway: an interrupted one (its run died) or a failed one the user
      * asked to resume is finished in its own direction; a stamp resolves them by recording instead.
      *

@@ -43,16 +43,26 @@ final class PlanRunner {
     private final Journal journal;
     private final RunListener listener;
     private final StatementObserver observer;
+    /**
+     * Whether the caller holds the transaction the plan runs in: nothing is committed, and a
+     * failed statement rolls all of it back (transactional revisions only).
+     */
+    private final boolean held;
 
     PlanRunner(Database database, Journal journal, RunListener listener) {
         this(database, journal, listener, StatementObserver.NONE);
     }
 
     PlanRunner(Database database, Journal journal, RunListener listener, StatementObserver observer) {
+        this(database, journal, listener, observer, false);
+    }
+
+    PlanRunner(Database database, Journal journal, RunListener listener, StatementObserver observer, boolean held) {
         this.database = database;
         this.journal = journal;
         this.listener = listener;
         this.observer = observer;
+        this.held = held;
     }
 
     /** Runs every step of {@code plan}. */
@@ -66,13 +76,18 @@ final class PlanRunner {
      */
     void run(Plan plan, Map<String, AppliedRevision> unfinished) throws SQLException {
         Connection connection = database.connection();
+        if (held && plan.steps().stream().anyMatch(revision -> !revision.transactional())) {
+            throw new IllegalArgumentException("a held transaction runs transactional revisions only");
+        }
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
             for (Revision revision : plan.steps()) {
                 runOne(connection, jdbc, revision, plan.direction(), unfinished.get(revision.id()));
             }
         } finally {
-            connection.setAutoCommit(true);
+            if (!held) {
+                connection.setAutoCommit(true);
+            }
         }
     }
 
@@ -89,7 +104,9 @@ final class PlanRunner {
             listener.warn(revision.describe() + " (" + revision.fileName() + ") has an empty upgrade section: it is"
                     + " recorded as applied and changes nothing");
         }
-        connection.setAutoCommit(!transactional);
+        if (!held) {
+            connection.setAutoCommit(!transactional);
+        }
         if (!transactional) {
             // the journal row is committed before the first statement, so a crash leaves a trace
             journal.starting(revision, direction, first, unfinishedRow != null);
@@ -118,7 +135,7 @@ final class PlanRunner {
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         try {
             journal.finished(revision, direction, statements.size(), unfinishedRow != null, millis);
-            if (transactional) {
+            if (transactional && !held) {
                 connection.commit();
             }
         } catch (SQLException e) {

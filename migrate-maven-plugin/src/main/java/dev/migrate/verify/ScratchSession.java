@@ -44,6 +44,8 @@ final class ScratchSession implements AutoCloseable {
     /** Runs the plans; its session is reset before each. */
     private Database runner;
     private boolean readAll = true;
+    /** Whether a transaction is held open on the runner (see {@link #hold}). */
+    private boolean held;
 
     ScratchSession(ScratchDatabase scratch, Identifier schema, Identifier table) {
         this.scratch = scratch;
@@ -73,13 +75,15 @@ final class ScratchSession implements AutoCloseable {
                 // only a database verify made itself gets the bookkeeping an incremental snapshot needs
                 series = reader.series(observerSchema, scratch.dialect().fold(table), scratch.canRebuild());
             }
-            SchemaSnapshot snapshot = series.next(observer.connection(), readAll);
+            // inside a held transaction only the runner's own connection sees what it did
+            java.sql.Connection on = held ? runner.connection() : observer.connection();
+            SchemaSnapshot snapshot = series.next(on, readAll);
             readAll = false;
-            List<String> history = series.history(observer.connection());
+            List<String> history = series.history(on);
             if (history == null) {
                 history = new ArrayList<>();
                 // the history table exists since prepare(): read it without the metadata lookup read() makes
-                try (Statement statement = observer.connection().createStatement();
+                try (Statement statement = on.createStatement();
                         ResultSet rows = statement.executeQuery("SELECT revision FROM "
                                 + MigrationRun.historyTableName(schema, table) + " ORDER BY revision")) {
                     while (rows.next()) {
@@ -91,6 +95,61 @@ final class ScratchSession implements AutoCloseable {
         } catch (SQLException e) {
             closeObserver();
             throw failed("cannot read the schema", e);
+        }
+    }
+
+    /**
+     * From here on, plans run in one transaction held open on the runner, observed from inside it,
+     * until {@link #release}: a downgrade and re-upgrade that went wrong are then rolled back, and
+     * the database is as after the upgrade again without being rebuilt. Only where DDL is
+     * transactional, for a transactional revision, after a first observation; false where not,
+     * and plans commit as before.
+     */
+    boolean hold(Revision revision) {
+        if (held || series == null || !revision.transactional() || !scratch.dialect().transactionalDdl()) {
+            return false;
+        }
+        Database database = runner();
+        try {
+            database.connection().setAutoCommit(false);
+            if (!scratch.dialect().resetSessionInTransaction(database)) {
+                database.connection().setAutoCommit(true);
+                return false;
+            }
+            series.holding(database.connection());
+        } catch (SQLException e) {
+            throw failed("cannot open a transaction", e);
+        }
+        held = true;
+        return true;
+    }
+
+    /** Whether plans run in a transaction {@link #hold} opened. */
+    boolean holding() {
+        return held;
+    }
+
+    /**
+     * Ends the transaction {@link #hold} opened: commits it when {@code keep}, else rolls it back
+     * (the database is then as when it was opened, and the next observation reads everything,
+     * since the snapshots in between saw what is undone). Nothing when no transaction is held.
+     */
+    void release(boolean keep) {
+        if (!held) {
+            return;
+        }
+        held = false;
+        java.sql.Connection connection = runner.connection();
+        try {
+            if (keep) {
+                connection.commit();
+            } else {
+                connection.rollback();
+                readAll = true;
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failed(keep ? "cannot commit" : "cannot roll back", e);
         }
     }
 
@@ -114,6 +173,21 @@ final class ScratchSession implements AutoCloseable {
      */
     void use(String what, Work work) {
         try {
+            if (held) {
+                // a failed read must not abort the held transaction: only the work is undone
+                java.sql.Connection connection = runner.connection();
+                java.sql.Savepoint point = connection.setSavepoint();
+                try {
+                    work.run(connection);
+                } finally {
+                    try {
+                        connection.releaseSavepoint(point);
+                    } catch (SQLException aborted) {
+                        connection.rollback(point);
+                    }
+                }
+                return;
+            }
             work.run(runner().connection());
         } catch (SQLException e) {
             throw failed(what, e);
@@ -144,13 +218,32 @@ final class ScratchSession implements AutoCloseable {
                 };
         boolean done = false;
         try {
-            MigrationRun.runUnchecked(runner(), schema, table, new Plan(direction, revisions), told);
+            if (held) {
+                // what a plan before it left in the session goes, as far as it can inside the transaction
+                scratch.dialect().resetSessionInTransaction(runner);
+                if (schema != null) {
+                    runner.useSchema(schema, true);
+                }
+                MigrationRun.runHeld(runner, schema, table, new Plan(direction, revisions), told);
+            } else {
+                MigrationRun.runUnchecked(runner(), schema, table, new Plan(direction, revisions), told);
+            }
             done = true;
         } catch (SQLException e) {
             throw failed("cannot write the history table", e);
         } finally {
             if (!done && watching != null) {
                 watching.unknownChanges();
+            }
+            if (!done && held) {
+                // a failed statement rolled the held transaction back: the database is as when it was opened
+                held = false;
+                readAll = true;
+                try {
+                    runner.connection().setAutoCommit(true);
+                } catch (SQLException e) {
+                    // the next plan opens a new connection
+                }
             }
         }
         return (System.nanoTime() - started) / 1_000_000;
@@ -166,6 +259,7 @@ final class ScratchSession implements AutoCloseable {
 
     /** A new, empty scratch database with {@code applied} upgraded in it. */
     void rebuild(List<Revision> applied) {
+        held = false;
         close();
         readAll = true;
         scratch.rebuild();

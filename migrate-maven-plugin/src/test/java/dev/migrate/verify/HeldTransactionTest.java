@@ -1,0 +1,127 @@
+package dev.migrate.verify;
+
+import static dev.migrate.verify.VerifyFixture.R1;
+import static dev.migrate.verify.VerifyFixture.R2;
+import static dev.migrate.verify.VerifyFixture.R3;
+import static dev.migrate.verify.VerifyFixture.errors;
+import static dev.migrate.verify.VerifyFixture.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.database.Identifier;
+import dev.migrate.graph.Direction;
+import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionFileParser;
+import dev.migrate.run.StatementFailedException;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On PostgreSQL a revision's downgrade and re-upgrade run in one transaction, observed from
+ * inside it: rolled back when they went wrong (no rebuild), and checked again on their own when
+ * sharing the transaction may be what made the re-upgrade fail.
+ */
+class HeldTransactionTest {
+
+    @TempDir
+    Path dir;
+
+    private static Revision revision(String id, String parents, String upgrade, String downgrade) {
+        String text = "-- parents: " + parents + "\n\n-- upgrade\n" + upgrade + "\n-- downgrade\n" + downgrade;
+        return RevisionFileParser.parse(Path.of(id + "_r.sql"), text.getBytes(StandardCharsets.UTF_8)).revision();
+    }
+
+    @Test
+    void wrongDowngradeAndFailedReupgradeAreRolledBackInTheSameDatabase() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                ScratchDatabase scratch = ScratchDatabase.open(db.url(), null, null, null);
+                ScratchSession session = new ScratchSession(scratch, null, new Identifier("migrate_history"))) {
+            Revision orders = revision(R1, "base", "CREATE TABLE orders (id INT PRIMARY KEY);", "DROP TABLE orders;");
+            // the downgrade forgets the index
+            Revision index = revision(R2, R1, "CREATE INDEX orders_by_id ON orders (id DESC);", "SELECT 1;");
+            session.prepare();
+            session.observe();
+            session.run(Direction.UP, List.of(orders, index));
+            ScratchSession.Observation afterUp = session.observe();
+            String database = scratch.url();
+
+            assertThat(session.hold(index)).isTrue();
+            session.run(Direction.DOWN, List.of(index));
+            ScratchSession.Observation afterDown = session.observe();
+            assertThat(afterDown.history()).containsExactly(R1);
+            assertThat(afterDown.snapshot()).isEqualTo(afterUp.snapshot());
+            StatementFailedException failed = org.junit.jupiter.api.Assertions.assertThrows(StatementFailedException.class,
+                    () -> session.run(Direction.UP, List.of(index)));
+            assertThat(failed.sqlState()).isEqualTo("42P07");
+
+            assertThat(session.holding()).isFalse();
+            ScratchSession.Observation now = session.observe();
+            assertThat(now).isEqualTo(afterUp);
+            assertThat(scratch.url()).isEqualTo(database);
+        }
+    }
+
+    @Test
+    void downgradeRolledBackOnReleaseLeavesTheUpgradedSchema() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                ScratchDatabase scratch = ScratchDatabase.open(db.url(), null, null, null);
+                ScratchSession session = new ScratchSession(scratch, null, new Identifier("migrate_history"))) {
+            Revision orders = revision(R1, "base", "CREATE TABLE orders (id INT PRIMARY KEY);", "DROP TABLE orders;");
+            session.prepare();
+            ScratchSession.Observation atBase = session.observe();
+            session.run(Direction.UP, List.of(orders));
+            ScratchSession.Observation afterUp = session.observe();
+
+            assertThat(session.hold(orders)).isTrue();
+            session.run(Direction.DOWN, List.of(orders));
+            assertThat(session.observe()).isEqualTo(atBase);
+            session.release(false);
+
+            assertThat(session.observe()).isEqualTo(afterUp);
+        }
+    }
+
+    @Test
+    void reupgradeThatUsesAnEnumValueItsDowngradeAddedPasses() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_moods", "base", "CREATE TYPE mood AS ENUM ('sad', 'happy');\nCREATE TABLE feelings (m mood);",
+                    "DROP TABLE feelings;\nDROP TYPE mood;");
+            // in one transaction with the downgrade, the re-upgrade could not use the value it added
+            files.add(R2 + "_no_happy", R1, """
+                    UPDATE feelings SET m = 'sad' WHERE m = 'happy';
+                    ALTER TYPE mood RENAME TO mood_old;
+                    CREATE TYPE mood AS ENUM ('sad');
+                    ALTER TABLE feelings ALTER COLUMN m TYPE mood USING m::text::mood;
+                    DROP TYPE mood_old;""", "ALTER TYPE mood ADD VALUE 'happy';");
+            files.add(R3 + "_more", R2, "CREATE TABLE more_feelings (id INT);", "DROP TABLE more_feelings;");
+
+            VerifyResult result = verify(db, dir, VerifyOptions.defaults().withRows(0).withLocks(false));
+
+            assertThat(errors(result)).isEmpty();
+            assertThat(result.rows()).extracting(VerifyResult.Row::result).containsExactly("ok", "ok", "ok", "ok");
+        }
+    }
+
+    @Test
+    void wrongDowngradeIsReportedAsWithoutTheTransaction() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_orders", "base", "CREATE TABLE orders (id INT PRIMARY KEY);", "DROP TABLE orders;");
+            files.add(R2 + "_index", R1, "CREATE INDEX orders_by_id ON orders (id DESC);", "SELECT 1;");
+            files.add(R3 + "_lines", R2, "CREATE TABLE lines (id INT);", "DROP TABLE lines;");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).startsWith(
+                    "downgrade of 20260102000000_index leaves index orders_by_id on table orders",
+                    "re-upgrade of 20260102000000_index fails at " + dir.resolve(R2 + "_index.sql")
+                            + ":5: SQL state 42P07: ERROR: relation \"orders_by_id\" already exists");
+            assertThat(result.rows()).extracting(VerifyResult.Row::result).startsWith("ok", "FAILED", "ok");
+        }
+    }
+}
