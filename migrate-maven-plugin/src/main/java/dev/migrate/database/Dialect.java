@@ -129,7 +129,7 @@ public interface Dialect {
     /**
      * As {@link #resetSession}, as far as it can be done inside the transaction open on
      * {@code database} without ending it (settings and temporary tables); false where this
-     * database cannot, and no transaction is held across plans.
+     * database cannot, and plans that share a transaction share the session as it is.
      */
     default boolean resetSessionInTransaction(Database database) throws SQLException {
         return false;

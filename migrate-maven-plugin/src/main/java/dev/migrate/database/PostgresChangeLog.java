@@ -242,31 +242,24 @@ final class PostgresChangeLog {
      * {@code historyPosition}, in one round trip; {@code sql} is {@link #sinceSql} of the history table.
      */
     static Changes since(Connection connection, String sql, long position, long historyPosition) throws SQLException {
-        // in a transaction the caller holds, a failed query must not abort it: only this query is undone
-        java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-        try {
-            Changes changes = since(connection, sql, position, historyPosition, savepoint);
-            if (savepoint != null) {
-                connection.releaseSavepoint(savepoint);
-            }
-            return changes;
-        } catch (SQLException e) {
-            if (savepoint != null) {
-                connection.rollback(savepoint);
-            }
-            throw e;
-        }
-    }
-
-    private static Changes since(Connection connection, String sql, long position, long historyPosition,
-            java.sql.Savepoint savepoint) throws SQLException {
+        // in a transaction the caller holds, a failed query must not abort it: only these queries are undone
+        // (the savepoint is set and released in the same round trip)
+        boolean held = !connection.getAutoCommit();
+        String text = held ? "SAVEPOINT " + SAVEPOINT + ";\n" + sql + ";\nRELEASE SAVEPOINT " + SAVEPOINT : sql;
         long end;
         List<long[]> rows = new ArrayList<>();
         List<String[]> history;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
             statement.setLong(1, position);
             statement.setLong(2, historyPosition);
-            statement.execute();
+            boolean result = statement.execute();
+            if (held) {
+                // past the savepoint's update count
+                result = statement.getMoreResults();
+            }
+            if (!result) {
+                return new Changes(position, true, List.of(), null);
+            }
             try (ResultSet rs = statement.getResultSet()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
@@ -298,11 +291,23 @@ final class PostgresChangeLog {
             }
         } catch (SQLException e) {
             // the log table is gone (a revision dropped it): read everything, and install it again
-            if (savepoint != null) {
-                connection.rollback(savepoint);
-            }
-            return new Changes(position, true, List.of(), null);
+            return undo(connection, held, position);
         }
         return new Changes(end, false, rows, history);
+    }
+
+    private static final String SAVEPOINT = "migrate_verify_since";
+
+    /**
+     * After a failed query: read everything; in a held transaction, first back to the savepoint
+     * (the failure aborted the transaction, and the savepoint was not released).
+     */
+    private static Changes undo(Connection connection, boolean held, long position) throws SQLException {
+        if (held) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT + "; RELEASE SAVEPOINT " + SAVEPOINT);
+            }
+        }
+        return new Changes(position, true, List.of(), null);
     }
 }

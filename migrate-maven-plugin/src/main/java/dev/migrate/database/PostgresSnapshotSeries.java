@@ -219,12 +219,10 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     public void holding(Connection connection) throws SQLException {
         // a failed SET would abort the transaction: only what this server knows (jit since 11, plan_cache_mode 12)
         int major = connection.getMetaData().getDatabaseMajorVersion();
-        try (java.sql.Statement statement = connection.createStatement()) {
-            if (major >= 11) {
-                statement.execute("SET LOCAL jit = off");
-            }
-            if (major >= 12 && logged) {
-                statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        if (major >= 11) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL jit = off" + (major >= 12 && logged
+                        ? "; SET LOCAL plan_cache_mode = force_generic_plan" : ""));
             }
         }
     }
