@@ -65,7 +65,7 @@ run() { # label version rep: prints the run's milliseconds
   grep -q "Verified .* revisions in " "$log" || { echo "$1 run $3 did not verify: see $log" >&2; exit 1; }
   echo $(((end - start) / 1000000))
 }
-summary() { grep -o "Verified .*warnings" "$1" | sed 's/ in [0-9]* ms//'; }
+summary() { grep -o "Verified [^;]*" "$1" | sed 's/ in [0-9]* ms//'; }
 echo "verify of $(ls "$migrations" | grep -c '\.sql$') revisions from $migrations: $new against $old, $runs runs each"
 ratios=()
 for ((rep = 1; rep <= runs; rep++)); do
