@@ -106,32 +106,30 @@ final class PostgresDialect extends StandardDialect {
     }
 
     /** DISCARD ALL: what a new connection would give, without a new server process and its cold caches. */
-    /**
-     * What DISCARD ALL does, but for forgetting the driver's prepared statements (DEALLOCATE ALL,
-     * DISCARD PLANS): those a revision prepared with PREPARE go, the driver's own stay prepared, so
-     * the queries sent again and again are not planned again after every reset. Unlike DISCARD
-     * ALL, all of it may run inside a transaction.
-     */
-    private static final String RESET = "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; UNLISTEN *;"
-            + " SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES;"
-            + " DO $$ DECLARE statement_name text; BEGIN"
-            + " FOR statement_name IN SELECT name FROM pg_prepared_statements WHERE from_sql LOOP"
-            + " EXECUTE 'DEALLOCATE ' || quote_ident(statement_name); END LOOP; END $$";
-
     @Override
     public boolean resetSession(Database database) throws SQLException {
         Connection connection = database.connection();
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(RESET);
+            statement.execute("DISCARD ALL");
         }
         return true;
     }
 
+    /**
+     * What DISCARD ALL does, which PostgreSQL refuses inside a transaction, in the parts it does
+     * not: statements a revision prepared with PREPARE go, the driver's own stay prepared.
+     */
+    private static final String RESET_IN_TRANSACTION = "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL;"
+            + " UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES;"
+            + " DO $$ DECLARE statement_name text; BEGIN"
+            + " FOR statement_name IN SELECT name FROM pg_prepared_statements WHERE from_sql LOOP"
+            + " EXECUTE 'DEALLOCATE ' || quote_ident(statement_name); END LOOP; END $$";
+
     @Override
     public boolean resetSessionInTransaction(Database database) throws SQLException {
         try (Statement statement = database.connection().createStatement()) {
-            statement.execute(RESET);
+            statement.execute(RESET_IN_TRANSACTION);
         }
         return true;
     }
