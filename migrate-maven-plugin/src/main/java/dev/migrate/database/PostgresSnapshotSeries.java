@@ -83,32 +83,32 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         position = changes.position();
         historyRows = changes.history();
         historyRead = true;
-        Set<Long> units = new HashSet<>();
-        // units gone since are not read: they read as empty, and their entries leave the snapshot
+        // per unit the log names: whether it still exists (a unit gone since reads as empty, and its
+        // entries leave the snapshot); and the units objects the log names belonged to at the last read
         Map<Long, Boolean> exists = new HashMap<>();
-        List<Long> owning = new java.util.ArrayList<>();
+        Set<Long> owning = new HashSet<>();
         for (long[] row : changes.rows()) {
             if (row[0] == PostgresCatalogQueries.PG_CLASS && row[1] == historyOid) {
                 // DDL on the history table (its triggers disabled, say): its log is no longer to be trusted
                 history = null;
             }
-            addUnit(units, exists, SnapshotUnits.RELATION, row[2], (row[5] & 1) != 0);
-            addUnit(units, exists, SnapshotUnits.TYPE, row[3], (row[5] & 2) != 0);
-            addUnit(units, exists, SnapshotUnits.ROUTINE, row[4], (row[5] & 4) != 0);
+            addUnit(exists, SnapshotUnits.RELATION, row[2], (row[5] & 1) != 0);
+            addUnit(exists, SnapshotUnits.TYPE, row[3], (row[5] & 2) != 0);
+            addUnit(exists, SnapshotUnits.ROUTINE, row[4], (row[5] & 4) != 0);
             Long known = owners.get(SnapshotUnits.object(row[0], row[1]));
             if (known != null) {
-                units.add(known);
                 owning.add(known);
             }
         }
+        Set<Long> units = new HashSet<>(exists.keySet());
+        units.addAll(owning);
+        // read again: every unit but those the log says are gone
         Set<Long> present = new HashSet<>();
-        exists.forEach((unit, now) -> {
-            if (now) {
+        for (Long unit : units) {
+            if (exists.getOrDefault(unit, true)) {
                 present.add(unit);
             }
-        });
-        // the unit an object belonged to at the last read is read again unless the log says it is gone
-        owning.stream().filter(unit -> exists.getOrDefault(unit, true)).forEach(present::add);
+        }
         if (units.isEmpty()) {
             return current;
         }
@@ -250,9 +250,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         }
     }
 
-    private static void addUnit(Set<Long> units, Map<Long, Boolean> exists, int kind, long oid, boolean now) {
+    private static void addUnit(Map<Long, Boolean> exists, int kind, long oid, boolean now) {
         if (oid != 0) {
-            units.add(SnapshotUnits.unit(kind, oid));
             exists.merge(SnapshotUnits.unit(kind, oid), now, Boolean::logicalOr);
         }
     }

@@ -227,28 +227,32 @@ class StatementSplitterTest {
         assertThat(StatementSplitter.topLevelLines(text, line -> false).stream().boxed()).containsExactly(1, 2);
     }
 
+    // Large inputs: what they split into, not how fast (bench/parse-plan.sh measures that). The
+    // timeout only stops a splitter gone quadratic, which would take hours here, not seconds.
     @Test
-    void splitsLargeInputInLinearTime() {
+    @org.junit.jupiter.api.Timeout(120)
+    void largeInputSplitsIntoEveryStatement() {
         StringBuilder sql = new StringBuilder();
         String chunk = "INSERT INTO t VALUES (1, 'it''s; fine', E'\\'', $$x;y$$); -- comment; here\n"
                 + "/* block; /* nested */ */ SELECT \"a;b\" FROM u;\n";
-        while (sql.length() < 50_000_000) {
+        while (sql.length() < 20_000_000) {
             sql.append(chunk);
         }
-        long start = System.nanoTime();
-        List<Statement> statements = StatementSplitter.split(sql.toString(), 1);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(statements).hasSize(sql.length() / chunk.length() * 2);
-        assertThat(millis).isLessThan(5_000);
+        List<Statement> statements = StatementSplitter.split(sql.toString(), 1);
+
+        int chunks = sql.length() / chunk.length();
+        assertThat(statements).hasSize(chunks * 2);
+        assertThat(statements.get(statements.size() - 1).sql()).isEqualTo("/* block; /* nested */ */ SELECT \"a;b\" FROM u");
+        assertThat(statements.get(statements.size() - 1).line()).isEqualTo(chunks * 2);
     }
 
     @Test
-    void longUnterminatedDollarQuoteFailsFast() {
+    @org.junit.jupiter.api.Timeout(120)
+    void longUnterminatedDollarQuoteIsRefused() {
         String sql = "SELECT $a$" + "$b$ x ".repeat(2_000_000);
-        long start = System.nanoTime();
+
         assertThatThrownBy(() -> StatementSplitter.split(sql, 1)).isInstanceOf(UnterminatedSqlException.class);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
     }
 
     private static Arguments row(String rule, String input, List<String> texts, List<Integer> lines) {
