@@ -232,9 +232,18 @@ final class RowsCheck {
      * run in autocommit, so a failed read disturbs nothing.
      */
     private static TableRows readIfThere(Connection connection, SeedTable table) throws SQLException {
+        // inside a transaction (a held downgrade) a failed read would abort it: only the read is undone
+        java.sql.Savepoint point = connection.getAutoCommit() ? null : connection.setSavepoint();
         try {
-            return read(connection, table);
+            TableRows rows = read(connection, table);
+            if (point != null) {
+                connection.releaseSavepoint(point);
+            }
+            return rows;
         } catch (SQLException e) {
+            if (point != null) {
+                connection.rollback(point);
+            }
             if (e.getSQLState() != null && (e.getSQLState().equals("42P01") || e.getSQLState().startsWith("42S0"))) {
                 return null;
             }

@@ -134,4 +134,25 @@ class HeldTransactionTest {
             assertThat(result.rows()).extracting(VerifyResult.Row::result).startsWith("ok", "FAILED", "FAILED", "ok");
         }
     }
+
+    @Test
+    void tableTheHeldDowngradeDroppedIsReportedAndTheRowsOfTheOthersAreStillCompared() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+            files.add(R2 + "_b", R1, "CREATE TABLE b (id INT PRIMARY KEY, note TEXT);", "DROP TABLE b;");
+            // leaves its index: rebuilt, and from then on transactions are held
+            files.add(R3 + "_index", R2, "CREATE INDEX b_by_id ON b (id DESC);", "SELECT 1;");
+            // the held downgrade drops a table that was there before, and changes the rows of another
+            files.add(R4 + "_c", R3, "CREATE TABLE c (id INT);",
+                    "DROP TABLE c;\nDROP TABLE a;\nUPDATE b SET note = 'changed';");
+
+            VerifyResult result = verify(db, dir, VerifyOptions.defaults().withLocks(false));
+
+            assertThat(errors(result)).contains("downgrade of 20260104000000_c drops table a, which existed before the upgrade");
+            assertThat(errors(result)).anyMatch(error -> error.startsWith("downgrade of 20260104000000_c")
+                    && error.contains("b"));
+            assertThat(result.rows()).extracting(VerifyResult.Row::result).startsWith("ok", "ok", "FAILED", "FAILED");
+        }
+    }
 }
