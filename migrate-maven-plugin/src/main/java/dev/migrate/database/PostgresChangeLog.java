@@ -74,11 +74,15 @@ final class PostgresChangeLog {
     // every logged object and, through pg_depend, everything that depends on it (a view on a renamed
     // column prints the new name without a catalog row of its own changing), each with the
     // relation, type or routine whose snapshot entries it belongs to
-    private static final String TOUCHED = "WITH RECURSIVE reach(classid, objid) AS ("
+    private static final String TOUCHED = touched(
             // the new rows by their keys: a range on n is planned as a scan of the whole log once it
             // grows (it is never analyzed), which would make each phase cost what verify did so far
-            + " SELECT classid, objid FROM " + TABLE + " WHERE n = ANY (ARRAY(SELECT generate_series(?::bigint + 1,"
-            + " ?::bigint)))"
+            "SELECT classid, objid FROM " + TABLE + " WHERE n = ANY (ARRAY(SELECT generate_series(?::bigint + 1,"
+            + " ?::bigint)))");
+
+    /** {@link #TOUCHED} from the objects {@code seed} selects (columns classid, objid). */
+    private static String touched(String seed) {
+        return "WITH RECURSIVE reach(classid, objid) AS (" + seed
             // LATERAL: each step looks its dependents up in pg_depend's index; a join would scan all of it
             + " UNION SELECT d.classid, d.objid FROM reach r CROSS JOIN LATERAL (SELECT classid, objid FROM pg_depend"
             + "   WHERE refclassid = r.classid AND refobjid = r.objid OFFSET 0) d)"
@@ -96,14 +100,23 @@ final class PostgresChangeLog {
             + "     FROM pg_type t WHERE t.oid = r.objid), r.objid) END AS type,"
             + " CASE r.classid WHEN 1255 THEN r.objid END AS routine"
             + " FROM reach r";
+    }
 
     /** {@link #TOUCHED}, with whether the relation, type and routine of each row still exist. */
+    private static final String TOUCHED_NOW = now(TOUCHED);
+
+    /** The same for the objects named by two arrays of class ids and object ids. */
+    private static final String NAMED_NOW = now(touched(
+            "SELECT classid, objid FROM unnest(?::text::oid[], ?::text::oid[]) AS named(classid, objid)"));
+
     // scalar subqueries, not EXISTS: the planner may answer an EXISTS with a hash of the whole of pg_class,
     // pg_type and pg_proc (a cost that grows with the schema), a scalar subquery always with an index lookup
-    private static final String TOUCHED_NOW = "SELECT o.*, (SELECT true FROM pg_class c WHERE c.oid = o.relation) IS NOT NULL,"
+    private static String now(String touched) {
+        return "SELECT o.*, (SELECT true FROM pg_class c WHERE c.oid = o.relation) IS NOT NULL,"
             + " (SELECT true FROM pg_type y WHERE y.oid = o.type) IS NOT NULL,"
             + " (SELECT true FROM pg_proc p WHERE p.oid = o.routine) IS NOT NULL"
-            + " FROM (" + TOUCHED + ") o";
+            + " FROM (" + touched + ") o";
+    }
 
     /** The log's state and end, then what it names from a position up to that end: two results, one round trip. */
     private static final String SINCE = "SELECT (" + INTACT + ") = 2, (SELECT coalesce(max(n), 0) FROM " + TABLE + ");\n"
@@ -271,16 +284,8 @@ final class PostgresChangeLog {
                 return new Changes(position, true, List.of(), null);
             }
             try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    long classId = rs.getLong(1);
-                    long objectId = rs.getLong(2);
-                    if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID
-                            || classId == PostgresSnapshotReader.PG_NAMESPACE
-                            || classId == PostgresSnapshotReader.PG_EXTENSION) {
-                        return new Changes(end, true, List.of(), null);
-                    }
-                    rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        (rs.getBoolean(6) ? 1 : 0) | (rs.getBoolean(7) ? 2 : 0) | (rs.getBoolean(8) ? 4 : 0)});
+                if (!touchedRows(rs, rows)) {
+                    return new Changes(end, true, List.of(), null);
                 }
             }
             if (!statement.getMoreResults()) {
@@ -297,6 +302,42 @@ final class PostgresChangeLog {
     }
 
     private static final String SAVEPOINT = "migrate_verify_since";
+
+    /**
+     * The rows of {@link #TOUCHED_NOW}'s kind into {@code rows}; false when a snapshot must read
+     * everything (a schema, an extension or a built-in object is among them).
+     */
+    private static boolean touchedRows(ResultSet rs, List<long[]> rows) throws SQLException {
+        while (rs.next()) {
+            long classId = rs.getLong(1);
+            long objectId = rs.getLong(2);
+            if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID || classId == PostgresSnapshotReader.PG_NAMESPACE
+                    || classId == PostgresSnapshotReader.PG_EXTENSION) {
+                return false;
+            }
+            rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                (rs.getBoolean(6) ? 1 : 0) | (rs.getBoolean(7) ? 2 : 0) | (rs.getBoolean(8) ? 4 : 0)});
+        }
+        return true;
+    }
+
+    /**
+     * What the catalog objects {@code named} (class id, object id each) and everything depending on
+     * them belong to, in the rows {@link #since} gives; null when a snapshot must read everything.
+     * Needs no log: for a database where it cannot be installed (see {@link PostgresCatalogListing}).
+     */
+    static List<long[]> resolve(Connection connection, List<long[]> named) throws SQLException {
+        List<long[]> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(NAMED_NOW)) {
+            statement.setString(1, named.stream().map(pair -> String.valueOf(pair[0]))
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            statement.setString(2, named.stream().map(pair -> String.valueOf(pair[1]))
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            try (ResultSet rs = statement.executeQuery()) {
+                return touchedRows(rs, rows) ? rows : null;
+            }
+        }
+    }
 
     /**
      * After a failed query: read everything; in a held transaction, first back to the savepoint

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * {@link PostgresChangeLog} which objects DDL touched (and what depends on them), reads only the
  * relations, types and routines they belong to, and patches the previous snapshot with them. A
  * unit that is gone reads as empty, so its entries leave the snapshot. Without the log (no
- * superuser), or when the log cannot name what changed, the whole catalog is read.
+ * superuser, a database verify did not make), a {@link PostgresCatalogListing} names what changed
+ * instead. When neither can name it (a schema or an extension changed), the whole catalog is read.
  */
 final class PostgresSnapshotSeries implements SnapshotSeries {
 
@@ -32,6 +33,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     /** The history log's rows that the last {@link #next} read along, and whether it did. */
     private List<String[]> historyRows;
     private boolean historyRead;
+    /** Where the log cannot be installed: the catalog's rows as of the last snapshot. */
+    private PostgresCatalogListing listing;
     private static final int VACUUM_EVERY = 1500;
     private int sinceVacuum;
     private boolean logged;
@@ -59,7 +62,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
 
     @Override
     public SchemaSnapshot next(Connection connection, boolean full) throws SQLException {
-        if (full || current == null || !logged) {
+        if (full || current == null || (!logged && listing == null)) {
             return readAll(connection);
         }
         // VACUUM cannot run in the transaction a held downgrade runs in: the next snapshot outside one does it
@@ -67,27 +70,45 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             sinceVacuum = 0;
             // every phase creates and drops catalog rows: clear the dead ones, or reading costs what ran so far
             // (5,000 revisions: 314 s without, 158 s with, every 500 revisions or so)
+            // (the database's owner may vacuum its catalogs: a user that is no superuser owns the scratch database)
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("VACUUM (ANALYZE) pg_catalog.pg_class, pg_catalog.pg_attribute, pg_catalog.pg_depend,"
                         + " pg_catalog.pg_type, pg_catalog.pg_constraint, pg_catalog.pg_index, pg_catalog.pg_attrdef,"
-                        + " pg_catalog.pg_trigger, pg_catalog.pg_rewrite, pg_catalog.pg_proc, " + PostgresChangeLog.SCHEMA
-                        + ".touched, " + PostgresChangeLog.SCHEMA + ".history");
+                        + " pg_catalog.pg_trigger, pg_catalog.pg_rewrite, pg_catalog.pg_proc"
+                        + (logged ? ", " + PostgresChangeLog.SCHEMA + ".touched, " + PostgresChangeLog.SCHEMA + ".history"
+                                : ""));
             } catch (SQLException e) {
                 // only slower without it
             }
         }
-        PostgresChangeLog.Changes changes = PostgresChangeLog.since(connection, sinceSql, position, historyPosition);
-        if (changes.full()) {
-            return readAll(connection);
+        List<long[]> rows;
+        if (logged) {
+            PostgresChangeLog.Changes changes = PostgresChangeLog.since(connection, sinceSql, position, historyPosition);
+            if (changes.full()) {
+                return readAll(connection);
+            }
+            position = changes.position();
+            historyRows = changes.history();
+            historyRead = true;
+            rows = changes.rows();
+        } else {
+            // no log (not a superuser): what changed is what the catalog's rows say was written since
+            PostgresCatalogListing now = PostgresCatalogListing.read(connection);
+            List<long[]> named = now.changedSince(listing);
+            if (PostgresCatalogListing.needsFullRead(named)) {
+                return readAll(connection);
+            }
+            listing = now;
+            rows = named.isEmpty() ? List.of() : PostgresChangeLog.resolve(connection, named);
+            if (rows == null) {
+                return readAll(connection);
+            }
         }
-        position = changes.position();
-        historyRows = changes.history();
-        historyRead = true;
         // per unit the log names: whether it still exists (a unit gone since reads as empty, and its
         // entries leave the snapshot); and the units objects the log names belonged to at the last read
         Map<Long, Boolean> exists = new HashMap<>();
         Set<Long> owning = new HashSet<>();
-        for (long[] row : changes.rows()) {
+        for (long[] row : rows) {
             if (row[0] == PostgresCatalogQueries.PG_CLASS && row[1] == historyOid) {
                 // DDL on the history table (its triggers disabled, say): its log is no longer to be trusted
                 history = null;
@@ -153,6 +174,9 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         logged = track && PostgresChangeLog.install(connection, historyName);
         history = null;
         historyRead = false;
+        // without the log, a listing of the catalog's rows tells the next snapshot what changed (it only
+        // reads, so it also serves a database verify did not make)
+        listing = logged ? null : PostgresCatalogListing.read(connection);
         if (logged) {
             // the observer sends the same few queries thousands of times: plan each once (the plans were
             // checked to look rows up by key), not at every call, which cost as much as running them

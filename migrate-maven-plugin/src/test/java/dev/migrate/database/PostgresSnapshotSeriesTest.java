@@ -52,6 +52,65 @@ class PostgresSnapshotSeriesTest {
                 "DROP TYPE mood"));
     }
 
+    @Test
+    void withoutTheLogTheCatalogListingNamesWhatChanged() throws SQLException {
+        String role = "migrate_listing_" + Long.toString(System.nanoTime(), 36);
+        dev.migrate.testing.PostgresServer.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER");
+        try {
+            List<String> steps = List.of(
+                    "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL)",
+                    "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers (id), total INT)",
+                    "CREATE INDEX orders_total ON orders (total)",
+                    "CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100",
+                    // the view prints the new name: its own catalog rows did not change
+                    "ALTER TABLE orders RENAME COLUMN total TO amount",
+                    "COMMENT ON COLUMN orders.amount IS 'in cents'",
+                    "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 0",
+                    "ALTER TABLE orders ALTER COLUMN amount DROP DEFAULT",
+                    "DROP INDEX orders_total",
+                    "ALTER TABLE customers ADD CONSTRAINT named CHECK (name <> '')",
+                    "ALTER TABLE customers DROP CONSTRAINT named",
+                    "CREATE TYPE mood AS ENUM ('sad')",
+                    "ALTER TYPE mood ADD VALUE 'happy'",
+                    "CREATE DOMAIN positive AS INT CHECK (VALUE > 0)",
+                    "ALTER DOMAIN positive DROP CONSTRAINT positive_check",
+                    "CREATE SEQUENCE numbers START 5",
+                    "ALTER SEQUENCE numbers INCREMENT BY 2",
+                    "CREATE FUNCTION twice(x INT) RETURNS INT LANGUAGE sql AS 'SELECT x * 2'",
+                    "CREATE OR REPLACE FUNCTION twice(x INT) RETURNS INT LANGUAGE sql AS 'SELECT x + x'",
+                    "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+                    "CREATE TRIGGER stamped BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION stamp()",
+                    "ALTER TABLE orders DISABLE TRIGGER stamped",
+                    "DROP TRIGGER stamped ON orders",
+                    "ALTER TABLE orders DROP COLUMN customer_id",
+                    "DROP VIEW big_orders",
+                    "DROP TABLE orders",
+                    "DROP TYPE mood",
+                    "DROP SEQUENCE numbers");
+            PostgresSnapshotReader reader = new PostgresSnapshotReader();
+            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                    Connection runner = db.connect();
+                    Connection observer = java.sql.DriverManager.getConnection(db.url().replace("user=postgres",
+                            "user=" + role));
+                    Statement statement = runner.createStatement()) {
+                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+                PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
+                series.next(observer, true);
+                for (String step : steps) {
+                    statement.execute(step);
+                    SchemaSnapshot incremental = series.next(observer, false);
+                    SchemaSnapshot full = reader.read(observer, "public", "migrate_history");
+                    assertThat(incremental.objects()).as("after %s", step).isEqualTo(full.objects());
+                    assertThat(incremental.columnOrder()).as("after %s", step).isEqualTo(full.columnOrder());
+                }
+
+                assertThat(series.fullReads()).isEqualTo(1);
+            }
+        } finally {
+            dev.migrate.testing.PostgresServer.execute("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
     private static void assertEveryStepMatchesAFullRead(List<String> steps) throws SQLException {
         PostgresSnapshotReader reader = new PostgresSnapshotReader();
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
