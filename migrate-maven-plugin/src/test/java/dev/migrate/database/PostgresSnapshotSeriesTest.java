@@ -87,34 +87,23 @@ class PostgresSnapshotSeriesTest {
                     "DROP TABLE orders",
                     "DROP TYPE mood",
                     "DROP SEQUENCE numbers");
-            PostgresSnapshotReader reader = new PostgresSnapshotReader();
-            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                    Connection runner = db.connect();
-                    Connection observer = java.sql.DriverManager.getConnection(db.url().replace("user=postgres",
-                            "user=" + role));
-                    Statement statement = runner.createStatement()) {
-                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
-                PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
-                series.next(observer, true);
-                for (String step : steps) {
-                    statement.execute(step);
-                    SchemaSnapshot incremental = series.next(observer, false);
-                    SchemaSnapshot full = reader.read(observer, "public", "migrate_history");
-                    assertThat(incremental.objects()).as("after %s", step).isEqualTo(full.objects());
-                    assertThat(incremental.columnOrder()).as("after %s", step).isEqualTo(full.columnOrder());
-                }
-
-                assertThat(series.fullReads()).isEqualTo(1);
-            }
+            assertEveryStepMatchesAFullRead(steps, role);
         } finally {
             dev.migrate.testing.PostgresServer.execute("DROP ROLE IF EXISTS " + role);
         }
     }
 
     private static void assertEveryStepMatchesAFullRead(List<String> steps) throws SQLException {
+        assertEveryStepMatchesAFullRead(steps, null);
+    }
+
+    /** Runs each step as the superuser and reads the snapshots as {@code role} (null: the superuser too). */
+    private static void assertEveryStepMatchesAFullRead(List<String> steps, String role) throws SQLException {
         PostgresSnapshotReader reader = new PostgresSnapshotReader();
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                Connection runner = db.connect(); Connection observer = db.connect();
+                Connection runner = db.connect();
+                Connection observer = role == null ? db.connect()
+                        : java.sql.DriverManager.getConnection(db.url().replace("user=postgres", "user=" + role));
                 Statement statement = runner.createStatement()) {
             // the log follows the history table too: without one it is not installed
             statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
