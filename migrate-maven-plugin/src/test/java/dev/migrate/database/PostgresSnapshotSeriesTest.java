@@ -93,6 +93,39 @@ class PostgresSnapshotSeriesTest {
         }
     }
 
+    @Test
+    void withoutTheLogARowWrittenTwiceInOneTransactionIsSeenBothTimes() throws SQLException {
+        String role = "migrate_listing_" + Long.toString(System.nanoTime(), 36);
+        dev.migrate.testing.PostgresServer.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER");
+        PostgresSnapshotReader reader = new PostgresSnapshotReader();
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            try (Connection owner = db.connect(); Statement statement = owner.createStatement()) {
+                statement.execute("GRANT CREATE ON SCHEMA public TO " + role);
+                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+            }
+            // as a held downgrade and re-upgrade: one transaction, observed from inside it
+            try (Connection held = java.sql.DriverManager.getConnection(db.url().replace("user=postgres", "user=" + role));
+                    Statement statement = held.createStatement()) {
+                statement.execute("CREATE TABLE orders (id INT)");
+                PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
+                series.next(held, true);
+                held.setAutoCommit(false);
+                for (String step : List.of("ALTER TABLE orders RENAME TO sales", "ALTER TABLE sales RENAME TO orders",
+                        "ALTER TABLE orders ADD COLUMN note TEXT", "ALTER TABLE orders DROP COLUMN note")) {
+                    statement.execute(step);
+                    SchemaSnapshot incremental = series.next(held, false);
+                    SchemaSnapshot full = reader.read(held, "public", "migrate_history");
+                    assertThat(incremental.objects()).as("after %s", step).isEqualTo(full.objects());
+                }
+                held.rollback();
+
+                assertThat(series.fullReads()).isEqualTo(1);
+            }
+        } finally {
+            dev.migrate.testing.PostgresServer.execute("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
     private static void assertEveryStepMatchesAFullRead(List<String> steps) throws SQLException {
         assertEveryStepMatchesAFullRead(steps, null);
     }
