@@ -128,11 +128,10 @@ public interface Dialect {
 
     /**
      * As {@link #resetSession}, as far as it can be done inside the transaction open on
-     * {@code database} without ending it (settings and temporary tables); false where this
+     * {@code database} without ending it (settings and temporary tables); nothing where this
      * database cannot, and plans that share a transaction share the session as it is.
      */
-    default boolean resetSessionInTransaction(Database database) throws SQLException {
-        return false;
+    default void resetSessionInTransaction(Database database) throws SQLException {
     }
 
     /** The statement that creates the history table {@code qualifiedName} (already validated). */

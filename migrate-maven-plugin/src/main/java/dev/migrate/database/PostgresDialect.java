@@ -127,11 +127,10 @@ final class PostgresDialect extends StandardDialect {
             + " EXECUTE 'DEALLOCATE ' || quote_ident(statement_name); END LOOP; END $$";
 
     @Override
-    public boolean resetSessionInTransaction(Database database) throws SQLException {
+    public void resetSessionInTransaction(Database database) throws SQLException {
         try (Statement statement = database.connection().createStatement()) {
             statement.execute(RESET_IN_TRANSACTION);
         }
-        return true;
     }
 
     @Override

@@ -95,14 +95,11 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             // no log (not a superuser): what changed is what the catalog's rows say was written since
             PostgresCatalogListing now = PostgresCatalogListing.read(connection);
             List<long[]> named = now.changedSince(listing);
-            if (PostgresCatalogListing.needsFullRead(named)) {
-                return readAll(connection);
-            }
-            listing = now;
             rows = named.isEmpty() ? List.of() : PostgresChangeLog.resolve(connection, named);
             if (rows == null) {
                 return readAll(connection);
             }
+            listing = now;
         }
         // per unit the log names: whether it still exists (a unit gone since reads as empty, and its
         // entries leave the snapshot); and the units objects the log names belonged to at the last read

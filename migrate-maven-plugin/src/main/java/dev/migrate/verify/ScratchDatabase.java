@@ -24,8 +24,8 @@ public final class ScratchDatabase implements AutoCloseable {
     private String url;
     /** Drops of databases thrown away by {@link #rebuild}, made on {@link #background}. */
     private final java.util.List<java.util.concurrent.Future<?>> pending = new java.util.ArrayList<>();
-    /** The next empty database (name and URL), made on {@link #background} after a rebuild. */
-    private java.util.concurrent.Future<String[]> spare;
+    /** The next empty database, made on {@link #background} after a rebuild. */
+    private java.util.concurrent.Future<Made> spare;
     private java.util.concurrent.ExecutorService background;
 
     private ScratchDatabase(Dialect dialect, String adminUrl, String user, String password, boolean owned) {
@@ -89,24 +89,32 @@ public final class ScratchDatabase implements AutoCloseable {
         if (!owned) {
             throw new IllegalStateException("verify does not rebuild a database it did not create");
         }
-        String oldName = name;
-        String oldUrl = url;
-        pending.add(background().submit(() -> dialect.dropScratch(adminUrl, oldUrl, oldName, user, password)));
-        String[] ready = takeSpare();
-        if (ready == null) {
-            create();
-        } else {
-            name = ready[0];
-            url = ready[1];
-        }
-        spare = background().submit(() -> {
-            String spareName = newName();
-            return new String[] {spareName, dialect.createScratch(adminUrl, spareName, user, password)};
-        });
+        dropLater(new Made(name, url));
+        Made ready = takeSpare();
+        use(ready == null ? make() : ready);
+        spare = background().submit(this::make);
+    }
+
+    /** A database made by the dialect: its name and its JDBC URL. */
+    private record Made(String name, String url) {
+    }
+
+    private Made make() {
+        String madeName = newName();
+        return new Made(madeName, dialect.createScratch(adminUrl, madeName, user, password));
+    }
+
+    private void use(Made made) {
+        name = made.name();
+        url = made.url();
+    }
+
+    private void dropLater(Made made) {
+        pending.add(background().submit(() -> dialect.dropScratch(adminUrl, made.url(), made.name(), user, password)));
     }
 
     /** The empty database made in the background, or null when there is none (or making it failed: it is made again). */
-    private String[] takeSpare() {
+    private Made takeSpare() {
         if (spare == null) {
             return null;
         }
@@ -162,8 +170,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private void create() {
-        name = newName();
-        url = dialect.createScratch(adminUrl, name, user, password);
+        use(make());
     }
 
     private void drop() {
@@ -177,9 +184,9 @@ public final class ScratchDatabase implements AutoCloseable {
             return;
         }
         RuntimeException failure = null;
-        String[] unused = takeSpare();
+        Made unused = takeSpare();
         if (unused != null) {
-            pending.add(background().submit(() -> dialect.dropScratch(adminUrl, unused[1], unused[0], user, password)));
+            dropLater(unused);
         }
         try {
             drop();

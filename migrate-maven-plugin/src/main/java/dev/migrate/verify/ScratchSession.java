@@ -174,22 +174,9 @@ final class ScratchSession implements AutoCloseable {
      */
     void use(String what, Work work) {
         try {
-            if (held) {
-                // a failed read must not abort the held transaction: only the work is undone
-                java.sql.Connection connection = runner.connection();
-                java.sql.Savepoint point = connection.setSavepoint();
-                try {
-                    work.run(connection);
-                } finally {
-                    try {
-                        connection.releaseSavepoint(point);
-                    } catch (SQLException aborted) {
-                        connection.rollback(point);
-                    }
-                }
-                return;
-            }
-            work.run(runner().connection());
+            // inside a held transaction, as it stands (a reset would end it); work whose statements may
+            // fail on purpose guards them itself (a failed statement aborts the transaction)
+            work.run(held ? runner.connection() : runner().connection());
         } catch (SQLException e) {
             throw failed(what, e);
         }

@@ -42,6 +42,8 @@ public final class Verifier {
     /** Revisions whose upgrade failed, and those that need them. */
     private final Set<String> blocked = new HashSet<>();
     private boolean stopped;
+    /** Whether the last {@link #downAndUp} failed in its re-upgrade, sharing its transaction, after a right downgrade. */
+    private boolean heldArtifact;
 
     Verifier(RevisionGraph graph, ScratchSession session, VerifyOptions options, Log listener,
             dev.migrate.database.Identifier schema, dev.migrate.database.Identifier table) {
@@ -172,9 +174,6 @@ public final class Verifier {
         }
         return next;
     }
-
-    /** Whether the last {@link #downAndUp} failed in its re-upgrade after a downgrade that was right. */
-    private boolean heldArtifact;
 
     /** The downgrade and re-upgrade of {@code revision}, upgraded from {@code before} to {@code afterUp}. */
     private Observation downAndUp(Revision revision, String name, Observation before, Observation afterUp, long up,

@@ -150,8 +150,8 @@ class HeldTransactionTest {
             VerifyResult result = verify(db, dir, VerifyOptions.defaults().withLocks(false));
 
             assertThat(errors(result)).contains("downgrade of 20260104000000_c drops table a, which existed before the upgrade");
-            assertThat(errors(result)).anyMatch(error -> error.startsWith("downgrade of 20260104000000_c")
-                    && error.contains("b"));
+            assertThat(VerifyFixture.warnings(result)).anyMatch(warning -> warning.startsWith(
+                    "downgrade of 20260104000000_c changes 3 of the 3 rows table public.b held before the upgrade"));
             assertThat(result.rows()).extracting(VerifyResult.Row::result).startsWith("ok", "ok", "FAILED", "FAILED");
         }
     }
