@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.database.Dialects;
 import dev.migrate.authoring.Authoring;
 import dev.migrate.autogenerate.AutogenerateOptions;
 import dev.migrate.autogenerate.AutogenerateResult;
@@ -48,7 +49,7 @@ public final class Migrator {
     public Migrator(MigrateConfig config, MigrationListener listener) {
         this.config = config;
         this.listener = listener;
-        Dialect dialect = Dialect.fromUrl(config.url());
+        Dialect dialect = Dialects.forUrl(config.url());
         this.schema = config.schema() == null ? null : dialect.identifier(config.schema(), "migrate.schema");
         this.table = dialect.identifier(config.historyTable(), "migrate.table");
     }

@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.database.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -107,7 +108,7 @@ class PlaceholderRunTest {
         files.add(R1 + "_create_a", "base", "CREATE TABLE ${name} (id INT PRIMARY KEY);", "DROP TABLE ${name};");
         Migrator migrator = migrator(db, null, Map.of("name", "accounts"));
 
-        assertThat(migrator.offlineScript(null, "head", null, Dialect.fromUrl(db.url())).text())
+        assertThat(migrator.offlineScript(null, "head", null, Dialects.forUrl(db.url())).text())
                 .contains("CREATE TABLE accounts (id INT PRIMARY KEY)").doesNotContain("${name}");
         assertThat(migrator.verify(VerifyOptions.defaults()).errors()).isEmpty();
         assertThat(Reports.show(migrator.filesOnly(), migrator.load().find(R1).orElseThrow(), false))

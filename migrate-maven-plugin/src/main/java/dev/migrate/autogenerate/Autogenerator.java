@@ -1,9 +1,8 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.database.Dialects;
 import dev.migrate.common.Log;
 import dev.migrate.database.DdlWriter;
-import dev.migrate.database.H2DdlWriter;
-import dev.migrate.database.PostgresDdlWriter;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Dialect;
@@ -110,7 +109,7 @@ public final class Autogenerator {
 
     Desired desired(String desired) {
         if (desired.startsWith("jdbc:")) {
-            if (Dialect.fromUrl(desired).ddlWriter().isEmpty()) {
+            if (Dialects.forUrl(desired).ddlWriter().isEmpty()) {
                 throw unsupported();
             }
             try (Database database = Database.connect(desired, config.user(), config.password())) {

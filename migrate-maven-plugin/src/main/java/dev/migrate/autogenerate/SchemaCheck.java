@@ -1,5 +1,6 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.database.Dialects;
 import dev.migrate.common.Log;
 import dev.migrate.run.MigrationRun;
 import dev.migrate.history.HistoryCheck;
@@ -99,7 +100,7 @@ public final class SchemaCheck {
     /** The configured database's history, or null when it has none (or, embedded, does not exist yet). */
     private List<AppliedRevision> historyRows() {
         String url = config.url();
-        if (Dialect.fromUrl(url).createsOnConnect(url)) {
+        if (Dialects.forUrl(url).createsOnConnect(url)) {
             return null; // the embedded database was never created: nothing to compare
         }
         try (Database database = Database.connect(url, config.user(), config.password())) {

@@ -1,5 +1,6 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.database.Dialects;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
 import java.nio.file.Path;
@@ -19,11 +20,11 @@ public record Settings(String url, String user, String password, String schema, 
 
     /** The history table's schema, checked as the other goals check it, or null. */
     Identifier schemaIdentifier() {
-        return schema == null ? null : Dialect.fromUrl(url).identifier(schema, "migrate.schema");
+        return schema == null ? null : Dialects.forUrl(url).identifier(schema, "migrate.schema");
     }
 
     /** The history table's name, checked as the other goals check it. */
     Identifier tableIdentifier() {
-        return Dialect.fromUrl(url).identifier(historyTable, "migrate.table");
+        return Dialects.forUrl(url).identifier(historyTable, "migrate.table");
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * distinct values only where a unique set needs them, foreign keys pointing at the parent's rows,
  * and the next value profile when a check constraint refuses a row. Each dialect reads its catalog.
  */
-abstract class CatalogRowSeeder implements RowSeeder {
+public abstract class CatalogRowSeeder implements RowSeeder {
 
     @Override
     public boolean supported() {
@@ -160,7 +160,7 @@ abstract class CatalogRowSeeder implements RowSeeder {
         ordered.add(table);
     }
 
-    static String firstLine(SQLException e) {
+    public static String firstLine(SQLException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
         return message.lines().findFirst().orElse(message);
     }

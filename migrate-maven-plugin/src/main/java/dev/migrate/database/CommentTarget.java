@@ -7,7 +7,7 @@ import java.util.List;
  * Turns the phrase a snapshot keys a comment by ("column orders.total", "constraint ck on table
  * orders", "function f(integer)") into the object clause of COMMENT ON, names quoted.
  */
-final class CommentTarget {
+public final class CommentTarget {
 
     private static final String[] KINDS = {"materialized view", "table", "view", "column", "sequence", "index",
         "type", "domain", "schema", "function", "procedure", "extension"};
@@ -15,7 +15,7 @@ final class CommentTarget {
     private CommentTarget() {
     }
 
-    static String of(String phrase, DdlWriter writer) {
+    public static String of(String phrase, DdlWriter writer) {
         for (String kind : new String[] {"constraint", "trigger"}) {
             if (phrase.startsWith(kind + " ")) {
                 String rest = phrase.substring(kind.length() + 1);
@@ -40,7 +40,7 @@ final class CommentTarget {
     }
 
     /** "s.t.c" with each part quoted as needed. */
-    static String dotted(String name, DdlWriter writer) {
+    public static String dotted(String name, DdlWriter writer) {
         List<String> parts = new ArrayList<>();
         for (String part : name.split("\\.")) {
             parts.add(writer.quote(part));

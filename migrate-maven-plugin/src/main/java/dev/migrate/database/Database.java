@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        Dialect dialect = Dialect.fromUrl(url);
+        Dialect dialect = Dialects.forUrl(url);
         dialect.addConnectionProperties(url, properties);
         try {
             Connection connection = driver.connect(url, properties);

@@ -1,5 +1,8 @@
 package dev.migrate.database;
 
+import dev.migrate.database.generic.GenericDialect;
+import dev.migrate.database.h2.H2Dialect;
+import dev.migrate.database.postgres.PostgresDialect;
 import dev.migrate.common.Log;
 import dev.migrate.lint.NoTransactionStatement;
 import java.sql.SQLException;
@@ -12,31 +15,25 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Everything the plugin does differently on one database product. Each product has one class
- * ({@link PostgresDialect}, {@link H2Dialect}, {@link GenericDialect} for any other JDBC driver);
- * code outside this package asks the dialect instead of asking which database it talks to.
- * Adding a database means adding one class and listing it in {@link #KNOWN}.
+ * Everything the plugin does differently on one database product: the seam between the plugin and
+ * each product package ({@code database.postgres}, {@code database.h2}, {@code database.generic}).
+ * Products are found at run time ({@link Dialects}); code outside a product package asks its dialect
+ * instead of asking which database it talks to. Adding a database means adding one package and one
+ * line in {@code META-INF/services/dev.migrate.database.Dialect}.
  */
 public interface Dialect {
 
-    Dialect POSTGRESQL = new PostgresDialect();
-    Dialect H2 = new H2Dialect();
-    /** Any other database a user brought a driver for: standard SQL only, DDL not assumed transactional. */
-    Dialect GENERIC = new GenericDialect();
-
-    /** The dialects chosen by URL or by name, in the order they are asked. */
-    List<Dialect> KNOWN = List.of(POSTGRESQL, H2);
-
-    /** The dialect of a JDBC URL; {@link #GENERIC} when no known one accepts it. */
-    static Dialect fromUrl(String url) {
-        String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
-        return KNOWN.stream().filter(dialect -> lower.startsWith(dialect.urlPrefix())).findFirst().orElse(GENERIC);
+    /**
+     * Which product wins when several accept a URL: the highest first. The generic product, which
+     * accepts any URL, declares the lowest.
+     */
+    default int priority() {
+        return 0;
     }
 
-    /** The dialect a user names ({@code postgresql}, {@code pg}, {@code h2}, ...), if any. */
-    static Optional<Dialect> byName(String name) {
-        String lower = name.strip().toLowerCase(Locale.ROOT);
-        return KNOWN.stream().filter(dialect -> dialect.names().contains(lower)).findFirst();
+    /** Whether this product handles the JDBC URL {@code url} (already lower case). */
+    default boolean accepts(String url) {
+        return url.startsWith(urlPrefix());
     }
 
     /** How messages name the product. */
@@ -177,8 +174,8 @@ public interface Dialect {
     String describeScratch(String adminUrl, String name);
 
     /** Writes this database's DDL for autogenerate, where the plugin knows how. */
-    default java.util.Optional<DdlWriter> ddlWriter() {
-        return java.util.Optional.empty();
+    default Optional<DdlWriter> ddlWriter() {
+        return Optional.empty();
     }
 
     /**

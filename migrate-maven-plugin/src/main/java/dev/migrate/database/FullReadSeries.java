@@ -14,18 +14,18 @@ import java.util.Objects;
  * previous snapshot patched with what differs: neighbouring snapshots then share their full maps,
  * and comparing them costs what changed.
  */
-final class FullReadSeries implements SnapshotSeries {
+public final class FullReadSeries implements SnapshotSeries {
 
     /** Reads one whole snapshot through a connection. */
     @FunctionalInterface
-    interface Read {
+    public interface Read {
         SchemaSnapshot read(Connection connection) throws SQLException;
     }
 
     private final Read reader;
     private SchemaSnapshot current;
 
-    FullReadSeries(Read reader) {
+    public FullReadSeries(Read reader) {
         this.reader = reader;
     }
 

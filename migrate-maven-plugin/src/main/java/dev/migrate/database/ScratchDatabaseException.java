@@ -8,7 +8,7 @@ import dev.migrate.common.MigrateException;
  */
 public final class ScratchDatabaseException extends MigrateException {
 
-    ScratchDatabaseException(String message, Throwable cause) {
+    public ScratchDatabaseException(String message, Throwable cause) {
         super(message, cause);
     }
 

@@ -7,16 +7,16 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /** What the dialects share: the history table's shape and the way a schema is found or made. */
-abstract class StandardDialect implements Dialect {
+public abstract class StandardDialect implements Dialect {
 
     /** The type of the history table's free-text columns. */
-    abstract String textType();
+    protected abstract String textType();
 
     /** The type of its timestamp column. */
-    abstract String timestampType();
+    protected abstract String timestampType();
 
     /** {@code IF NOT EXISTS } where the database knows it. */
-    String ifNotExists() {
+    protected String ifNotExists() {
         return "IF NOT EXISTS ";
     }
 
@@ -84,7 +84,7 @@ abstract class StandardDialect implements Dialect {
         connection.setSchema(name);
     }
 
-    static boolean schemaExists(Connection connection, String name) throws SQLException {
+    protected static boolean schemaExists(Connection connection, String name) throws SQLException {
         try (ResultSet schemas = connection.getMetaData().getSchemas(null, name)) {
             while (schemas.next()) {
                 // getSchemas takes a pattern: '_' matches any character, so compare exactly

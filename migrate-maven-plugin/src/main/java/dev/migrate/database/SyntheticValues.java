@@ -13,7 +13,7 @@ import java.util.Locale;
  * and within the column's length and precision. Each value has a few profiles, tried in turn when
  * a check constraint refuses the first.
  */
-final class SyntheticValues {
+public final class SyntheticValues {
 
     /** Words with distinct first letters, so that even a one-character column gets distinct values. */
     private static final List<String> WORDS = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
@@ -21,7 +21,7 @@ final class SyntheticValues {
             "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
 
     /** How many profiles a value has. */
-    static final int PROFILES = 3;
+    public static final int PROFILES = 3;
 
     private SyntheticValues() {
     }
@@ -31,7 +31,7 @@ final class SyntheticValues {
      * column's type where the dialect wants casts; null when the column cannot take that many
      * distinct values (a unique boolean's third row).
      */
-    static String literal(Column column, int index, int profile) {
+    public static String literal(Column column, int index, int profile) {
         if (column.kind() == Kind.ARRAY) {
             String element = raw(column.element() == null ? Kind.TEXT : column.element(), column, index, profile);
             return element == null ? null : cast(column, "{\"" + element.replace("\"", "\\\"") + "\"}");
@@ -54,7 +54,7 @@ final class SyntheticValues {
         return cast(column, raw);
     }
 
-    static String cast(Column column, String raw) {
+    public static String cast(Column column, String raw) {
         String quoted = "'" + raw.replace("'", "''") + "'";
         return column.type() == null ? quoted : "CAST(" + quoted + " AS " + column.type() + ")";
     }

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.database.Dialects;
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.database.Dialect;
@@ -85,9 +86,9 @@ public class SqlMojo extends AbstractMigrateMojo {
 
     private Dialect dialect(MigrateConfig config) throws MojoFailureException {
         if (dialect == null || dialect.isBlank()) {
-            return Dialect.fromUrl(config.url());
+            return Dialects.forUrl(config.url());
         }
-        return Dialect.byName(dialect).orElseThrow(() -> new MojoFailureException("migrate.dialect is '" + dialect
+        return Dialects.byName(dialect).orElseThrow(() -> new MojoFailureException("migrate.dialect is '" + dialect
                 + "'; write postgresql or h2, or leave it empty to take it from migrate.url"));
     }
 

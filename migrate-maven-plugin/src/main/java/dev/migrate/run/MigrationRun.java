@@ -1,5 +1,6 @@
 package dev.migrate.run;
 
+import dev.migrate.database.Dialects;
 import dev.migrate.common.Redaction;
 import dev.migrate.database.Database;
 import dev.migrate.database.Dialect;
@@ -71,7 +72,7 @@ public final class MigrationRun {
      * non-transactional revision recorded as failed first continues from its failed statement.
      */
     public Result move(RevisionGraph graph, Mode mode, Planner planner, boolean resume, String what) {
-        Dialect dialect = Dialect.fromUrl(url);
+        Dialect dialect = Dialects.forUrl(url);
         if (dialect.createsOnConnect(url)) {
             // nothing exists yet, so nothing is applied: plan and check before a connection creates
             // the database, so that a refused run leaves no database file behind
@@ -141,7 +142,7 @@ public final class MigrationRun {
      * @return the revisions whose checksums were re-recorded
      */
     public List<Revision> repair(RevisionGraph graph) {
-        if (Dialect.fromUrl(url).createsOnConnect(url)) {
+        if (Dialects.forUrl(url).createsOnConnect(url)) {
             return List.of();
         }
         try (Database database = connect()) {
@@ -169,7 +170,7 @@ public final class MigrationRun {
 
     /** The history table's rows, read without changing anything; empty when it does not exist. */
     public List<AppliedRevision> readHistory() {
-        if (Dialect.fromUrl(url).createsOnConnect(url)) {
+        if (Dialects.forUrl(url).createsOnConnect(url)) {
             return List.of(); // reading must not create the database
         }
         try (Database database = connect()) {

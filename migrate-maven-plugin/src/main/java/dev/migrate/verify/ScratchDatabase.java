@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.database.Dialects;
 import dev.migrate.common.Redaction;
 import dev.migrate.database.Database;
 import dev.migrate.database.Dialect;
@@ -45,12 +46,12 @@ public final class ScratchDatabase implements AutoCloseable {
      */
     public static ScratchDatabase open(String configuredUrl, String user, String password, String verifyUrl) {
         if (verifyUrl != null && !verifyUrl.isBlank()) {
-            ScratchDatabase given = new ScratchDatabase(Dialect.fromUrl(verifyUrl), null, user, password, false);
+            ScratchDatabase given = new ScratchDatabase(Dialects.forUrl(verifyUrl), null, user, password, false);
             given.url = verifyUrl.strip();
             given.name = Redaction.redactUrl(given.url);
             return given;
         }
-        ScratchDatabase scratch = new ScratchDatabase(Dialect.fromUrl(configuredUrl), configuredUrl, user, password,
+        ScratchDatabase scratch = new ScratchDatabase(Dialects.forUrl(configuredUrl), configuredUrl, user, password,
                 true);
         scratch.create();
         return scratch;

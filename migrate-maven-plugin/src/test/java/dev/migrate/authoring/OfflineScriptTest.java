@@ -1,5 +1,6 @@
 package dev.migrate.authoring;
 
+import dev.migrate.testing.Products;
 import dev.migrate.database.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,7 +99,7 @@ class OfflineScriptTest {
         TestDatabase offline = lazy.get();
         sampleHistory(offline.isPostgres());
         OfflineScript script = migrator(offline.url()).offlineScript(null, "head", null,
-                offline.isPostgres() ? Dialect.POSTGRESQL : Dialect.H2);
+                offline.isPostgres() ? Products.POSTGRES : Products.H2);
 
         runScript(offline, script.text());
 
@@ -125,7 +126,7 @@ class OfflineScriptTest {
     void wrapsEachTransactionalRevisionWithItsHistoryRow() {
         sampleHistory(true);
 
-        String text = migrator("jdbc:h2:mem:unused").offlineScript("base", "head", null, Dialect.POSTGRESQL).text();
+        String text = migrator("jdbc:h2:mem:unused").offlineScript("base", "head", null, Products.POSTGRES).text();
 
         assertThat(text).startsWith("-- Written by migrate-maven-plugin: upgrade from base to head, 6 revisions,"
                 + " for PostgreSQL.\n");
@@ -150,7 +151,7 @@ class OfflineScriptTest {
     void downgradeDeletesHistoryRowsNewestFirst() {
         sampleHistory(true);
 
-        OfflineScript script = migrator("jdbc:h2:mem:unused").offlineScript("head", R4, null, Dialect.POSTGRESQL);
+        OfflineScript script = migrator("jdbc:h2:mem:unused").offlineScript("head", R4, null, Products.POSTGRES);
 
         assertThat(script.plan().direction()).isEqualTo(Direction.DOWN);
         assertThat(script.plan().steps()).extracting(Revision::id).containsExactly(R6, R5);
@@ -164,12 +165,12 @@ class OfflineScriptTest {
         sampleHistory(true);
         Migrator migrator = migrator("jdbc:h2:mem:unused");
 
-        assertThat(migrator.offlineScript("2026010409", "head", null, Dialect.H2).plan().steps())
+        assertThat(migrator.offlineScript("2026010409", "head", null, Products.H2).plan().steps())
                 .extracting(Revision::id).containsExactly(R5, R6);
-        assertThat(migrator.offlineScript(null, "base", null, Dialect.H2).plan().steps()).hasSize(6);
-        assertThat(migrator.offlineScript(R5, "-1", null, Dialect.H2).plan().steps())
+        assertThat(migrator.offlineScript(null, "base", null, Products.H2).plan().steps()).hasSize(6);
+        assertThat(migrator.offlineScript(R5, "-1", null, Products.H2).plan().steps())
                 .extracting(Revision::id).containsExactly(R5);
-        assertThatThrownBy(() -> migrator.offlineScript(null, "base", Direction.UP, Dialect.H2))
+        assertThatThrownBy(() -> migrator.offlineScript(null, "base", Direction.UP, Products.H2))
                 .isInstanceOf(InvalidTargetException.class);
     }
 
@@ -179,7 +180,7 @@ class OfflineScriptTest {
         Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:unused", null, null, "app", dir, "hist"),
                 new RecordingListener());
 
-        String text = migrator.offlineScript(null, R1, null, Dialect.POSTGRESQL).text();
+        String text = migrator.offlineScript(null, R1, null, Products.POSTGRES).text();
 
         assertThat(text).contains("CREATE SCHEMA IF NOT EXISTS app;\nSET search_path TO app;\n"
                 + "CREATE TABLE IF NOT EXISTS app.hist (");
@@ -189,7 +190,7 @@ class OfflineScriptTest {
     @Test
     void writesTheScriptToAFile() throws Exception {
         sampleHistory(false);
-        OfflineScript script = migrator("jdbc:h2:mem:unused").offlineScript(null, "head", null, Dialect.H2);
+        OfflineScript script = migrator("jdbc:h2:mem:unused").offlineScript(null, "head", null, Products.H2);
         Path file = dir.resolve("target/migrate/up.sql");
 
         script.writeTo(file);

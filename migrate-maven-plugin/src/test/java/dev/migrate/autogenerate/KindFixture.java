@@ -1,5 +1,6 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.testing.Products;
 import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
@@ -69,7 +70,7 @@ final class KindFixture {
 
     static SchemaSnapshot snapshot(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
-            return Workbench.readSnapshot(connection, db.isPostgres() ? Dialect.POSTGRESQL : Dialect.H2,
+            return Workbench.readSnapshot(connection, db.isPostgres() ? Products.POSTGRES : Products.H2,
                     new Identifier(MigrateConfig.DEFAULT_HISTORY_TABLE));
         }
     }

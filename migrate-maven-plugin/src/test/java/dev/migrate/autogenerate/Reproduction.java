@@ -1,5 +1,6 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.testing.Products;
 import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
@@ -105,7 +106,7 @@ final class Reproduction {
 
     static SchemaSnapshot snapshot(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
-            return Workbench.readSnapshot(connection, Dialect.POSTGRESQL, HISTORY);
+            return Workbench.readSnapshot(connection, Products.POSTGRES, HISTORY);
         }
     }
 

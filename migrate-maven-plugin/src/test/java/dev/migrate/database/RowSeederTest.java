@@ -1,5 +1,6 @@
 package dev.migrate.database;
 
+import dev.migrate.testing.Products;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.testing.TestDatabase;
@@ -33,7 +34,7 @@ class RowSeederTest {
                     + " size small_positive, ratio REAL, gap INTERVAL, total INT GENERATED ALWAYS AS (size * 2) STORED)");
             List<String> notes = new java.util.ArrayList<>();
 
-            Map<String, Long> counts = seed(db, Dialect.POSTGRESQL.rowSeeder(), notes);
+            Map<String, Long> counts = seed(db, Products.POSTGRES.rowSeeder(), notes);
 
             assertThat(notes).isEmpty();
             assertThat(counts).containsEntry("public.parent", 3L).containsEntry("public.child", 3L);
@@ -58,7 +59,7 @@ class RowSeederTest {
             db.execute("CREATE TABLE flags (on_off BOOLEAN PRIMARY KEY)");
             List<String> notes = new java.util.ArrayList<>();
 
-            Map<String, Long> counts = seed(db, Dialect.POSTGRESQL.rowSeeder(), notes);
+            Map<String, Long> counts = seed(db, Products.POSTGRES.rowSeeder(), notes);
 
             assertThat(notes).containsExactly("table public.flags holds no generated rows: column on_off (boolean)"
                     + " cannot take 3 distinct values");
@@ -74,7 +75,7 @@ class RowSeederTest {
                     + " amount DECIMAL(5, 1) CHECK (amount > 0), born_on DATE, ok BOOLEAN)");
             List<String> notes = new java.util.ArrayList<>();
 
-            Map<String, Long> counts = seed(db, Dialect.H2.rowSeeder(), notes);
+            Map<String, Long> counts = seed(db, Products.H2.rowSeeder(), notes);
 
             assertThat(notes).isEmpty();
             assertThat(counts).containsEntry("PUBLIC.PARENT", 3L).containsEntry("PUBLIC.CHILD", 3L);

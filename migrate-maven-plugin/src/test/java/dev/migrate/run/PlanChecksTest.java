@@ -1,5 +1,6 @@
 package dev.migrate.run;
 
+import dev.migrate.database.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Statements a database refuses inside a transaction are refused while planning, per database and version. */
 class PlanChecksTest {
 
-    static final Dialect POSTGRES = Dialect.fromUrl("jdbc:postgresql://localhost/app");
-    static final Dialect H2 = Dialect.fromUrl("jdbc:h2:mem:app");
+    static final Dialect POSTGRES = Dialects.forUrl("jdbc:postgresql://localhost/app");
+    static final Dialect H2 = Dialects.forUrl("jdbc:h2:mem:app");
 
     @TempDir
     Path dir;

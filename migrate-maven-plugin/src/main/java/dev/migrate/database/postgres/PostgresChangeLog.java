@@ -1,4 +1,4 @@
-package dev.migrate.database;
+package dev.migrate.database.postgres;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,14 @@
-package dev.migrate.database;
+package dev.migrate.database.generic;
 
+import dev.migrate.database.Database;
+import dev.migrate.database.Identifier;
+import dev.migrate.database.LockSampler;
+import dev.migrate.database.MigrationLock;
+import dev.migrate.database.Dialects;
+import dev.migrate.database.RowSeeder;
+import dev.migrate.database.SnapshotReader;
+import dev.migrate.database.StandardDialect;
+import dev.migrate.database.UnsupportedVerifyDatabaseException;
 import dev.migrate.common.Log;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +21,18 @@ import java.util.function.Supplier;
  * Any database other than PostgreSQL and H2: standard SQL for the history table, no migration
  * lock, DDL not assumed to be transactional, and no catalog reader (so no verify).
  */
-final class GenericDialect extends StandardDialect {
+public final class GenericDialect extends StandardDialect {
+
+    /** The fallback: asked last, and it takes any URL. */
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
+    public boolean accepts(String url) {
+        return true;
+    }
 
     @Override
     public String displayName() {
@@ -36,21 +56,24 @@ final class GenericDialect extends StandardDialect {
 
     @Override
     public Set<String> reservedWords() {
-        return ReservedWords.ANY;
+        // what any other known product refuses: a fair stand-in for standard SQL's list
+        return Dialects.all().stream().filter(product -> product != this)
+                .flatMap(product -> product.reservedWords().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
-    String textType() {
+    protected String textType() {
         return "VARCHAR(4000)";
     }
 
     @Override
-    String timestampType() {
+    protected String timestampType() {
         return "TIMESTAMP";
     }
 
     @Override
-    String ifNotExists() {
+    protected String ifNotExists() {
         return "";
     }
 

@@ -1,5 +1,7 @@
-package dev.migrate.database;
+package dev.migrate.database.h2;
 
+import dev.migrate.database.CatalogRowSeeder;
+import dev.migrate.database.SeedTable;
 import dev.migrate.database.SeedTable.Column;
 import dev.migrate.database.SeedTable.ForeignKey;
 import dev.migrate.database.SeedTable.Kind;

@@ -1,5 +1,16 @@
-package dev.migrate.database;
+package dev.migrate.database.postgres;
 
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.DdlWriter;
+import dev.migrate.database.Identifier;
+import dev.migrate.database.LockSampler;
+import dev.migrate.database.MigrationLock;
+import dev.migrate.database.ReservedWords;
+import dev.migrate.database.RowSeeder;
+import dev.migrate.database.ScratchDatabaseException;
+import dev.migrate.database.SnapshotReader;
+import dev.migrate.database.StandardDialect;
 import dev.migrate.common.Log;
 import dev.migrate.common.Redaction;
 import dev.migrate.lint.NoTransactionStatement;
@@ -18,7 +29,22 @@ import java.util.function.Supplier;
  * PostgreSQL: transactional DDL, advisory locks, its own catalog for snapshots, and scratch
  * databases made with {@code CREATE DATABASE} on the same server.
  */
-final class PostgresDialect extends StandardDialect {
+public final class PostgresDialect extends StandardDialect {
+
+    /**
+     * PostgreSQL's reserved keywords and those reserved but allowed as function or type names
+     * ({@code pg_get_keywords()} categories R and T): neither may name a table unquoted.
+     */
+    private static final Set<String> RESERVED = ReservedWords.of("all analyse analyze and any array as asc asymmetric"
+            + " authorization binary both case cast check collate collation column concurrently constraint create"
+            + " cross current_catalog current_date current_role current_schema current_time current_timestamp"
+            + " current_user default deferrable desc distinct do else end except false fetch for foreign freeze from"
+            + " full grant group having ilike in initially inner intersect into is isnull join lateral leading left"
+            + " like limit localtime localtimestamp natural not notnull null offset on only or order outer overlaps"
+            + " placing primary references returning right select session_user similar some symmetric system_user"
+            + " table tablesample then to trailing true union unique user using variadic verbose when where window"
+            + " with");
+
 
     @Override
     public String displayName() {
@@ -54,16 +80,16 @@ final class PostgresDialect extends StandardDialect {
 
     @Override
     public Set<String> reservedWords() {
-        return ReservedWords.POSTGRESQL;
+        return RESERVED;
     }
 
     @Override
-    String textType() {
+    protected String textType() {
         return "TEXT";
     }
 
     @Override
-    String timestampType() {
+    protected String timestampType() {
         return "TIMESTAMP WITH TIME ZONE";
     }
 

@@ -1,5 +1,6 @@
-package dev.migrate.database;
+package dev.migrate.database.h2;
 
+import dev.migrate.database.SnapshotSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.schema.SchemaSnapshot;

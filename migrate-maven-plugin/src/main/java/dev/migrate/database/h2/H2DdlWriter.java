@@ -1,5 +1,8 @@
-package dev.migrate.database;
+package dev.migrate.database.h2;
 
+import dev.migrate.database.ColumnSpec;
+import dev.migrate.database.DdlWriter;
+import dev.migrate.database.SequenceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,12 +99,12 @@ public final class H2DdlWriter implements DdlWriter {
 
     @Override
     public String createSequence(String sequence, String definition) {
-        return "CREATE SEQUENCE " + sequence + PostgresDdlWriter.sequenceOptions(definition);
+        return "CREATE SEQUENCE " + sequence + SequenceOptions.of(definition);
     }
 
     @Override
     public String alterSequence(String sequence, String definition) {
-        return "ALTER SEQUENCE " + sequence + PostgresDdlWriter.sequenceOptions(definition).replace(" AS ", " AS ");
+        return "ALTER SEQUENCE " + sequence + SequenceOptions.of(definition).replace(" AS ", " AS ");
     }
 
     @Override

@@ -1,5 +1,7 @@
-package dev.migrate.database;
+package dev.migrate.database.h2;
 
+import dev.migrate.database.FullReadSeries;
+import dev.migrate.database.SnapshotSeries;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.sql.SqlToken;

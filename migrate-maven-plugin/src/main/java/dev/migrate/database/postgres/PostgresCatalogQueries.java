@@ -1,5 +1,6 @@
-package dev.migrate.database;
+package dev.migrate.database.postgres;
 
+import dev.migrate.database.SnapshotUnits;
 /**
  * The catalog queries of {@link PostgresSnapshotReader}: one per kind of object, each row ending
  * with the object ids that tie it to its unit (see {@link SnapshotUnits}).

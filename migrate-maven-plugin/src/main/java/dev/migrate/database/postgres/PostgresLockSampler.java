@@ -1,5 +1,7 @@
-package dev.migrate.database;
+package dev.migrate.database.postgres;
 
+import dev.migrate.database.LockMode;
+import dev.migrate.database.LockSampler;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
-package dev.migrate.database;
+package dev.migrate.database.postgres;
 
+import dev.migrate.database.SnapshotSeries;
+import dev.migrate.database.SnapshotUnits;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import java.sql.Connection;

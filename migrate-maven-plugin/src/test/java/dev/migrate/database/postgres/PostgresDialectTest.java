@@ -1,4 +1,4 @@
-package dev.migrate.database;
+package dev.migrate.database.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

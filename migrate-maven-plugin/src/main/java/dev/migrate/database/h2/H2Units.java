@@ -1,5 +1,6 @@
-package dev.migrate.database;
+package dev.migrate.database.h2;
 
+import dev.migrate.database.SnapshotUnits;
 import dev.migrate.schema.SchemaSnapshot;
 import java.util.HashMap;
 import java.util.HashSet;

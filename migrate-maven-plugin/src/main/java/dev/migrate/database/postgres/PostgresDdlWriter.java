@@ -1,5 +1,8 @@
-package dev.migrate.database;
+package dev.migrate.database.postgres;
 
+import dev.migrate.database.SequenceOptions;
+import dev.migrate.database.ColumnSpec;
+import dev.migrate.database.DdlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +34,6 @@ public final class PostgresDdlWriter implements DdlWriter {
             "system_user", "table", "tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim",
             "true", "union", "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when", "where",
             "window", "with");
-    private static final Pattern SEQUENCE = Pattern.compile("AS (.+?) START (-?\\d+) INCREMENT (-?\\d+) MINVALUE (-?\\d+)"
-            + " MAXVALUE (-?\\d+)(?: CACHE (\\d+))?( NO CYCLE| CYCLE)?(?: CACHE (\\d+))?");
     private static final Pattern VIEW_OPTIONS = Pattern.compile("(?s)(.*?);?\\s*WITH \\{(.*)}");
     private static final Pattern EXTENSION = Pattern.compile("version (.+) in schema (.+)");
     /**
@@ -219,24 +220,12 @@ public final class PostgresDdlWriter implements DdlWriter {
 
     @Override
     public String createSequence(String sequence, String definition) {
-        return "CREATE SEQUENCE " + sequence + sequenceOptions(definition);
+        return "CREATE SEQUENCE " + sequence + SequenceOptions.of(definition);
     }
 
     @Override
     public String alterSequence(String sequence, String definition) {
-        return "ALTER SEQUENCE " + sequence + sequenceOptions(definition);
-    }
-
-    /** The reader's "AS integer START 1 INCREMENT 1 ..." as CREATE SEQUENCE options. */
-    static String sequenceOptions(String definition) {
-        Matcher m = SEQUENCE.matcher(definition.strip());
-        if (!m.matches()) {
-            return " " + definition;
-        }
-        String cache = m.group(6) != null ? m.group(6) : m.group(8);
-        return " AS " + m.group(1) + " START WITH " + m.group(2) + " INCREMENT BY " + m.group(3) + " MINVALUE "
-                + m.group(4) + " MAXVALUE " + m.group(5) + (cache == null ? "" : " CACHE " + cache)
-                + (" CYCLE".equals(m.group(7)) ? " CYCLE" : " NO CYCLE");
+        return "ALTER SEQUENCE " + sequence + SequenceOptions.of(definition);
     }
 
     @Override

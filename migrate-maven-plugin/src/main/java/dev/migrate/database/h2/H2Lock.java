@@ -1,5 +1,9 @@
-package dev.migrate.database;
+package dev.migrate.database.h2;
 
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.LockTimeoutException;
+import dev.migrate.database.MigrationLock;
 import dev.migrate.common.Log;
 import java.sql.Connection;
 import java.sql.SQLException;

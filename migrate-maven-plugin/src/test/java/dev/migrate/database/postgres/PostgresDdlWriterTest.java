@@ -1,5 +1,6 @@
-package dev.migrate.database;
+package dev.migrate.database.postgres;
 
+import dev.migrate.database.ColumnSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,15 @@
-package dev.migrate.database;
+package dev.migrate.database.h2;
 
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.DdlWriter;
+import dev.migrate.database.Identifier;
+import dev.migrate.database.LockSampler;
+import dev.migrate.database.MigrationLock;
+import dev.migrate.database.ReservedWords;
+import dev.migrate.database.RowSeeder;
+import dev.migrate.database.SnapshotReader;
+import dev.migrate.database.StandardDialect;
 import dev.migrate.common.Log;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -17,7 +27,17 @@ import java.util.function.Supplier;
  * H2: DDL commits implicitly, the lock is a row lock on a table next to the history table, and
  * scratch databases live in memory.
  */
-final class H2Dialect extends StandardDialect {
+public final class H2Dialect extends StandardDialect {
+
+    /** H2 2.x's keywords that it refuses as an unquoted table name. */
+    private static final Set<String> RESERVED = ReservedWords.of("_rowid_ all and any array as asymmetric authorization between case"
+            + " cast check constraint cross current_catalog current_date current_path current_role current_schema"
+            + " current_time current_timestamp current_user day default distinct else end except exists false fetch"
+            + " for foreign from full group having hour if in inner intersect interval is join key left like limit"
+            + " localtime localtimestamp minus minute month natural not null offset on or order primary qualify right"
+            + " row rownum second select session_user set some symmetric system_user table to true uescape union"
+            + " unique unknown user using value values when where window with year");
+
 
     /** H2 settings that change how SQL is understood, carried over from the configured URL. */
     private static final String[] SETTINGS = {"MODE", "DATABASE_TO_LOWER", "DATABASE_TO_UPPER",
@@ -72,16 +92,16 @@ final class H2Dialect extends StandardDialect {
 
     @Override
     public Set<String> reservedWords() {
-        return ReservedWords.H2;
+        return RESERVED;
     }
 
     @Override
-    String textType() {
+    protected String textType() {
         return "VARCHAR(1000000)";
     }
 
     @Override
-    String timestampType() {
+    protected String timestampType() {
         return "TIMESTAMP WITH TIME ZONE";
     }
 
