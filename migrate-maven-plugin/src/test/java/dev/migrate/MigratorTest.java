@@ -133,9 +133,10 @@ class MigratorTest {
                 .hasMessageContaining(third + ":7")
                 .hasMessageContaining("statement 3 of 3")
                 .hasMessageContaining("SQL state 42")
-                .hasMessageContaining(db.isPostgres() ? "rolled back" : "commits DDL statements implicitly");
+                .hasMessageContaining(db.isPostgres() ? "rolled back" : "commits DDL statements on its own");
 
-        assertThat(historyIds(db)).containsExactly(R1, R2);
+        // H2 ran the revision statement by statement (it holds DDL): it stays recorded as failed
+        assertThat(historyIds(db)).isEqualTo(db.isPostgres() ? List.of(R1, R2) : List.of(R1, R2, R3));
         assertThat(db.tables()).doesNotContain("d", "e");
         if (db.isPostgres()) {
             assertThat(db.tables()).containsExactly("a", "b", "migrate_history");

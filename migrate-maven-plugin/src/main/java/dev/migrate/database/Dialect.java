@@ -5,6 +5,7 @@ import dev.migrate.database.h2.H2Dialect;
 import dev.migrate.database.postgres.PostgresDialect;
 import dev.migrate.common.Log;
 import dev.migrate.lint.NoTransactionStatement;
+import dev.migrate.sql.Statement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,27 @@ public interface Dialect {
      */
     default boolean refusesInTransaction(NoTransactionStatement statement, int serverMajorVersion) {
         return false;
+    }
+
+    /**
+     * Whether {@code statement}, in a revision that runs outside a transaction, may run in one short
+     * transaction together with its journal update, so that the two commit together or not at all.
+     * A statement that cannot (the database refuses it in a transaction, or commits on its own, as
+     * DDL does where DDL is not transactional) is journaled as started before it runs and as done
+     * after, and a resume that finds it started asks {@link #checkStarted}. By default only data
+     * changes share: saying no is always safe, saying yes wrongly reopens the window.
+     */
+    default boolean sharesTransaction(Statement statement, int serverMajorVersion) {
+        return StatementKinds.changesDataOnly(statement.sql());
+    }
+
+    /**
+     * What a resume can find out about {@code statement}, which was started outside any
+     * transaction and never recorded as done: by default what the JDBC catalog shows of the table,
+     * column or index it creates or drops, and otherwise nothing (the user decides).
+     */
+    default InDoubtCheck checkStarted(Database database, Statement statement) throws SQLException {
+        return CatalogInDoubt.check(database, statement);
     }
 
     /**

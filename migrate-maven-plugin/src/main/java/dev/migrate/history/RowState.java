@@ -19,7 +19,14 @@ public enum RowState {
     /** A non-transactional downgrade is running, or its process died while it ran. */
     RUNNING_DOWN(true, true),
     /** A non-transactional downgrade stopped on a failing statement. */
-    FAILED_DOWN(true, true);
+    FAILED_DOWN(true, true),
+    /**
+     * A non-transactional upgrade started statement {@code statements_done + 1}, one that cannot share
+     * a transaction with its journal entry; whether it completed is not known until a resume checks.
+     */
+    STARTED(false, true),
+    /** As {@link #STARTED}, in a downgrade. */
+    STARTED_DOWN(true, true);
 
     private final boolean countsAsApplied;
     private final boolean unfinished;
@@ -45,13 +52,24 @@ public enum RowState {
     }
 
     public boolean upgrading() {
-        return this == RUNNING || this == FAILED;
+        return this == RUNNING || this == FAILED || this == STARTED;
+    }
+
+    /** Whether a statement was started outside any transaction and not recorded as done. */
+    public boolean inDoubt() {
+        return this == STARTED || this == STARTED_DOWN;
     }
 
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The state a history row's {@code state} value names; null is an applied row of the first
+     * release.
+     *
+     * @throws IllegalArgumentException for a value this plugin never writes
+     */
     public static RowState fromDb(String value) {
         return value == null ? APPLIED : valueOf(value.trim().toUpperCase(Locale.ROOT));
     }

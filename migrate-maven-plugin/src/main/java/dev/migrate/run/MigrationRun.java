@@ -12,7 +12,6 @@ import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.UnknownAppliedRevisionException;
 import dev.migrate.history.AppliedRevision;
-import dev.migrate.history.ExecutedStatements;
 import dev.migrate.history.HistoryCheck;
 import dev.migrate.history.RowState;
 import dev.migrate.history.Status;
@@ -24,8 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -55,6 +52,7 @@ public final class MigrationRun {
     private final Identifier table;
     private final Duration lockTimeout;
     private final RunListener listener;
+    private PlanRunner.Checkpoints checkpoints = PlanRunner.Checkpoints.NONE;
 
     public MigrationRun(String url, String user, String password, Identifier schema, Identifier table,
             Duration lockTimeout, RunListener listener) {
@@ -72,6 +70,15 @@ public final class MigrationRun {
      * non-transactional revision recorded as failed first continues from its failed statement.
      */
     public Result move(RevisionGraph graph, Mode mode, Planner planner, boolean resume, String what) {
+        return move(graph, mode, planner, resume ? ResumeChoice.YES : ResumeChoice.NO, what);
+    }
+
+    /**
+     * Moves the database along the plan {@code planner} makes; {@code choice} says what to do with a
+     * revision that stopped halfway (see {@link ResumeChoice}).
+     */
+    public Result move(RevisionGraph graph, Mode mode, Planner planner, ResumeChoice choice, String what) {
+        boolean resume = choice.resumesFailures();
         Dialect dialect = Dialects.forUrl(url);
         if (dialect.createsOnConnect(url)) {
             // nothing exists yet, so nothing is applied: plan and check before a connection creates
@@ -113,8 +120,13 @@ public final class MigrationRun {
                 Plan plan = locked.plan();
                 List<Revision> finished = List.of();
                 if (!locked.history().unfinished().isEmpty()) {
-                    finished = finishUnfinished(mode, graph, locked.history().unfinished(), plan.direction(),
-                            database, history);
+                    Resumption resumption = new Resumption(database, history, listener, choice);
+                    if (mode == Mode.STAMP) {
+                        resumption.resolveByStamp(graph, locked.history().unfinished());
+                    } else {
+                        finished = resumption.finish(graph, locked.history().unfinished(), plan.direction(),
+                                runner(database, history));
+                    }
                     plan = planner.apply(graph, new Status(graph, history.read()).appliedIds());
                 }
                 if (!plan.isEmpty()) {
@@ -133,6 +145,12 @@ public final class MigrationRun {
         } catch (SQLException e) {
             throw unavailable("cannot use the history table " + table, e);
         }
+    }
+
+    /** For tests: {@code checkpoints} is told each point between a statement and its journal entry. */
+    MigrationRun withCheckpoints(PlanRunner.Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
+        return this;
     }
 
     /**
@@ -212,7 +230,7 @@ public final class MigrationRun {
     public static void runUnchecked(Database database, Identifier schema, Identifier table, Plan plan,
             StatementObserver observer) throws SQLException {
         HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new Journal(history), RunListener.SILENT, observer).run(plan);
+        new PlanRunner(database, new HistoryJournal(history), RunListener.SILENT, observer).run(plan);
     }
 
     /**
@@ -224,44 +242,8 @@ public final class MigrationRun {
     public static void runHeld(Database database, Identifier schema, Identifier table, Plan plan,
             StatementObserver observer) throws SQLException {
         HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new Journal(history), RunListener.SILENT, observer, true).run(plan);
-    }
-
-    /**
-     * Revisions that stopped halfway: an interrupted one (its run died) or a failed one the user
-     * asked to resume is finished in its own direction; a stamp resolves them by recording instead.
-     *
-     * @return the revisions finished in {@code direction}, the run's own
-     */
-    private List<Revision> finishUnfinished(Mode mode, RevisionGraph graph, List<AppliedRevision> unfinished,
-            Direction planDirection, Database database, HistoryTable history) throws SQLException {
-        List<Revision> finished = new ArrayList<>();
-        for (AppliedRevision row : unfinished) {
-            Revision revision = graph.find(row.id()).orElseThrow();
-            if (mode == Mode.STAMP) {
-                if (row.state().upgrading()) {
-                    history.delete(row.id());
-                } else {
-                    history.update(revision, RowState.STAMPED, 0, null, 0);
-                }
-                listener.info("stamp resolves " + revision.describe() + ", which had stopped halfway");
-                continue;
-            }
-            Direction direction = row.state().upgrading() ? Direction.UP : Direction.DOWN;
-            listener.info((row.state().failed() ? "resuming failed " : "finishing interrupted ") + direction
-                    .name().toLowerCase(Locale.ROOT) + " of " + revision.describe() + " after "
-                    + row.statementsDone() + " completed statement(s)");
-            if (row.doneChecksums() == null && row.statementsDone() > 0) {
-                listener.warn("the history row of " + revision.describe() + " was written by an older release that"
-                        + " did not record which statements ran, so edits of its first " + row.statementsDone()
-                        + " statement(s) cannot be detected; make sure they are as they ran");
-            }
-            runner(database, history).run(new Plan(direction, List.of(revision)), Map.of(row.id(), row));
-            if (direction == planDirection) {
-                finished.add(revision);
-            }
-        }
-        return finished;
+        new PlanRunner(database, new HistoryJournal(history), RunListener.SILENT, observer, true,
+                PlanRunner.Checkpoints.NONE).run(plan);
     }
 
     /** Records the plan in the history table without running any revision's SQL ({@code stamp}). */
@@ -287,52 +269,8 @@ public final class MigrationRun {
     }
 
     private PlanRunner runner(Database database, HistoryTable history) {
-        return new PlanRunner(database, new Journal(history), listener);
-    }
-
-    /** The history writes a plan's revisions make as they run. */
-    private record Journal(HistoryTable history) implements PlanRunner.Journal {
-
-        @Override
-        public void starting(Revision revision, Direction direction, int first, boolean resumed) throws SQLException {
-            boolean up = direction == Direction.UP;
-            if (up && !resumed) {
-                history.insert(revision, 0, RowState.RUNNING);
-            } else {
-                history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, first,
-                        done(revision, direction, first), null, 0);
-            }
-        }
-
-        @Override
-        public void progressed(Revision revision, Direction direction, int done) throws SQLException {
-            history.update(revision, direction == Direction.UP ? RowState.RUNNING : RowState.RUNNING_DOWN, done,
-                    done(revision, direction, done), null, 0);
-        }
-
-        @Override
-        public void failed(Revision revision, Direction direction, int index, String error) throws SQLException {
-            history.update(revision, direction == Direction.UP ? RowState.FAILED : RowState.FAILED_DOWN, index,
-                    done(revision, direction, index), error, 0);
-        }
-
-        /** What a resume will hold the file against: the statements that completed. */
-        private static String done(Revision revision, Direction direction, int count) {
-            return ExecutedStatements.checksums(direction == Direction.UP ? revision.upgrade() : revision.downgrade(),
-                    count);
-        }
-
-        @Override
-        public void finished(Revision revision, Direction direction, int statements, boolean resumed, long millis)
-                throws SQLException {
-            if (direction == Direction.DOWN) {
-                history.delete(revision.id());
-            } else if (resumed || !revision.transactional()) {
-                history.update(revision, RowState.APPLIED, statements, null, millis);
-            } else {
-                history.insert(revision, millis, RowState.APPLIED);
-            }
-        }
+        return new PlanRunner(database, new HistoryJournal(history), listener, StatementObserver.NONE, false,
+                checkpoints);
     }
 
     private MigrationLock lock(Database database, HistoryTable history) {

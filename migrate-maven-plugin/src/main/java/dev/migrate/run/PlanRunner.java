@@ -1,6 +1,5 @@
 package dev.migrate.run;
 
-import dev.migrate.history.AppliedRevision;
 import dev.migrate.database.Database;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
@@ -15,10 +14,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Runs a plan's statements: per revision, its statements and the journal's history write,
- * committed together when the revision is transactional. It writes no history itself: it tells
- * {@link Journal} what happened, and the run's owner records it. No catalog queries happen per
- * revision.
+ * Runs a plan's statements and tells the journal what happened, so that no statement's effect and
+ * its journal entry can be separated by a crash: a transactional revision commits its statements
+ * with its history row; a non-transactional one commits each statement with its progress update
+ * where the database lets the two share a transaction, and otherwise journals the statement as
+ * started before it runs and as done after, leaving a resume to check the one in between. It writes
+ * no history itself, and no catalog queries happen per revision.
  */
 final class PlanRunner {
 
@@ -28,15 +29,39 @@ final class PlanRunner {
         /** A non-transactional revision is about to run its statements from {@code first} on. */
         void starting(Revision revision, Direction direction, int first, boolean resumed) throws SQLException;
 
-        /** A non-transactional revision completed {@code done} statements. */
+        /**
+         * A non-transactional revision's statement {@code index}, which cannot share a transaction
+         * with its progress update, is about to run; committed before it runs.
+         */
+        void started(Revision revision, Direction direction, int index) throws SQLException;
+
+        /**
+         * A non-transactional revision completed {@code done} statements; in the statement's own
+         * transaction, when it has one.
+         */
         void progressed(Revision revision, Direction direction, int done) throws SQLException;
 
         /** A non-transactional revision's statement {@code index} failed. */
         void failed(Revision revision, Direction direction, int index, String error) throws SQLException;
 
-        /** The revision's statements all ran; in its transaction, when it has one. */
-        void finished(Revision revision, Direction direction, int statements, boolean resumed, long millis)
+        /**
+         * The revision's statements all ran; in its transaction, when it has one. {@code rowWritten}:
+         * its history row was written when it started (it runs statement by statement, or resumed).
+         */
+        void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
                 throws SQLException;
+    }
+
+    /**
+     * Points between a statement and its journal entry, named for tests that stop the run at each
+     * of them the way a killed process would: by leaving without committing.
+     */
+    interface Checkpoints {
+
+        Checkpoints NONE = point -> { };
+
+        /** The run reached {@code point}; throwing here stops it as a crash would. */
+        void reached(String point);
     }
 
     private final Database database;
@@ -48,21 +73,24 @@ final class PlanRunner {
      * failed statement rolls all of it back (transactional revisions only).
      */
     private final boolean held;
+    private final Checkpoints checkpoints;
 
     PlanRunner(Database database, Journal journal, RunListener listener) {
         this(database, journal, listener, StatementObserver.NONE);
     }
 
     PlanRunner(Database database, Journal journal, RunListener listener, StatementObserver observer) {
-        this(database, journal, listener, observer, false);
+        this(database, journal, listener, observer, false, Checkpoints.NONE);
     }
 
-    PlanRunner(Database database, Journal journal, RunListener listener, StatementObserver observer, boolean held) {
+    PlanRunner(Database database, Journal journal, RunListener listener, StatementObserver observer, boolean held,
+            Checkpoints checkpoints) {
         this.database = database;
         this.journal = journal;
         this.listener = listener;
         this.observer = observer;
         this.held = held;
+        this.checkpoints = checkpoints;
     }
 
     /** Runs every step of {@code plan}. */
@@ -71,19 +99,27 @@ final class PlanRunner {
     }
 
     /**
-     * Runs every step of {@code plan}; a step with a row in {@code unfinished} (a non-transactional
-     * revision that stopped halfway) resumes after the statements that row says completed.
+     * Runs every step of {@code plan}; a step with an entry in {@code resumeAt} (a
+     * non-transactional revision that stopped halfway) continues at that statement index.
      */
-    void run(Plan plan, Map<String, AppliedRevision> unfinished) throws SQLException {
+    void run(Plan plan, Map<String, Integer> resumeAt) throws SQLException {
         Connection connection = database.connection();
         if (held && plan.steps().stream().anyMatch(revision -> !revision.transactional())) {
             throw new IllegalArgumentException("a held transaction runs transactional revisions only");
         }
+        int version = database.serverMajorVersion();
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
             for (Revision revision : plan.steps()) {
-                runOne(connection, jdbc, revision, plan.direction(), unfinished.get(revision.id()));
+                runOne(connection, jdbc, revision, plan.direction(), resumeAt.get(revision.id()), version);
             }
+        } catch (RuntimeException | Error e) {
+            // leaving abnormally must not commit what is open (setAutoCommit(true) below would):
+            // the same as a crash, which the journal is built to survive
+            if (!held && !connection.getAutoCommit()) {
+                rollbackQuietly(connection, e);
+            }
+            throw e;
         } finally {
             if (!held) {
                 connection.setAutoCommit(true);
@@ -92,10 +128,10 @@ final class PlanRunner {
     }
 
     private void runOne(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
-            AppliedRevision unfinishedRow) throws SQLException {
-        boolean transactional = revision.transactional();
+            Integer resumeAt, int version) throws SQLException {
         List<Statement> statements = section(revision, direction).statements();
-        int first = unfinishedRow == null ? 0 : Math.min(unfinishedRow.statementsDone(), statements.size());
+        boolean transactional = held || inOneTransaction(revision, statements, version);
+        int first = resumeAt == null ? 0 : Math.min(resumeAt, statements.size());
         if (first > 0) {
             listener.info("resuming " + revision.describe() + " at statement " + (first + 1) + " of " + statements.size()
                     + " (" + revision.file() + ":" + statements.get(Math.min(first, statements.size() - 1)).line() + ")");
@@ -104,37 +140,52 @@ final class PlanRunner {
             listener.warn(revision.describe() + " (" + revision.fileName() + ") has an empty upgrade section: it is"
                     + " recorded as applied and changes nothing");
         }
+        String at = revision.id() + " " + direction.name().toLowerCase(java.util.Locale.ROOT);
         if (!held) {
             connection.setAutoCommit(!transactional);
         }
         if (!transactional) {
             // the journal row is committed before the first statement, so a crash leaves a trace
-            journal.starting(revision, direction, first, unfinishedRow != null);
+            checkpoints.reached(at + ": before the journal's start");
+            journal.starting(revision, direction, first, resumeAt != null);
+            checkpoints.reached(at + ": after the journal's start");
         }
         long started = System.nanoTime();
         observer.starting(revision, direction, connection);
         for (int i = first; i < statements.size(); i++) {
             Statement statement = statements.get(i);
-            try {
-                jdbc.execute(statement.sql());
-            } catch (SQLException e) {
-                if (transactional) {
-                    rollbackQuietly(connection, e);
-                } else {
-                    journal.failed(revision, direction, i, revision.fileName() + ":" + statement.line()
-                            + ": SQL state " + e.getSQLState() + ": " + e.getMessage().strip());
-                }
-                throw new StatementFailedException(revision, direction, statement, i, statements.size(), e,
-                        aftermath(revision, statements.subList(first, i), transactional));
-            }
-            observer.ran(revision, direction, statement, connection);
-            if (!transactional && i + 1 < statements.size()) {
+            String point = at + ": statement " + (i + 1);
+            if (transactional) {
+                checkpoints.reached(point + ", before it");
+                execute(connection, jdbc, revision, direction, statements, first, i, true, false);
+                checkpoints.reached(point + ", after it");
+            } else if (database.dialect().sharesTransaction(statement, version)) {
+                connection.setAutoCommit(false);
+                checkpoints.reached(point + ", before it (shared transaction)");
+                execute(connection, jdbc, revision, direction, statements, first, i, false, true);
+                checkpoints.reached(point + ", after it, before its journal entry");
                 journal.progressed(revision, direction, i + 1);
+                checkpoints.reached(point + ", after its journal entry, before the commit");
+                connection.commit();
+                connection.setAutoCommit(true);
+                checkpoints.reached(point + ", after the commit");
+            } else {
+                checkpoints.reached(point + ", before its journal entry 'started'");
+                journal.started(revision, direction, i);
+                checkpoints.reached(point + ", after its journal entry 'started', before it");
+                execute(connection, jdbc, revision, direction, statements, first, i, false, false);
+                checkpoints.reached(point + ", after it, before its journal entry 'done'");
+                journal.progressed(revision, direction, i + 1);
+                checkpoints.reached(point + ", after its journal entry 'done'");
             }
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        checkpoints.reached(at + ": before the journal's finish");
         try {
-            journal.finished(revision, direction, statements.size(), unfinishedRow != null, millis);
+            journal.finished(revision, direction, statements.size(), resumeAt != null || !transactional, millis);
+            if (transactional) {
+                checkpoints.reached(at + ": after the journal's finish, before the commit");
+            }
             if (transactional && !held) {
                 connection.commit();
             }
@@ -144,13 +195,56 @@ final class PlanRunner {
             }
             throw e;
         }
-        listener.revisionDone(revision, direction, Duration.ofMillis(millis), transactional);
+        checkpoints.reached(at + ": after the journal's finish");
+        listener.revisionDone(revision, direction, Duration.ofMillis(millis), revision.transactional());
+    }
+
+    /**
+     * Runs statement {@code i}; when it fails, undoes what its transaction holds (the revision's,
+     * or the statement's own when {@code ownTransaction}) and records the failure of a
+     * non-transactional revision in the journal.
+     */
+    private void execute(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
+            List<Statement> statements, int first, int i, boolean transactional, boolean ownTransaction)
+            throws SQLException {
+        Statement statement = statements.get(i);
+        try {
+            jdbc.execute(statement.sql());
+        } catch (SQLException e) {
+            if (transactional || ownTransaction) {
+                rollbackQuietly(connection, e);
+            }
+            if (!transactional) {
+                connection.setAutoCommit(true);
+                journal.failed(revision, direction, i, revision.fileName() + ":" + statement.line()
+                        + ": SQL state " + e.getSQLState() + ": " + e.getMessage().strip());
+            }
+            throw new StatementFailedException(revision, direction, statement, i, statements.size(), e,
+                    aftermath(revision, statements.subList(first, i), transactional));
+        }
+        observer.ran(revision, direction, statement, connection);
+    }
+
+    /**
+     * Whether the revision runs in one transaction with its history row: a transactional revision,
+     * unless the database commits one of its statements on its own (DDL where DDL is not
+     * transactional), which would commit the statements before it without their journal entry. Such
+     * a revision runs statement by statement, journaled as a non-transactional one.
+     */
+    private boolean inOneTransaction(Revision revision, List<Statement> statements, int version) {
+        if (!revision.transactional()) {
+            return false;
+        }
+        return database.dialect().transactionalDdl()
+                || statements.stream().allMatch(statement -> database.dialect().sharesTransaction(statement, version));
     }
 
     private String aftermath(Revision revision, List<Statement> ran, boolean transactional) {
         String lines = ran.stream().map(s -> String.valueOf(s.line())).collect(Collectors.joining(", "));
         if (!transactional) {
-            return "The revision runs outside a transaction (transactional: false)"
+            return (revision.transactional() ? "The revision ran statement by statement, each recorded as it completed,"
+                    + " because " + database.dialect().displayName() + " commits DDL statements on its own"
+                    : "The revision runs outside a transaction (transactional: false)")
                     + (ran.isEmpty() ? "" : ": the statements before it (lines " + lines + ") stayed applied")
                     + ". It is recorded as failed in the history table, and runs are refused until you resolve it:"
                     + " fix the cause and resume from this statement with -Dmigrate.resume=true, or repair the"
@@ -165,7 +259,7 @@ final class PlanRunner {
                 + " recorded. Undo them by hand (or make them safe to repeat), fix the statement and run again.";
     }
 
-    private static void rollbackQuietly(Connection connection, SQLException failure) {
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException e) {

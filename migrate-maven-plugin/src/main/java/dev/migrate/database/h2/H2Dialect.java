@@ -4,6 +4,7 @@ import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.DdlWriter;
 import dev.migrate.database.Identifier;
+import dev.migrate.database.InDoubtCheck;
 import dev.migrate.database.LockSampler;
 import dev.migrate.database.MigrationLock;
 import dev.migrate.database.ReservedWords;
@@ -105,6 +106,11 @@ public final class H2Dialect extends StandardDialect {
         return "TIMESTAMP WITH TIME ZONE";
     }
 
+
+    @Override
+    public InDoubtCheck checkStarted(Database database, dev.migrate.sql.Statement statement) throws SQLException {
+        return H2InDoubt.check(database, statement);
+    }
 
     @Override
     public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {

@@ -4,6 +4,7 @@ import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.DdlWriter;
 import dev.migrate.database.Identifier;
+import dev.migrate.database.InDoubtCheck;
 import dev.migrate.database.LockSampler;
 import dev.migrate.database.MigrationLock;
 import dev.migrate.database.ReservedWords;
@@ -14,6 +15,7 @@ import dev.migrate.database.StandardDialect;
 import dev.migrate.common.Log;
 import dev.migrate.common.Redaction;
 import dev.migrate.lint.NoTransactionStatement;
+import dev.migrate.sql.StatementSplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -76,6 +78,24 @@ public final class PostgresDialect extends StandardDialect {
             return serverMajorVersion > 0 && serverMajorVersion < 12;
         }
         return true;
+    }
+
+    /**
+     * DDL is transactional here, so every statement shares a transaction with its journal update
+     * except those PostgreSQL refuses in one and a revision's own transaction control.
+     */
+    @Override
+    public boolean sharesTransaction(dev.migrate.sql.Statement statement, int serverMajorVersion) {
+        if (StatementSplitter.isTransactionControl(statement)) {
+            return false;
+        }
+        return NoTransactionStatement.of(statement.sql()).filter(kind -> refusesInTransaction(kind, serverMajorVersion))
+                .isEmpty();
+    }
+
+    @Override
+    public InDoubtCheck checkStarted(Database database, dev.migrate.sql.Statement statement) throws SQLException {
+        return PostgresInDoubt.check(database, statement);
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.migrate.run;
+
+import dev.migrate.graph.Direction;
+import dev.migrate.history.ExecutedStatements;
+import dev.migrate.history.RowState;
+import dev.migrate.revision.Revision;
+import java.sql.SQLException;
+
+/**
+ * The history writes a plan's revisions make as they run: the one place a run writes the history
+ * table while revisions run, in whatever transaction {@link PlanRunner} has open.
+ */
+record HistoryJournal(HistoryTable history) implements PlanRunner.Journal {
+
+    @Override
+    public void starting(Revision revision, Direction direction, int first, boolean resumed) throws SQLException {
+        boolean up = direction == Direction.UP;
+        if (up && !resumed) {
+            history.insert(revision, 0, RowState.RUNNING);
+        } else {
+            history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, first,
+                    done(revision, direction, first), null, 0);
+        }
+    }
+
+    @Override
+    public void started(Revision revision, Direction direction, int index) throws SQLException {
+        history.update(revision, direction == Direction.UP ? RowState.STARTED : RowState.STARTED_DOWN, index,
+                done(revision, direction, index), null, 0);
+    }
+
+    @Override
+    public void progressed(Revision revision, Direction direction, int done) throws SQLException {
+        history.update(revision, direction == Direction.UP ? RowState.RUNNING : RowState.RUNNING_DOWN, done,
+                done(revision, direction, done), null, 0);
+    }
+
+    @Override
+    public void failed(Revision revision, Direction direction, int index, String error) throws SQLException {
+        history.update(revision, direction == Direction.UP ? RowState.FAILED : RowState.FAILED_DOWN, index,
+                done(revision, direction, index), error, 0);
+    }
+
+    @Override
+    public void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
+            throws SQLException {
+        if (direction == Direction.DOWN) {
+            history.delete(revision.id());
+        } else if (rowWritten) {
+            history.update(revision, RowState.APPLIED, statements, null, millis);
+        } else {
+            history.insert(revision, millis, RowState.APPLIED);
+        }
+    }
+
+    /** What a resume will hold the file against: the statements that completed. */
+    private static String done(Revision revision, Direction direction, int count) {
+        return ExecutedStatements.checksums(direction == Direction.UP ? revision.upgrade() : revision.downgrade(),
+                count);
+    }
+}

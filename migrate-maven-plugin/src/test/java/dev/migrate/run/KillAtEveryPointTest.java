@@ -1,0 +1,149 @@
+package dev.migrate.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.graph.GraphLoader;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.Target;
+import dev.migrate.revision.Placeholders;
+import dev.migrate.testing.BothDatabases;
+import dev.migrate.testing.OnBothDatabases;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed at any point between a statement and its journal entry (before, during and after
+ * each statement and each journal write) is resumed by the next run so that every statement has run
+ * exactly once. The kill is a test hook that leaves the run without committing what is open, as a
+ * killed process leaves it; each statement of the non-transactional revision records its own
+ * number, so a statement run twice or skipped shows in the rows.
+ */
+class KillAtEveryPointTest {
+
+    static final String R1 = "20260101000000";
+    static final String R2 = "20260102000000";
+    static final String R3 = "20260103000000";
+
+    @TempDir
+    Path dir;
+
+    /** Thrown by the hook: an Error, so nothing in the run mistakes it for a failed statement. */
+    static final class Killed extends Error {
+        Killed(String point) {
+            super("killed at " + point);
+        }
+    }
+
+    RevisionGraph revisions(TestDatabase db) {
+        String concurrently = db.isPostgres() ? "CONCURRENTLY " : "";
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_create_ran", "base", "CREATE TABLE ran (n INT);", "DROP TABLE ran;");
+        files.addWithHeader(R2 + "_build_t", "-- parents: " + R1 + "\n-- message: build t\n-- transactional: false",
+                "INSERT INTO ran VALUES (1);\nCREATE TABLE t (id INT);\nINSERT INTO ran VALUES (2);\n"
+                        + "CREATE INDEX " + concurrently + "ix_t ON t (id);\nINSERT INTO ran VALUES (3);",
+                "INSERT INTO ran VALUES (-1);\nDROP INDEX " + concurrently + "ix_t;\nINSERT INTO ran VALUES (-2);\n"
+                        + "DROP TABLE t;\nINSERT INTO ran VALUES (-3);");
+        files.add(R3 + "_create_u", R2, "INSERT INTO ran VALUES (30);\nCREATE TABLE u (id INT);",
+                "DROP TABLE u;\nINSERT INTO ran VALUES (-30);");
+        return GraphLoader.load(dir, Placeholders.NONE, null, null, db.url(), true);
+    }
+
+    MigrationRun run(TestDatabase db, RecordingListener listener) {
+        return new MigrationRun(db.url(), null, null, null, new dev.migrate.database.Identifier("migrate_history"),
+                Duration.ofSeconds(30), listener);
+    }
+
+    MigrationRun.Result upgrade(MigrationRun run, RevisionGraph graph) {
+        return run.move(graph, MigrationRun.Mode.RUN, (g, applied) -> g.upgradePlan(Target.parse("head"), applied),
+                ResumeChoice.NO, "upgrade to head");
+    }
+
+    MigrationRun.Result downgradeToR1(MigrationRun run, RevisionGraph graph) {
+        return run.move(graph, MigrationRun.Mode.RUN, (g, applied) -> g.downgradePlan(Target.parse(R1), applied),
+                ResumeChoice.NO, "downgrade to " + R1);
+    }
+
+    static void reset(TestDatabase db) {
+        for (String table : List.of("u", "t", "ran", "migrate_history")) {
+            db.execute("DROP TABLE IF EXISTS " + table);
+        }
+    }
+
+    /** Every point the hook is told of in an uninterrupted run of {@code move}. */
+    static List<String> points(TestDatabase db, java.util.function.Consumer<PlanRunner.Checkpoints> move) {
+        List<String> points = new ArrayList<>();
+        move.accept(points::add);
+        return points;
+    }
+
+    @OnBothDatabases
+    void upgradeKilledAtAnyPointRunsEveryStatementExactlyOnce(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionGraph graph = revisions(db);
+        List<String> points = new ArrayList<>();
+        upgrade(run(db, new RecordingListener()).withCheckpoints(points::add), graph);
+        assertThat(points).anyMatch(point -> point.contains("'started'")).anyMatch(p -> p.contains("shared"))
+                .hasSizeGreaterThan(20);
+
+        for (String point : points) {
+            reset(db);
+            assertThatThrownBy(() -> upgrade(run(db, new RecordingListener()).withCheckpoints(reached -> {
+                if (reached.equals(point)) {
+                    throw new Killed(point);
+                }
+            }), graph)).isInstanceOf(Killed.class);
+
+            RecordingListener listener = new RecordingListener();
+            upgrade(run(db, listener), graph);
+
+            assertThat(db.column("SELECT n FROM ran ORDER BY n")).as("statements run after a kill at " + point)
+                    .containsExactly("1", "2", "3", "30");
+            assertThat(db.tables()).as("after a kill at " + point).contains("t", "u");
+            assertThat(db.column("SELECT revision || ' ' || state FROM migrate_history ORDER BY revision"))
+                    .as("after a kill at " + point)
+                    .containsExactly(R1 + " applied", R2 + " applied", R3 + " applied");
+            assertThat(indexExists(db)).as("index after a kill at " + point).isTrue();
+        }
+    }
+
+    @OnBothDatabases
+    void downgradeKilledAtAnyPointRunsEveryStatementExactlyOnce(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionGraph graph = revisions(db);
+        upgrade(run(db, new RecordingListener()), graph);
+        List<String> points = new ArrayList<>();
+        downgradeToR1(run(db, new RecordingListener()).withCheckpoints(points::add), graph);
+        assertThat(points).anyMatch(point -> point.contains("'started'")).hasSizeGreaterThan(20);
+
+        for (String point : points) {
+            reset(db);
+            upgrade(run(db, new RecordingListener()), graph);
+            assertThatThrownBy(() -> downgradeToR1(run(db, new RecordingListener()).withCheckpoints(reached -> {
+                if (reached.equals(point)) {
+                    throw new Killed(point);
+                }
+            }), graph)).isInstanceOf(Killed.class);
+
+            downgradeToR1(run(db, new RecordingListener()), graph);
+
+            assertThat(db.column("SELECT n FROM ran ORDER BY n")).as("statements run after a kill at " + point)
+                    .containsExactly("-30", "-3", "-2", "-1", "1", "2", "3", "30");
+            assertThat(db.tables()).as("after a kill at " + point).doesNotContain("t", "u");
+            assertThat(db.column("SELECT revision || ' ' || state FROM migrate_history ORDER BY revision"))
+                    .as("after a kill at " + point).containsExactly(R1 + " applied");
+        }
+    }
+
+    private static boolean indexExists(TestDatabase db) {
+        return !db.column(db.isPostgres() ? "SELECT indexrelid FROM pg_index WHERE indisvalid"
+                + " AND indexrelid = to_regclass('ix_t')"
+                : "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'IX_T'").isEmpty();
+    }
+}
