@@ -125,7 +125,10 @@ public interface Dialect {
 
     /**
      * Waits for the migration lock of the history table {@code historyName}, up to {@code timeout},
-     * logging who holds it. {@code connector} opens a new connection to the same database.
+     * logging who holds it. {@code connector} opens a new connection to the same database. The lock
+     * belongs to the table as the database resolves the name (its database, the schema an
+     * unqualified name resolves to, names folded as the catalog stores them), so every spelling of
+     * one history table takes one lock.
      *
      * @throws LockTimeoutException when the lock is still held after {@code timeout}
      */

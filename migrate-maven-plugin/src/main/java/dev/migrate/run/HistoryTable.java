@@ -3,6 +3,7 @@ package dev.migrate.run;
 import dev.migrate.database.Database;
 import dev.migrate.database.Identifier;
 import dev.migrate.history.AppliedRevision;
+import dev.migrate.history.HistoryRowChangedException;
 import dev.migrate.history.RowState;
 import dev.migrate.revision.Revision;
 import java.sql.Connection;
@@ -186,10 +187,7 @@ final class HistoryTable {
         update.setString(7, revision.message());
         update.setString(8, doneChecksums);
         update.setString(9, revision.id());
-        if (update.executeUpdate() != 1) {
-            throw new SQLException("history row of revision " + revision.id() + " disappeared while the plugin held"
-                    + " the migration lock; was it edited by hand?");
-        }
+        requireOne(update.executeUpdate(), revision.id(), "update");
     }
 
     /** Re-records the checksums of {@code revision}'s row, leaving everything else as it is. */
@@ -199,7 +197,7 @@ final class HistoryTable {
             statement.setString(1, revision.upgrade().checksum());
             statement.setString(2, revision.downgrade().checksum());
             statement.setString(3, revision.id());
-            statement.executeUpdate();
+            requireOne(statement.executeUpdate(), revision.id(), "re-record checksums");
         }
     }
 
@@ -215,6 +213,13 @@ final class HistoryTable {
             delete = database.connection().prepareStatement("DELETE FROM " + qualifiedName + " WHERE revision = ?");
         }
         delete.setString(1, id);
-        delete.executeUpdate();
+        requireOne(delete.executeUpdate(), id, "delete");
+    }
+
+    /** A write meant for one row that changed none or several means the table changed behind the lock. */
+    private void requireOne(int rows, String id, String write) {
+        if (rows != 1) {
+            throw new HistoryRowChangedException(qualifiedName, id, write, rows);
+        }
     }
 }

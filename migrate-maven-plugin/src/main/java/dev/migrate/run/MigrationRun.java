@@ -259,7 +259,7 @@ public final class MigrationRun {
                 }
             }
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {

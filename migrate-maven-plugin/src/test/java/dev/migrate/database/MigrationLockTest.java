@@ -100,6 +100,45 @@ class MigrationLockTest {
         assertThat(firstRun.get(30, TimeUnit.SECONDS).plan().steps()).hasSize(2);
     }
 
+    @OnBothDatabases
+    void aRunNamingTheSchemaWaitsForARunThatLeavesItOut(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+        twoRevisions();
+        PausingListener first = new PausingListener();
+        CompletableFuture<Outcome> firstRun = CompletableFuture.supplyAsync(
+                () -> migrator(db, first, Duration.ofSeconds(30)).upgrade("head"));
+        assertThat(first.paused.await(20, TimeUnit.SECONDS)).isTrue();
+        try {
+            // the same history table, its default schema spelled out in another case
+            Migrator namingTheSchema = new Migrator(new MigrateConfig(db.url(), null, null, "Public", dir, null,
+                    Duration.ofSeconds(1)), new RecordingListener());
+            assertThatThrownBy(() -> namingTheSchema.upgrade("head"))
+                    .isInstanceOf(LockTimeoutException.class)
+                    .hasMessageContaining("gave up waiting for the migration lock");
+        } finally {
+            first.release.countDown();
+        }
+        assertThat(firstRun.get(30, TimeUnit.SECONDS).plan().steps()).hasSize(2);
+    }
+
+    @OnBothDatabases
+    void historyTablesOfTwoSchemasHaveLocksOfTheirOwn(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+        twoRevisions();
+        PausingListener first = new PausingListener();
+        CompletableFuture<Outcome> firstRun = CompletableFuture.supplyAsync(
+                () -> migrator(db, first, Duration.ofSeconds(30)).upgrade("head"));
+        assertThat(first.paused.await(20, TimeUnit.SECONDS)).isTrue();
+        try {
+            Migrator otherSchema = new Migrator(new MigrateConfig(db.url(), null, null, "other", dir, null,
+                    Duration.ofSeconds(1)), new RecordingListener());
+            assertThat(otherSchema.upgrade("head").plan().steps()).hasSize(2);
+        } finally {
+            first.release.countDown();
+        }
+        assertThat(firstRun.get(30, TimeUnit.SECONDS).plan().steps()).hasSize(2);
+    }
+
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {

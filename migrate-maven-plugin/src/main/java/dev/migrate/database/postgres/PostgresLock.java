@@ -5,10 +5,15 @@ import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.LockTimeoutException;
 import dev.migrate.database.MigrationLock;
 import dev.migrate.common.Log;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -38,8 +43,8 @@ public final class PostgresLock implements MigrationLock {
     }
 
     static PostgresLock acquire(Database database, String lockName, Duration timeout, Log listener) {
-        int key = keyOf(lockName);
         try {
+            int key = keyOf(database.connection(), lockName);
             waitFor(database.connection(), RUN_LOCK_CLASS, key, timeout, listener, "the migration lock of " + lockName,
                     "another migrate run");
             return new PostgresLock(database, key);
@@ -56,13 +61,39 @@ public final class PostgresLock implements MigrationLock {
      */
     public static void holdWorkLock(Connection connection, String lockName, Duration timeout, Log listener)
             throws SQLException {
-        waitFor(connection, WORK_LOCK_CLASS, keyOf(lockName), timeout, listener,
+        waitFor(connection, WORK_LOCK_CLASS, keyOf(connection, lockName), timeout, listener,
                 "the end of a previous run's database session", "a previous migrate run's session (its client is gone;"
                         + " PostgreSQL ends it when its current statement notices)");
     }
 
-    static int keyOf(String lockName) {
-        return lockName.toLowerCase(Locale.ROOT).hashCode();
+    /**
+     * The lock key of the history table {@code lockName} as written ({@code table} or
+     * {@code schema.table}, plain identifiers): derived from the table as this database resolves the
+     * name (the database, the schema the connection's search path gives an unqualified name, names
+     * folded to lower case), so that every spelling of one table takes one lock. {@code connection}
+     * must not have changed its search path: a new connection resolves as the run's own did before
+     * it chose its schema.
+     */
+    static int keyOf(Connection connection, String lockName) throws SQLException {
+        String[] parts = lockName.toLowerCase(Locale.ROOT).split("\\.");
+        String table = parts[parts.length - 1];
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT current_database(), current_schema()")) {
+            rs.next();
+            String schema = parts.length > 1 ? parts[0] : rs.getString(2);
+            return keyOf(rs.getString(1), schema == null ? "" : schema, table);
+        }
+    }
+
+    /** A 32-bit key from the resolved names, through SHA-256 so that similar names do not collide more. */
+    static int keyOf(String database, String schema, String table) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((database + "\u0000" + schema + "\u0000" + table)
+                    .getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getInt();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static void waitFor(Connection connection, int lockClass, int key, Duration timeout,
