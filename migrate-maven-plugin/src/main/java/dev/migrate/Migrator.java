@@ -27,6 +27,7 @@ import dev.migrate.revision.Revision;
 import dev.migrate.run.MigrationRun;
 import dev.migrate.run.MigrationRun.Mode;
 import dev.migrate.run.MigrationRun.Planner;
+import dev.migrate.run.ResumeChoice;
 import dev.migrate.verify.Verification;
 import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyResult;
@@ -81,8 +82,17 @@ public final class Migrator {
      * failed first continues from its failed statement.
      */
     public Outcome upgrade(String target, boolean resume) {
+        return upgrade(target, resume ? "true" : "false");
+    }
+
+    /**
+     * Upgrades to {@code target}; {@code resume} ({@code migrate.resume}: false, true, assume-done or
+     * rerun) says what to do with a revision that stopped halfway.
+     */
+    public Outcome upgrade(String target, String resume) {
+        ResumeChoice choice = ResumeChoice.parse(resume);
         Target parsed = Target.parse(target);
-        return move(Mode.RUN, (graph, applied) -> graph.upgradePlan(parsed, applied), resume, "upgrade to " + target);
+        return move(Mode.RUN, (graph, applied) -> graph.upgradePlan(parsed, applied), choice, "upgrade to " + target);
     }
 
     public Outcome downgrade(String target) {
@@ -90,8 +100,15 @@ public final class Migrator {
     }
 
     public Outcome downgrade(String target, boolean resume) {
+        return downgrade(target, resume ? "true" : "false");
+    }
+
+    /** As {@link #upgrade(String, String)}, downwards. */
+    public Outcome downgrade(String target, String resume) {
+        ResumeChoice choice = ResumeChoice.parse(resume);
         Target parsed = Target.parse(target);
-        return move(Mode.RUN, (graph, applied) -> graph.downgradePlan(parsed, applied), resume, "downgrade to " + target);
+        return move(Mode.RUN, (graph, applied) -> graph.downgradePlan(parsed, applied), choice,
+                "downgrade to " + target);
     }
 
     /**
@@ -100,7 +117,7 @@ public final class Migrator {
      */
     public Outcome stamp(String target) {
         Target parsed = Target.parse(target);
-        return move(Mode.STAMP, (graph, applied) -> graph.stampPlan(parsed, applied), false, "stamp " + target);
+        return move(Mode.STAMP, (graph, applied) -> graph.stampPlan(parsed, applied), ResumeChoice.NO, "stamp " + target);
     }
 
     /**
@@ -144,7 +161,7 @@ public final class Migrator {
         return new Status(graphOnly(), List.of());
     }
 
-    private Outcome move(Mode mode, Planner planner, boolean resume, String what) {
+    private Outcome move(Mode mode, Planner planner, ResumeChoice resume, String what) {
         RevisionGraph graph = load();
         long started = System.nanoTime();
         MigrationRun.Result result = run().move(graph, mode, planner, resume, what);

@@ -25,11 +25,13 @@ public class UpgradeMojo extends AbstractFanOutMojo {
     private String target;
 
     /**
-     * Continue a {@code transactional: false} revision that is recorded as failed from its failed
-     * statement (after fixing the cause), instead of refusing to run.
+     * {@code true}: continue a {@code transactional: false} revision that is recorded as failed from
+     * its failed statement (after fixing the cause), instead of refusing to run. {@code assume-done}
+     * or {@code rerun}: as {@code true}, and a statement whose run was interrupted outside a
+     * transaction, and whose outcome the database cannot show, counts as done or runs again.
      */
     @Parameter(property = "migrate.resume", defaultValue = "false")
-    private boolean resume;
+    private String resume;
 
     /** Skips this goal only. */
     @Parameter(property = "migrate.upgrade.skip", defaultValue = "false")

@@ -4,7 +4,6 @@ import dev.migrate.common.MigrateException;
 import dev.migrate.graph.Direction;
 import dev.migrate.revision.Revision;
 import dev.migrate.sql.Statement;
-import java.util.Locale;
 
 /**
  * A run died while a statement that cannot share a transaction with its journal entry was running,
@@ -15,7 +14,7 @@ public final class InDoubtStatementException extends MigrateException {
 
     public InDoubtStatementException(Revision revision, Direction direction, Statement statement, int index,
             String detail) {
-        super("the " + direction.name().toLowerCase(Locale.ROOT) + " of " + revision.describe() + " stopped while"
+        super("the " + (direction == Direction.UP ? "upgrade" : "downgrade") + " of " + revision.describe() + " stopped while"
                 + " statement " + (index + 1) + " (" + revision.fileName() + ":" + statement.line() + ") ran outside a"
                 + " transaction, and whether it completed cannot be told (nothing was run): " + detail + ".\n  Look at"
                 + " the database: if the statement completed, run again with -Dmigrate.resume=assume-done; if it did"
