@@ -35,7 +35,7 @@ final class LockReport implements StatementObserver {
             Rule.CONSTRAINT_WITHOUT_NOT_VALID.id());
 
     /** One statement that blocks writes on an existing table. */
-    private record Measured(Revision revision, int line, String table, LockMode lock, boolean rewrote) {
+    private record Measured(Revision revision, int line, long id, String table, LockMode lock, boolean rewrote) {
     }
 
     private final LockSampler sampler;
@@ -97,7 +97,7 @@ final class LockReport implements StatementObserver {
                 strongest = after.locks().stream().max(Enum::compareTo).orElse(LockMode.ACCESS_EXCLUSIVE);
             }
             if (strongest != null) {
-                pending.add(new Measured(revision, statement.line(), after.table(), strongest, rewrote));
+                pending.add(new Measured(revision, statement.line(), entry.getKey(), after.table(), strongest, rewrote));
             }
         }
         // a dropped table is gone from the sample; keep the others' latest state
@@ -108,8 +108,11 @@ final class LockReport implements StatementObserver {
         nanos += System.nanoTime() - started;
     }
 
-    /** The upgrade committed: reports what it measured, with {@code counts} rows per table. */
-    void upgraded(Revision revision, Map<String, Long> counts) {
+    /**
+     * The upgrade committed: reports what it measured, with the rows each table held before it, by
+     * the table's catalog id (which a rename keeps) or else by its name.
+     */
+    void upgraded(Revision revision, Map<String, Long> counts, Map<Long, Long> countsById) {
         String name = Messages.name(revision);
         Set<String> measuredLines = new HashSet<>();
         for (Measured m : pending) {
@@ -123,7 +126,7 @@ final class LockReport implements StatementObserver {
                             : "";
             sink.add(error ? Severity.ERROR : Severity.WARNING, Phase.UPGRADE, revision.id(), "upgrade of " + name
                     + " at " + where + " takes " + m.lock().display() + " on table " + m.table() + " ("
-                    + counts.getOrDefault(m.table(), 0L) + " rows)" + (m.rewrote() ? " and rewrites it" : "") + ": "
+                    + countsById.getOrDefault(m.id(), counts.getOrDefault(m.table(), 0L)) + " rows)" + (m.rewrote() ? " and rewrites it" : "") + ": "
                     + (m.lock() == LockMode.ACCESS_EXCLUSIVE ? "reads and writes" : "writes")
                     + " of the table wait until the revision commits" + lintSays
                     + (error ? " (migrate.verify.failOnLock is " + failOn.name() + ")" : ""));
