@@ -46,6 +46,8 @@ final class LockReport implements StatementObserver {
     /** file:line -> the lock-related lint rules that fire there. */
     private final Map<String, List<String>> lint = new HashMap<>();
     private final List<Measured> pending = new ArrayList<>();
+    /** The upgrade's statements that ran on a table that existed before it, and were sampled (file:line). */
+    private final Set<String> sampledLines = new HashSet<>();
     private Map<Long, TableState> last = Map.of();
     private boolean transactional;
     private long nanos;
@@ -78,7 +80,10 @@ final class LockReport implements StatementObserver {
         long started = System.nanoTime();
         pending.clear();
         transactional = revision.transactional();
-        last = sampler.tables(connection, historySchema, historyTable);
+        sampledLines.clear();
+        Reach named = Reach.named(revision.upgrade().statements());
+        last = named.all() ? sampler.tables(connection, historySchema, historyTable)
+                : sampler.tables(connection, historySchema, historyTable, named.names());
         nanos += System.nanoTime() - started;
     }
 
@@ -86,6 +91,17 @@ final class LockReport implements StatementObserver {
     public void ran(Revision revision, Direction direction, Statement statement, Connection connection)
             throws SQLException {
         long started = System.nanoTime();
+        // only a statement that names a table that existed before the revision can lock one (a CASCADE or a
+        // DO block reaches tables it does not name: those are sampled whole)
+        Reach named = Reach.named(List.of(statement));
+        boolean reaches = named.all() || named.names().contains("cascade")
+                || last.values().stream().anyMatch(state -> named.contains(
+                        state.table().substring(state.table().indexOf('.') + 1)));
+        if (!reaches) {
+            nanos += System.nanoTime() - started;
+            return;
+        }
+        sampledLines.add(revision.file() + ":" + statement.line());
         Map<Long, TableState> now = sampler.sample(connection, last);
         for (Map.Entry<Long, TableState> entry : now.entrySet()) {
             TableState before = last.get(entry.getKey());
@@ -137,8 +153,8 @@ final class LockReport implements StatementObserver {
                     : " (table rewrites are reported)"));
         }
         lint.forEach((where, rules) -> {
-            if (transactional && where.startsWith(revision.file() + ":") && !measuredLines.contains(where)
-                    && isUpgradeLine(revision, where)) {
+            // said only of statements that were measured: one on a table the revision made itself never was
+            if (transactional && sampledLines.contains(where) && !measuredLines.contains(where)) {
                 sink.add(Severity.INFO, Phase.UPGRADE, revision.id(), "lint warns about " + String.join(", ", rules)
                         + " at " + where + ", but verify measured no lock there that blocks writes on an existing table");
             }
@@ -153,10 +169,5 @@ final class LockReport implements StatementObserver {
 
     long millis() {
         return nanos / 1_000_000;
-    }
-
-    private static boolean isUpgradeLine(Revision revision, String where) {
-        int line = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
-        return revision.upgrade().statements().stream().anyMatch(statement -> statement.line() == line);
     }
 }

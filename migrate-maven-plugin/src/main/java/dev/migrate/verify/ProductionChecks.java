@@ -32,7 +32,7 @@ final class ProductionChecks {
         this.locks = new LockReport(options.locks() ? session.scratch().dialect().lockSampler()
                 : dev.migrate.database.LockSampler.UNSUPPORTED, options.failOnLock(), sink, graph, history[0], history[1]);
         this.mergeOrderOn = options.mergeOrder();
-        this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink);
+        this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink, options.strict());
     }
 
     /** Fills the tables before the stairway's upgrade of {@code revision}; returns what watches its statements. */

@@ -42,8 +42,6 @@ final class RowsCheck {
     private final Map<String, TableRows> memory = new HashMap<>();
     /** What ran since the tables in memory were read; {@link Reach#ALL} when they are all to be read again. */
     private Reach stale = Reach.ALL;
-    /** Tables that were empty and could not be filled: tried again before each upgrade, as they were then. */
-    private final Set<String> unfilled = new HashSet<>();
     /** The tables before the upgrade (schema.table -> rows). */
     private Map<String, TableRows> before = Map.of();
     private Reach upgradeReach = Reach.ALL;
@@ -69,18 +67,18 @@ final class RowsCheck {
     boolean beforeUpgrade(Revision revision, Connection connection) throws SQLException {
         long started = System.nanoTime();
         try {
-            Reach again = stale.and(Reach.of(names(unfilled)));
-            List<SeedTable> read = refresh(connection, again);
-            Map<String, Long> counts = new HashMap<>();
+            refresh(connection, widened(stale));
+            // every empty table, read now or before: those that could not be filled are tried again, as each time
             List<SeedTable> empty = new ArrayList<>();
-            for (SeedTable table : read) {
-                TableRows rows = memory.get(table.display());
-                counts.put(table.display(), rows == null ? 0L : rows.all().size());
-                if (rows != null && rows.all().isEmpty()) {
-                    empty.add(table);
+            Map<String, Long> counts = new HashMap<>();
+            for (TableRows table : memory.values()) {
+                if (table.all().isEmpty()) {
+                    empty.add(table.table());
+                    counts.put(table.table().display(), 0L);
                 }
             }
-            for (String note : seeder.seed(connection, read, counts, rows)) {
+            empty.sort(java.util.Comparator.comparing(SeedTable::schema).thenComparing(SeedTable::name));
+            for (String note : seeder.seed(connection, empty, counts, rows)) {
                 String table = note.substring("table ".length(), note.indexOf(' ', "table ".length()));
                 if (noted.add(table)) {
                     sink.add(Severity.INFO, Phase.UPGRADE, revision.id(), note);
@@ -89,9 +87,6 @@ final class RowsCheck {
             for (SeedTable table : empty) {
                 if (counts.getOrDefault(table.display(), 0L) > 0) {
                     memory.put(table.display(), TableRows.read(connection, table));
-                    unfilled.remove(table.display());
-                } else {
-                    unfilled.add(table.display());
                 }
             }
             stale = Reach.of(Set.of());
@@ -133,7 +128,7 @@ final class RowsCheck {
 
     /** A phase that {@link #afterUpgrade} and {@link #afterDowngrade} do not see ran with {@code reach}. */
     void ran(Reach reach) {
-        stale = stale.and(reach);
+        stale = stale.and(widened(reach));
     }
 
     /**
@@ -242,14 +237,6 @@ final class RowsCheck {
             }
         }
         return Reach.of(names);
-    }
-
-    private static Set<String> names(Set<String> displays) {
-        Set<String> names = new HashSet<>();
-        for (String display : displays) {
-            names.add(display.substring(display.indexOf('.') + 1).toLowerCase(Locale.ROOT));
-        }
-        return names;
     }
 
     private void compare(String name, String revisionId, String table, TableRows was, TableRows is) {
