@@ -165,6 +165,8 @@ final class LockReport implements StatementObserver {
     /** The upgrade failed: what it measured never reached a database. */
     void discard() {
         pending.clear();
+        // a second try on empty tables runs unobserved: nothing of it was measured
+        sampledLines.clear();
     }
 
     long millis() {

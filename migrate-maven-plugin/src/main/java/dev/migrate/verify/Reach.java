@@ -23,6 +23,12 @@ final class Reach {
     /** Identifiers as a statement writes them, quoted or not; string contents and bodies are scanned as well. */
     private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")+)\"|[A-Za-z_][A-Za-z0-9_$]*");
     private static final Set<String> ANYTHING = Set.of("do", "call", "execute");
+    /**
+     * Statements that define or drop a routine, view, trigger or rule run none of them (nor change
+     * rows), so the names in them do not make the phase reach every table.
+     */
+    private static final Pattern DEFINES = Pattern.compile("(?is)\\s*(create\\s+(or\\s+replace\\s+)?|drop\\s+|comment\\s+on\\s+)"
+            + "(function|procedure|view|materialized\\s+view|trigger|rule)\\b.*");
 
     /** Every table. */
     static final Reach ALL = new Reach(null);
@@ -62,8 +68,15 @@ final class Reach {
 
     /** Only the words {@code statements} name, and whether one of them can reach what it does not name. */
     static Reach named(List<Statement> statements) {
+        return words(statements, false);
+    }
+
+    private static Reach words(List<Statement> statements, boolean runningOnly) {
         Set<String> words = new HashSet<>();
         for (Statement statement : statements) {
+            if (runningOnly && DEFINES.matcher(statement.sql()).matches()) {
+                continue;
+            }
             Matcher matcher = WORD.matcher(statement.sql());
             boolean first = true;
             while (matcher.find()) {
@@ -88,6 +101,8 @@ final class Reach {
         if (words.all()) {
             return ALL;
         }
+        // the names of routines, views and triggered tables count where a statement may run them
+        Set<String> running = words(statements, true).names;
         Set<String> tables = new HashSet<>();
         for (SnapshotDiff.Difference difference : SnapshotDiff.between(before, after)) {
             DbObject object = difference.object();
@@ -106,12 +121,12 @@ final class Reach {
                     case FUNCTION, PROCEDURE -> {
                         int paren = object.name().indexOf('(');
                         String name = paren < 0 ? object.name() : object.name().substring(0, paren);
-                        anything[0] = words.names.contains(name.toLowerCase(Locale.ROOT));
+                        anything[0] = running.contains(name.toLowerCase(Locale.ROOT));
                     }
-                    case VIEW -> anything[0] = words.names.contains(object.name().toLowerCase(Locale.ROOT));
+                    case VIEW -> anything[0] = running.contains(object.name().toLowerCase(Locale.ROOT));
                     case TRIGGER -> {
                         DbObject table = object.parent();
-                        anything[0] = table != null && words.names.contains(table.name().toLowerCase(Locale.ROOT));
+                        anything[0] = table != null && running.contains(table.name().toLowerCase(Locale.ROOT));
                     }
                     default -> {
                     }
