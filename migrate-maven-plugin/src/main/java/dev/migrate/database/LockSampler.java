@@ -42,6 +42,18 @@ public interface LockSampler {
     /** The user's tables now (not the history table), by their catalog id. */
     Map<Long, TableState> tables(Connection connection, String historySchema, String historyTable) throws SQLException;
 
+    /**
+     * The user's tables now whose name, in lower case, is one of {@code names}, in any schema. The
+     * default lists them all and keeps those; a catalog that can look them up reads only them.
+     */
+    default Map<Long, TableState> tables(Connection connection, String historySchema, String historyTable,
+            java.util.Set<String> names) throws SQLException {
+        Map<Long, TableState> all = new java.util.HashMap<>(tables(connection, historySchema, historyTable));
+        all.values().removeIf(state -> !names.contains(
+                state.table().substring(state.table().indexOf('.') + 1).toLowerCase(java.util.Locale.ROOT)));
+        return all;
+    }
+
     /** The state of {@code tables} as this session sees it now, by catalog id; a dropped table is absent. */
     Map<Long, TableState> sample(Connection connection, Map<Long, TableState> tables) throws SQLException;
 }

@@ -41,6 +41,16 @@ public interface RowSeeder {
     List<SeedTable> tables(Connection connection, String historySchema, String historyTable) throws SQLException;
 
     /**
+     * The user's tables whose name, in lower case, is one of {@code names} (in any schema). The
+     * default reads them all and keeps those; a catalog that can look them up reads only them.
+     */
+    default List<SeedTable> tables(Connection connection, String historySchema, String historyTable,
+            java.util.Set<String> names) throws SQLException {
+        return tables(connection, historySchema, historyTable).stream()
+                .filter(table -> names.contains(table.name().toLowerCase(java.util.Locale.ROOT))).toList();
+    }
+
+    /**
      * Gives every table of {@code tables} that {@code counts} (rows per {@link SeedTable#display()})
      * shows empty {@code rows} generated rows, referenced tables first, and updates {@code counts}.
      *

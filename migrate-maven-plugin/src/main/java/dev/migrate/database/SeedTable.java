@@ -13,9 +13,16 @@ import java.util.Set;
  * @param unique column sets of the primary key, unique constraints and unique indexes
  * @param key the primary key's columns (or the first unique set's), empty when the table has none
  * @param foreignKeys the table's foreign keys
+ * @param id the catalog's id of the table, which a rename or a move to another schema keeps (PostgreSQL's
+ *     OID); 0 where the catalog has none, and the table is known by its name only
  */
 public record SeedTable(String schema, String name, List<Column> columns, List<Set<String>> unique, List<String> key,
-        List<ForeignKey> foreignKeys) {
+        List<ForeignKey> foreignKeys, long id) {
+
+    public SeedTable(String schema, String name, List<Column> columns, List<Set<String>> unique, List<String> key,
+            List<ForeignKey> foreignKeys) {
+        this(schema, name, columns, unique, key, foreignKeys, 0);
+    }
 
     public SeedTable {
         columns = List.copyOf(columns);

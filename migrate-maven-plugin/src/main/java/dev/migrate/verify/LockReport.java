@@ -35,7 +35,7 @@ final class LockReport implements StatementObserver {
             Rule.CONSTRAINT_WITHOUT_NOT_VALID.id());
 
     /** One statement that blocks writes on an existing table. */
-    private record Measured(Revision revision, int line, String table, LockMode lock, boolean rewrote) {
+    private record Measured(Revision revision, int line, long id, String table, LockMode lock, boolean rewrote) {
     }
 
     private final LockSampler sampler;
@@ -46,6 +46,8 @@ final class LockReport implements StatementObserver {
     /** file:line -> the lock-related lint rules that fire there. */
     private final Map<String, List<String>> lint = new HashMap<>();
     private final List<Measured> pending = new ArrayList<>();
+    /** The upgrade's statements that ran on a table that existed before it, and were sampled (file:line). */
+    private final Set<String> sampledLines = new HashSet<>();
     private Map<Long, TableState> last = Map.of();
     private boolean transactional;
     private long nanos;
@@ -78,7 +80,10 @@ final class LockReport implements StatementObserver {
         long started = System.nanoTime();
         pending.clear();
         transactional = revision.transactional();
-        last = sampler.tables(connection, historySchema, historyTable);
+        sampledLines.clear();
+        Reach named = Reach.named(revision.upgrade().statements());
+        last = named.all() ? sampler.tables(connection, historySchema, historyTable)
+                : sampler.tables(connection, historySchema, historyTable, named.names());
         nanos += System.nanoTime() - started;
     }
 
@@ -86,6 +91,17 @@ final class LockReport implements StatementObserver {
     public void ran(Revision revision, Direction direction, Statement statement, Connection connection)
             throws SQLException {
         long started = System.nanoTime();
+        // only a statement that names a table that existed before the revision can lock one (a CASCADE or a
+        // DO block reaches tables it does not name: those are sampled whole)
+        Reach named = Reach.named(List.of(statement));
+        boolean reaches = named.all() || named.names().contains("cascade")
+                || last.values().stream().anyMatch(state -> named.contains(
+                        state.table().substring(state.table().indexOf('.') + 1)));
+        if (!reaches) {
+            nanos += System.nanoTime() - started;
+            return;
+        }
+        sampledLines.add(revision.file() + ":" + statement.line());
         Map<Long, TableState> now = sampler.sample(connection, last);
         for (Map.Entry<Long, TableState> entry : now.entrySet()) {
             TableState before = last.get(entry.getKey());
@@ -97,7 +113,7 @@ final class LockReport implements StatementObserver {
                 strongest = after.locks().stream().max(Enum::compareTo).orElse(LockMode.ACCESS_EXCLUSIVE);
             }
             if (strongest != null) {
-                pending.add(new Measured(revision, statement.line(), after.table(), strongest, rewrote));
+                pending.add(new Measured(revision, statement.line(), entry.getKey(), after.table(), strongest, rewrote));
             }
         }
         // a dropped table is gone from the sample; keep the others' latest state
@@ -108,8 +124,11 @@ final class LockReport implements StatementObserver {
         nanos += System.nanoTime() - started;
     }
 
-    /** The upgrade committed: reports what it measured, with {@code counts} rows per table. */
-    void upgraded(Revision revision, Map<String, Long> counts) {
+    /**
+     * The upgrade committed: reports what it measured, with the rows each table held before it, by
+     * the table's catalog id (which a rename keeps) or else by its name.
+     */
+    void upgraded(Revision revision, Map<String, Long> counts, Map<Long, Long> countsById) {
         String name = Messages.name(revision);
         Set<String> measuredLines = new HashSet<>();
         for (Measured m : pending) {
@@ -123,7 +142,7 @@ final class LockReport implements StatementObserver {
                             : "";
             sink.add(error ? Severity.ERROR : Severity.WARNING, Phase.UPGRADE, revision.id(), "upgrade of " + name
                     + " at " + where + " takes " + m.lock().display() + " on table " + m.table() + " ("
-                    + counts.getOrDefault(m.table(), 0L) + " rows)" + (m.rewrote() ? " and rewrites it" : "") + ": "
+                    + countsById.getOrDefault(m.id(), counts.getOrDefault(m.table(), 0L)) + " rows)" + (m.rewrote() ? " and rewrites it" : "") + ": "
                     + (m.lock() == LockMode.ACCESS_EXCLUSIVE ? "reads and writes" : "writes")
                     + " of the table wait until the revision commits" + lintSays
                     + (error ? " (migrate.verify.failOnLock is " + failOn.name() + ")" : ""));
@@ -134,8 +153,8 @@ final class LockReport implements StatementObserver {
                     : " (table rewrites are reported)"));
         }
         lint.forEach((where, rules) -> {
-            if (transactional && where.startsWith(revision.file() + ":") && !measuredLines.contains(where)
-                    && isUpgradeLine(revision, where)) {
+            // said only of statements that were measured: one on a table the revision made itself never was
+            if (transactional && sampledLines.contains(where) && !measuredLines.contains(where)) {
                 sink.add(Severity.INFO, Phase.UPGRADE, revision.id(), "lint warns about " + String.join(", ", rules)
                         + " at " + where + ", but verify measured no lock there that blocks writes on an existing table");
             }
@@ -146,14 +165,11 @@ final class LockReport implements StatementObserver {
     /** The upgrade failed: what it measured never reached a database. */
     void discard() {
         pending.clear();
+        // a second try on empty tables runs unobserved: nothing of it was measured
+        sampledLines.clear();
     }
 
     long millis() {
         return nanos / 1_000_000;
-    }
-
-    private static boolean isUpgradeLine(Revision revision, String where) {
-        int line = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
-        return revision.upgrade().statements().stream().anyMatch(statement -> statement.line() == line);
     }
 }

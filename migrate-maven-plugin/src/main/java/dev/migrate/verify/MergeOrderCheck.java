@@ -28,9 +28,13 @@ final class MergeOrderCheck {
     private final Identifier schema;
     private final Identifier table;
     private final FindingSink sink;
+    /** Whether a column order that depends on the branches' order is an error, as everywhere else in verify. */
+    private final boolean strict;
     private long nanos;
 
-    MergeOrderCheck(RevisionGraph graph, ScratchDatabase scratch, Identifier schema, Identifier table, FindingSink sink) {
+    MergeOrderCheck(RevisionGraph graph, ScratchDatabase scratch, Identifier schema, Identifier table, FindingSink sink,
+            boolean strict) {
+        this.strict = strict;
         this.graph = graph;
         this.scratch = scratch;
         this.schema = schema;
@@ -117,7 +121,18 @@ final class MergeOrderCheck {
             if (first == null || second == null) {
                 return;
             }
-            List<SnapshotDiff.Difference> differences = SnapshotDiff.between(first, second);
+            List<SnapshotDiff.Difference> all = SnapshotDiff.between(first, second);
+            // a column order alone is a warning, as in the stairway: the columns are the same, only SELECT * differs
+            List<SnapshotDiff.Difference> differences = all.stream().filter(d -> !d.positionOnly()).toList();
+            for (SnapshotDiff.Difference d : all) {
+                if (d.positionOnly()) {
+                    sink.add(strict ? Severity.ERROR : Severity.WARNING, Phase.MERGE_ORDER, merge.id(), subject
+                            + " leave the columns of " + d.object().display() + " in an order that depends on which"
+                            + " runs first: " + d.expected() + " with " + describe(branchA) + " first, " + d.actual()
+                            + " with " + describe(branchB) + " first; only SELECT * and INSERT without a column list"
+                            + " see the difference (an error with migrate.verify.strict)");
+                }
+            }
             if (differences.isEmpty()) {
                 return;
             }

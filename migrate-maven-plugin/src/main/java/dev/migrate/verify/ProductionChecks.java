@@ -4,6 +4,7 @@ import dev.migrate.database.Identifier;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.revision.Revision;
 import dev.migrate.run.StatementObserver;
+import dev.migrate.schema.SchemaSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,7 @@ final class ProductionChecks {
         this.locks = new LockReport(options.locks() ? session.scratch().dialect().lockSampler()
                 : dev.migrate.database.LockSampler.UNSUPPORTED, options.failOnLock(), sink, graph, history[0], history[1]);
         this.mergeOrderOn = options.mergeOrder();
-        this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink);
+        this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink, options.strict());
     }
 
     /** Fills the tables before the stairway's upgrade of {@code revision}; returns what watches its statements. */
@@ -55,24 +56,49 @@ final class ProductionChecks {
         hadRows = false;
     }
 
-    void upgraded(Revision revision) {
-        if (hadRows && !revision.isIrreversible()) {
-            session.use("cannot read its tables' rows", rows::afterUpgrade);
+    /** The stairway's upgrade of {@code revision} took the scratch database from {@code before} to {@code after}. */
+    void upgraded(Revision revision, SchemaSnapshot before, SchemaSnapshot after) {
+        if (rows.enabled()) {
+            Reach reach = Reach.of(revision.upgrade().statements(), before, after);
+            if (hadRows && !revision.isIrreversible()) {
+                session.use("cannot read its tables' rows", connection -> rows.afterUpgrade(connection, reach));
+            } else {
+                rows.ran(reach);
+            }
         }
         if (locks.enabled()) {
-            locks.upgraded(revision, rows.counts());
+            locks.upgraded(revision, rows.counts(), rows.countsById());
         }
     }
 
     void upgradeFailed() {
         locks.discard();
+        rows.unknown();
     }
 
     /** After the stairway's downgrade of {@code revision}: the rows from before its upgrade must be back. */
-    void afterDowngrade(Revision revision) {
-        if (hadRows) {
-            session.use("cannot read its tables' rows", connection -> rows.afterDowngrade(revision, connection));
+    void afterDowngrade(Revision revision, SchemaSnapshot before, SchemaSnapshot after) {
+        if (!rows.enabled()) {
+            return;
         }
+        Reach reach = Reach.of(revision.downgrade().statements(), before, after);
+        if (hadRows) {
+            session.use("cannot read its tables' rows", connection -> rows.afterDowngrade(revision, connection, reach));
+        } else {
+            rows.ran(reach);
+        }
+    }
+
+    /** The stairway's re-upgrade of {@code revision} took the database from {@code before} to {@code after}. */
+    void reupgraded(Revision revision, SchemaSnapshot before, SchemaSnapshot after) {
+        if (rows.enabled()) {
+            rows.ran(Reach.of(revision.upgrade().statements(), before, after));
+        }
+    }
+
+    /** The database is not as the phases told here left it (a failure, a rollback, a rebuild): rows are read again. */
+    void unknownRows() {
+        rows.unknown();
     }
 
     void mergeOrder(Set<String> blocked) {

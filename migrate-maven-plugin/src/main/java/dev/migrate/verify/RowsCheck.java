@@ -5,34 +5,31 @@ import dev.migrate.database.RowSeeder;
 import dev.migrate.database.SeedTable;
 import dev.migrate.revision.Revision;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Synthetic rows: before each upgrade every empty table gets generated rows, and the rows of every
- * table are remembered, so that after the downgrade a lost row (a table dropped and recreated,
- * rows deleted) or a changed value can be named.
+ * Synthetic rows: a table gets generated rows when it first appears empty before an upgrade, and
+ * its rows are remembered, so that after the downgrade a lost row (a table dropped and recreated,
+ * rows deleted) or a changed value can be named. Rows are read only where a phase can have changed
+ * them ({@link Reach}): a table nothing reached keeps its remembered rows without a read. Tables are
+ * followed by their catalog id where the database has one, so rows a rename moved are still theirs.
  */
 final class RowsCheck {
 
-    /** Tables larger than this (filled by a data migration) are not compared row by row. */
-    private static final int MAX_ROWS = 10_000;
-
-    /** The rows of one table: its columns, and each row's values by the row's key. */
-    private record TableRows(List<String> columns, Map<String, List<String>> rows, List<List<String>> all,
-            boolean keyed) {
-    }
+    /**
+     * Read every table at every point instead of what a phase reached: the findings must be the same,
+     * which a test checks; nothing else sets it.
+     */
+    static boolean readEverything;
 
     private final RowSeeder seeder;
     private final int rows;
@@ -41,12 +38,16 @@ final class RowsCheck {
     private final String historySchema;
     private final String historyTable;
     private final Set<String> noted = new HashSet<>();
+    /** Every table's rows as last read (schema.table -> rows); current but for the tables {@link #stale} names. */
+    private final Map<String, TableRows> memory = new HashMap<>();
+    /** What ran since the tables in memory were read; {@link Reach#ALL} when they are all to be read again. */
+    private Reach stale = Reach.ALL;
+    /** The tables before the upgrade (schema.table -> rows). */
     private Map<String, TableRows> before = Map.of();
+    private Reach upgradeReach = Reach.ALL;
     /** Per table, the rows of {@link #before} the upgrade kept (by key, or their number): the downgrade must keep them. */
     private final Map<String, Set<String>> keptKeys = new HashMap<>();
     private final Map<String, Integer> keptCounts = new HashMap<>();
-    private final Map<String, Long> counts = new HashMap<>();
-    private List<SeedTable> tables = List.of();
     private long nanos;
 
     RowsCheck(RowSeeder seeder, int rows, boolean strict, FindingSink sink, String historySchema, String historyTable) {
@@ -66,33 +67,31 @@ final class RowsCheck {
     boolean beforeUpgrade(Revision revision, Connection connection) throws SQLException {
         long started = System.nanoTime();
         try {
-            tables = seeder.tables(connection, historySchema, historyTable);
-            Map<String, TableRows> seen = new LinkedHashMap<>();
-            counts.clear();
-            for (SeedTable table : tables) {
-                TableRows read = read(connection, table);
-                seen.put(table.display(), read);
-                counts.put(table.display(), (long) read.all().size());
-            }
-            Set<String> empty = new HashSet<>();
-            counts.forEach((table, count) -> {
-                if (count == 0) {
-                    empty.add(table);
+            refresh(connection, widened(stale));
+            // every empty table, read now or before: those that could not be filled are tried again, as each time
+            List<SeedTable> empty = new ArrayList<>();
+            Map<String, Long> counts = new HashMap<>();
+            for (TableRows table : memory.values()) {
+                if (table.all().isEmpty()) {
+                    empty.add(table.table());
+                    counts.put(table.table().display(), 0L);
                 }
-            });
-            for (String note : seeder.seed(connection, tables, counts, rows)) {
+            }
+            empty.sort(java.util.Comparator.comparing(SeedTable::schema).thenComparing(SeedTable::name));
+            for (String note : seeder.seed(connection, empty, counts, rows)) {
                 String table = note.substring("table ".length(), note.indexOf(' ', "table ".length()));
                 if (noted.add(table)) {
                     sink.add(Severity.INFO, Phase.UPGRADE, revision.id(), note);
                 }
             }
-            for (SeedTable table : tables) {
-                if (empty.contains(table.display()) && counts.getOrDefault(table.display(), 0L) > 0) {
-                    seen.put(table.display(), read(connection, table));
+            for (SeedTable table : empty) {
+                if (counts.getOrDefault(table.display(), 0L) > 0) {
+                    memory.put(table.display(), TableRows.read(connection, table));
                 }
             }
-            before = seen;
-            return counts.values().stream().anyMatch(count -> count > 0);
+            stale = Reach.of(Set.of());
+            before = new HashMap<>(memory);
+            return before.values().stream().anyMatch(table -> !table.all().isEmpty());
         } finally {
             nanos += System.nanoTime() - started;
         }
@@ -100,7 +99,17 @@ final class RowsCheck {
 
     /** Rows per table ({@code schema.table}) as the last upgrade found them. */
     Map<String, Long> counts() {
-        return Map.copyOf(counts);
+        Map<String, Long> counts = new HashMap<>();
+        before.forEach((table, rows) -> counts.put(table, (long) rows.all().size()));
+        return counts;
+    }
+
+    /** Rows per table, by the catalog's id of the table, as the last upgrade found them (tables with an id only). */
+    Map<Long, Long> countsById() {
+        Map<Long, Long> counts = new HashMap<>();
+        before.values().stream().filter(rows -> rows.table().id() != 0)
+                .forEach(rows -> counts.put(rows.table().id(), (long) rows.all().size()));
+        return counts;
     }
 
     /** Deletes every row, so that an upgrade that failed on rows can be tried on empty tables. */
@@ -108,27 +117,46 @@ final class RowsCheck {
         long started = System.nanoTime();
         seeder.empty(connection, seeder.tables(connection, historySchema, historyTable));
         before = Map.of();
-        counts.clear();
+        unknown();
         nanos += System.nanoTime() - started;
     }
 
+    /** Something ran whose reach is not known (a failed phase, a rollback, a rebuild): every table is read again. */
+    void unknown() {
+        stale = Reach.ALL;
+    }
+
+    /** A phase that {@link #afterUpgrade} and {@link #afterDowngrade} do not see ran with {@code reach}. */
+    void ran(Reach reach) {
+        stale = stale.and(widened(reach));
+    }
+
     /**
-     * After the upgrade: which of the rows from before it are still there. Rows the upgrade itself
-     * removes (a table it drops, rows it deletes) are its purpose, which lint's destructive-upgrade
-     * rule is about; the downgrade is held only to the rows the upgrade kept.
+     * After the upgrade: which of the rows from before it are still there, in the same table
+     * (followed by its id through a rename). Rows the upgrade itself removes (a table it drops, rows
+     * it deletes) are its purpose, which lint's destructive-upgrade rule is about; the downgrade is
+     * held only to the rows the upgrade kept.
      */
-    void afterUpgrade(Connection connection) throws SQLException {
+    void afterUpgrade(Connection connection, Reach reach) throws SQLException {
         long started = System.nanoTime();
         try {
+            upgradeReach = widened(reach);
             keptKeys.clear();
             keptCounts.clear();
-            for (SeedTable table : tables) {
-                TableRows was = before.get(table.display());
-                TableRows after = was == null || was.all().isEmpty() ? null : readIfThere(connection, table);
+            refresh(connection, upgradeReach);
+            Map<Long, TableRows> byId = new HashMap<>();
+            memory.values().stream().filter(rows -> rows.table().id() != 0)
+                    .forEach(rows -> byId.put(rows.table().id(), rows));
+            for (Map.Entry<String, TableRows> entry : before.entrySet()) {
+                TableRows was = entry.getValue();
+                if (was.all().isEmpty()) {
+                    continue;
+                }
+                TableRows after = was.table().id() != 0 ? byId.get(was.table().id()) : memory.get(entry.getKey());
                 if (after != null) {
-                    keptCounts.put(table.display(), after.all().size());
+                    keptCounts.put(entry.getKey(), after.all().size());
                     if (after.keyed() && was.keyed()) {
-                        keptKeys.put(table.display(), after.rows().keySet());
+                        keptKeys.put(entry.getKey(), after.rows().keySet());
                     }
                 }
             }
@@ -138,19 +166,22 @@ final class RowsCheck {
     }
 
     /** After the downgrade: every row from before the upgrade that the upgrade kept must be there, with its values. */
-    void afterDowngrade(Revision revision, Connection connection) throws SQLException {
+    void afterDowngrade(Revision revision, Connection connection, Reach reach) throws SQLException {
         long started = System.nanoTime();
         try {
+            Reach down = widened(reach);
+            refresh(connection, down);
+            Reach either = upgradeReach.and(down);
             String name = Messages.name(revision);
-            for (SeedTable table : tables) {
-                TableRows was = before.get(table.display());
-                if (was == null || was.all().isEmpty() || was.all().size() > MAX_ROWS
-                        || !keptCounts.containsKey(table.display())) {
+            for (Map.Entry<String, TableRows> entry : before.entrySet()) {
+                TableRows was = entry.getValue();
+                if (was.all().isEmpty() || was.all().size() > TableRows.MAX_ROWS
+                        || !keptCounts.containsKey(entry.getKey()) || !either.contains(was.table().name())) {
                     continue;
                 }
-                TableRows is = readIfThere(connection, table);
+                TableRows is = memory.get(entry.getKey());
                 if (is != null) { // a missing table is a schema difference, reported as such
-                    compare(name, revision.id(), table.display(), was, is);
+                    compare(name, revision.id(), entry.getKey(), was, is);
                 }
             }
         } finally {
@@ -160,6 +191,52 @@ final class RowsCheck {
 
     long millis() {
         return nanos / 1_000_000;
+    }
+
+    /**
+     * Reads again the tables {@code reach} names (all of them when it names all), as they are now;
+     * those gone leave the memory. Returns the tables read.
+     */
+    private List<SeedTable> refresh(Connection connection, Reach reach) throws SQLException {
+        boolean all = reach.all() || readEverything;
+        if (!all && reach.names().isEmpty()) {
+            return List.of();
+        }
+        List<SeedTable> tables = all ? seeder.tables(connection, historySchema, historyTable)
+                : seeder.tables(connection, historySchema, historyTable, reach.names());
+        if (all) {
+            memory.clear();
+        } else {
+            memory.values().removeIf(rows -> reach.contains(rows.table().name()));
+        }
+        for (SeedTable table : tables) {
+            TableRows rows = TableRows.readIfThere(connection, table);
+            if (rows != null) {
+                memory.put(table.display(), rows);
+            }
+        }
+        return tables;
+    }
+
+    /** {@code reach} with the tables whose foreign keys refer to a table in it (a cascade reaches them). */
+    private Reach widened(Reach reach) {
+        if (reach.all() || readEverything) {
+            return Reach.ALL;
+        }
+        Set<String> names = new HashSet<>(reach.names());
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (TableRows rows : memory.values()) {
+                String child = rows.table().name().toLowerCase(Locale.ROOT);
+                if (!names.contains(child) && rows.table().foreignKeys().stream()
+                        .anyMatch(key -> names.contains(key.referencedTable().toLowerCase(Locale.ROOT)))) {
+                    names.add(child);
+                    grew = true;
+                }
+            }
+        }
+        return Reach.of(names);
     }
 
     private void compare(String name, String revisionId, String table, TableRows was, TableRows is) {
@@ -199,10 +276,11 @@ final class RowsCheck {
                 changed += differs ? 1 : 0;
             }
         } else {
-            List<List<String>> remaining = new ArrayList<>(is.all().stream().map(row -> project(row, to)).toList());
+            List<List<String>> remaining = new ArrayList<>(is.all().stream()
+                    .map(row -> TableRows.project(row, to)).toList());
             int unmatched = 0;
             for (List<String> row : was.all()) {
-                if (!remaining.remove(project(row, from))) {
+                if (!remaining.remove(TableRows.project(row, from))) {
                     unmatched++;
                 }
             }
@@ -219,63 +297,6 @@ final class RowsCheck {
                     + " changes " + changed + " of the " + total + " rows table " + table
                     + " held before the upgrade" + (columns.isEmpty() ? "" : " (columns " + String.join(", ", columns)
                     + ")") + ": the values it had before the upgrade do not come back");
-        }
-    }
-
-    private static List<String> project(List<String> row, List<Integer> positions) {
-        return positions.stream().map(row::get).toList();
-    }
-
-    /**
-     * The rows of {@code table}, or null when it does not exist (any more). Tables are read by the
-     * names found before the upgrade, which saves a catalog lookup per phase; verify's connections
-     * run in autocommit, so a failed read disturbs nothing.
-     */
-    private static TableRows readIfThere(Connection connection, SeedTable table) throws SQLException {
-        // inside a transaction (a held downgrade) a failed read would abort it: only the read is undone
-        java.sql.Savepoint point = connection.getAutoCommit() ? null : connection.setSavepoint();
-        try {
-            TableRows rows = read(connection, table);
-            if (point != null) {
-                connection.releaseSavepoint(point);
-            }
-            return rows;
-        } catch (SQLException e) {
-            if (point != null) {
-                connection.rollback(point);
-            }
-            if (e.getSQLState() != null && (e.getSQLState().equals("42P01") || e.getSQLState().startsWith("42S0"))) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    private static TableRows read(Connection connection, SeedTable table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        Map<String, List<String>> keyed = new HashMap<>();
-        List<List<String>> all = new ArrayList<>();
-        try (Statement statement = connection.createStatement()) {
-            statement.setMaxRows(MAX_ROWS + 1);
-            try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table.quoted())) {
-                ResultSetMetaData meta = rs.getMetaData();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(meta.getColumnName(i));
-                }
-                List<Integer> key = table.key().stream().map(columns::indexOf).toList();
-                boolean hasKey = !key.isEmpty() && !key.contains(-1);
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= columns.size(); i++) {
-                        row.add(rs.getString(i));
-                    }
-                    all.add(row);
-                    if (hasKey) {
-                        keyed.put(project(row, key).toString(), row);
-                    }
-                }
-                return new TableRows(columns, keyed, all, hasKey);
-            }
         }
     }
 }

@@ -151,7 +151,7 @@ public final class Verifier {
             return recover(before);
         }
         Observation afterUp = session.observe();
-        production.upgraded(revision);
+        production.upgraded(revision, before.snapshot(), afterUp.snapshot());
         applied.add(revision);
         appliedIds.add(revision.id());
         checkHistory(revision, Phase.UPGRADE, "upgrade of " + name, afterUp);
@@ -189,7 +189,7 @@ public final class Verifier {
         }
         Observation afterDown = session.observe();
         compare(revision.id(), Phase.DOWNGRADE, "downgrade of " + name, Comparison.DOWNGRADE, before, afterDown);
-        production.afterDowngrade(revision);
+        production.afterDowngrade(revision, afterUp.snapshot(), afterDown.snapshot());
         // the revision just upgraded is the last one applied
         applied.remove(applied.size() - 1);
         appliedIds.remove(revision.id());
@@ -208,11 +208,16 @@ public final class Verifier {
             return recover(afterUp);
         }
         Observation afterReup = session.observe();
+        production.reupgraded(revision, afterDown.snapshot(), afterReup.snapshot());
         compare(revision.id(), Phase.REUPGRADE, "re-upgrade of " + name, Comparison.REUPGRADE, afterUp, afterReup);
         checkHistory(revision, Phase.REUPGRADE, "re-upgrade of " + name, afterReup);
         rows.add(row(revision, up, down, reup, errorsBefore));
         boolean right = afterReup.equals(afterUp);
-        session.release(right && errorCount() == errorsBefore);
+        boolean keep = right && errorCount() == errorsBefore;
+        if (!keep && session.holding()) {
+            production.unknownRows();
+        }
+        session.release(keep);
         return right ? afterReup : recover(afterUp);
     }
 
@@ -237,6 +242,7 @@ public final class Verifier {
      * the upgrades of the applied revisions.
      */
     private Observation recover(Observation expected) {
+        production.unknownRows();
         Observation now = session.observe();
         if (now.equals(expected)) {
             return now;

@@ -37,8 +37,9 @@ public final class VerifyBenchmark {
             return;
         }
         List<Integer> sizes = args.length == 0 ? List.of(100, 1_000) : Arrays.stream(args).map(Integer::valueOf).toList();
-        System.out.println("| database | revisions | verify (s) | per revision (ms) | phases run | snapshots |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| database | revisions | verify (s) | per revision (ms) | phases run | snapshots"
+                + " | per revision: rows, locks, merge order (ms) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---|");
         for (int size : sizes) {
             for (boolean postgres : new boolean[] {false, true}) {
                 // -Dbench.databases=h2 or =postgresql measures one of the two
@@ -59,8 +60,10 @@ public final class VerifyBenchmark {
                 }
                 long phases = result.rows().stream().mapToLong(r -> (r.upMillis() >= 0 ? 1 : 0) + (r.downMillis() >= 0 ? 1 : 0)
                         + (r.reupMillis() >= 0 ? 1 : 0)).sum();
-                System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,d | %,d |%n", postgres ? "PostgreSQL 15" : "H2 2.3 (in memory)",
-                        size, millis / 1000.0, (double) millis / size, phases, phases + 1);
+                String costs = result.costs().stream().map(cost -> String.format(Locale.ROOT, "%s %.2f", cost.check(),
+                        (double) cost.millis() / size)).collect(java.util.stream.Collectors.joining(", "));
+                System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,d | %,d | %s |%n", postgres ? "PostgreSQL 15"
+                        : "H2 2.3 (in memory)", size, millis / 1000.0, (double) millis / size, phases, phases + 1, costs);
                 deleteAll(folder);
             }
         }

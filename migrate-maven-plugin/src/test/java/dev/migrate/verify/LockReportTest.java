@@ -99,4 +99,17 @@ class LockReportTest {
         assertThat(warnings(result)).singleElement().asString().contains(":5 takes SHARE on table public.a (3 rows):"
                 + " writes of the table wait until the revision commits").doesNotContain("lint");
     }
+
+    @Test
+    void typeChangeThatPassedOnlyOnEmptyTablesClaimsNoMeasurement() {
+        history("ALTER TABLE a ALTER COLUMN label TYPE NUMERIC USING label::numeric;",
+                "ALTER TABLE a ALTER COLUMN label TYPE VARCHAR(40);");
+
+        VerifyResult result = verify(db, dir);
+
+        // it failed on the generated rows and passed on empty tables, unobserved: no lock was measured there
+        assertThat(errors(result)).singleElement().asString().contains("fails on a table with rows");
+        assertThat(result.findings()).extracting(dev.migrate.common.Finding::message)
+                .noneMatch(message -> message.contains("measured no lock"));
+    }
 }

@@ -80,4 +80,25 @@ class MergeOrderTest {
                 + " 20260102000000_b (at 20260103000000_view_on_b) fails at " + dir.resolve(R3 + "_view_on_b.sql")
                 + ":5: SQL state ").endsWith("; the branches are not independent of each other: make one depend on the other");
     }
+
+    @OnBothDatabases
+    void branchesThatOnlyOrderColumnsDifferentlyAreAWarningAndAnErrorWhenStrict(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_t", "base", "CREATE TABLE t (id INT PRIMARY KEY);", "DROP TABLE t;");
+        files.add(R2 + "_x", R1, "ALTER TABLE t ADD COLUMN x INT;", "ALTER TABLE t DROP COLUMN x;");
+        files.add(R3 + "_y", R1, "ALTER TABLE t ADD COLUMN y INT;", "ALTER TABLE t DROP COLUMN y;");
+        files.add(R4 + "_merge", R2 + ", " + R3, "", "");
+
+        VerifyResult result = verify(db, dir);
+        VerifyResult strict = verify(db, dir, VerifyOptions.defaults().withStrict(true));
+
+        String message = "merge order of 20260104000000_merge: branch 20260102000000_x and branch 20260103000000_y"
+                + " leave the columns of table t in an order that depends on which runs first: id, x, y with"
+                + " 20260102000000_x first, id, y, x with 20260103000000_y first; only SELECT * and"
+                + " INSERT without a column list see the difference (an error with migrate.verify.strict)";
+        assertThat(errors(result)).isEmpty();
+        assertThat(VerifyFixture.warnings(result)).contains(message);
+        assertThat(errors(strict)).containsExactly(message);
+    }
 }

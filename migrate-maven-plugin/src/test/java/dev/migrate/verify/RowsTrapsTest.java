@@ -31,6 +31,13 @@ class RowsTrapsTest {
         return files;
     }
 
+    private RevisionFiles orders() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_create_orders", "base", "CREATE TABLE orders (id INT PRIMARY KEY, total NUMERIC(10, 2));",
+                "DROP TABLE orders;");
+        return files;
+    }
+
     private String file(String name) {
         return dir.resolve(name + ".sql").toString();
     }
@@ -132,6 +139,52 @@ class RowsTrapsTest {
         assertThat(errors(result)).containsExactly("downgrade of 20260102000000_add_note loses 3 of the 3 rows table "
                 + table + " held before the upgrade: in production that is data gone (a table dropped and recreated,"
                 + " rows deleted); change the table in place instead");
+    }
+
+    @Test
+    void downgradeThatLosesRowsARenameMovedIsCaught() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            orders().add(R2 + "_rename", R1, "ALTER TABLE orders RENAME TO orders_v2;",
+                            "DROP TABLE orders_v2;\nCREATE TABLE orders (id INT PRIMARY KEY, total NUMERIC(10, 2));");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).containsExactly("downgrade of 20260102000000_rename loses 3 of the 3 rows table"
+                    + " public.orders held before the upgrade: in production that is data gone (a table dropped and"
+                    + " recreated, rows deleted); change the table in place instead");
+            // the rows the rename moved are counted where the lock was taken
+            assertThat(warnings(result)).anyMatch(message -> message.contains(" on table public.orders_v2 (3 rows)"));
+        }
+    }
+
+    @Test
+    void downgradeThatLosesRowsAMoveToAnotherSchemaMovedIsCaught() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            orders().add(R2 + "_archive", R1, "CREATE SCHEMA archive;\nALTER TABLE orders SET SCHEMA archive;",
+                            "DROP TABLE archive.orders;\nDROP SCHEMA archive;\n"
+                                    + "CREATE TABLE orders (id INT PRIMARY KEY, total NUMERIC(10, 2));");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).containsExactly("downgrade of 20260102000000_archive loses 3 of the 3 rows table"
+                    + " public.orders held before the upgrade: in production that is data gone (a table dropped and"
+                    + " recreated, rows deleted); change the table in place instead");
+        }
+    }
+
+    @Test
+    void downgradeThatRenamesTheTableBackKeepsItsRows() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            orders().add(R2 + "_rename", R1, "ALTER TABLE orders RENAME TO orders_v2;\n"
+                            + "ALTER TABLE orders_v2 RENAME COLUMN total TO amount;",
+                            "ALTER TABLE orders_v2 RENAME COLUMN amount TO total;\n"
+                                    + "ALTER TABLE orders_v2 RENAME TO orders;");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).isEmpty();
+            assertThat(warnings(result)).noneMatch(message -> message.contains("loses") || message.contains("changes"));
+        }
     }
 
     @OnBothDatabases

@@ -52,6 +52,27 @@ final class PostgresLockSampler implements LockSampler {
     }
 
     @Override
+    public Map<Long, TableState> tables(Connection connection, String historySchema, String historyTable,
+            java.util.Set<String> names) throws SQLException {
+        Map<Long, TableState> tables = new HashMap<>();
+        if (names.isEmpty()) {
+            return tables;
+        }
+        // only the tables the revision names: one small result instead of every relation's row
+        try (PreparedStatement statement = connection.prepareStatement(TABLES + " AND lower(c.relname) = ANY (?)")) {
+            statement.setString(1, historySchema);
+            statement.setString(2, historyTable);
+            statement.setArray(3, connection.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tables.put(rs.getLong(1), new TableState(rs.getString(2), rs.getLong(3), List.of()));
+                }
+            }
+        }
+        return tables;
+    }
+
+    @Override
     public Map<Long, TableState> sample(Connection connection, Map<Long, TableState> tables) throws SQLException {
         Map<Long, TableState> now = new HashMap<>();
         if (tables.isEmpty()) {

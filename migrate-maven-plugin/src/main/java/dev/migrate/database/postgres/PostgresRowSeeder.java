@@ -38,7 +38,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
             + " b.typname, b.typcategory, e.typname, e.typcategory,"
             + " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,"
             + " (SELECT array_agg(l.enumlabel::text ORDER BY l.enumsortorder) FROM pg_enum l"
-            + "   WHERE l.enumtypid = coalesce(e.oid, b.oid))"
+            + "   WHERE l.enumtypid = coalesce(e.oid, b.oid)), c.oid"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " JOIN pg_type t ON t.oid = a.atttypid"
             + " JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
@@ -64,24 +64,53 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
             + " JOIN pg_class r ON r.oid = k.confrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace"
             + " WHERE k.contype = 'f' AND " + USER_TABLE + " ORDER BY k.oid";
 
+    /** Only the tables of some names: each query looks them up by name instead of listing every table. */
+    private static final String NAMED = USER_TABLE + " AND lower(c.relname) = ANY (?)";
+
     @Override
     public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
             throws SQLException {
+        return read(connection, historySchema, historyTable, null);
+    }
+
+    @Override
+    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable, Set<String> names)
+            throws SQLException {
+        return names.isEmpty() ? List.of() : read(connection, historySchema, historyTable, names);
+    }
+
+    private static ResultSet query(Connection connection, String sql, Set<String> names) throws SQLException {
+        // the statement closes with its result set
+        if (names == null) {
+            Statement statement = connection.createStatement();
+            statement.closeOnCompletion();
+            return statement.executeQuery(sql);
+        }
+        java.sql.PreparedStatement statement = connection.prepareStatement(sql.replace(USER_TABLE, NAMED));
+        statement.closeOnCompletion();
+        statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+        return statement.executeQuery();
+    }
+
+    private static List<SeedTable> read(Connection connection, String historySchema, String historyTable,
+            Set<String> names) throws SQLException {
         Map<String, List<Column>> columns = new LinkedHashMap<>();
+        Map<String, Long> ids = new java.util.HashMap<>();
         Map<String, List<Set<String>>> unique = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(COLUMNS)) {
+        {
+            try (ResultSet rs = query(connection, COLUMNS, names)) {
                 while (rs.next()) {
                     if (rs.getString(2).equals(historyTable) && rs.getString(1).equals(historySchema)) {
                         continue;
                     }
                     columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
                             .add(column(rs));
+                    ids.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(13));
                 }
             }
-            try (ResultSet rs = statement.executeQuery(UNIQUE)) {
+            try (ResultSet rs = query(connection, UNIQUE, names)) {
                 while (rs.next()) {
                     String table = rs.getString(1) + "." + rs.getString(2);
                     Set<String> set = new LinkedHashSet<>(strings(rs.getArray(4)));
@@ -99,7 +128,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
                     keys.putIfAbsent(table, List.copyOf(set));
                 }
             }
-            try (ResultSet rs = statement.executeQuery(FOREIGN_KEYS)) {
+            try (ResultSet rs = query(connection, FOREIGN_KEYS, names)) {
                 while (rs.next()) {
                     foreignKeys.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
                             .add(new ForeignKey(strings(rs.getArray(5)), rs.getString(3), rs.getString(4),
@@ -112,7 +141,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
             int dot = table.indexOf('.');
             tables.add(new SeedTable(table.substring(0, dot), table.substring(dot + 1), list,
                     unique.getOrDefault(table, List.of()), keys.getOrDefault(table, List.of()),
-                    foreignKeys.getOrDefault(table, List.of())));
+                    foreignKeys.getOrDefault(table, List.of()), ids.get(table)));
         });
         return tables;
     }

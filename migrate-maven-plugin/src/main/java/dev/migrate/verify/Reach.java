@@ -1,0 +1,142 @@
+package dev.migrate.verify;
+
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.SnapshotDiff;
+import dev.migrate.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The tables whose rows a phase can have changed, by name (lower case, any schema): those its
+ * statements name and those whose definition the phase changed. Where statements can reach tables
+ * they do not name (a DO block, a routine, a view, a trigger on a table they name), every table.
+ * A name is enough to be counted, so the set errs on the side of reading too much, never too little;
+ * tables referring to a reached one through a foreign key (cascades) are added by whoever knows the keys.
+ */
+final class Reach {
+
+    /** Identifiers as a statement writes them, quoted or not; string contents and bodies are scanned as well. */
+    private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")+)\"|[A-Za-z_][A-Za-z0-9_$]*");
+    private static final Set<String> ANYTHING = Set.of("do", "call", "execute");
+    /**
+     * Statements that define or drop a routine, view, trigger or rule run none of them (nor change
+     * rows), so the names in them do not make the phase reach every table.
+     */
+    private static final Pattern DEFINES = Pattern.compile("(?is)\\s*(create\\s+(or\\s+replace\\s+)?|drop\\s+|comment\\s+on\\s+)"
+            + "(function|procedure|view|materialized\\s+view|trigger|rule)\\b.*");
+
+    /** Every table. */
+    static final Reach ALL = new Reach(null);
+
+    private final Set<String> names;
+
+    private Reach(Set<String> names) {
+        this.names = names == null ? null : Set.copyOf(names);
+    }
+
+    /** Whether every table is reached. */
+    boolean all() {
+        return names == null;
+    }
+
+    /** The lower-case names reached; only when not {@link #all()}. */
+    Set<String> names() {
+        return names;
+    }
+
+    boolean contains(String tableName) {
+        return names == null || names.contains(tableName.toLowerCase(Locale.ROOT));
+    }
+
+    Reach and(Reach other) {
+        if (all() || other.all()) {
+            return ALL;
+        }
+        Set<String> union = new HashSet<>(names);
+        union.addAll(other.names);
+        return new Reach(union);
+    }
+
+    static Reach of(Set<String> names) {
+        return new Reach(names);
+    }
+
+    /** Only the words {@code statements} name, and whether one of them can reach what it does not name. */
+    static Reach named(List<Statement> statements) {
+        return words(statements, false);
+    }
+
+    private static Reach words(List<Statement> statements, boolean runningOnly) {
+        Set<String> words = new HashSet<>();
+        for (Statement statement : statements) {
+            if (runningOnly && DEFINES.matcher(statement.sql()).matches()) {
+                continue;
+            }
+            Matcher matcher = WORD.matcher(statement.sql());
+            boolean first = true;
+            while (matcher.find()) {
+                String word = (matcher.group(1) != null ? matcher.group(1).replace("\"\"", "\"") : matcher.group())
+                        .toLowerCase(Locale.ROOT);
+                if (first && ANYTHING.contains(word)) {
+                    return ALL;
+                }
+                first = false;
+                words.add(word);
+            }
+        }
+        return new Reach(words);
+    }
+
+    /**
+     * What a phase that ran {@code statements} between the snapshots {@code before} and {@code after}
+     * can have changed.
+     */
+    static Reach of(List<Statement> statements, SchemaSnapshot before, SchemaSnapshot after) {
+        Reach words = named(statements);
+        if (words.all()) {
+            return ALL;
+        }
+        // the names of routines, views and triggered tables count where a statement may run them
+        Set<String> running = words(statements, true).names;
+        Set<String> tables = new HashSet<>();
+        for (SnapshotDiff.Difference difference : SnapshotDiff.between(before, after)) {
+            DbObject object = difference.object();
+            DbObject table = object.kind() == DbObject.Kind.TABLE ? object : object.parent();
+            if (table != null && table.kind() == DbObject.Kind.TABLE) {
+                tables.add(table.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        boolean[] anything = new boolean[1];
+        for (SchemaSnapshot snapshot : before == after ? List.of(after) : List.of(before, after)) {
+            snapshot.forEachObject((object, definition) -> {
+                if (anything[0]) {
+                    return;
+                }
+                switch (object.kind()) {
+                    case FUNCTION, PROCEDURE -> {
+                        int paren = object.name().indexOf('(');
+                        String name = paren < 0 ? object.name() : object.name().substring(0, paren);
+                        anything[0] = running.contains(name.toLowerCase(Locale.ROOT));
+                    }
+                    case VIEW -> anything[0] = running.contains(object.name().toLowerCase(Locale.ROOT));
+                    case TRIGGER -> {
+                        DbObject table = object.parent();
+                        anything[0] = table != null && running.contains(table.name().toLowerCase(Locale.ROOT));
+                    }
+                    default -> {
+                    }
+                }
+            });
+        }
+        if (anything[0]) {
+            return ALL;
+        }
+        tables.addAll(words.names);
+        return new Reach(tables);
+    }
+}
