@@ -64,6 +64,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * The URL handed to the JDBC driver for the configured {@code url}: the same by default; a
+     * product whose shipped driver needs a URL option to accept the scheme adds it here.
+     */
+    default String driverUrl(String url) {
+        return url;
+    }
+
     /** Adds what this database wants to the driver's connection properties. */
     default void addConnectionProperties(String url, Properties properties) {
     }
