@@ -103,6 +103,15 @@ public interface Dialect {
     void useSchema(Database database, Identifier schema, boolean create) throws SQLException;
 
     /**
+     * The schema to use inside a scratch database that stands in for the configured {@code schema}
+     * (never null): the same by default; null where a schema is a database of its own, so that the
+     * scratch database itself stands in for it and nothing runs in the configured one.
+     */
+    default Identifier scratchSchema(Identifier schema) {
+        return schema;
+    }
+
+    /**
      * Whether the history table's schema is created only once the migration lock is held (where
      * concurrent {@code CREATE ... IF NOT EXISTS} can collide) rather than before it (where the
      * lock itself is a table in that schema).
