@@ -4,6 +4,7 @@ import dev.migrate.common.Log;
 import dev.migrate.common.Redaction;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.DdlWriter;
 import dev.migrate.database.Identifier;
 import dev.migrate.database.LockSampler;
 import dev.migrate.database.MigrationLock;
@@ -203,6 +204,11 @@ public final class MysqlDialect extends StandardDialect {
     public void prepareWorkSession(Database database, String historyName, Duration timeout, Log log)
             throws SQLException {
         MysqlLock.holdWorkLock(database.connection(), historyName, timeout, log);
+    }
+
+    @Override
+    public Optional<DdlWriter> ddlWriter() {
+        return Optional.of(new MysqlDdlWriter(RESERVED));
     }
 
     @Override

@@ -117,10 +117,10 @@ class MariaDbVerifyTest {
                 + "ALTER TABLE users COMMENT = 'people';", "SELECT 1;");
 
         assertThat(errors(verify(null))).containsExactly(
-                "downgrade of 20260102000000_widen: column users.email: varchar(100) NOT NULL before the upgrade,"
-                        + " varchar(200) NOT NULL after the downgrade",
-                "downgrade of 20260102000000_widen: default of column users.name: 'anonymous' before the upgrade,"
-                        + " 'nobody' after the downgrade",
+                "downgrade of 20260102000000_widen: column users.email: varchar(100) not null before the upgrade,"
+                        + " varchar(200) not null after the downgrade",
+                "downgrade of 20260102000000_widen: column users.name: varchar(100) null default 'anonymous' before"
+                        + " the upgrade, varchar(100) null default 'nobody' after the downgrade",
                 "downgrade of 20260102000000_widen leaves comment on table users");
     }
 
