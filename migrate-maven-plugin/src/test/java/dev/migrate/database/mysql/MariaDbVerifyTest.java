@@ -125,6 +125,31 @@ class MariaDbVerifyTest {
     }
 
     @Test
+    void userWithRightsOnItsDatabaseAndTheScratchNamesVerifies() {
+        String user = "migrate_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        List<String> hosts = List.of("%", "localhost", "127.0.0.1");
+        try {
+            for (String host : hosts) {
+                MariaDbServer.execute("CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY 'secret'");
+                MariaDbServer.execute("GRANT ALL ON " + db.name() + ".* TO '" + user + "'@'" + host + "'");
+                MariaDbServer.execute("GRANT ALL ON `migrate\\_verify\\_%`.* TO '" + user + "'@'" + host + "'");
+            }
+            users().add(R2 + "_index_email", R1, "CREATE INDEX ix_users_email ON users (email(10));", "SELECT 1;");
+            String url = "jdbc:mariadb://127.0.0.1:3306/" + db.name();
+
+            VerifyResult result = new Migrator(new MigrateConfig(url, user, "secret", null, dir, null),
+                    new RecordingListener()).verify(VerifyOptions.defaults());
+
+            assertThat(errors(result)).first()
+                    .isEqualTo("downgrade of 20260102000000_index_email leaves index ix_users_email on table users");
+        } finally {
+            for (String host : hosts) {
+                MariaDbServer.execute("DROP USER IF EXISTS '" + user + "'@'" + host + "'");
+            }
+        }
+    }
+
+    @Test
     void verifyWithASchemaNeverEntersTheConfiguredDatabase() {
         String configured = db.name() + "_app";
         users();
