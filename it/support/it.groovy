@@ -5,14 +5,19 @@ import java.sql.Connection
 class It {
     String pgPrefix
     String pgParams
+    String mariadbPrefix
+    String mariadbParams
     File basedir
 
     String pgUrl(String database) { pgPrefix + database + pgParams }
 
+    String mariadbUrl(String database) { mariadbPrefix + database + mariadbParams }
+
     String h2Url() { 'jdbc:h2:file:' + new File(basedir, 'target/migrate/db').absolutePath + ';IFEXISTS=TRUE' }
 
     Connection connect(String url) {
-        def driver = url.startsWith('jdbc:h2:') ? new org.h2.Driver() : new org.postgresql.Driver()
+        def driver = url.startsWith('jdbc:h2:') ? new org.h2.Driver()
+                : url.startsWith('jdbc:mariadb:') ? new org.mariadb.jdbc.Driver() : new org.postgresql.Driver()
         def connection = driver.connect(url, new Properties())
         assert connection != null : "no connection for ${url}"
         connection
@@ -31,6 +36,19 @@ class It {
 
     void pgDrop(String database) { pgExecute("DROP DATABASE IF EXISTS ${database} WITH (FORCE)") }
 
+    void mariadbExecute(String sql) {
+        def c = connect(mariadbUrl(''))
+        try { c.createStatement().execute(sql) } finally { c.close() }
+    }
+
+    /** A fresh, empty MariaDB database for one scenario. */
+    void mariadbRecreate(String database) {
+        mariadbExecute("DROP DATABASE IF EXISTS ${database}")
+        mariadbExecute("CREATE DATABASE ${database}")
+    }
+
+    void mariadbDrop(String database) { mariadbExecute("DROP DATABASE IF EXISTS ${database}") }
+
     /** The first column of every row, as strings. */
     List<String> column(String url, String sql) {
         def c = connect(url)
@@ -44,8 +62,8 @@ class It {
 
     /** Lower-case names of the tables in the default schema, without H2's migration-lock table. */
     List<String> tables(String url) {
-        def schema = url.startsWith('jdbc:h2:') ? 'PUBLIC' : 'public'
-        column(url, "SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = '${schema}'"
+        def schema = url.startsWith('jdbc:h2:') ? "'PUBLIC'" : url.startsWith('jdbc:mariadb:') ? 'DATABASE()' : "'public'"
+        column(url, "SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = ${schema}"
                 + " AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY 1") - ['migrate_history_lock']
     }
 
@@ -63,4 +81,5 @@ class It {
     }
 }
 
-new It(pgPrefix: pgPrefix, pgParams: pgParams, basedir: basedir)
+new It(pgPrefix: pgPrefix, pgParams: pgParams, mariadbPrefix: mariadbPrefix, mariadbParams: mariadbParams,
+        basedir: basedir)

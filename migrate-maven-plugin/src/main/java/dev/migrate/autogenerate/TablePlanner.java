@@ -186,7 +186,7 @@ final class TablePlanner {
             String before = c.before(index);
             String after = c.after(index);
             String label = "index " + w.name(index.schema(), index.name());
-            String drop = w.dropIndex(index.schema(), index.name());
+            String drop = w.dropIndex(index.schema(), index.name(), c.name(table));
             if (before == null) {
                 c.add(Change.of(index, "create " + label, Step.CREATE_INDEX, List.of(createIndex(index, after)),
                         Step.DROP_INDEX, tableIn(c.head, table) ? List.of(drop) : List.of()));

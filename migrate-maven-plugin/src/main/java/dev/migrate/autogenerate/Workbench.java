@@ -37,7 +37,7 @@ final class Workbench implements Proof.Scratch, AutoCloseable {
 
     Workbench(ScratchDatabase scratch, Identifier schema, Identifier table) {
         this.scratch = scratch;
-        this.schema = schema;
+        this.schema = schema == null ? null : scratch.dialect().scratchSchema(schema);
         this.table = table;
     }
 

@@ -30,7 +30,9 @@ public final class Database implements AutoCloseable {
 
     public static Database connect(String url, String user, String password) {
         String shownUrl = Redaction.redactUrl(url);
-        Driver driver = driverFor(url, shownUrl);
+        Dialect dialect = url == null ? null : Dialects.forUrl(url);
+        String driverUrl = dialect == null ? url : dialect.driverUrl(url);
+        Driver driver = driverFor(driverUrl, shownUrl);
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -38,10 +40,9 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        Dialect dialect = Dialects.forUrl(url);
         dialect.addConnectionProperties(url, properties);
         try {
-            Connection connection = driver.connect(url, properties);
+            Connection connection = driver.connect(driverUrl, properties);
             if (connection == null) {
                 throw new DatabaseUnavailableException("the JDBC driver refused the URL " + shownUrl, null);
             }
@@ -76,7 +77,7 @@ public final class Database implements AutoCloseable {
             }
         }
         throw new DatabaseUnavailableException("no JDBC driver accepts " + shownUrl
-                + "; the plugin ships the PostgreSQL and H2 drivers, add any other as a <dependency> of the plugin", null);
+                + "; the plugin ships the PostgreSQL, MariaDB (also for jdbc:mysql:) and H2 drivers, add any other as a <dependency> of the plugin", null);
     }
 
     public Connection connection() {

@@ -85,6 +85,14 @@ public interface DdlWriter {
         return "DROP INDEX " + name(schema, index);
     }
 
+    /**
+     * Drops {@code index} of {@code table} (a qualified name): the table's name is needed where
+     * index names are per table (MySQL); elsewhere it is {@link #dropIndex(String, String)}.
+     */
+    default String dropIndex(String schema, String index, String table) {
+        return dropIndex(schema, index);
+    }
+
     String createView(String view, String definition, boolean materialized);
 
     String dropView(String view, boolean materialized);

@@ -86,6 +86,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * The URL handed to the JDBC driver for the configured {@code url}: the same by default; a
+     * product whose shipped driver needs a URL option to accept the scheme adds it here.
+     */
+    default String driverUrl(String url) {
+        return url;
+    }
+
     /** Adds what this database wants to the driver's connection properties. */
     default void addConnectionProperties(String url, Properties properties) {
     }
@@ -115,6 +123,15 @@ public interface Dialect {
      * missing schema that is not to be created is left alone (nothing can be applied in it yet).
      */
     void useSchema(Database database, Identifier schema, boolean create) throws SQLException;
+
+    /**
+     * The schema to use inside a scratch database that stands in for the configured {@code schema}
+     * (never null): the same by default; null where a schema is a database of its own, so that the
+     * scratch database itself stands in for it and nothing runs in the configured one.
+     */
+    default Identifier scratchSchema(Identifier schema) {
+        return schema;
+    }
 
     /**
      * Whether the history table's schema is created only once the migration lock is held (where

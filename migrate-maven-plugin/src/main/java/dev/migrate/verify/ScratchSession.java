@@ -51,7 +51,7 @@ final class ScratchSession implements AutoCloseable {
 
     ScratchSession(ScratchDatabase scratch, Identifier schema, Identifier table) {
         this.scratch = scratch;
-        this.schema = schema;
+        this.schema = schema == null ? null : scratch.dialect().scratchSchema(schema);
         this.table = table;
         this.reader = scratch.dialect().snapshotReader();
     }

@@ -13,7 +13,8 @@ public final class BothDatabases implements ArgumentsProvider {
 
     @Override
     public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
-        return Stream.of(TestDatabase.Kind.values()).map(kind -> Arguments.of(new Lazy(kind)));
+        // MariaDB has tests of its own (database.mysql): these bodies assume transactional DDL or H2
+        return Stream.of(TestDatabase.Kind.H2, TestDatabase.Kind.POSTGRESQL).map(kind -> Arguments.of(new Lazy(kind)));
     }
 
     /**

@@ -8,6 +8,7 @@ public final class Products {
 
     public static final Dialect POSTGRES = Dialects.forUrl("jdbc:postgresql:");
     public static final Dialect H2 = Dialects.forUrl("jdbc:h2:");
+    public static final Dialect MYSQL = Dialects.forUrl("jdbc:mariadb:");
 
     private Products() {
     }

@@ -12,11 +12,11 @@ import java.util.UUID;
 
 /**
  * A fresh, empty database for one test: an in-memory H2 database, or a new database on the real
- * PostgreSQL server that is dropped again on close.
+ * PostgreSQL or MariaDB server that is dropped again on close.
  */
 public final class TestDatabase implements AutoCloseable {
 
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind { H2, POSTGRESQL, MARIADB }
 
     private final Kind kind;
     private final String url;
@@ -34,6 +34,11 @@ public final class TestDatabase implements AutoCloseable {
             // DB_CLOSE_DELAY keeps the in-memory database alive between the plugin's connections
             return new TestDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", name);
         }
+        if (kind == Kind.MARIADB) {
+            MariaDbServer.require();
+            MariaDbServer.execute("CREATE DATABASE " + name);
+            return new TestDatabase(kind, MariaDbServer.urlFor(name), name);
+        }
         PostgresServer.require();
         PostgresServer.execute("CREATE DATABASE " + name);
         return new TestDatabase(kind, PostgresServer.urlFor(name), name);
@@ -45,6 +50,11 @@ public final class TestDatabase implements AutoCloseable {
 
     public boolean isPostgres() {
         return kind == Kind.POSTGRESQL;
+    }
+
+    /** The database's own name (on MariaDB, the schema tables live in). */
+    public String name() {
+        return name;
     }
 
     public String url() {
@@ -65,7 +75,7 @@ public final class TestDatabase implements AutoCloseable {
      * H2's migration-lock tables ({@code *_lock}) are left out.
      */
     public List<String> tables(String schema) {
-        String schemaName = schema != null ? schema : isPostgres() ? "public" : "PUBLIC";
+        String schemaName = schema != null ? schema : isPostgres() ? "public" : kind == Kind.MARIADB ? name : "PUBLIC";
         String sql = "SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = LOWER(?)"
                 + " AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY 1";
         List<String> names = new ArrayList<>();
@@ -115,6 +125,8 @@ public final class TestDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 // already gone
             }
+        } else if (kind == Kind.MARIADB) {
+            MariaDbServer.execute("DROP DATABASE IF EXISTS " + name);
         } else {
             PostgresServer.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
@@ -122,6 +134,10 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public String toString() {
-        return kind == Kind.H2 ? "H2" : "PostgreSQL";
+        return switch (kind) {
+            case H2 -> "H2";
+            case POSTGRESQL -> "PostgreSQL";
+            case MARIADB -> "MariaDB";
+        };
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs after migrate:upgrade (bound to pre-integration-test) against the database it migrated:
- * embedded H2 by default, PostgreSQL with -Dpg.
+ * embedded H2 by default, PostgreSQL with -Dpg, MariaDB with -Dmariadb.
  */
 class BookCatalogIT {
 

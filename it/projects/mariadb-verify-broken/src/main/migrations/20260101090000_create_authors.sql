@@ -1,0 +1,11 @@
+-- parents: base
+-- message: create authors
+
+-- upgrade
+CREATE TABLE authors (
+    id   INT PRIMARY KEY,
+    name VARCHAR(200) NOT NULL
+);
+
+-- downgrade
+DROP TABLE authors;

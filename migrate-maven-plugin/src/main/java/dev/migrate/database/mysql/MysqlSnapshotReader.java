@@ -1,0 +1,236 @@
+package dev.migrate.database.mysql;
+
+import dev.migrate.database.SnapshotReader;
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.DbObject.Kind;
+import dev.migrate.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the current database from {@code information_schema} into the snapshot model. A schema is a
+ * database here and the scratch database's name differs from the configured one, so objects carry
+ * no schema, and the database's own name is taken out of view and routine definitions. Values that
+ * change with the data ({@code AUTO_INCREMENT} counters, row counts) and the definer are left out.
+ * Routines, triggers, views and sequences are read by {@link MysqlRoutineReader}.
+ */
+final class MysqlSnapshotReader implements SnapshotReader {
+
+    private static final String TABLES = "SELECT table_name, table_type, engine, table_collation, create_options,"
+            + " table_comment FROM information_schema.tables WHERE table_schema = ?";
+
+    private static final String COLUMNS = "SELECT table_name, column_name, column_type, collation_name, is_nullable,"
+            + " column_default, extra, generation_expression, column_comment FROM information_schema.columns"
+            + " WHERE table_schema = ? ORDER BY table_name, ordinal_position";
+
+    private static final String KEYS = "SELECT table_name, index_name, non_unique, column_name, sub_part, collation,"
+            + " index_type, index_comment FROM information_schema.statistics WHERE table_schema = ?"
+            + " ORDER BY table_name, index_name, seq_in_index";
+
+    private static final String CONSTRAINTS = "SELECT table_name, constraint_name, constraint_type"
+            + " FROM information_schema.table_constraints WHERE constraint_schema = ?";
+
+    private static final String FOREIGN_KEYS = "SELECT k.table_name, k.constraint_name, k.column_name,"
+            + " k.referenced_table_schema, k.referenced_table_name, k.referenced_column_name, r.update_rule,"
+            + " r.delete_rule FROM information_schema.key_column_usage k"
+            + " JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema"
+            + " AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name"
+            + " WHERE k.constraint_schema = ? ORDER BY k.table_name, k.constraint_name, k.ordinal_position";
+
+    /** MariaDB names the table of each check; MySQL's checks are unique per database and named in table_constraints. */
+    private static final String CHECKS_MARIADB = "SELECT table_name, constraint_name, check_clause"
+            + " FROM information_schema.check_constraints WHERE constraint_schema = ?";
+    private static final String CHECKS_MYSQL = "SELECT t.table_name, c.constraint_name, c.check_clause"
+            + " FROM information_schema.check_constraints c JOIN information_schema.table_constraints t"
+            + " ON t.constraint_schema = c.constraint_schema AND t.constraint_name = c.constraint_name"
+            + " AND t.constraint_type = 'CHECK' WHERE c.constraint_schema = ?";
+
+    @Override
+    public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {
+        String database = MysqlRoutineReader.currentDatabase(connection);
+        MysqlServer server = MysqlServer.of(connection);
+        SchemaSnapshot.Builder snapshot = SchemaSnapshot.builder();
+        Map<String, String> tableCollations = new HashMap<>();
+        for (String[] row : rows(connection, TABLES, database, 6)) {
+            String table = row[0];
+            if (table.equals(historyTable)) {
+                continue;
+            }
+            switch (row[1]) {
+                case "BASE TABLE", "SYSTEM VERSIONED" -> {
+                    tableCollations.put(table, row[3]);
+                    snapshot.put(Kind.TABLE, null, null, table, "table ENGINE=" + row[2] + " COLLATE=" + row[3]
+                            + (row[4] == null || row[4].isBlank() ? "" : " " + row[4])
+                            + ("SYSTEM VERSIONED".equals(row[1]) ? " WITH SYSTEM VERSIONING" : ""));
+                    snapshot.comment(null, "table " + table, row[5]);
+                }
+                default -> {
+                    // views and sequences: MysqlRoutineReader
+                }
+            }
+        }
+        columns(connection, database, tableCollations, server.mariadb(), snapshot);
+        keys(connection, database, tableCollations, snapshot);
+        foreignKeys(connection, database, tableCollations, snapshot);
+        for (String[] row : rows(connection, server.mariadb() ? CHECKS_MARIADB : CHECKS_MYSQL, database, 3)) {
+            if (tableCollations.containsKey(row[0])) {
+                snapshot.put(Kind.CONSTRAINT, null, "table " + row[0], row[1], "CHECK (" + row[2] + ")");
+            }
+        }
+        new MysqlRoutineReader(connection, database, server).read(snapshot, historyTable);
+        return snapshot.build();
+    }
+
+    private static void columns(Connection connection, String database, Map<String, String> tableCollations,
+            boolean mariadb, SchemaSnapshot.Builder snapshot) throws SQLException {
+        for (String[] row : rows(connection, COLUMNS, database, 9)) {
+            String table = row[0];
+            String tableCollation = tableCollations.get(table);
+            if (tableCollation == null) {
+                continue; // a view's columns are its definition's
+            }
+            String column = row[1];
+            String extra = row[6] == null ? "" : row[6].toLowerCase(java.util.Locale.ROOT);
+            boolean generated = row[7] != null && !row[7].isEmpty() && extra.contains("generated")
+                    && !extra.contains("default_generated");
+            // the whole column as MODIFY COLUMN restates it; nullability in lower case, so that it stays in
+            // the type ColumnSpec takes apart and every change is written as one MODIFY COLUMN
+            StringBuilder definition = new StringBuilder(row[2]);
+            if (row[3] != null && !row[3].equals(tableCollation)) {
+                definition.append(" COLLATE ").append(row[3]);
+            }
+            if (generated) {
+                // the storage goes in the type, where ColumnSpec leaves it; MariaDB takes no NULL here
+                definition.append(extra.contains("stored") || extra.contains("persistent") ? " stored" : " virtual");
+                definition.append("NO".equals(row[4]) ? " not null" : "");
+            } else {
+                definition.append("NO".equals(row[4]) ? " not null" : " null");
+            }
+            // MariaDB writes "no default" of a nullable column as the text NULL
+            if (!generated && row[5] != null && !row[5].equals("NULL")) {
+                definition.append(" default ").append(defaultValue(row[5], extra, mariadb));
+            }
+            if (extra.contains("on update ")) {
+                definition.append(" on update ").append(row[6].substring(extra.indexOf("on update ") + 10).strip());
+            }
+            if (row[8] != null && !row[8].isEmpty()) {
+                definition.append(" comment '").append(row[8].replace("\\", "\\\\").replace("'", "''")).append('\'');
+            }
+            if (extra.contains("invisible")) {
+                definition.append(" invisible");
+            }
+            if (extra.contains("auto_increment")) {
+                // read back by ColumnSpec as an identity, which the DDL writer writes as AUTO_INCREMENT
+                definition.append(" GENERATED BY DEFAULT AS IDENTITY");
+            } else if (generated) {
+                definition.append(" GENERATED ALWAYS AS (").append(MysqlRoutineReader.local(row[7], database))
+                        .append(")");
+            }
+            snapshot.put(Kind.COLUMN, null, table, column, definition.toString());
+            snapshot.columnAt(new DbObject(Kind.TABLE, null, null, table), column);
+        }
+    }
+
+    /**
+     * A default as DDL writes it: MariaDB prints literals quoted and expressions bare; MySQL prints
+     * literals bare and marks expressions DEFAULT_GENERATED, which DDL writes in parentheses.
+     */
+    static String defaultValue(String value, String extra, boolean mariadb) {
+        if (mariadb) {
+            return value;
+        }
+        if (extra.contains("default_generated")) {
+            return value.toUpperCase(java.util.Locale.ROOT).startsWith("CURRENT_TIMESTAMP") ? value : "(" + value + ")";
+        }
+        return value.matches("-?[0-9]+(\\.[0-9]+)?") ? value : "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * Primary and unique keys become constraints, every other index an index; both with their
+     * columns, prefix lengths, order and kind (BTREE, HASH, FULLTEXT, SPATIAL).
+     */
+    private static void keys(Connection connection, String database, Map<String, String> tableCollations,
+            SchemaSnapshot.Builder snapshot) throws SQLException {
+        Map<String, String> constraintTypes = new HashMap<>();
+        for (String[] row : rows(connection, CONSTRAINTS, database, 3)) {
+            constraintTypes.put(row[0] + "." + row[1], row[2]);
+        }
+        Map<String, List<String[]>> indexes = new LinkedHashMap<>();
+        for (String[] row : rows(connection, KEYS, database, 8)) {
+            if (tableCollations.containsKey(row[0])) {
+                indexes.computeIfAbsent(row[0] + "." + row[1], k -> new ArrayList<>()).add(row);
+            }
+        }
+        indexes.forEach((key, parts) -> {
+            String[] first = parts.get(0);
+            List<String> columns = new ArrayList<>();
+            for (String[] part : parts) {
+                columns.add((part[3] == null ? "(expression)" : part[3]) + (part[4] == null ? "" : "(" + part[4] + ")")
+                        + ("D".equals(part[5]) ? " DESC" : ""));
+            }
+            String list = "(" + String.join(", ", columns) + ")";
+            String type = constraintTypes.get(key);
+            String owner = "table " + first[0];
+            if ("PRIMARY KEY".equals(type) || "UNIQUE".equals(type)) {
+                snapshot.put(Kind.CONSTRAINT, null, owner, first[1], type + " " + list + using(first[6]));
+            } else {
+                String kind = switch (first[6]) {
+                    case "FULLTEXT" -> "FULLTEXT INDEX ";
+                    case "SPATIAL" -> "SPATIAL INDEX ";
+                    default -> "0".equals(first[2]) ? "UNIQUE INDEX " : "INDEX ";
+                };
+                snapshot.put(Kind.INDEX, null, owner, first[1], kind + list + using(first[6]));
+            }
+            snapshot.comment(null, "index " + first[1] + " on " + owner, first[7]);
+        });
+    }
+
+    private static String using(String indexType) {
+        return "BTREE".equals(indexType) || "FULLTEXT".equals(indexType) || "SPATIAL".equals(indexType) ? ""
+                : " USING " + indexType;
+    }
+
+    private static void foreignKeys(Connection connection, String database, Map<String, String> tableCollations,
+            SchemaSnapshot.Builder snapshot) throws SQLException {
+        Map<String, List<String[]>> keys = new LinkedHashMap<>();
+        for (String[] row : rows(connection, FOREIGN_KEYS, database, 8)) {
+            if (tableCollations.containsKey(row[0])) {
+                keys.computeIfAbsent(row[0] + "." + row[1], k -> new ArrayList<>()).add(row);
+            }
+        }
+        keys.forEach((key, parts) -> {
+            String[] first = parts.get(0);
+            List<String> from = parts.stream().map(p -> p[2]).toList();
+            List<String> to = parts.stream().map(p -> p[5]).toList();
+            String target = database.equals(first[3]) ? first[4] : first[3] + "." + first[4];
+            snapshot.put(Kind.CONSTRAINT, null, "table " + first[0], first[1], "FOREIGN KEY (" + String.join(", ", from)
+                    + ") REFERENCES " + target + " (" + String.join(", ", to) + ") ON UPDATE " + first[6]
+                    + " ON DELETE " + first[7]);
+        });
+    }
+
+    /** Every row of {@code sql}, whose one parameter is the database, as {@code width} strings. */
+    static List<String[]> rows(Connection connection, String sql, String database, int width) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, database);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String[] row = new String[width];
+                    for (int i = 0; i < width; i++) {
+                        row[i] = rs.getString(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.migrate.database.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.Migrator;
+import dev.migrate.autogenerate.AutogenerateOptions;
+import dev.migrate.autogenerate.AutogenerateResult;
+import dev.migrate.autogenerate.CheckOptions;
+import dev.migrate.autogenerate.CheckResult;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * autogenerate and check on MariaDB: the revision written from the difference between the
+ * migrated database and a desired one reaches the desired schema and comes back when downgraded.
+ */
+class MariaDbAutogenerateTest {
+
+    static final String R1 = "20260101000000";
+
+    @TempDir
+    Path dir;
+
+    TestDatabase live;
+    TestDatabase desired;
+
+    @BeforeEach
+    void createDatabases() {
+        live = TestDatabase.create(TestDatabase.Kind.MARIADB);
+        desired = TestDatabase.create(TestDatabase.Kind.MARIADB);
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        live.close();
+        desired.close();
+    }
+
+    Migrator migrator() {
+        return new Migrator(new MigrateConfig(live.url(), null, null, null, dir, null), new RecordingListener());
+    }
+
+    static SchemaSnapshot snapshot(TestDatabase db) throws Exception {
+        try (Connection connection = db.connect()) {
+            return new MysqlSnapshotReader().read(connection, db.name(), "migrate_history");
+        }
+    }
+
+    static final String USERS = "CREATE TABLE users (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            + " email VARCHAR(100) NOT NULL, name VARCHAR(100), bio TEXT)";
+
+    @Test
+    void generatedRevisionReachesTheDesiredSchemaAndDowngradesBack() throws Exception {
+        RevisionFiles.in(dir).add(R1 + "_create_users", "base", USERS + ";", "DROP TABLE users;");
+        migrator().upgrade("head");
+        SchemaSnapshot before = snapshot(live);
+        desired.execute(USERS);
+        desired.execute("ALTER TABLE users MODIFY COLUMN email VARCHAR(200) NOT NULL COMMENT 'login',"
+                + " MODIFY COLUMN name VARCHAR(100) DEFAULT 'anonymous', DROP COLUMN bio, ADD CONSTRAINT uq_users_email UNIQUE (email)");
+        desired.execute("CREATE INDEX ix_users_name ON users (name(10))");
+        desired.execute("CREATE TABLE orders (id BIGINT NOT NULL PRIMARY KEY, user_id INT NOT NULL,"
+                + " total DECIMAL(10,2) NOT NULL DEFAULT 0, CONSTRAINT fk_orders_user FOREIGN KEY (user_id)"
+                + " REFERENCES users (id) ON DELETE CASCADE, CONSTRAINT ck_orders_total CHECK (total >= 0))"
+                + " COMMENT 'orders'");
+        desired.execute("CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100");
+
+        AutogenerateResult result = migrator().autogenerate(new AutogenerateOptions(desired.url(), "reshape users"));
+
+        assertThat(result.file()).isNotNull();
+        String revision = Files.readString(result.file());
+        assertThat(revision).contains("MODIFY COLUMN email").contains("DROP INDEX ix_users_name ON users")
+                .doesNotContain("TODO");
+        migrator().upgrade("head");
+        assertThat(snapshot(live)).isEqualTo(snapshot(desired));
+        migrator().downgrade("-1");
+        assertThat(snapshot(live)).isEqualTo(before);
+    }
+
+    @Test
+    void checkFindsNothingWhenTheDatabaseMatchesItsRevisionsAndNamesADriftedColumn() throws Exception {
+        RevisionFiles.in(dir).add(R1 + "_create_users", "base", USERS + ";", "DROP TABLE users;");
+        migrator().upgrade("head");
+        desired.execute(USERS);
+
+        CheckResult clean = migrator().check(new CheckOptions(desired.url(), dir.resolve("reports")));
+        assertThat(clean.errors()).isEmpty();
+
+        live.execute("ALTER TABLE users MODIFY COLUMN name VARCHAR(50)");
+        CheckResult drifted = migrator().check(new CheckOptions(desired.url(), dir.resolve("reports2")));
+        assertThat(drifted.errors()).extracting(CheckResult.Finding::message)
+                .anySatisfy(message -> assertThat(message).contains("users").contains("name"));
+    }
+}
