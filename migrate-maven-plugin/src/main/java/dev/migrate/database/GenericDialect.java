@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  */
 final class GenericDialect extends StandardDialect {
 
+    @Override public dev.migrate.sql.SqlSyntax syntax() { return dev.migrate.database.generic.StandardSyntax.INSTANCE; }
+
     @Override
     public String displayName() {
         return "database";

@@ -2,7 +2,7 @@ package dev.migrate.database;
 
 import dev.migrate.common.Log;
 import dev.migrate.common.Redaction;
-import dev.migrate.lint.NoTransactionStatement;
+import dev.migrate.sql.NoTransactionStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  * databases made with {@code CREATE DATABASE} on the same server.
  */
 final class PostgresDialect extends StandardDialect {
+
+    @Override public dev.migrate.sql.SqlSyntax syntax() { return dev.migrate.database.postgres.PostgresSyntax.INSTANCE; }
 
     @Override
     public String displayName() {

@@ -2,6 +2,7 @@ package dev.migrate.lint;
 
 import dev.migrate.lint.Facts.Action;
 import dev.migrate.lint.Facts.Kind;
+import dev.migrate.sql.SqlSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,8 @@ final class StatementClassifier {
     private StatementClassifier() {
     }
 
-    static Facts classify(String sql) {
-        Tokens tokens = Tokens.of(sql);
+    static Facts classify(String sql, SqlSyntax syntax) {
+        Tokens tokens = Tokens.of(sql, syntax);
         Statement parsed = parse(sql);
         Facts byKeywords = KeywordClassifier.classify(tokens);
         if (parsed == null) {
