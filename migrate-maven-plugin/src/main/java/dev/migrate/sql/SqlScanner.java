@@ -107,12 +107,15 @@ final class SqlScanner {
                 token(pos, pos + delimiter.length());
                 if ((!parenthesesHold || parenDepth == 0) && !routineBody.insideBody()) {
                     endStatement(pos);
-                    routineBody.statementEnded();
-                    parenDepth = 0;
                 } else {
                     keep(true);
                 }
                 pos += delimiter.length();
+            } else if (delimiterCommand && c == '\\' && (next(1) == 'g' || next(1) == 'G')) {
+                // the client's "go" commands end a statement as its separator does
+                token(pos, pos + 2);
+                endStatement(pos);
+                pos += 2;
             } else if (isLineComment(c)) {
                 skipLineComment();
             } else if (c == '/' && next(1) == '*') {
@@ -140,9 +143,10 @@ final class SqlScanner {
 
     private boolean isLineComment(char c) {
         if (c == '-' && next(1) == '-') {
-            // the mysql client takes '--' as a comment only before a blank or a control character
+            // the mysql client takes '--' as a comment only before a blank or a control character,
+            // or anywhere before a statement has begun (it drops such lines whole)
             char after = next(2);
-            return !syntax.has(Feature.DASH_DASH_NEEDS_SPACE) || after <= ' ';
+            return !syntax.has(Feature.DASH_DASH_NEEDS_SPACE) || after <= ' ' || !statementHasToken;
         }
         if (c == '#') {
             return syntax.has(Feature.HASH_COMMENTS);
@@ -183,12 +187,18 @@ final class SqlScanner {
         int end = text.indexOf('\n', q);
         end = end < 0 ? length : end;
         String argument = text.substring(q, end).strip();
-        if (statementHasToken) {
-            return fail(new DelimiterMisuseException("a DELIMITER line on line " + line + " while the statement"
-                    + " starting on line " + statementLine + " is not ended by its separator '" + delimiter + "'; end"
-                    + " that statement with '" + delimiter + "' before the DELIMITER line", line));
-        }
         String separator = separatorOf(argument);
+        if (statementHasToken) {
+            // the client reads it as text of the open statement (a column may be called delimiter);
+            // after a changed separator, a lone 'DELIMITER x' line is the classic forgotten 'END$$'
+            if (delimiter.equals(";") || !separator.equals(argument)) {
+                return true;
+            }
+            return fail(new DelimiterMisuseException("the DELIMITER line on line " + line + " comes while the"
+                    + " statement starting on line " + statementLine + " is not ended by its separator '" + delimiter
+                    + "', so the client would send the DELIMITER line to the server as part of it; end that"
+                    + " statement with '" + delimiter + "' before the DELIMITER line", line));
+        }
         if (separator.isEmpty()) {
             return fail(new DelimiterMisuseException("the DELIMITER line on line " + line + " names no separator;"
                     + " write it as 'DELIMITER $$' (and 'DELIMITER ;' to go back)", line));
@@ -297,7 +307,7 @@ final class SqlScanner {
         }
         int start = pos;
         pos++;
-        while (pos < length && isIdentCont(text.charAt(pos))) {
+        while (pos < length && isIdentCont(text.charAt(pos)) && !atChangedDelimiter()) {
             pos++;
         }
         if (syntax.has(Feature.BEGIN_ATOMIC_BODIES)) {
@@ -329,15 +339,20 @@ final class SqlScanner {
     }
 
     private void scanNumber() {
-        while (pos < length && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+        while (pos < length && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.') && !atChangedDelimiter()) {
             pos++;
         }
         // trailing identifier characters belong to the number token (1e5, 1_000, 123abc)
-        if (pos < length && isIdentStart(text.charAt(pos))) {
-            while (pos < length && isIdentCont(text.charAt(pos))) {
+        if (pos < length && isIdentStart(text.charAt(pos)) && !atChangedDelimiter()) {
+            while (pos < length && isIdentCont(text.charAt(pos)) && !atChangedDelimiter()) {
                 pos++;
             }
         }
+    }
+
+    /** The mysql client looks for its separator at every character, so 'END$$' ends with '$$'. */
+    private boolean atChangedDelimiter() {
+        return delimiterCommand && text.startsWith(delimiter, pos);
     }
 
     private boolean scanDollar() {
@@ -556,6 +571,9 @@ final class SqlScanner {
     }
 
     private void endStatement(int end) {
+        routineBody.statementEnded();
+        parenDepth = 0;
+        inExecutableComment = false;
         if (statementStart >= 0 && statementHasToken) {
             int e = end;
             while (e > statementStart && isSpaceOrNewline(text.charAt(e - 1))) {
