@@ -25,6 +25,7 @@ import dev.migrate.lint.LintConfig;
 import dev.migrate.lint.Linter;
 import dev.migrate.revision.Revision;
 import dev.migrate.run.MigrationRun;
+import dev.migrate.sql.SqlSyntax;
 import dev.migrate.run.MigrationRun.Mode;
 import dev.migrate.run.MigrationRun.Planner;
 import dev.migrate.run.ResumeChoice;
@@ -46,6 +47,7 @@ public final class Migrator {
     private final MigrationListener listener;
     private final Identifier schema;
     private final Identifier table;
+    private final SqlSyntax syntax;
 
     public Migrator(MigrateConfig config, MigrationListener listener) {
         this.config = config;
@@ -53,6 +55,7 @@ public final class Migrator {
         Dialect dialect = Dialects.forUrl(config.url());
         this.schema = config.schema() == null ? null : dialect.identifier(config.schema(), "migrate.schema");
         this.table = dialect.identifier(config.historyTable(), "migrate.table");
+        this.syntax = dialect.syntax();
     }
 
     /**
@@ -69,7 +72,12 @@ public final class Migrator {
     }
 
     private RevisionGraph read(boolean valuesNeeded) {
-        return GraphLoader.load(config.revisions(), config.placeholders(), config.schema(), config.user(), config.url(),
+        return read(valuesNeeded, syntax);
+    }
+
+    /** The one place revision files are read and split: by the rules of the database they are for. */
+    private RevisionGraph read(boolean valuesNeeded, SqlSyntax syntax) {
+        return GraphLoader.load(config.revisions(), syntax, config.placeholders(), config.schema(), config.user(), config.url(),
                 valuesNeeded);
     }
 
@@ -201,7 +209,8 @@ public final class Migrator {
      * {@code from} defaults to {@code base} going up and to {@code heads} going down.
      */
     public OfflineScript offlineScript(String from, String to, Direction direction, Dialect dialect) {
-        return authoring(this::load).offlineScript(from, to, direction, dialect);
+        // the script is for the named dialect, whose client's rules may differ from the URL's
+        return authoring(() -> read(true, dialect.syntax())).offlineScript(from, to, direction, dialect);
     }
 
     private Authoring authoring(Supplier<RevisionGraph> loader) {

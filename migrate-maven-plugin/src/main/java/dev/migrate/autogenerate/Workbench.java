@@ -63,14 +63,14 @@ final class Workbench implements Proof.Scratch, AutoCloseable {
         }
     }
 
-    /** The statements of one file of the desired schema, split as psql splits them. */
-    private static List<dev.migrate.sql.Statement> statements(Path file) {
+    /** The statements of one file of the desired schema, split as the scratch database's client splits them. */
+    private List<dev.migrate.sql.Statement> statements(Path file) {
         try {
-            return StatementSplitter.split(Files.readString(file, StandardCharsets.UTF_8), 1);
+            return StatementSplitter.split(Files.readString(file, StandardCharsets.UTF_8), 1, dialect().syntax());
         } catch (IOException e) {
             throw new DesiredSchemaException("cannot read " + file + " of the desired schema (" + e + "); check that it"
                     + " is a readable UTF-8 file", e);
-        } catch (dev.migrate.sql.UnterminatedSqlException e) {
+        } catch (dev.migrate.sql.UnsplittableSqlException e) {
             throw new DesiredSchemaException(file + ":" + e.line() + ": " + e.getMessage() + "; close it in the"
                     + " desired schema's file", e);
         }

@@ -1,10 +1,7 @@
 package dev.migrate.database;
 
-import dev.migrate.database.generic.GenericDialect;
-import dev.migrate.database.h2.H2Dialect;
-import dev.migrate.database.postgres.PostgresDialect;
 import dev.migrate.common.Log;
-import dev.migrate.lint.NoTransactionStatement;
+import dev.migrate.sql.NoTransactionStatement;
 import dev.migrate.sql.Statement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -39,6 +36,9 @@ public interface Dialect {
 
     /** How messages name the product. */
     String displayName();
+
+    /** The lexical rules of this product's own client, by which revision files are split into statements. */
+    dev.migrate.sql.SqlSyntax syntax();
 
     /** The start of its JDBC URLs, lower case ({@code jdbc:postgresql:}). */
     String urlPrefix();

@@ -4,6 +4,7 @@ import dev.migrate.common.Finding;
 import dev.migrate.revision.InvalidRevisionsException;
 import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.RevisionFolder;
+import dev.migrate.sql.SqlSyntax;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,14 @@ public final class GraphLoader {
     /**
      * Reads and checks the files in {@code revisions}, and replaces the placeholders of their SQL.
      * With {@code valuesNeeded}, a placeholder without a value is one of the problems; without it
-     * (goals that read no SQL), its section is left as written.
+     * (goals that read no SQL), its section is left as written. Statements are split once, here,
+     * by {@code syntax}: the target database's client's rules.
      *
      * @throws InvalidRevisionsException naming every problem found
      */
-    public static RevisionGraph load(Path revisions, Placeholders placeholders, String schema, String user, String url,
-            boolean valuesNeeded) {
-        RevisionFolder folder = RevisionFolder.scan(revisions);
+    public static RevisionGraph load(Path revisions, SqlSyntax syntax, Placeholders placeholders, String schema,
+            String user, String url, boolean valuesNeeded) {
+        RevisionFolder folder = RevisionFolder.scan(revisions, syntax);
         List<Finding> problems = new ArrayList<>(folder.problems());
         problems.addAll(RevisionGraph.problems(folder.forGraphChecks(), folder.idsOfBrokenFiles()));
         // checksums stay those of the text as written: a new placeholder value is not an edit

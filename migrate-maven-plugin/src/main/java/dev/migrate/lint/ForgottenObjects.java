@@ -20,7 +20,7 @@ final class ForgottenObjects {
         Set<String> mentioned = new HashSet<>();
         Set<String> droppedTables = new HashSet<>();
         for (int k = 0; k < down.size(); k++) {
-            mentioned.addAll(Tokens.of(down.get(k).sql()).words());
+            mentioned.addAll(Tokens.of(down.get(k).sql(), out.revision().downgrade().syntax()).words());
             // an index goes with the relation it is on, a table or a materialized view alike
             if (downFacts.get(k).kind() == Kind.DROP_TABLE || downFacts.get(k).kind() == Kind.DROP_OTHER) {
                 droppedTables.addAll(downFacts.get(k).names());

@@ -61,14 +61,14 @@ final class KeywordClassifier {
             case "index": {
                 boolean concurrently = skip("concurrently");
                 skip("if", "not", "exists");
-                List<String> names = t.at(i).equals("on") ? List.of() : List.of(qualifiedName());
+                List<String> names = t.at(i).equals("on") ? List.of() : listOf(qualifiedName());
                 skip("on");
                 skip("only");
                 return facts(Kind.CREATE_INDEX, names, qualifiedName(), concurrently, List.of());
             }
             case "table":
                 skip("if", "not", "exists");
-                return facts(Kind.CREATE_TABLE, List.of(qualifiedName()), null, false, List.of());
+                return facts(Kind.CREATE_TABLE, listOf(qualifiedName()), null, false, List.of());
             case "database":
                 return facts(Kind.CREATE_DATABASE, List.of(), null, false, List.of());
             case "tablespace":
@@ -195,6 +195,11 @@ final class KeywordClassifier {
             name = qualifiedName();
         }
         return names;
+    }
+
+    /** {@code name} alone, or nothing when the statement names nothing there ({@code CREATE TABLE (id int)}). */
+    private static List<String> listOf(String name) {
+        return name == null ? List.of() : List.of(name);
     }
 
     /** Moves past {@code words} when they come next. */

@@ -48,7 +48,8 @@ public final class Linter {
     }
 
     private static List<Facts> classify(Section section) {
-        return section.statements().stream().map(statement -> StatementClassifier.classify(statement.sql())).toList();
+        return section.statements().stream()
+                .map(statement -> StatementClassifier.classify(statement.sql(), section.syntax())).toList();
     }
 
     private static Set<String> tablesCreated(List<Facts> facts) {

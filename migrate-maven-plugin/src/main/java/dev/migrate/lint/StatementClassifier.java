@@ -2,6 +2,7 @@ package dev.migrate.lint;
 
 import dev.migrate.lint.Facts.Action;
 import dev.migrate.lint.Facts.Kind;
+import dev.migrate.sql.SqlSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,8 @@ final class StatementClassifier {
     private StatementClassifier() {
     }
 
-    static Facts classify(String sql) {
-        Tokens tokens = Tokens.of(sql);
+    static Facts classify(String sql, SqlSyntax syntax) {
+        Tokens tokens = Tokens.of(sql, syntax);
         Statement parsed = parse(sql);
         Facts byKeywords = KeywordClassifier.classify(tokens);
         if (parsed == null) {
@@ -92,11 +93,14 @@ final class StatementClassifier {
     /** Facts read from the tree for the statements lint cares about; null for any other statement. */
     private static Facts fromTree(Statement statement, Tokens tokens) {
         if (statement instanceof CreateTable create) {
-            return new Facts(Kind.CREATE_TABLE, List.of(name(create.getTable().getName())), null, false, List.of(), true);
+            return create.getTable() == null ? null : new Facts(Kind.CREATE_TABLE,
+                    listOf(name(create.getTable().getName())), null, false, List.of(), true);
         }
         if (statement instanceof CreateIndex index) {
-            List<String> names = index.getIndex() == null || index.getIndex().getName() == null ? List.of()
-                    : List.of(name(index.getIndex().getName()));
+            if (index.getTable() == null) {
+                return null;
+            }
+            List<String> names = index.getIndex() == null ? List.of() : listOf(name(index.getIndex().getName()));
             return new Facts(Kind.CREATE_INDEX, names, name(index.getTable().getName()),
                     tokens.contains(0, 4, "concurrently"), List.of(), true);
         }
@@ -104,20 +108,25 @@ final class StatementClassifier {
             String type = drop.getType() == null ? "" : drop.getType().toUpperCase(Locale.ROOT);
             Kind kind = type.equals("TABLE") ? Kind.DROP_TABLE : type.equals("INDEX") ? Kind.DROP_INDEX
                     : type.equals("DATABASE") ? Kind.DROP_DATABASE : Kind.DROP_OTHER;
-            List<String> names = drop.getName() == null ? List.of() : List.of(name(drop.getName().getName()));
+            List<String> names = drop.getName() == null ? List.of() : listOf(name(drop.getName().getName()));
             return new Facts(kind, names, null, tokens.contains(0, 4, "concurrently"), List.of(), true);
         }
         if (statement instanceof Truncate truncate) {
             List<String> names = new ArrayList<>();
-            truncate.getTables().forEach(table -> names.add(name(table.getName())));
+            if (truncate.getTables() != null) {
+                truncate.getTables().forEach(table -> names.addAll(listOf(name(table.getName()))));
+            }
             return new Facts(Kind.TRUNCATE, names, null, false, List.of(), true);
         }
         if (statement instanceof Alter alter) {
+            if (alter.getTable() == null || alter.getAlterExpressions() == null) {
+                return null;
+            }
             List<Action> actions = new ArrayList<>();
             for (AlterExpression expression : alter.getAlterExpressions()) {
                 actions.addAll(actions(expression));
             }
-            return new Facts(Kind.ALTER_TABLE, List.of(name(alter.getTable().getName())), null, false, actions, true);
+            return new Facts(Kind.ALTER_TABLE, listOf(name(alter.getTable().getName())), null, false, actions, true);
         }
         return null;
     }
@@ -154,6 +163,10 @@ final class StatementClassifier {
             actions.add(new Facts.OtherAction());
         }
         return actions;
+    }
+
+    private static List<String> listOf(String name) {
+        return name == null || name.isEmpty() ? List.of() : List.of(name);
     }
 
     /** An identifier without quotes and schema, lower case, as PostgreSQL folds unquoted names. */

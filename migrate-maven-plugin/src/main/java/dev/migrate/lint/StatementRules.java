@@ -1,5 +1,6 @@
 package dev.migrate.lint;
 
+import dev.migrate.sql.NoTransactionStatement;
 import java.util.Set;
 
 /** The per-statement rules: what one statement does, judged on its own and against what earlier revisions created. */
@@ -92,7 +93,7 @@ final class StatementRules {
 
     /** What the statement is, when PostgreSQL refuses to run it in a transaction block; else null. */
     static String refusedInTransaction(Facts f, LintConfig config) {
-        NoTransactionStatement statement = NoTransactionStatement.of(f).orElse(null);
+        NoTransactionStatement statement = NoTransactionStatements.of(f).orElse(null);
         if (statement == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.migrate.lint;
 
+import dev.migrate.sql.SqlSyntax;
 import dev.migrate.sql.SqlToken;
 import dev.migrate.sql.StatementSplitter;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ final class Tokens {
         this.list = List.copyOf(list);
     }
 
-    static Tokens of(String sql) {
-        return new Tokens(StatementSplitter.tokens(sql));
+    static Tokens of(String sql, SqlSyntax syntax) {
+        return new Tokens(StatementSplitter.tokens(sql, syntax));
     }
 
     int size() {

@@ -10,7 +10,7 @@ import dev.migrate.revision.Revision;
 import dev.migrate.revision.Section;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
-import dev.migrate.sql.UnterminatedSqlException;
+import dev.migrate.sql.UnsplittableSqlException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -278,9 +278,9 @@ public final class Reports {
     private static void addReplaced(List<String> lines, Section section, String which) {
         List<String> asWritten;
         try {
-            asWritten = StatementSplitter.split(section.text(), section.firstLine()).stream().map(Statement::sql)
+            asWritten = StatementSplitter.split(section.text(), section.firstLine(), section.syntax()).stream().map(Statement::sql)
                     .toList();
-        } catch (UnterminatedSqlException e) {
+        } catch (UnsplittableSqlException e) {
             asWritten = List.of();
         }
         List<String> sent = section.statements().stream().map(Statement::sql).toList();

@@ -1,9 +1,10 @@
 package dev.migrate.revision;
 
 import dev.migrate.common.Finding;
+import dev.migrate.sql.SqlSyntax;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
-import dev.migrate.sql.UnterminatedSqlException;
+import dev.migrate.sql.UnsplittableSqlException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -48,16 +49,21 @@ public final class RevisionFileParser {
     }
 
     private final Path file;
+    private final SqlSyntax syntax;
     private final List<Finding> problems = new ArrayList<>();
     private Revision revision;
     private Revision outline;
 
-    private RevisionFileParser(Path file) {
+    private RevisionFileParser(Path file, SqlSyntax syntax) {
         this.file = file;
+        this.syntax = syntax;
     }
 
-    /** Reads and parses {@code file}; an unreadable file is a problem, not an exception. */
-    public static Result parse(Path file) {
+    /**
+     * Reads and parses {@code file}, splitting its sections by {@code syntax}, the target database's;
+     * an unreadable file is a problem, not an exception.
+     */
+    public static Result parse(Path file, SqlSyntax syntax) {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -66,12 +72,12 @@ public final class RevisionFileParser {
             return new Result(file, name.id(), null, List.of(Finding.problem(file, 0, "cannot read the file ("
                     + e + "); check that it exists and that its permissions let the build read it")));
         }
-        return parse(file, content);
+        return parse(file, content, syntax);
     }
 
     /** Parses {@code content} as the revision file {@code file} (whose name is checked too). */
-    public static Result parse(Path file, byte[] content) {
-        return new RevisionFileParser(file).run(content);
+    public static Result parse(Path file, byte[] content, SqlSyntax syntax) {
+        return new RevisionFileParser(file, syntax).run(content);
     }
 
     private Result run(byte[] content) {
@@ -97,7 +103,7 @@ public final class RevisionFileParser {
             return;
         }
         RevisionText lines = new RevisionText(text,
-                StatementSplitter.topLevelLines(text, RevisionText::looksLikeMarkerText));
+                StatementSplitter.topLevelLines(text, syntax, RevisionText::looksLikeMarkerText));
         Markers markers = Markers.find(lines, this::problem);
 
         HeaderParser header = new HeaderParser(name.id(), this::problem);
@@ -117,7 +123,7 @@ public final class RevisionFileParser {
                     header.branchLabels, header.transactional, header.irreversible, header.lintIgnore,
                     header.parentsLine, header.dependsOnLine, upgrade, downgrade);
         } else if (name.isValid() && header.parents != null) {
-            Section none = new Section("", 0, List.of(), Checksums.sha256(""));
+            Section none = new Section("", 0, List.of(), Checksums.sha256(""), syntax);
             outline = new Revision(name.id(), name.slug(), file, header.parents, header.message, header.dependsOn,
                     header.branchLabels, header.transactional, header.irreversible, header.lintIgnore,
                     header.parentsLine, header.dependsOnLine, none, none);
@@ -152,11 +158,12 @@ public final class RevisionFileParser {
         String text = lines.between(firstLine, endLine);
         List<Statement> statements = List.of();
         try {
-            statements = StatementSplitter.split(text, firstLine);
-        } catch (UnterminatedSqlException e) {
-            problem(e.line(), "in the " + which + " section, " + e.getMessage());
+            statements = StatementSplitter.split(text, firstLine, syntax);
+        } catch (UnsplittableSqlException e) {
+            problem(e.line(), "in the " + which + " section, " + e.getMessage() + " (split by " + syntax.name()
+                    + " rules)");
         }
-        return new Section(text, firstLine, statements, Checksums.sha256(text));
+        return new Section(text, firstLine, statements, Checksums.sha256(text), syntax);
     }
 
     /** Strict UTF-8 with the BOM dropped and line breaks turned into LF; null after reporting a bad byte. */

@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import dev.migrate.sql.SqlSyntax;
 import dev.migrate.common.Finding;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
@@ -38,9 +39,10 @@ public final class RevisionFolder {
 
     /**
      * Reads every {@code .sql} file of the folder (not its subfolders). Files that are not
-     * {@code .sql} are ignored. A missing folder is a single problem on the folder itself.
+     * {@code .sql} are ignored. A missing folder is a single problem on the folder itself. Sections
+     * are split by {@code syntax}, the target database's.
      */
-    public static RevisionFolder scan(Path folder) {
+    public static RevisionFolder scan(Path folder, SqlSyntax syntax) {
         if (!Files.isDirectory(folder)) {
             String what = Files.exists(folder) ? "is not a folder" : "does not exist";
             return broken(folder, "the revisions folder " + what + "; create it"
@@ -65,7 +67,7 @@ public final class RevisionFolder {
             return broken(folder, "cannot list the revisions folder (" + e + "); check its permissions, or set"
                     + " 'migrate.revisions' to the folder that holds your revision files");
         }
-        return collect(folder, files, problems);
+        return collect(folder, files, problems, syntax);
     }
 
     private static String notAFile(Path entry) {
@@ -83,13 +85,14 @@ public final class RevisionFolder {
                 + " file, or delete it";
     }
 
-    private static RevisionFolder collect(Path folder, List<Path> files, List<Finding> entryProblems) {
+    private static RevisionFolder collect(Path folder, List<Path> files, List<Finding> entryProblems,
+            SqlSyntax syntax) {
         List<Finding> problems = new ArrayList<>(entryProblems);
         List<Revision> outlines = new ArrayList<>();
         Set<String> broken = new HashSet<>();
         Map<String, List<RevisionFileParser.Result>> byId = new TreeMap<>();
         for (Path file : files) {
-            RevisionFileParser.Result result = RevisionFileParser.parse(file);
+            RevisionFileParser.Result result = RevisionFileParser.parse(file, syntax);
             problems.addAll(result.problems());
             if (result.id() != null) {
                 byId.computeIfAbsent(result.id(), id -> new ArrayList<>()).add(result);

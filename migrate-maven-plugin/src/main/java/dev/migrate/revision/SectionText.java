@@ -3,7 +3,7 @@ package dev.migrate.revision;
 import dev.migrate.common.Finding;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
-import dev.migrate.sql.UnterminatedSqlException;
+import dev.migrate.sql.UnsplittableSqlException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
- * One section with its placeholders replaced and split again by psql's rules. A value holding line
+ * One section with its placeholders replaced and split again by the rules it was split by. A value holding line
  * breaks would move every later statement down; each line of the replaced text remembers the file
  * line it came from, so statements keep the lines of the file as written.
  */
@@ -81,14 +81,14 @@ final class SectionText {
         }
         List<Statement> statements = List.of();
         try {
-            statements = remap(StatementSplitter.split(out.toString(), 1), fileLine);
-        } catch (UnterminatedSqlException e) {
+            statements = remap(StatementSplitter.split(out.toString(), 1, original.syntax()), fileLine);
+        } catch (UnsplittableSqlException e) {
             int where = fileLine[Math.min(e.line(), outLines) - 1];
             problems.add(Finding.problem(revision.file(), where, "in the " + which + " section with its placeholders"
                     + " replaced, " + e.getMessage() + "; a placeholder's value opens a quote or comment that it"
                     + " does not close: check the values used in this section"));
         }
-        this.section = new Section(text, original.firstLine(), statements, original.checksum());
+        this.section = new Section(text, original.firstLine(), statements, original.checksum(), original.syntax());
     }
 
     /** The section with placeholders replaced in its statements; its text and checksum as written. */

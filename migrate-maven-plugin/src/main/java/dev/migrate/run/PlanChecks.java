@@ -4,10 +4,11 @@ import dev.migrate.common.Finding;
 import dev.migrate.database.Dialect;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
-import dev.migrate.lint.NoTransactionStatement;
+import dev.migrate.lint.NoTransactionStatements;
+import dev.migrate.revision.Section;
 import dev.migrate.revision.Revision;
 import dev.migrate.sql.Statement;
-import dev.migrate.sql.StatementSplitter;
+import dev.migrate.sql.NoTransactionStatement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,15 +35,14 @@ public final class PlanChecks {
             if (!revision.transactional()) {
                 continue;
             }
-            List<Statement> statements = (plan.direction() == Direction.UP ? revision.upgrade() : revision.downgrade())
-                    .statements();
-            for (Statement statement : statements) {
-                if (StatementSplitter.isTransactionControl(statement)) {
+            Section section = plan.direction() == Direction.UP ? revision.upgrade() : revision.downgrade();
+            for (Statement statement : section.statements()) {
+                if (section.syntax().isTransactionControl(statement)) {
                     control.add(Finding.problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
                             + "' in a transactional revision would end the plugin's own transaction"));
                     continue;
                 }
-                NoTransactionStatement kind = NoTransactionStatement.of(statement.sql()).orElse(null);
+                NoTransactionStatement kind = NoTransactionStatements.of(statement.sql(), section.syntax()).orElse(null);
                 if (kind != null && dialect.refusesInTransaction(kind, serverMajorVersion)) {
                     refused.add(Finding.problem(revision.file(), statement.line(), dialect.displayName() + " refuses "
                             + kind.label() + " inside a transaction, and revision " + revision.id() + " runs in one;"

@@ -4,16 +4,27 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import dev.migrate.sql.SqlSyntax.Feature;
 
 /**
- * One pass over SQL text with psql's lexical rules: finds the top-level semicolons that end
- * statements and the lines that begin outside any string, quoted identifier, dollar quote or block
- * comment. Linear in the length of the text; an unterminated construct is recorded, not thrown, so
- * that the caller decides whether it matters.
+ * One pass over SQL text with the lexical rules of a {@link SqlSyntax}: finds the top-level
+ * separators that end statements and the lines that begin outside any string, quoted identifier,
+ * dollar quote or block comment. Linear in the length of the text; an unterminated construct or a
+ * misused DELIMITER line is recorded, not thrown, so that the caller decides whether it matters.
+ * Over 300 lines because the rules of four clients interleave character by character; splitting
+ * them by product would repeat the shared string and comment handling four times.
  */
 final class SqlScanner {
 
     private final String text;
+    private final SqlSyntax syntax;
+    private final boolean parenthesesHold;
+    private final boolean delimiterCommand;
+    private final boolean executableComments;
+    // the separator: ';' unless a DELIMITER line changed it
+    private String delimiter = ";";
+    private boolean inExecutableComment;
+    private int executableCommentLine;
     private final int length;
     private int pos;
     private int line;
@@ -30,28 +41,34 @@ final class SqlScanner {
     private int statementLine;
     private boolean statementHasToken;
 
-    private String unterminatedWhat;
-    private int unterminatedLine;
+    private UnsplittableSqlException failure;
 
     // collected only when asked for: a 50 MB script should not become millions of tokens
     private final List<SqlToken> tokens;
 
-    private SqlScanner(String text, int firstLine, boolean collectTokens) {
+    private SqlScanner(String text, int firstLine, SqlSyntax syntax, boolean collectTokens) {
         this.text = text;
+        this.syntax = syntax;
         this.length = text.length();
         this.line = firstLine;
         this.tokens = collectTokens ? new ArrayList<>() : null;
+        this.parenthesesHold = syntax.has(Feature.PARENTHESES_HOLD_SEMICOLONS);
+        this.delimiterCommand = syntax.has(Feature.DELIMITER_COMMAND);
+        this.executableComments = syntax.has(Feature.EXECUTABLE_COMMENTS);
     }
 
-    static SqlScanner scan(String text, int firstLine) {
-        SqlScanner scanner = new SqlScanner(text, firstLine, false);
+    static SqlScanner scan(String text, int firstLine, SqlSyntax syntax) {
+        SqlScanner scanner = new SqlScanner(text, firstLine, syntax, false);
         scanner.run();
         return scanner;
     }
 
-    /** The words and punctuation of {@code text}; an unterminated construct ends the list. */
-    static List<SqlToken> tokens(String text) {
-        SqlScanner scanner = new SqlScanner(text, 1, true);
+    /**
+     * The words and punctuation of {@code text}; an unterminated construct ends the list. A
+     * statement's text is one statement, so DELIMITER lines are not looked for.
+     */
+    static List<SqlToken> tokens(String text, SqlSyntax syntax) {
+        SqlScanner scanner = new SqlScanner(text, 1, syntax, true);
         scanner.run();
         return scanner.tokens;
     }
@@ -64,46 +81,154 @@ final class SqlScanner {
         return topLevelLines;
     }
 
-    /** Null when every construct was closed. */
-    String unterminatedWhat() {
-        return unterminatedWhat;
-    }
-
-    int unterminatedLine() {
-        return unterminatedLine;
+    /** Null when the text could be split. */
+    UnsplittableSqlException failure() {
+        return failure;
     }
 
     private void run() {
         topLevelLines.set(line);
+        if (delimiterCommand && tokens == null && !delimiterLine()) {
+            return;
+        }
         while (pos < length) {
             char c = text.charAt(pos);
             if (c == '\n') {
                 line++;
                 pos++;
                 topLevelLines.set(line);
+                if (delimiterCommand && tokens == null && !delimiterLine()) {
+                    return;
+                }
             } else if (isSpace(c)) {
                 pos++;
-            } else if (c == '-' && next(1) == '-') {
+            } else if (text.startsWith(delimiter, pos)) {
+                // the mysql client looks for its separator before it looks for comments
+                token(pos, pos + delimiter.length());
+                if ((!parenthesesHold || parenDepth == 0) && !routineBody.insideBody()) {
+                    endStatement(pos);
+                } else {
+                    keep(true);
+                }
+                pos += delimiter.length();
+            } else if (delimiterCommand && c == '\\' && (next(1) == 'g' || next(1) == 'G')) {
+                // the client's "go" commands end a statement as its separator does
+                token(pos, pos + 2);
+                endStatement(pos);
+                pos += 2;
+            } else if (isLineComment(c)) {
                 skipLineComment();
             } else if (c == '/' && next(1) == '*') {
+                if (executableComments && (next(2) == '!' || (next(2) == 'M' && next(3) == '!'))) {
+                    openExecutableComment();
+                    continue;
+                }
                 keep(false);
                 if (!skipBlockComment()) {
                     return;
                 }
-            } else if (c == ';') {
-                token(pos, pos + 1);
-                if (parenDepth == 0 && !routineBody.insideBody()) {
-                    endStatement(pos);
-                    routineBody.statementEnded();
-                } else {
-                    keep(true);
-                }
-                pos++;
+            } else if (inExecutableComment && c == '*' && next(1) == '/') {
+                inExecutableComment = false;
+                pos += 2;
             } else if (!scanToken(c)) {
                 return;
             }
         }
+        if (inExecutableComment) {
+            unterminated("executable comment /*!", executableCommentLine);
+            return;
+        }
         endStatement(length);
+    }
+
+    private boolean isLineComment(char c) {
+        if (c == '-' && next(1) == '-') {
+            // the mysql client takes '--' as a comment only before a blank or a control character,
+            // or anywhere before a statement has begun (it drops such lines whole)
+            char after = next(2);
+            return !syntax.has(Feature.DASH_DASH_NEEDS_SPACE) || after <= ' ' || !statementHasToken;
+        }
+        if (c == '#') {
+            return syntax.has(Feature.HASH_COMMENTS);
+        }
+        return c == '/' && next(1) == '/' && syntax.has(Feature.SLASH_SLASH_COMMENTS);
+    }
+
+    /**
+     * {@code /*!NNNNN ... * /} is SQL to MySQL and MariaDB (and the client scans it as such): its
+     * opening and closing marks are skipped and what is between them is read as statement text.
+     */
+    private void openExecutableComment() {
+        keep(true);
+        executableCommentLine = line;
+        pos += next(2) == 'M' ? 4 : 3;
+        while (pos < length && isDigit(text.charAt(pos))) {
+            pos++;
+        }
+        inExecutableComment = true;
+    }
+
+    /**
+     * At the start of a line: a client {@code DELIMITER x} line changes the separator, as the
+     * mysql client does when no statement is open. False (with the failure recorded) when misused.
+     */
+    private boolean delimiterLine() {
+        int p = pos;
+        while (p < length && isSpace(text.charAt(p))) {
+            p++;
+        }
+        if (!text.regionMatches(true, p, "delimiter", 0, 9)) {
+            return true;
+        }
+        int q = p + 9;
+        if (q < length && !isSpaceOrNewline(text.charAt(q))) {
+            return true; // a word such as delimiters: not the command
+        }
+        int end = text.indexOf('\n', q);
+        end = end < 0 ? length : end;
+        String argument = text.substring(q, end).strip();
+        String separator = separatorOf(argument);
+        if (statementHasToken) {
+            // the client reads it as text of the open statement (a column may be called delimiter);
+            // after a changed separator, a lone 'DELIMITER x' line is the classic forgotten 'END$$'
+            if (delimiter.equals(";") || !separator.equals(argument)) {
+                return true;
+            }
+            return fail(new DelimiterMisuseException("the DELIMITER line on line " + line + " comes while the"
+                    + " statement starting on line " + statementLine + " is not ended by its separator '" + delimiter
+                    + "', so the client would send the DELIMITER line to the server as part of it; end that"
+                    + " statement with '" + delimiter + "' before the DELIMITER line", line));
+        }
+        if (separator.isEmpty()) {
+            return fail(new DelimiterMisuseException("the DELIMITER line on line " + line + " names no separator;"
+                    + " write it as 'DELIMITER $$' (and 'DELIMITER ;' to go back)", line));
+        }
+        if (separator.indexOf('\\') >= 0) {
+            return fail(new DelimiterMisuseException("the DELIMITER line on line " + line + " names a separator"
+                    + " with a backslash, which the mysql client refuses; choose one such as $$ or //", line));
+        }
+        delimiter = separator;
+        // what came before (comments only) is dropped with the line, as the client drops it
+        statementStart = -1;
+        pos = end;
+        return true;
+    }
+
+    /** The client's argument: a quoted word up to its closing quote, else up to the first blank. */
+    private static String separatorOf(String argument) {
+        if (argument.isEmpty()) {
+            return argument;
+        }
+        char first = argument.charAt(0);
+        if (first == '\'' || first == '"' || first == '`') {
+            int close = argument.indexOf(first, 1);
+            return close < 0 ? argument.substring(1) : argument.substring(1, close);
+        }
+        int blank = 0;
+        while (blank < argument.length() && !isSpace(argument.charAt(blank))) {
+            blank++;
+        }
+        return argument.substring(0, blank);
     }
 
     /** Scans one token that is not whitespace, a comment or a semicolon; false when unterminated. */
@@ -112,11 +237,28 @@ final class SqlScanner {
         int start = pos;
         switch (c) {
             case '\'':
-                return skipString(pos + 1, false, "string literal");
+                return skipString(pos + 1, '\'', syntax.has(Feature.BACKSLASH_ESCAPES), "string literal");
             case '"':
-                return quotedIdentifier(start + 1);
+                if (syntax.has(Feature.DOUBLE_QUOTED_STRINGS)) {
+                    return skipString(pos + 1, '"', syntax.has(Feature.BACKSLASH_ESCAPES), "string literal \"...\"");
+                }
+                if (syntax.has(Feature.DOUBLE_QUOTED_IDENTIFIERS)) {
+                    return quotedIdentifier(start + 1, '"');
+                }
+                break;
+            case '`':
+                if (syntax.has(Feature.BACKTICK_IDENTIFIERS)) {
+                    return quotedIdentifier(start + 1, '`');
+                }
+                break;
             case '$':
-                return scanDollar();
+                if (syntax.has(Feature.DOLLAR_QUOTES)) {
+                    return scanDollar();
+                }
+                if (syntax.has(Feature.DOUBLE_DOLLAR_STRINGS) && next(1) == '$') {
+                    return scanDoubleDollar();
+                }
+                break;
             case '(':
                 parenDepth++;
                 pos++;
@@ -146,27 +288,31 @@ final class SqlScanner {
 
     private boolean scanWordOrPrefixedString(char c) {
         char n1 = next(1);
-        if ((c == 'e' || c == 'E') && n1 == '\'') {
-            return skipString(pos + 2, true, "string literal E'...'");
-        }
-        if ((c == 'b' || c == 'B' || c == 'x' || c == 'X' || c == 'n' || c == 'N') && n1 == '\'') {
-            return skipString(pos + 2, false, "string literal");
-        }
-        if ((c == 'u' || c == 'U') && n1 == '&') {
-            char n2 = next(2);
-            if (n2 == '\'') {
-                return skipString(pos + 3, false, "string literal");
+        if (syntax.has(Feature.PREFIXED_STRINGS)) {
+            if ((c == 'e' || c == 'E') && n1 == '\'') {
+                return skipString(pos + 2, '\'', true, "string literal E'...'");
             }
-            if (n2 == '"') {
-                return quotedIdentifier(pos + 3);
+            if ((c == 'b' || c == 'B' || c == 'x' || c == 'X' || c == 'n' || c == 'N') && n1 == '\'') {
+                return skipString(pos + 2, '\'', false, "string literal");
+            }
+            if ((c == 'u' || c == 'U') && n1 == '&') {
+                char n2 = next(2);
+                if (n2 == '\'') {
+                    return skipString(pos + 3, '\'', false, "string literal");
+                }
+                if (n2 == '"') {
+                    return quotedIdentifier(pos + 3, '"');
+                }
             }
         }
         int start = pos;
         pos++;
-        while (pos < length && isIdentCont(text.charAt(pos))) {
+        while (pos < length && isIdentCont(text.charAt(pos)) && !atChangedDelimiter()) {
             pos++;
         }
-        routineBody.identifier(text, start, pos - start, parenDepth == 0);
+        if (syntax.has(Feature.BEGIN_ATOMIC_BODIES)) {
+            routineBody.identifier(text, start, pos - start, parenDepth == 0);
+        }
         if (tokens != null) {
             tokens.add(new SqlToken(text.substring(start, pos).toLowerCase(Locale.ROOT), true));
         }
@@ -174,12 +320,13 @@ final class SqlScanner {
     }
 
     /** A quoted identifier whose text starts at {@code from}; a word token without its quotes. */
-    private boolean quotedIdentifier(int from) {
-        if (!skipQuotedIdentifier(from)) {
+    private boolean quotedIdentifier(int from, char quote) {
+        if (!skipQuotedIdentifier(from, quote)) {
             return false;
         }
         if (tokens != null) {
-            tokens.add(new SqlToken(text.substring(from, pos - 1).replace("\"\"", "\""), true));
+            String q = String.valueOf(quote);
+            tokens.add(new SqlToken(text.substring(from, pos - 1).replace(q + q, q), true));
         }
         return true;
     }
@@ -192,15 +339,20 @@ final class SqlScanner {
     }
 
     private void scanNumber() {
-        while (pos < length && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+        while (pos < length && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.') && !atChangedDelimiter()) {
             pos++;
         }
         // trailing identifier characters belong to the number token (1e5, 1_000, 123abc)
-        if (pos < length && isIdentStart(text.charAt(pos))) {
-            while (pos < length && isIdentCont(text.charAt(pos))) {
+        if (pos < length && isIdentStart(text.charAt(pos)) && !atChangedDelimiter()) {
+            while (pos < length && isIdentCont(text.charAt(pos)) && !atChangedDelimiter()) {
                 pos++;
             }
         }
+    }
+
+    /** The mysql client looks for its separator at every character, so 'END$$' ends with '$$'. */
+    private boolean atChangedDelimiter() {
+        return delimiterCommand && text.startsWith(delimiter, pos);
     }
 
     private boolean scanDollar() {
@@ -236,6 +388,19 @@ final class SqlScanner {
         return true;
     }
 
+    /** H2's {@code $$ ... $$} string: no tags, nothing inside it is special. */
+    private boolean scanDoubleDollar() {
+        int openLine = line;
+        int close = text.indexOf("$$", pos + 2);
+        if (close < 0) {
+            countLines(pos, length);
+            return unterminated("dollar-quoted string $$", openLine);
+        }
+        countLines(pos, close);
+        pos = close + 2;
+        return true;
+    }
+
     /** The index after the closing '$' of a tag starting at {@code at}, or -1 when none starts there. */
     private int dollarTagEnd(int at) {
         int p = at + 1;
@@ -268,7 +433,7 @@ final class SqlScanner {
         }
     }
 
-    private boolean skipString(int from, boolean escapes, String what) {
+    private boolean skipString(int from, char quote, boolean escapes, String what) {
         int openLine = line;
         int p = from;
         while (true) {
@@ -276,13 +441,13 @@ final class SqlScanner {
                 return unterminated(what, openLine);
             }
             char c = text.charAt(p);
-            if (c == '\'') {
-                if (p + 1 < length && text.charAt(p + 1) == '\'') {
+            if (c == quote) {
+                if (p + 1 < length && text.charAt(p + 1) == quote) {
                     p += 2;
                     continue;
                 }
                 p++;
-                if (escapes) {
+                if (escapes && quote == '\'' && syntax.has(Feature.PREFIXED_STRINGS)) {
                     int resume = continuationQuote(p);
                     if (resume >= 0) {
                         countLines(p, resume);
@@ -333,17 +498,17 @@ final class SqlScanner {
         return -1;
     }
 
-    private boolean skipQuotedIdentifier(int from) {
+    private boolean skipQuotedIdentifier(int from, char mark) {
         int openLine = line;
         int p = from;
         while (true) {
-            int quote = text.indexOf('"', p);
+            int quote = text.indexOf(mark, p);
             if (quote < 0) {
                 countLines(p, length);
                 return unterminated("quoted identifier", openLine);
             }
             countLines(p, quote);
-            if (quote + 1 < length && text.charAt(quote + 1) == '"') {
+            if (quote + 1 < length && text.charAt(quote + 1) == mark) {
                 p = quote + 2;
                 continue;
             }
@@ -357,9 +522,10 @@ final class SqlScanner {
         pos = newline < 0 ? length : newline;
     }
 
-    /** Block comments nest, as in PostgreSQL. */
+    /** Block comments nest where the syntax says so (PostgreSQL, standard SQL). */
     private boolean skipBlockComment() {
         int openLine = line;
+        boolean nest = syntax.has(Feature.NESTED_BLOCK_COMMENTS);
         int depth = 1;
         int p = pos + 2;
         while (p < length) {
@@ -370,7 +536,7 @@ final class SqlScanner {
                     pos = p;
                     return true;
                 }
-            } else if (c == '/' && p + 1 < length && text.charAt(p + 1) == '*') {
+            } else if (nest && c == '/' && p + 1 < length && text.charAt(p + 1) == '*') {
                 depth++;
                 p += 2;
             } else {
@@ -384,8 +550,11 @@ final class SqlScanner {
     }
 
     private boolean unterminated(String what, int openLine) {
-        unterminatedWhat = what;
-        unterminatedLine = openLine;
+        return fail(new UnterminatedSqlException(what, openLine));
+    }
+
+    private boolean fail(UnsplittableSqlException problem) {
+        failure = problem;
         pos = length;
         return false;
     }
@@ -402,6 +571,9 @@ final class SqlScanner {
     }
 
     private void endStatement(int end) {
+        routineBody.statementEnded();
+        parenDepth = 0;
+        inExecutableComment = false;
         if (statementStart >= 0 && statementHasToken) {
             int e = end;
             while (e > statementStart && isSpaceOrNewline(text.charAt(e - 1))) {

@@ -1,13 +1,15 @@
 package dev.migrate.sql;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * Splits SQL text into statements following PostgreSQL's (psql's) lexical rules, so that every
- * statement is exactly what psql would send for the same text.
+ * Splits SQL text into statements by the lexical rules of a {@link SqlSyntax}, the target
+ * database's client's, so that every statement is exactly what that client would send for the same
+ * text.
  */
 public final class StatementSplitter {
 
@@ -18,13 +20,14 @@ public final class StatementSplitter {
      * Splits {@code text}, whose first line is file line {@code firstLine}. Pieces holding nothing
      * but whitespace and comments are not statements.
      *
-     * @throws UnterminatedSqlException when a string, quoted identifier, dollar quote or block
-     *     comment is still open at the end of the text (carries the line where it was opened)
+     * @throws UnsplittableSqlException when a string, quoted identifier, dollar quote or block
+     *     comment is still open at the end of the text, or a DELIMITER line is misused (carries the
+     *     line where the problem begins)
      */
-    public static List<Statement> split(String text, int firstLine) {
-        SqlScanner scanner = SqlScanner.scan(text, firstLine);
-        if (scanner.unterminatedWhat() != null) {
-            throw new UnterminatedSqlException(scanner.unterminatedWhat(), scanner.unterminatedLine());
+    public static List<Statement> split(String text, int firstLine, SqlSyntax syntax) {
+        SqlScanner scanner = SqlScanner.scan(text, firstLine, syntax);
+        if (scanner.failure() != null) {
+            throw scanner.failure();
         }
         return List.copyOf(scanner.statements());
     }
@@ -35,27 +38,27 @@ public final class StatementSplitter {
      * {@code -- downgrade} inside a function body is therefore not in the set. Never throws: after
      * an unterminated construct no further line is at top level.
      */
-    public static BitSet topLevelLines(String text) {
-        return SqlScanner.scan(text, 1).topLevelLines();
+    public static BitSet topLevelLines(String text, SqlSyntax syntax) {
+        return SqlScanner.scan(text, 1, syntax).topLevelLines();
     }
 
     /**
-     * Like {@link #topLevelLines(String)}, but recovers from an unterminated construct: the first
-     * later line for which {@code restartAt} holds (given the line's text without its line break)
-     * is taken to be at top level, and scanning starts afresh there. A parser uses this so that a
-     * string left open in one section does not also hide the marker that starts the next one.
+     * Like {@link #topLevelLines(String, SqlSyntax)}, but recovers from an unterminated construct:
+     * the first later line for which {@code restartAt} holds (given the line's text without its
+     * line break) is taken to be at top level, and scanning starts afresh there. A parser uses this
+     * so that a string left open in one section does not also hide the marker that starts the next.
      */
-    public static BitSet topLevelLines(String text, Predicate<String> restartAt) {
+    public static BitSet topLevelLines(String text, SqlSyntax syntax, Predicate<String> restartAt) {
         BitSet result = new BitSet();
         int offset = 0;
         int line = 1;
         while (true) {
-            SqlScanner scanner = SqlScanner.scan(offset == 0 ? text : text.substring(offset), line);
+            SqlScanner scanner = SqlScanner.scan(offset == 0 ? text : text.substring(offset), line, syntax);
             result.or(scanner.topLevelLines());
-            if (scanner.unterminatedWhat() == null) {
+            if (scanner.failure() == null) {
                 return result;
             }
-            int openLine = scanner.unterminatedLine();
+            int openLine = scanner.failure().line();
             int restart = -1;
             int p = offset;
             int current = line;
@@ -81,93 +84,23 @@ public final class StatementSplitter {
     }
 
     /**
-     * Whether the statement is top-level transaction control (BEGIN, START TRANSACTION, COMMIT,
-     * END, ROLLBACK, ABORT, PREPARE TRANSACTION ...), which would end the plugin's own transaction.
-     * {@code ROLLBACK TO SAVEPOINT}, {@code SAVEPOINT} and {@code RELEASE} are not.
-     */
-    public static boolean isTransactionControl(Statement statement) {
-        Words words = new Words(statement.sql());
-        String first = words.next();
-        switch (first) {
-            case "begin":
-                return !words.next().equals("atomic");
-            case "start":
-            case "prepare":
-                return words.next().equals("transaction");
-            case "commit":
-            case "end":
-            case "abort":
-                return true;
-            case "rollback":
-                String second = words.next();
-                if (second.equals("work") || second.equals("transaction")) {
-                    second = words.next();
-                }
-                return !second.equals("to");
-            default:
-                return false;
-        }
-    }
-
-    /** Reads the leading words of a statement, lower-cased, skipping whitespace and comments. */
-    private static final class Words {
-        private final String sql;
-        private int pos;
-
-        Words(String sql) {
-            this.sql = sql;
-        }
-
-        /** The next word, or "" when the next token is not a word. */
-        String next() {
-            skipBlanksAndComments();
-            int start = pos;
-            while (pos < sql.length() && SqlScanner.isIdentCont(sql.charAt(pos))) {
-                pos++;
-            }
-            return sql.substring(start, pos).toLowerCase(Locale.ROOT);
-        }
-
-        private void skipBlanksAndComments() {
-            while (pos < sql.length()) {
-                char c = sql.charAt(pos);
-                if (SqlScanner.isSpaceOrNewline(c)) {
-                    pos++;
-                } else if (sql.startsWith("--", pos)) {
-                    int newline = sql.indexOf('\n', pos);
-                    pos = newline < 0 ? sql.length() : newline;
-                } else if (sql.startsWith("/*", pos)) {
-                    skipBlockComment();
-                } else {
-                    return;
-                }
-            }
-        }
-
-        private void skipBlockComment() {
-            int depth = 0;
-            while (pos < sql.length()) {
-                if (sql.startsWith("/*", pos)) {
-                    depth++;
-                    pos += 2;
-                } else if (sql.startsWith("*/", pos)) {
-                    pos += 2;
-                    if (--depth == 0) {
-                        return;
-                    }
-                } else {
-                    pos++;
-                }
-            }
-        }
-    }
-
-    /**
      * The words and punctuation of {@code sql} by the same lexical rules as {@link #split}: what
      * statement classification (lint) reads. Strings, dollar quotes and comments are left out; an
      * unterminated construct ends the list rather than failing.
      */
-    public static List<SqlToken> tokens(String sql) {
-        return SqlScanner.tokens(sql);
+    public static List<SqlToken> tokens(String sql, SqlSyntax syntax) {
+        return SqlScanner.tokens(sql, syntax);
+    }
+
+    /** Up to {@code count} leading word tokens of {@code sql}, lower-cased; fewer when a non-word comes first. */
+    static List<String> leadingWords(String sql, SqlSyntax syntax, int count) {
+        List<String> words = new ArrayList<>(count);
+        for (SqlToken token : tokens(sql, syntax)) {
+            if (!token.word() || words.size() == count) {
+                break;
+            }
+            words.add(token.text().toLowerCase(Locale.ROOT));
+        }
+        return words;
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.authoring;
 
 import dev.migrate.testing.Products;
+import dev.migrate.database.postgres.PostgresSyntax;
 import dev.migrate.database.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +67,7 @@ class OfflineScriptTest {
     /** Runs a script the way a plain JDBC client would: split like psql, one statement at a time. */
     static void runScript(TestDatabase db, String script) throws SQLException {
         try (Connection c = db.connect(); java.sql.Statement jdbc = c.createStatement()) {
-            for (Statement statement : StatementSplitter.split(script, 1)) {
+            for (Statement statement : StatementSplitter.split(script, 1, PostgresSyntax.INSTANCE)) {
                 jdbc.execute(statement.sql());
             }
         }

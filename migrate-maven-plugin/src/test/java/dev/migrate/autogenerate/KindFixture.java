@@ -1,6 +1,7 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.testing.Products;
+import dev.migrate.database.postgres.PostgresSyntax;
 import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
@@ -62,7 +63,7 @@ final class KindFixture {
 
     static void execute(TestDatabase db, String sql) throws Exception {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            for (dev.migrate.sql.Statement each : dev.migrate.sql.StatementSplitter.split(sql, 1)) {
+            for (dev.migrate.sql.Statement each : dev.migrate.sql.StatementSplitter.split(sql, 1, PostgresSyntax.INSTANCE)) {
                 statement.execute(each.sql());
             }
         }

@@ -1,5 +1,6 @@
 package dev.migrate.graph;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.Section;
 import dev.migrate.sql.Statement;
@@ -151,10 +152,10 @@ final class Fixture {
         }
 
         Revision build() {
-            Section upgrade = new Section("", 5, List.of(new Statement("CREATE TABLE t_" + id + "(x int)", 6)), "u");
+            Section upgrade = new Section("", 5, List.of(new Statement("CREATE TABLE t_" + id + "(x int)", 6)), "u", PostgresSyntax.INSTANCE);
             Section downgrade = reversible
-                    ? new Section("", 8, List.of(new Statement("DROP TABLE t_" + id, 9)), "d")
-                    : new Section("", 8, List.of(), "d");
+                    ? new Section("", 8, List.of(new Statement("DROP TABLE t_" + id, 9)), "d", PostgresSyntax.INSTANCE)
+                    : new Section("", 8, List.of(), "d", PostgresSyntax.INSTANCE);
             return new Revision(id, slug, Path.of("migrations", id + "_" + slug + ".sql"), parents, message, dependsOn,
                     labels, true, false, Set.of(), PARENTS_LINE, dependsOn.isEmpty() ? 0 : DEPENDS_ON_LINE, upgrade,
                     downgrade);

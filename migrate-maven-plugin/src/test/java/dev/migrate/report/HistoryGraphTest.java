@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import dev.migrate.common.MigrateException;
 import dev.migrate.history.Status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class HistoryGraphTest {
         List<String> parents = parts.length == 1 ? List.of()
                 : Arrays.stream(parts[1].split(",")).map(p -> id(p.charAt(0))).toList();
         String id = id(parts[0].charAt(0));
-        Section empty = new Section("", 1, List.of(), "0");
+        Section empty = new Section("", 1, List.of(), "0", PostgresSyntax.INSTANCE);
         return new Revision(id, "r", Path.of(id + "_r.sql"), parents, "rev " + parts[0], List.of(), List.of(), true,
                 false, Set.of(), 1, 0, empty, empty);
     }

@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.common.Finding;
@@ -16,7 +17,7 @@ class PlaceholdersTest {
 
     private static Revision revision(String upgrade, String downgrade) {
         String text = "-- parents: base\n-- message: grants\n\n-- upgrade\n" + upgrade + "\n-- downgrade\n" + downgrade;
-        RevisionFileParser.Result result = RevisionFileParser.parse(FILE, text.getBytes(StandardCharsets.UTF_8));
+        RevisionFileParser.Result result = RevisionFileParser.parse(FILE, text.getBytes(StandardCharsets.UTF_8), PostgresSyntax.INSTANCE);
         assertThat(result.problems()).isEmpty();
         return result.revision();
     }

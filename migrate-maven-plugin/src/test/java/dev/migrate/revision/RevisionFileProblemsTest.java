@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.common.Finding;
@@ -109,7 +110,7 @@ class RevisionFileProblemsTest {
             List<String> words) throws IOException {
         Files.writeString(dir.resolve(fileName), content);
 
-        List<Finding> problems = RevisionFolder.scan(dir).problems();
+        List<Finding> problems = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).problems();
 
         assertThat(problems).as(rule).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(line);
@@ -123,7 +124,7 @@ class RevisionFileProblemsTest {
     void reportsKeysThatLookLikeHeaderKeys(String written, String meant) throws IOException {
         Files.writeString(dir.resolve(NAME), "-- parents: base\n-- " + written + ": x\n" + BODY);
 
-        assertThat(RevisionFolder.scan(dir).problems()).singleElement().satisfies(problem -> {
+        assertThat(RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(2);
             assertThat(problem.message()).contains("'" + written + ":' is not a header key",
                     "did you mean '" + meant + "'", "write '-- " + meant + ": ...'");
@@ -141,7 +142,7 @@ class RevisionFileProblemsTest {
     void reportsParentTypoInsteadOfAMissingParentsLine() throws IOException {
         Files.writeString(dir.resolve(NAME), "-- parent: base\n" + BODY);
 
-        assertThat(RevisionFolder.scan(dir).problems()).extracting(Finding::line, Finding::message)
+        assertThat(RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).problems()).extracting(Finding::line, Finding::message)
                 .anySatisfy(t -> assertThat(t.toList()).containsExactly(1,
                         "'parent:' is not a header key; did you mean 'parents'? write '-- parents: ...', or reword the"
                                 + " comment if it is documentation"))
@@ -156,7 +157,7 @@ class RevisionFileProblemsTest {
     void keepsDocumentationCommentsWithoutComplaint(String comment) throws IOException {
         Files.writeString(dir.resolve(NAME), comment + "\n-- parents: base\n" + BODY);
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         assertThat(folder.problems()).isEmpty();
         assertThat(folder.revisions()).hasSize(1);
@@ -167,7 +168,7 @@ class RevisionFileProblemsTest {
         byte[] latin1 = ("-- parents: base\n-- message: caf\u00e9\n" + BODY).getBytes(StandardCharsets.ISO_8859_1);
         Files.write(dir.resolve(NAME), latin1);
 
-        assertThat(RevisionFolder.scan(dir).problems()).singleElement().satisfies(problem -> {
+        assertThat(RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(2);
             assertThat(problem.message()).contains("not valid UTF-8", "0xE9", "save it as UTF-8");
         });
@@ -183,7 +184,7 @@ class RevisionFileProblemsTest {
                 "SELECT 'x;",
                 "-- upgrade"));
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         assertThat(folder.problems()).extracting(Finding::line).containsExactly(0, 1, 2, 3, 5, 6, 6);
         // the name is not well formed, so no id is taken from it

@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.common.Finding;
@@ -51,7 +52,7 @@ class RevisionFolderTest {
                 "-- downgrade",
                 ""));
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         assertThat(folder.problems()).isEmpty();
         Revision r = folder.revisions().get(0);
@@ -79,7 +80,7 @@ class RevisionFolderTest {
     void readsDefaultsWhenOptionalKeysAreAbsent() throws IOException {
         write(ROOT, GOOD);
 
-        Revision r = RevisionFolder.scan(dir).revisions().get(0);
+        Revision r = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).revisions().get(0);
 
         assertThat(r.isRoot()).isTrue();
         assertThat(r.transactional()).isTrue();
@@ -98,7 +99,7 @@ class RevisionFolderTest {
         write(ROOT, GOOD);
         write("20261121000000_b.sql", GOOD.replace("base", "20261120143000"));
 
-        assertThat(RevisionFolder.scan(dir).revisions()).extracting(Revision::id)
+        assertThat(RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).revisions()).extracting(Revision::id)
                 .containsExactly("20261120143000", "20261121000000", "20261122000000");
     }
 
@@ -115,8 +116,8 @@ class RevisionFolderTest {
         System.arraycopy(crlf, 0, content, bom.length, crlf.length);
         Files.write(other.resolve(ROOT), content);
 
-        Revision lf = RevisionFolder.scan(dir).revisions().get(0);
-        RevisionFolder windows = RevisionFolder.scan(other);
+        Revision lf = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).revisions().get(0);
+        RevisionFolder windows = RevisionFolder.scan(other, PostgresSyntax.INSTANCE);
 
         assertThat(windows.problems()).isEmpty();
         Revision w = windows.revisions().get(0);
@@ -131,7 +132,7 @@ class RevisionFolderTest {
         write(ROOT, GOOD);
         write("20261120150000_x.sql", GOOD.replace("PRIMARY KEY", "primary key"));
 
-        List<Revision> revisions = RevisionFolder.scan(dir).revisions();
+        List<Revision> revisions = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).revisions();
 
         assertThat(revisions.get(0).upgrade().checksum()).isNotEqualTo(revisions.get(1).upgrade().checksum());
         assertThat(revisions.get(0).downgrade().checksum()).isEqualTo(revisions.get(1).downgrade().checksum());
@@ -153,7 +154,7 @@ class RevisionFolderTest {
                 "-- downgrade",
                 "DROP FUNCTION f();"));
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         assertThat(folder.problems()).isEmpty();
         Revision r = folder.revisions().get(0);
@@ -168,7 +169,7 @@ class RevisionFolderTest {
     void acceptsMarkersInAnyCaseAndSpacing(String marker) throws IOException {
         write(ROOT, GOOD.replace("-- downgrade", marker).replace("-- upgrade", "--UPGRADE"));
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         assertThat(folder.problems()).isEmpty();
         assertThat(folder.revisions().get(0).downgrade().statements()).hasSize(1);
@@ -179,7 +180,7 @@ class RevisionFolderTest {
         write("20261121000000_merge.sql", GOOD.replace("-- parents: base", "--parents:20261120143000 ,20261120150000")
                 .replace("-- message: create users", "--   message :   spaced out  "));
 
-        Revision r = RevisionFolder.scan(dir).revisions().get(0);
+        Revision r = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).revisions().get(0);
 
         assertThat(r.parents()).containsExactly("20261120143000", "20261120150000");
         assertThat(r.isMerge()).isTrue();
@@ -190,7 +191,7 @@ class RevisionFolderTest {
     void keepsTheOtherMarkerFoundAfterAnUnterminatedString() throws IOException {
         write(ROOT, GOOD.replace("CREATE TABLE users (id bigint PRIMARY KEY);", "SELECT 'oops;"));
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         // only the string is reported, not a missing downgrade marker it would otherwise hide
         assertThat(folder.problems()).singleElement().satisfies(p -> {
@@ -210,7 +211,7 @@ class RevisionFolderTest {
         Files.writeString(sub.resolve("broken.sql"), "nonsense");
         Files.createDirectory(dir.resolve("20261120150000_folder.sql"));
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         assertThat(folder.problems()).isEmpty();
         assertThat(folder.revisions()).extracting(Revision::id).containsExactly("20261120143000");
@@ -220,7 +221,7 @@ class RevisionFolderTest {
     void reportsUpperCaseSqlExtensionInsteadOfSkippingIt() throws IOException {
         write("20261120143000_create_users.SQL", GOOD);
 
-        assertThat(RevisionFolder.scan(dir).problems()).singleElement().satisfies(p -> {
+        assertThat(RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isZero();
             assertThat(p.toString()).contains("20261120143000_create_users.SQL")
                     .contains("rename it to 20261120143000_create_users.sql");
@@ -229,7 +230,7 @@ class RevisionFolderTest {
 
     @Test
     void reportsMissingFolderWithAdvice() {
-        RevisionFolder folder = RevisionFolder.scan(dir.resolve("missing"));
+        RevisionFolder folder = RevisionFolder.scan(dir.resolve("missing"), PostgresSyntax.INSTANCE);
 
         assertThat(folder.revisions()).isEmpty();
         assertThat(folder.problems()).singleElement().satisfies(p -> {
@@ -242,7 +243,7 @@ class RevisionFolderTest {
     void reportsAFileInPlaceOfTheFolder() throws IOException {
         Path file = write("plain", "x");
 
-        assertThat(RevisionFolder.scan(file).problems()).singleElement()
+        assertThat(RevisionFolder.scan(file, PostgresSyntax.INSTANCE).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("is not a folder", "migrate.revisions"));
     }
 
@@ -252,7 +253,7 @@ class RevisionFolderTest {
         write("20261120143000_again.sql", GOOD);
         write("20261120150000_fine.sql", GOOD);
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         assertThat(folder.problems()).hasSize(2);
         assertThat(problemIn(folder, ROOT).message()).contains("20261120143000_again.sql", "new timestamp");
@@ -270,7 +271,7 @@ class RevisionFolderTest {
         write("Create Users.sql", GOOD);
         write("20261340000000_bad_month.sql", GOOD);
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
 
         assertThat(folder.problems()).extracting(p -> p.file().getFileName() + ":" + p.line())
                 .containsExactly(
@@ -293,7 +294,7 @@ class RevisionFolderTest {
             write(ID.format(first.plusMinutes(i)) + "_r.sql", GOOD.replace("base", parent));
         }
         long start = System.nanoTime();
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(folder.problems()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class RevisionWriterTest {
 
                 -- downgrade
                 """);
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
         assertThat(folder.problems()).isEmpty();
         Revision written = folder.revisions().stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow();
         assertThat(written.parents()).containsExactly("20261120110000");
@@ -79,7 +80,7 @@ class RevisionWriterTest {
 
         assertThat(file.getFileName().toString()).isEqualTo("20261120120000_revision.sql");
         assertThat(Files.readString(file)).startsWith("-- parents: base\n\n-- upgrade\n");
-        assertThat(RevisionFolder.scan(dir).problems()).isEmpty();
+        assertThat(RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).problems()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.migrate.run;
 
 import dev.migrate.database.Dialects;
+import dev.migrate.database.postgres.PostgresSyntax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class PlanChecksTest {
         files.addWithHeader("20260102000000_maintain_a", "-- parents: 20260101000000\n-- message: maintain a"
                 + (transactional ? "" : "\n-- transactional: false"), "INSERT INTO a VALUES (1);\n" + statement + ";",
                 "DELETE FROM a;");
-        RevisionGraph graph = RevisionGraph.of(RevisionFolder.scan(dir).revisions());
+        RevisionGraph graph = RevisionGraph.of(RevisionFolder.scan(dir, PostgresSyntax.INSTANCE).revisions());
         return graph.upgradePlan(Target.parse("head"), Set.of());
     }
 

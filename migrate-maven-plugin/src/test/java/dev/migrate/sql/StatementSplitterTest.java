@@ -1,5 +1,6 @@
 package dev.migrate.sql;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -133,7 +134,7 @@ class StatementSplitterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void splitsLikePsql(String rule, String input, List<String> expectedTexts, List<Integer> expectedLines) {
-        List<Statement> statements = StatementSplitter.split(input, 1);
+        List<Statement> statements = StatementSplitter.split(input, 1, PostgresSyntax.INSTANCE);
 
         assertThat(statements).extracting(Statement::sql).containsExactlyElementsOf(expectedTexts);
         assertThat(statements).extracting(Statement::line).containsExactlyElementsOf(expectedLines);
@@ -141,7 +142,7 @@ class StatementSplitterTest {
 
     @Test
     void numbersLinesFromTheGivenFirstLine() {
-        assertThat(StatementSplitter.split("\nSELECT 1;\nSELECT 2;", 10))
+        assertThat(StatementSplitter.split("\nSELECT 1;\nSELECT 2;", 10, PostgresSyntax.INSTANCE))
                 .containsExactly(new Statement("SELECT 1", 11), new Statement("SELECT 2", 12));
     }
 
@@ -160,7 +161,7 @@ class StatementSplitterTest {
     @ParameterizedTest(name = "{1} opened on line {2}")
     @MethodSource("unterminated")
     void rejectsUnterminatedConstructWithTheLineWhereItOpened(String input, String what, int line) {
-        assertThatThrownBy(() -> StatementSplitter.split(input, 1))
+        assertThatThrownBy(() -> StatementSplitter.split(input, 1, PostgresSyntax.INSTANCE))
                 .isInstanceOfSatisfying(UnterminatedSqlException.class, e -> assertThat(e.line()).isEqualTo(line))
                 .hasMessage(what + " opened on line " + line + " is never closed; close it before the end of the section");
     }
@@ -168,7 +169,7 @@ class StatementSplitterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("transactionControl")
     void recognisesTransactionControl(String sql) {
-        assertThat(StatementSplitter.isTransactionControl(new Statement(sql, 1))).isTrue();
+        assertThat(PostgresSyntax.INSTANCE.isTransactionControl(new Statement(sql, 1))).isTrue();
     }
 
     static Stream<String> transactionControl() {
@@ -182,7 +183,7 @@ class StatementSplitterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notTransactionControl")
     void recognisesStatementsThatAreNotTransactionControl(String sql) {
-        assertThat(StatementSplitter.isTransactionControl(new Statement(sql, 1))).isFalse();
+        assertThat(PostgresSyntax.INSTANCE.isTransactionControl(new Statement(sql, 1))).isFalse();
     }
 
     static Stream<String> notTransactionControl() {
@@ -207,7 +208,7 @@ class StatementSplitterTest {
                 "SELECT \"x",                               // 9
                 "\";",                                      // 10 inside identifier
                 "-- downgrade");                            // 11
-        assertThat(StatementSplitter.topLevelLines(text).stream().boxed())
+        assertThat(StatementSplitter.topLevelLines(text, PostgresSyntax.INSTANCE).stream().boxed())
                 .containsExactly(1, 2, 3, 9, 11);
     }
 
@@ -221,10 +222,10 @@ class StatementSplitterTest {
                 "SELECT $$ open",       // 5
                 "-- upgrade",           // 6 restart again
                 "");                    // 7
-        assertThat(StatementSplitter.topLevelLines(text).stream().boxed()).containsExactly(1, 2);
-        assertThat(StatementSplitter.topLevelLines(text, line -> line.startsWith("-- ")).stream().boxed())
+        assertThat(StatementSplitter.topLevelLines(text, PostgresSyntax.INSTANCE).stream().boxed()).containsExactly(1, 2);
+        assertThat(StatementSplitter.topLevelLines(text, PostgresSyntax.INSTANCE, line -> line.startsWith("-- ")).stream().boxed())
                 .containsExactly(1, 2, 3, 4, 5, 6, 7);
-        assertThat(StatementSplitter.topLevelLines(text, line -> false).stream().boxed()).containsExactly(1, 2);
+        assertThat(StatementSplitter.topLevelLines(text, PostgresSyntax.INSTANCE, line -> false).stream().boxed()).containsExactly(1, 2);
     }
 
     // Large inputs: what they split into, not how fast (bench/parse-plan.sh measures that). The
@@ -239,7 +240,7 @@ class StatementSplitterTest {
             sql.append(chunk);
         }
 
-        List<Statement> statements = StatementSplitter.split(sql.toString(), 1);
+        List<Statement> statements = StatementSplitter.split(sql.toString(), 1, PostgresSyntax.INSTANCE);
 
         int chunks = sql.length() / chunk.length();
         assertThat(statements).hasSize(chunks * 2);
@@ -252,7 +253,7 @@ class StatementSplitterTest {
     void longUnterminatedDollarQuoteIsRefused() {
         String sql = "SELECT $a$" + "$b$ x ".repeat(2_000_000);
 
-        assertThatThrownBy(() -> StatementSplitter.split(sql, 1)).isInstanceOf(UnterminatedSqlException.class);
+        assertThatThrownBy(() -> StatementSplitter.split(sql, 1, PostgresSyntax.INSTANCE)).isInstanceOf(UnterminatedSqlException.class);
     }
 
     private static Arguments row(String rule, String input, List<String> texts, List<Integer> lines) {
@@ -270,7 +271,7 @@ class StatementSplitterTest {
     @Test
     void tokensAreTheWordsAndPunctuationOutsideStringsCommentsAndDollarQuotes() {
         List<SqlToken> tokens = StatementSplitter.tokens("ALTER TABLE \"My \"\"odd\"\" t\" /* DROP x */ ADD c int"
-                + " DEFAULT 'DROP y' -- DROP z\n CHECK (c > $1) COMMENT $$DROP w$$ E'\\' DROP v'");
+                + " DEFAULT 'DROP y' -- DROP z\n CHECK (c > $1) COMMENT $$DROP w$$ E'\\' DROP v'", PostgresSyntax.INSTANCE);
 
         assertThat(tokens).extracting(SqlToken::text).containsExactly("alter", "table", "My \"odd\" t", "add", "c",
                 "int", "default", "check", "(", "c", ">", "$1", ")", "comment");

@@ -1,5 +1,6 @@
 package dev.migrate.testing;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import dev.migrate.revision.RevisionFolder;
 import java.nio.file.Path;
 
@@ -13,7 +14,7 @@ public final class ScanProcess {
     }
 
     public static void main(String[] args) {
-        RevisionFolder folder = RevisionFolder.scan(Path.of(args[0]));
+        RevisionFolder folder = RevisionFolder.scan(Path.of(args[0]), PostgresSyntax.INSTANCE);
         int statements = folder.revisions().stream().mapToInt(r -> r.upgrade().statements().size()).sum();
         System.out.println("problems=" + folder.problems().size() + " revisions=" + folder.revisions().size()
                 + " statements=" + statements);

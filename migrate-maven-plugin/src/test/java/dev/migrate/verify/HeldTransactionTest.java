@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.database.postgres.PostgresSyntax;
 import static dev.migrate.verify.VerifyFixture.R1;
 import static dev.migrate.verify.VerifyFixture.R2;
 import static dev.migrate.verify.VerifyFixture.R3;
@@ -33,7 +34,7 @@ class HeldTransactionTest {
 
     private static Revision revision(String id, String parents, String upgrade, String downgrade) {
         String text = "-- parents: " + parents + "\n\n-- upgrade\n" + upgrade + "\n-- downgrade\n" + downgrade;
-        return RevisionFileParser.parse(Path.of(id + "_r.sql"), text.getBytes(StandardCharsets.UTF_8)).revision();
+        return RevisionFileParser.parse(Path.of(id + "_r.sql"), text.getBytes(StandardCharsets.UTF_8), PostgresSyntax.INSTANCE).revision();
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class GenericDialect extends StandardDialect {
         return true;
     }
 
+    @Override public dev.migrate.sql.SqlSyntax syntax() { return dev.migrate.database.generic.StandardSyntax.INSTANCE; }
+
     @Override
     public String displayName() {
         return "database";

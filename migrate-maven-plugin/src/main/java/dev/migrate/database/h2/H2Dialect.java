@@ -44,6 +44,8 @@ public final class H2Dialect extends StandardDialect {
     private static final String[] SETTINGS = {"MODE", "DATABASE_TO_LOWER", "DATABASE_TO_UPPER",
         "CASE_INSENSITIVE_IDENTIFIERS", "NON_KEYWORDS", "DEFAULT_NULL_ORDERING", "IGNORECASE"};
 
+    @Override public dev.migrate.sql.SqlSyntax syntax() { return dev.migrate.database.h2.H2Syntax.INSTANCE; }
+
     @Override
     public String displayName() {
         return "H2";

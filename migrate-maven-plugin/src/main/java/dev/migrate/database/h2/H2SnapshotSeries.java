@@ -87,7 +87,7 @@ final class H2SnapshotSeries implements SnapshotSeries {
         if (readAll) {
             return;
         }
-        for (SqlToken token : StatementSplitter.tokens(sql)) {
+        for (SqlToken token : StatementSplitter.tokens(sql, dev.migrate.database.h2.H2Syntax.INSTANCE)) {
             if (!token.word()) {
                 continue;
             }

@@ -14,7 +14,7 @@ import dev.migrate.database.SnapshotReader;
 import dev.migrate.database.StandardDialect;
 import dev.migrate.common.Log;
 import dev.migrate.common.Redaction;
-import dev.migrate.lint.NoTransactionStatement;
+import dev.migrate.sql.NoTransactionStatement;
 import dev.migrate.sql.StatementSplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,6 +47,8 @@ public final class PostgresDialect extends StandardDialect {
             + " table tablesample then to trailing true union unique user using variadic verbose when where window"
             + " with");
 
+
+    @Override public dev.migrate.sql.SqlSyntax syntax() { return dev.migrate.database.postgres.PostgresSyntax.INSTANCE; }
 
     @Override
     public String displayName() {

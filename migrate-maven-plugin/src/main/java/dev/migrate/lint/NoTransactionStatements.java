@@ -1,0 +1,66 @@
+package dev.migrate.lint;
+
+import dev.migrate.lint.Facts.Kind;
+import dev.migrate.sql.NoTransactionStatement;
+import dev.migrate.sql.SqlSyntax;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Tells which {@link NoTransactionStatement} a statement is, from its keywords. */
+public final class NoTransactionStatements {
+
+    private NoTransactionStatements() {
+    }
+
+    /**
+     * What {@code sql} is, when it is one of these; read from its leading keywords only, so it is
+     * cheap enough to ask of every statement a plan runs.
+     */
+    public static Optional<NoTransactionStatement> of(String sql, SqlSyntax syntax) {
+        if (!mayBeOne(sql)) {
+            return Optional.empty();
+        }
+        return of(KeywordClassifier.classify(Tokens.of(sql, syntax)));
+    }
+
+    /** False when the first word rules it out, so most statements are never tokenized. */
+    private static boolean mayBeOne(String sql) {
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        if (end == start) {
+            return true; // a comment or something unusual first: let the tokenizer judge
+        }
+        String first = sql.substring(start, end).toLowerCase(Locale.ROOT);
+        return first.equals("create") || first.equals("drop") || first.equals("alter") || first.equals("reindex")
+                || first.equals("vacuum");
+    }
+
+    /** The kind of a statement lint has classified, if it is one of these. */
+    static Optional<NoTransactionStatement> of(Facts f) {
+        Kind kind = f.kind();
+        if (kind == Kind.CREATE_INDEX) {
+            return f.concurrently() ? Optional.of(NoTransactionStatement.CREATE_INDEX_CONCURRENTLY) : Optional.empty();
+        }
+        if (kind == Kind.DROP_INDEX) {
+            return f.concurrently() ? Optional.of(NoTransactionStatement.DROP_INDEX_CONCURRENTLY) : Optional.empty();
+        }
+        if (kind == Kind.REINDEX) {
+            return f.concurrently() ? Optional.of(NoTransactionStatement.REINDEX_CONCURRENTLY) : Optional.empty();
+        }
+        return switch (kind) {
+            case VACUUM -> Optional.of(NoTransactionStatement.VACUUM);
+            case CREATE_DATABASE -> Optional.of(NoTransactionStatement.CREATE_DATABASE);
+            case DROP_DATABASE -> Optional.of(NoTransactionStatement.DROP_DATABASE);
+            case ALTER_SYSTEM -> Optional.of(NoTransactionStatement.ALTER_SYSTEM);
+            case TABLESPACE -> Optional.of(NoTransactionStatement.TABLESPACE);
+            case ALTER_TYPE_ADD_VALUE -> Optional.of(NoTransactionStatement.ALTER_TYPE_ADD_VALUE);
+            default -> Optional.empty();
+        };
+    }
+}

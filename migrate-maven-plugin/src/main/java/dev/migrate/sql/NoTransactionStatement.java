@@ -1,0 +1,31 @@
+package dev.migrate.sql;
+
+/**
+ * The kinds of statement some database refuses inside a transaction block, as lint's
+ * {@code concurrently-in-transaction} rule knows them. Planning asks the database's dialect which of
+ * them it refuses, so a transactional revision holding one is stopped before anything runs. Here,
+ * below lint and the database seam, so that both can name them without one importing the other.
+ */
+public enum NoTransactionStatement {
+    CREATE_INDEX_CONCURRENTLY("CREATE INDEX CONCURRENTLY"),
+    DROP_INDEX_CONCURRENTLY("DROP INDEX CONCURRENTLY"),
+    REINDEX_CONCURRENTLY("REINDEX CONCURRENTLY (and REINDEX SCHEMA, DATABASE or SYSTEM)"),
+    VACUUM("VACUUM"),
+    CREATE_DATABASE("CREATE DATABASE"),
+    DROP_DATABASE("DROP DATABASE"),
+    ALTER_SYSTEM("ALTER SYSTEM"),
+    TABLESPACE("CREATE or DROP TABLESPACE"),
+    /** Refused in a transaction only before PostgreSQL 12. */
+    ALTER_TYPE_ADD_VALUE("ALTER TYPE ... ADD VALUE");
+
+    private final String label;
+
+    NoTransactionStatement(String label) {
+        this.label = label;
+    }
+
+    /** How messages name the statement. */
+    public String label() {
+        return label;
+    }
+}
