@@ -186,6 +186,15 @@ public final class Migrator {
         return authoring(this::load).offlineScript(from, to, direction, dialect);
     }
 
+    /**
+     * Adds a release tag to a revision file's header ({@code migrate:tag}): to {@code revision}, or
+     * to the single head when it is null. Returns the revision tagged, or null when it already
+     * carried the tag.
+     */
+    public Revision tag(String tag, String revision) {
+        return authoring(this::graphOnly).tag(tag, revision);
+    }
+
     private Authoring authoring(Supplier<RevisionGraph> loader) {
         return new Authoring(config.revisions(), schema, table, loader);
     }
