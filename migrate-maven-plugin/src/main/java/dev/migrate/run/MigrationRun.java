@@ -326,6 +326,10 @@ public final class MigrationRun {
                 throws SQLException {
             if (direction == Direction.DOWN) {
                 history.delete(revision.id());
+                // a squash undone after its replaced files were pruned also undid the rows they left
+                for (String replaced : revision.replaces()) {
+                    history.delete(replaced);
+                }
             } else if (resumed || !revision.transactional()) {
                 history.update(revision, RowState.APPLIED, statements, null, millis);
             } else {
