@@ -8,6 +8,8 @@ import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.autogenerate.SchemaCheck;
 import dev.migrate.autogenerate.Settings;
+import dev.migrate.autogenerate.Squasher;
+import dev.migrate.autogenerate.Pruning;
 import dev.migrate.authoring.OfflineScript;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
@@ -236,6 +238,27 @@ public final class Migrator {
      */
     public CheckResult check(CheckOptions options) {
         return new SchemaCheck(settings(), listener).check(revisionsOrEmpty(), options);
+    }
+
+    /**
+     * Writes a squash of the range the options name ({@code migrate:squash}), proven in scratch
+     * databases first; with {@code prune}, deletes the replaced files, refused before anything is
+     * written unless the configured database has passed the range's end. When a squash of that
+     * range exists already, {@code prune} only deletes its replaced files.
+     */
+    public Squasher.Result squash(Squasher.Options options, boolean prune) {
+        RevisionGraph graph = load();
+        Revision existing = prune ? Pruning.existingSquash(graph, options.to()) : null;
+        List<String> replaced = existing != null ? existing.replaces() : Squasher.range(graph, options);
+        if (prune) {
+            Pruning.requirePassed(graph, replaced, new Status(graph, run().readHistory()), config.url());
+        }
+        Squasher.Result result = existing != null ? new Squasher.Result(existing.file(), replaced, List.of())
+                : new Squasher(settings(), listener).squash(graph, options);
+        if (prune) {
+            Pruning.delete(graph, replaced, listener);
+        }
+        return result;
     }
 
     private RevisionGraph revisionsOrEmpty() {
