@@ -9,7 +9,6 @@ import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.autogenerate.SchemaCheck;
 import dev.migrate.autogenerate.Settings;
 import dev.migrate.autogenerate.Squasher;
-import dev.migrate.autogenerate.Pruning;
 import dev.migrate.authoring.OfflineScript;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
@@ -178,21 +177,12 @@ public final class Migrator {
         return authoring(this::graphOnly).merge(message, parents);
     }
 
-    /**
-     * The offline script that moves a database from {@code from} to {@code to} without connecting to
-     * any: the plan is computed as if {@code from} (and what it needs) were applied. {@code direction}
-     * null infers it: down when {@code to} is {@code base}, {@code -N} or something {@code from} needs.
-     * {@code from} defaults to {@code base} going up and to {@code heads} going down.
-     */
+    /** The offline script from {@code from} to {@code to}, connecting to no database (see {@link Authoring}). */
     public OfflineScript offlineScript(String from, String to, Direction direction, Dialect dialect) {
         return authoring(this::load).offlineScript(from, to, direction, dialect);
     }
 
-    /**
-     * Adds a release tag to a revision file's header ({@code migrate:tag}): to {@code revision}, or
-     * to the single head when it is null. Returns the revision tagged, or null when it already
-     * carried the tag.
-     */
+    /** Adds a release tag ({@code migrate:tag}) to {@code revision}, or the single head; null when already there. */
     public Revision tag(String tag, String revision) {
         return authoring(this::graphOnly).tag(tag, revision);
     }
@@ -240,25 +230,9 @@ public final class Migrator {
         return new SchemaCheck(settings(), listener).check(revisionsOrEmpty(), options);
     }
 
-    /**
-     * Writes a squash of the range the options name ({@code migrate:squash}), proven in scratch
-     * databases first; with {@code prune}, deletes the replaced files, refused before anything is
-     * written unless the configured database has passed the range's end. When a squash of that
-     * range exists already, {@code prune} only deletes its replaced files.
-     */
+    /** A proven squash ({@code migrate:squash}); with {@code prune}, the replaced files deleted (see Squasher). */
     public Squasher.Result squash(Squasher.Options options, boolean prune) {
-        RevisionGraph graph = load();
-        Revision existing = prune ? Pruning.existingSquash(graph, options.to()) : null;
-        List<String> replaced = existing != null ? existing.replaces() : Squasher.range(graph, options);
-        if (prune) {
-            Pruning.requirePassed(graph, replaced, new Status(graph, run().readHistory()), config.url());
-        }
-        Squasher.Result result = existing != null ? new Squasher.Result(existing.file(), replaced, List.of())
-                : new Squasher(settings(), listener).squash(graph, options);
-        if (prune) {
-            Pruning.delete(graph, replaced, listener);
-        }
-        return result;
+        return new Squasher(settings(), listener).squash(load(), options, prune, this::status);
     }
 
     private RevisionGraph revisionsOrEmpty() {

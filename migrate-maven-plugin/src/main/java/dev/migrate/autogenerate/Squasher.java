@@ -4,6 +4,7 @@ import dev.migrate.common.Log;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.history.Status;
 import dev.migrate.revision.NewRevision;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Writes a squash ({@code migrate:squash}): one revision that replaces a range, its upgrade the
@@ -75,6 +77,24 @@ public final class Squasher {
     /** The range the options name, checked, without building anything (for refusals before any work). */
     public static List<String> range(RevisionGraph graph, Options options) {
         return SquashRange.of(graph, options.from(), options.to()).replacedIds();
+    }
+
+    /**
+     * Writes the squash, then with {@code prune} deletes the replaced files; the prune is refused
+     * before anything is written unless the database {@code status} reads has passed the range.
+     * When a squash of that range exists already, {@code prune} only deletes its replaced files.
+     */
+    public Result squash(RevisionGraph graph, Options options, boolean prune, Supplier<Status> status) {
+        Revision existing = prune ? Pruning.existingSquash(graph, options.to()) : null;
+        List<String> replaced = existing != null ? existing.replaces() : range(graph, options);
+        if (prune) {
+            Pruning.requirePassed(graph, replaced, status.get(), config.url());
+        }
+        Result result = existing != null ? new Result(existing.file(), replaced, List.of()) : squash(graph, options);
+        if (prune) {
+            Pruning.delete(graph, replaced, listener);
+        }
+        return result;
     }
 
     public Result squash(RevisionGraph graph, Options options) {
