@@ -9,6 +9,7 @@ import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.autogenerate.SchemaCheck;
 import dev.migrate.autogenerate.Settings;
+import dev.migrate.autogenerate.Squasher;
 import dev.migrate.authoring.OfflineScript;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
@@ -202,15 +203,15 @@ public final class Migrator {
         return authoring(this::graphOnly).merge(message, parents);
     }
 
-    /**
-     * The offline script that moves a database from {@code from} to {@code to} without connecting to
-     * any: the plan is computed as if {@code from} (and what it needs) were applied. {@code direction}
-     * null infers it: down when {@code to} is {@code base}, {@code -N} or something {@code from} needs.
-     * {@code from} defaults to {@code base} going up and to {@code heads} going down.
-     */
+    /** The offline script from {@code from} to {@code to}, connecting to no database (see {@link Authoring}). */
     public OfflineScript offlineScript(String from, String to, Direction direction, Dialect dialect) {
         // the script is for the named dialect, whose client's rules may differ from the URL's
         return authoring(() -> read(true, dialect.syntax())).offlineScript(from, to, direction, dialect);
+    }
+
+    /** Adds a release tag ({@code migrate:tag}) to {@code revision}, or the single head; null when already there. */
+    public Revision tag(String tag, String revision) {
+        return authoring(this::graphOnly).tag(tag, revision);
     }
 
     private Authoring authoring(Supplier<RevisionGraph> loader) {
@@ -254,6 +255,11 @@ public final class Migrator {
      */
     public CheckResult check(CheckOptions options) {
         return new SchemaCheck(settings(), listener).check(revisionsOrEmpty(), options);
+    }
+
+    /** A proven squash ({@code migrate:squash}); with {@code prune}, the replaced files deleted (see Squasher). */
+    public Squasher.Result squash(Squasher.Options options, boolean prune) {
+        return new Squasher(settings(), listener).squash(load(), options, prune, this::status);
     }
 
     private RevisionGraph revisionsOrEmpty() {

@@ -87,6 +87,17 @@ public final class Authoring {
         return writeRevision(graph, new NewRevision(parentIds, text, List.of(), List.of()));
     }
 
+    /**
+     * Adds the release tag {@code tag} to the header of {@code revision} (an id, prefix or tag), or
+     * of the single head when it is null; returns the revision tagged, or null when it already
+     * carried the tag.
+     *
+     * @throws InvalidTagException for a malformed tag, one already on another revision, or several heads
+     */
+    public Revision tag(String tag, String revision) {
+        return TagWriter.tag(load.get(), tag, revision);
+    }
+
     /** The graph of the files, or an empty one when the revisions folder does not exist yet. */
     private RevisionGraph loadOrEmpty() {
         if (!Files.exists(revisions)) {

@@ -26,6 +26,16 @@ final class EdgeIndex {
         for (int i = 0; i < n; i++) {
             index.put(revisions.get(i).id(), i);
         }
+        // a squash whose replaced files were pruned stands for them: revisions after the range still
+        // name its last replaced revision as their parent, and the history may still hold their ids
+        for (int i = 0; i < n; i++) {
+            Revision revision = revisions.get(i);
+            if (revision.isSquash() && revision.replaces().stream().noneMatch(index::containsKey)) {
+                for (String replaced : revision.replaces()) {
+                    index.putIfAbsent(replaced, i);
+                }
+            }
+        }
         prerequisites = new int[n][];
         int[] dependentCount = new int[n];
         for (int i = 0; i < n; i++) {

@@ -52,6 +52,8 @@ final class GraphProblems {
         duplicates.forEach(check::duplicateId);
         revisions.forEach(check::unknownReferences);
         check.branchLabels();
+        check.tags();
+        check.problems.addAll(SquashProblems.of(byId, check.idsOfBrokenFiles));
         check.cycles();
         Collections.sort(check.problems);
         return List.copyOf(check.problems);
@@ -83,8 +85,10 @@ final class GraphProblems {
         }
     }
 
+    /** An id a squash replaces stands for the squash once its file is pruned. */
     private boolean isUnknown(String id) {
-        return !byId.containsKey(id) && !idsOfBrokenFiles.contains(id);
+        return !byId.containsKey(id) && !idsOfBrokenFiles.contains(id)
+                && byId.values().stream().noneMatch(revision -> revision.replaces().contains(id));
     }
 
     private void branchLabels() {
@@ -104,6 +108,20 @@ final class GraphProblems {
                     problems.add(Finding.problem(revision.file(), revision.parentsLine(), "branch label '" + label
                             + "' is already used by " + owner.describe() + " in " + owner.fileName()
                             + "; a label names one branch: choose another label for one of them"));
+                }
+            }
+        }
+    }
+
+    private void tags() {
+        Map<String, Revision> owners = new HashMap<>();
+        for (Revision revision : byId.values()) {
+            for (String tag : revision.tags()) {
+                Revision owner = owners.putIfAbsent(tag, revision);
+                if (owner != null) {
+                    problems.add(Finding.problem(revision.file(), revision.tagsLine(), "tag '" + tag + "' is already"
+                            + " on " + owner.describe() + " in " + owner.fileName() + " (line " + owner.tagsLine()
+                            + "); a tag names one revision: remove it from one of the files, or choose another tag"));
                 }
             }
         }

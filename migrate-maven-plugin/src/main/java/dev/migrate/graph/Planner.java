@@ -3,7 +3,9 @@ package dev.migrate.graph;
 import dev.migrate.revision.Revision;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -17,11 +19,16 @@ final class Planner {
     private static final int LISTED = 10;
 
     private final RevisionGraph graph;
+    /** What counts as applied: the history's rows, with squashes counted both ways (see {@link Squashes}). */
     private final BitSet applied;
+    /** What the history records. */
+    private final BitSet recorded;
+    private final Squashes squashes;
 
     Planner(RevisionGraph graph, Set<String> appliedIds) {
         this.graph = graph;
-        this.applied = new BitSet(graph.size());
+        this.squashes = graph.squashes();
+        BitSet applied = new BitSet(graph.size());
         Set<String> unknown = new TreeSet<>();
         for (String id : appliedIds) {
             int position = graph.positionOrMissing(id);
@@ -34,6 +41,8 @@ final class Planner {
         if (!unknown.isEmpty()) {
             throw new UnknownAppliedRevisionException(List.copyOf(unknown));
         }
+        this.recorded = applied;
+        this.applied = squashes.counted(applied);
     }
 
     Plan upgrade(Target target) {
@@ -47,7 +56,7 @@ final class Planner {
             return up(pending);
         }
         if (target instanceof Target.Revision revision) {
-            return up(withAncestors(graph.position(graph.resolve(revision.idOrPrefix()))));
+            return up(withAncestors(resolve(revision)));
         }
         if (target instanceof Target.BranchHead branch) {
             return up(withAncestors(branchHead(branch.label())));
@@ -64,7 +73,7 @@ final class Planner {
         if (target instanceof Target.Base) {
             plan = down(applied);
         } else if (target instanceof Target.Revision revision) {
-            plan = down(appliedAbove(graph.position(graph.resolve(revision.idOrPrefix()))));
+            plan = down(appliedAbove(resolve(revision)));
         } else if (target instanceof Target.BranchHead branch) {
             plan = down(appliedAbove(branchHead(branch.label())));
         } else if (target instanceof Target.Relative relative && relative.steps() < 0) {
@@ -91,26 +100,93 @@ final class Planner {
             return downgrade(target, false);
         }
         if (target instanceof Target.Revision revision) {
-            int position = graph.position(graph.resolve(revision.idOrPrefix()));
+            int position = resolve(revision);
             return applied.get(position) ? down(appliedAbove(position)) : up(withAncestors(position));
         }
         return upgrade(target);
     }
 
+    /** The position a revision target leads to; a squash's leads to the end of its range. */
+    private int resolve(Target.Revision revision) {
+        return squashes.target(graph.position(graph.resolve(revision.idOrPrefix())));
+    }
+
+    /**
+     * The pending revisions among {@code positions}, in run order, where a squash runs instead of
+     * the revisions it replaces when all of them are pending and no other pending revision needs
+     * one of them halfway through the range.
+     */
     private Plan up(BitSet positions) {
         BitSet pending = (BitSet) positions.clone();
         pending.andNot(applied);
-        return new Plan(Direction.UP, graph.revisions(pending));
+        Map<Integer, Integer> instead = new HashMap<>();
+        for (Squashes.Entry entry : squashes.entries()) {
+            pending.clear(entry.squash());
+            if (Squashes.contains(pending, entry.replaced()) && !neededHalfway(entry, pending)) {
+                pending.andNot(entry.replaced());
+                pending.set(entry.last());
+                instead.put(entry.last(), entry.squash());
+            }
+        }
+        List<Revision> steps = new ArrayList<>(pending.cardinality());
+        for (int p = pending.nextSetBit(0); p >= 0; p = pending.nextSetBit(p + 1)) {
+            steps.add(graph.at(instead.getOrDefault(p, p)));
+        }
+        return new Plan(Direction.UP, steps);
     }
 
+    /** A pending revision outside the range needs a replaced revision other than the range's end. */
+    private boolean neededHalfway(Squashes.Entry entry, BitSet pending) {
+        for (int p = pending.nextSetBit(0); p >= 0; p = pending.nextSetBit(p + 1)) {
+            if (entry.replaced().get(p)) {
+                continue;
+            }
+            for (int needed : graph.prerequisitesOf(p)) {
+                if (needed != entry.last() && entry.replaced().get(needed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The applied revisions among {@code positions}, newest first. A database built by a squash
+     * goes down through the squash's downgrade, so only as a whole; one built by the chain goes
+     * down through the chain, and its squash, counted only, goes with it.
+     */
     private Plan down(BitSet positions) {
         BitSet removed = (BitSet) positions.clone();
         removed.and(applied);
+        Map<Integer, Integer> instead = new HashMap<>();
+        for (Squashes.Entry entry : squashes.entries()) {
+            boolean touched = removed.get(entry.squash()) || removed.intersects(entry.replaced());
+            if (!touched) {
+                continue;
+            }
+            if (Squashes.ranSquash(entry, recorded)) {
+                if (!Squashes.contains(removed, entry.replaced())) {
+                    throw new InvalidTargetException("the database was built by the squash " + graph.at(
+                            entry.squash()).describe() + ", which can only be undone as a whole; downgrade to its"
+                            + " parent (" + parentsOf(graph.at(entry.squash())) + ") or below, then upgrade to the"
+                            + " revision wanted, which runs the revisions it replaces");
+                }
+                removed.andNot(entry.replaced());
+                removed.set(entry.last());
+                instead.put(entry.last(), entry.squash());
+            }
+            // a run squash goes down in its range's place; a counted one has no row and nothing to undo
+            removed.clear(entry.squash());
+        }
         List<Revision> steps = new ArrayList<>(removed.cardinality());
         for (int p = removed.length() - 1; p >= 0; p = removed.previousSetBit(p - 1)) {
-            steps.add(graph.at(p));
+            steps.add(graph.at(instead.getOrDefault(p, p)));
         }
         return new Plan(Direction.DOWN, steps);
+    }
+
+    private static String parentsOf(Revision revision) {
+        return revision.isRoot() ? "base" : String.join(", ", revision.parents());
     }
 
     private BitSet withAncestors(int position) {

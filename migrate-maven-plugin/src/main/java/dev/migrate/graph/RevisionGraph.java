@@ -32,6 +32,8 @@ public final class RevisionGraph {
     private final List<Revision> heads;
     private final List<Revision> bases;
     private final Map<String, Integer> labels;
+    private final Map<String, Integer> tags;
+    private final Squashes squashes;
 
     private RevisionGraph(List<Revision> revisions) {
         edges = new EdgeIndex(runOrder(revisions));
@@ -42,8 +44,17 @@ public final class RevisionGraph {
             childLists.add(new ArrayList<>(1));
         }
         labels = new TreeMap<>();
+        tags = new TreeMap<>();
+        squashes = new Squashes(edges);
         for (int i = 0; i < n; i++) {
             Revision revision = edges.revisions.get(i);
+            for (String tag : revision.tags()) {
+                tags.put(tag, i);
+            }
+            if (squashes.isAlternative(i)) {
+                // a squash beside the revisions it replaces is another way to the same state, not a branch
+                continue;
+            }
             for (String parent : revision.parents()) {
                 List<Integer> siblings = childLists.get(edges.index.get(parent));
                 if (siblings.isEmpty() || siblings.get(siblings.size() - 1).intValue() != i) {
@@ -58,7 +69,9 @@ public final class RevisionGraph {
         for (int i = 0; i < n; i++) {
             children[i] = childLists.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
-        heads = edges.revisions.stream().filter(r -> children[position(r)].length == 0).sorted(BY_ID).toList();
+        heads = edges.revisions.stream()
+                .filter(r -> children[position(r)].length == 0 && !squashes.isAlternative(position(r)))
+                .sorted(BY_ID).toList();
         bases = edges.revisions.stream().filter(Revision::isRoot).sorted(BY_ID).toList();
     }
 
@@ -124,7 +137,7 @@ public final class RevisionGraph {
     }
 
     /**
-     * A full id or a unique prefix of one.
+     * A full id, a release tag ({@code tags:}) or a unique prefix of an id, in that order.
      *
      * @throws UnknownRevisionException when nothing matches
      * @throws AmbiguousRevisionException when several ids match (naming them)
@@ -138,6 +151,15 @@ public final class RevisionGraph {
         if (exact.isPresent()) {
             return exact.get();
         }
+        Integer tagged = tags.get(wanted);
+        if (tagged != null) {
+            return edges.revisions.get(tagged);
+        }
+        if (!wanted.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new UnknownRevisionException("no revision carries the tag '" + wanted + "' ("
+                    + (tags.isEmpty() ? "no revision has a 'tags:' header; add '-- tags: " + wanted + "' to one, or"
+                            + " run migrate:tag" : "known tags: " + String.join(", ", tags.keySet())) + ")");
+        }
         int from = -Arrays.binarySearch(sortedIds, wanted) - 1;
         List<String> candidates = new ArrayList<>();
         for (int i = from; i < sortedIds.length && sortedIds[i].startsWith(wanted); i++) {
@@ -150,6 +172,40 @@ public final class RevisionGraph {
             throw new AmbiguousRevisionException(wanted, candidates);
         }
         return find(candidates.get(0)).orElseThrow();
+    }
+
+    /** The release tags and the revisions carrying them, by tag. */
+    public Map<String, Revision> tags() {
+        Map<String, Revision> byTag = new TreeMap<>();
+        tags.forEach((tag, position) -> byTag.put(tag, edges.revisions.get(position)));
+        return byTag;
+    }
+
+    /**
+     * True for a squash whose replaced revisions are still files: another way to the state of its
+     * last replaced revision, never a head, never a child of its parent.
+     */
+    public boolean isAlternative(Revision revision) {
+        Integer position = edges.index.get(revision.id());
+        return position != null && squashes.isAlternative(position);
+    }
+
+    /**
+     * What counts as applied given the ids the history records: a squash recorded as applied
+     * stands for its replaced revisions, and a squash all of whose replaced revisions are applied
+     * counts as applied. Unknown ids are kept as they are.
+     */
+    public Set<String> countedAsApplied(Set<String> recorded) {
+        BitSet positions = new BitSet(size());
+        Set<String> out = new java.util.LinkedHashSet<>(recorded);
+        for (String id : recorded) {
+            Integer position = edges.index.get(id);
+            if (position != null) {
+                positions.set(position);
+            }
+        }
+        squashes.counted(positions).stream().forEach(p -> out.add(edges.revisions.get(p).id()));
+        return out;
     }
 
     /** Revisions that are no revision's parent, in id order. Depends-on does not end a head. */
@@ -232,6 +288,10 @@ public final class RevisionGraph {
             throw new UnknownRevisionException("no revision '" + id + "' (run migrate:history to list them)");
         }
         return position;
+    }
+
+    Squashes squashes() {
+        return squashes;
     }
 
     int[] prerequisitesOf(int position) {

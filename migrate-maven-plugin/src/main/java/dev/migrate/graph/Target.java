@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Where a goal should move the database: {@code head}, {@code heads}, {@code base}, a revision id
- * or unique prefix, {@code +N}, {@code -N}, or {@code label@head}. Each kind prints itself the way
+ * or unique prefix, a release tag, {@code +N}, {@code -N}, or {@code label@head}. Each kind prints itself the way
  * a user writes it, so messages can quote it.
  */
 public sealed interface Target permits Target.Head, Target.Heads, Target.Base, Target.Revision, Target.Relative, Target.BranchHead {
@@ -43,7 +43,7 @@ public sealed interface Target permits Target.Head, Target.Heads, Target.Base, T
         }
     }
 
-    /** A full id or a prefix of one, resolved against the graph when planning. */
+    /** A full id, a release tag or a prefix of an id, resolved against the graph when planning. */
     record Revision(String idOrPrefix) implements Target {
         public Revision {
             Objects.requireNonNull(idOrPrefix, "idOrPrefix");

@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 final class TargetParser {
 
     static final String FORMS = "head, heads, base, a revision id or a unique prefix of one (digits),"
-            + " +N or -N (N >= 1), <label>@head";
+            + " +N or -N (N >= 1), <label>@head, a release tag (letters, digits, '.', '-', '_')";
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern ID_OR_PREFIX = Pattern.compile("[0-9]{1,14}");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private TargetParser() {
     }
@@ -38,7 +39,9 @@ final class TargetParser {
         if (at >= 0) {
             return branchHead(target, at);
         }
-        if (ID_OR_PREFIX.matcher(target).matches()) {
+        boolean digits = DIGITS.matcher(target).matches();
+        if (ID_OR_PREFIX.matcher(target).matches() || !digits && TAG.matcher(target).matches()) {
+            // a tag is resolved against the graph's 'tags:' headers when planning, like an id
             return new Target.Revision(target);
         }
         throw new InvalidTargetException("'" + target + "' is not a target; use one of: " + FORMS);

@@ -35,6 +35,10 @@ public record HistoryCheck(List<String> missingFiles, List<Revision> editedUpgra
                 missing.add(row.id());
                 continue;
             }
+            if (!revision.id().equals(row.id())) {
+                // a revision whose file was pruned after a squash replaced it: the squash stands for it
+                continue;
+            }
             if (row.state().unfinished()) {
                 // a revision that stopped halfway may be fixed before it is resumed
                 unfinished.add(row);

@@ -1,6 +1,8 @@
 package dev.migrate.history;
 
+import dev.migrate.common.MigrateException;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.Target;
 import dev.migrate.revision.Revision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ public final class Status {
 
     private final RevisionGraph graph;
     private final Map<String, AppliedRevision> applied;
+    /** The applied ids with squashes counted both ways: a run squash stands for what it replaces and back. */
+    private final Set<String> counted;
 
     private final List<AppliedRevision> unfinished;
     private final List<Revision> current;
@@ -26,6 +30,7 @@ public final class Status {
         Map<String, AppliedRevision> byId = new LinkedHashMap<>();
         rows.stream().filter(row -> row.state().countsAsApplied()).forEach(row -> byId.put(row.id(), row));
         this.applied = byId;
+        this.counted = graph.countedAsApplied(byId.keySet());
         this.unfinished = rows.stream().filter(row -> row.state().unfinished()).toList();
         // both are asked for once per revision when a history is printed: work them out once
         this.current = computeCurrent();
@@ -45,8 +50,9 @@ public final class Status {
         return applied.keySet();
     }
 
+    /** Recorded as applied, or counted as applied through a squash. */
     public boolean isApplied(String id) {
-        return applied.containsKey(id);
+        return counted.contains(id);
     }
 
     public AppliedRevision appliedRow(String id) {
@@ -64,7 +70,7 @@ public final class Status {
     private List<Revision> computeCurrent() {
         List<Revision> tips = new ArrayList<>();
         for (Revision revision : graph.ordered()) {
-            if (isApplied(revision.id())
+            if (isApplied(revision.id()) && !graph.isAlternative(revision)
                     && graph.children(revision.id()).stream().noneMatch(child -> isApplied(child.id()))) {
                 tips.add(revision);
             }
@@ -72,9 +78,17 @@ public final class Status {
         return List.copyOf(tips);
     }
 
-    /** Revisions not applied yet, in the order an upgrade to all heads would run them. */
+    /**
+     * Revisions not applied yet, in the order an upgrade to all heads would run them: a squash
+     * instead of what it replaces on a database before its range, never both.
+     */
     public List<Revision> pending() {
-        return graph.ordered().stream().filter(revision -> !isApplied(revision.id())).toList();
+        try {
+            return graph.upgradePlan(new Target.Heads(), applied.keySet()).steps();
+        } catch (MigrateException e) {
+            // a history that cannot be planned (unknown ids) still lists what is not applied
+            return graph.ordered().stream().filter(revision -> !isApplied(revision.id())).toList();
+        }
     }
 
     public boolean isHead(String id) {

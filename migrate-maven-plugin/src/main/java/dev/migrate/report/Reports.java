@@ -39,7 +39,8 @@ public final class Reports {
             lines.add("base (no revision applied)" + (pending == 0 ? "" : "; " + pendingText));
         } else {
             for (Revision revision : current) {
-                lines.add(revision.describe() + (status.isHead(revision.id()) ? " (head)" : ""));
+                lines.add(revision.describe() + (status.isHead(revision.id()) ? " (head)" : "")
+                        + (revision.tags().isEmpty() ? "" : " [tags: " + String.join(", ", revision.tags()) + "]"));
             }
             if (pending > 0) {
                 lines.add(pendingText);
@@ -73,6 +74,13 @@ public final class Reports {
             }
             if (!revision.branchLabels().isEmpty()) {
                 tags.add("branch " + String.join(", ", revision.branchLabels()));
+            }
+            if (!revision.tags().isEmpty()) {
+                tags.add("tags " + String.join(", ", revision.tags()));
+            }
+            if (revision.isSquash()) {
+                tags.add("squash of " + revision.replaces().size() + (status.graph().isAlternative(revision) ? ""
+                        : ", replaced files pruned"));
             }
             if (!tags.isEmpty()) {
                 line.append("  (").append(String.join(", ", tags)).append(")");
@@ -249,6 +257,12 @@ public final class Reports {
         }
         if (!revision.branchLabels().isEmpty()) {
             lines.add("Branch:        " + String.join(", ", revision.branchLabels()));
+        }
+        if (!revision.tags().isEmpty()) {
+            lines.add("Tags:          " + String.join(", ", revision.tags()));
+        }
+        if (revision.isSquash()) {
+            lines.add("Replaces:      " + String.join(", ", revision.replaces()));
         }
         lines.add("Transactional: " + (revision.transactional() ? "yes" : "no (transactional: false)"));
         if (!revision.lintIgnore().isEmpty()) {

@@ -18,7 +18,8 @@ final class HeaderParser {
     /** The header keys of FORMAT.md. */
     enum Key {
         PARENTS("parents"), MESSAGE("message"), DEPENDS_ON("depends-on"), BRANCH("branch"),
-        TRANSACTIONAL("transactional"), IRREVERSIBLE("irreversible"), LINT_IGNORE("lint-ignore");
+        TRANSACTIONAL("transactional"), IRREVERSIBLE("irreversible"), LINT_IGNORE("lint-ignore"),
+        TAGS("tags"), REPLACES("replaces");
 
         final String text;
         final String squashed;
@@ -59,6 +60,10 @@ final class HeaderParser {
     boolean transactional = true;
     boolean irreversible;
     Set<String> lintIgnore = Set.of();
+    List<String> tags = List.of();
+    int tagsLine;
+    List<String> replaces = List.of();
+    int replacesLine;
 
     HeaderParser(String ownId, Problems problems) {
         this.ownId = ownId;
@@ -121,6 +126,14 @@ final class HeaderParser {
                 break;
             case LINT_IGNORE:
                 lintIgnore = new LinkedHashSet<>(readNames(line, value, "lint-ignore", "lint rule ids"));
+                break;
+            case TAGS:
+                tagsLine = line;
+                tags = readTags(line, value);
+                break;
+            case REPLACES:
+                replacesLine = line;
+                replaces = readIds(line, value, "replaces", false);
                 break;
             default:
                 throw new IllegalStateException(key.toString());
@@ -192,6 +205,27 @@ final class HeaderParser {
             }
         }
         return names;
+    }
+
+    private List<String> readTags(int line, String value) {
+        if (value.isEmpty()) {
+            problems.add(line, "'tags:' has no value; list the release tags, comma separated, or remove the line");
+            return List.of();
+        }
+        List<String> tags = new ArrayList<>();
+        for (String item : items(value)) {
+            String problem = item.isEmpty() ? null : Tags.problem(item);
+            if (item.isEmpty()) {
+                problems.add(line, "'tags: " + value + "' has an empty entry; remove the stray comma");
+            } else if (problem != null) {
+                problems.add(line, problem);
+            } else if (tags.contains(item)) {
+                problems.add(line, "'tags:' lists '" + item + "' twice; list it once");
+            } else {
+                tags.add(item);
+            }
+        }
+        return tags;
     }
 
     private boolean readBoolean(int line, String value, Key key, String meaning) {

@@ -70,10 +70,7 @@ public record Placeholders(boolean enabled, Map<String, String> values) {
                 replaced.add(revision);
                 continue;
             }
-            replaced.add(new Revision(revision.id(), revision.slug(), revision.file(), revision.parents(),
-                    revision.message(), revision.dependsOn(), revision.branchLabels(), revision.transactional(),
-                    revision.irreversibleAcknowledged(), revision.lintIgnore(), revision.parentsLine(),
-                    revision.dependsOnLine(), up.section(), down.section()));
+            replaced.add(revision.withSections(up.section(), down.section()));
         }
         return new Replaced(replaced, problems);
     }

@@ -22,6 +22,10 @@ import java.util.Set;
  * @param dependsOnLine the line of the {@code depends-on:} header, or 0 when there is none
  * @param upgrade the upgrade section
  * @param downgrade the downgrade section
+ * @param tags release tags naming this revision as a target ({@code tags:})
+ * @param replaces the revisions this squashed revision stands for ({@code replaces:}), empty for others
+ * @param tagsLine the line of the {@code tags:} header, or 0 when there is none
+ * @param replacesLine the line of the {@code replaces:} header, or 0 when there is none
  */
 public record Revision(
         String id,
@@ -37,7 +41,11 @@ public record Revision(
         int parentsLine,
         int dependsOnLine,
         Section upgrade,
-        Section downgrade) {
+        Section downgrade,
+        List<String> tags,
+        List<String> replaces,
+        int tagsLine,
+        int replacesLine) {
 
     public Revision {
         Objects.requireNonNull(id, "id");
@@ -49,6 +57,28 @@ public record Revision(
         lintIgnore = Set.copyOf(lintIgnore);
         Objects.requireNonNull(upgrade, "upgrade");
         Objects.requireNonNull(downgrade, "downgrade");
+        tags = List.copyOf(tags);
+        replaces = List.copyOf(replaces);
+    }
+
+    /** A revision without tags and replacing nothing, as most are. */
+    public Revision(String id, String slug, Path file, List<String> parents, String message, List<String> dependsOn,
+            List<String> branchLabels, boolean transactional, boolean irreversibleAcknowledged, Set<String> lintIgnore,
+            int parentsLine, int dependsOnLine, Section upgrade, Section downgrade) {
+        this(id, slug, file, parents, message, dependsOn, branchLabels, transactional, irreversibleAcknowledged,
+                lintIgnore, parentsLine, dependsOnLine, upgrade, downgrade, List.of(), List.of(), 0, 0);
+    }
+
+    /** This revision with other sections (placeholders replaced), everything else kept. */
+    public Revision withSections(Section newUpgrade, Section newDowngrade) {
+        return new Revision(id, slug, file, parents, message, dependsOn, branchLabels, transactional,
+                irreversibleAcknowledged, lintIgnore, parentsLine, dependsOnLine, newUpgrade, newDowngrade, tags,
+                replaces, tagsLine, replacesLine);
+    }
+
+    /** A squashed revision: it stands for the revisions of its {@code replaces:} header. */
+    public boolean isSquash() {
+        return !replaces.isEmpty();
     }
 
     public boolean isRoot() {

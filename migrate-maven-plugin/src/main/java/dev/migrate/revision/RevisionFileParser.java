@@ -121,12 +121,14 @@ public final class RevisionFileParser {
         if (problems.isEmpty() && name.isValid()) {
             revision = new Revision(name.id(), name.slug(), file, header.parents, header.message, header.dependsOn,
                     header.branchLabels, header.transactional, header.irreversible, header.lintIgnore,
-                    header.parentsLine, header.dependsOnLine, upgrade, downgrade);
+                    header.parentsLine, header.dependsOnLine, upgrade, downgrade, header.tags, header.replaces,
+                    header.tagsLine, header.replacesLine);
         } else if (name.isValid() && header.parents != null) {
             Section none = new Section("", 0, List.of(), Checksums.sha256(""), syntax);
             outline = new Revision(name.id(), name.slug(), file, header.parents, header.message, header.dependsOn,
                     header.branchLabels, header.transactional, header.irreversible, header.lintIgnore,
-                    header.parentsLine, header.dependsOnLine, none, none);
+                    header.parentsLine, header.dependsOnLine, none, none, header.tags, header.replaces,
+                    header.tagsLine, header.replacesLine);
         }
     }
 

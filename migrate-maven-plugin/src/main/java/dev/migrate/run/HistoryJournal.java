@@ -46,6 +46,9 @@ record HistoryJournal(HistoryTable history) implements PlanRunner.Journal {
             throws SQLException {
         if (direction == Direction.DOWN) {
             history.delete(revision.id());
+            for (String replaced : revision.replaces()) {
+                history.deleteIfPresent(replaced);
+            }
         } else if (rowWritten) {
             history.update(revision, RowState.APPLIED, statements, null, millis);
         } else {

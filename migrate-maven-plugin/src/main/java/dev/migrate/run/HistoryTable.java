@@ -216,6 +216,21 @@ final class HistoryTable {
         requireOne(delete.executeUpdate(), id, "delete");
     }
 
+    /**
+     * Removes {@code id}'s row where there is one: a squash undone after its replaced files were
+     * pruned also undoes the rows they left, which a database that ran the squash never had.
+     */
+    public void deleteIfPresent(String id) throws SQLException {
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                "DELETE FROM " + qualifiedName + " WHERE revision = ?")) {
+            statement.setString(1, id);
+            int rows = statement.executeUpdate();
+            if (rows > 1) {
+                requireOne(rows, id, "delete");
+            }
+        }
+    }
+
     /** A write meant for one row that changed none or several means the table changed behind the lock. */
     private void requireOne(int rows, String id, String write) {
         if (rows != 1) {

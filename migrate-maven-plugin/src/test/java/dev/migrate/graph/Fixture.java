@@ -21,6 +21,8 @@ final class Fixture {
 
     static final int PARENTS_LINE = 2;
     static final int DEPENDS_ON_LINE = 3;
+    static final int TAGS_LINE = 4;
+    static final int REPLACES_LINE = 5;
 
     private Fixture() {
     }
@@ -115,6 +117,8 @@ final class Fixture {
         private final List<String> labels = new ArrayList<>();
         private String message = "";
         private boolean reversible = true;
+        private final List<String> tags = new ArrayList<>();
+        private final List<String> replaces = new ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -132,6 +136,17 @@ final class Fixture {
 
         Builder branch(String... branchLabels) {
             labels.addAll(List.of(branchLabels));
+            return this;
+        }
+
+        Builder tags(String... names) {
+            tags.addAll(List.of(names));
+            return this;
+        }
+
+        /** A squash standing for these revisions. */
+        Builder replaces(String... names) {
+            Arrays.stream(names).map(Fixture::id).forEach(replaces::add);
             return this;
         }
 
@@ -158,7 +173,7 @@ final class Fixture {
                     : new Section("", 8, List.of(), "d", PostgresSyntax.INSTANCE);
             return new Revision(id, slug, Path.of("migrations", id + "_" + slug + ".sql"), parents, message, dependsOn,
                     labels, true, false, Set.of(), PARENTS_LINE, dependsOn.isEmpty() ? 0 : DEPENDS_ON_LINE, upgrade,
-                    downgrade);
+                    downgrade, tags, replaces, tags.isEmpty() ? 0 : TAGS_LINE, replaces.isEmpty() ? 0 : REPLACES_LINE);
         }
     }
 }

@@ -62,11 +62,17 @@ class TargetTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"latest", "202611201430001", "2026-11-20", "abc123", "head~1"})
+    @ValueSource(strings = {"202611201430001", "head~1", "release 1", "release/1.0", ".hidden", "_x"})
     void rejectsAnythingElseListingTheAcceptedForms(String text) {
         assertThatThrownBy(() -> Target.parse(text)).isInstanceOf(InvalidTargetException.class)
                 .hasMessageContaining("'" + text + "' is not a target")
-                .hasMessageContainingAll("head", "heads", "base", "+N", "-N", "<label>@head", "prefix");
+                .hasMessageContainingAll("head", "heads", "base", "+N", "-N", "<label>@head", "prefix", "tag");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"release-1.0", "2026.11", "release_1_0", "latest", "v2"})
+    void readsTagShapedTextAsARevisionTargetResolvedAgainstTheTags(String text) {
+        assertThat(Target.parse(text)).isEqualTo(new Target.Revision(text));
     }
 
     @ParameterizedTest

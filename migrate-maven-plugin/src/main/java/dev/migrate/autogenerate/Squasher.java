@@ -1,0 +1,250 @@
+package dev.migrate.autogenerate;
+
+import dev.migrate.common.Log;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.database.Identifier;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.history.Status;
+import dev.migrate.revision.NewRevision;
+import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionWriter;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.SnapshotDiff;
+import dev.migrate.verify.ScratchDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Writes a squash ({@code migrate:squash}): one revision that replaces a range, its upgrade the
+ * DDL writer's shortest way from the schema at the range's start to the schema at its end followed
+ * by the range's data statements, its downgrade the way back. Before the file is written it is
+ * proven in scratch databases: the squash and the chain give the same schema and the same rows of
+ * every table the chain wrote data to, and the downgrade gives the schema at the start again.
+ */
+public final class Squasher {
+
+    /**
+     * What the squash goal asks for.
+     *
+     * @param from the revision the range follows (null or blank: base)
+     * @param to the range's last revision: an id, prefix, tag or head
+     * @param message the squash's message
+     * @param force write the file even with TODOs (what could not be proven or expressed)
+     */
+    public record Options(String from, String to, String message, boolean force) {
+    }
+
+    /**
+     * What was written.
+     *
+     * @param file the new revision file
+     * @param replaced the ids it replaces, in run order
+     * @param warnings what could not be proven or expressed, each a TODO in the file
+     */
+    public record Result(Path file, List<String> replaced, List<String> warnings) {
+        public Result {
+            replaced = List.copyOf(replaced);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final Settings config;
+    private final Identifier schema;
+    private final Identifier table;
+    private final Log listener;
+
+    public Squasher(Settings config, Log listener) {
+        this.config = config;
+        this.schema = config.schemaIdentifier();
+        this.table = config.tableIdentifier();
+        this.listener = listener;
+    }
+
+    /** The range the options name, checked, without building anything (for refusals before any work). */
+    public static List<String> range(RevisionGraph graph, Options options) {
+        return SquashRange.of(graph, options.from(), options.to()).replacedIds();
+    }
+
+    /**
+     * Writes the squash, then with {@code prune} deletes the replaced files; the prune is refused
+     * before anything is written unless the database {@code status} reads has passed the range.
+     * When a squash of that range exists already, {@code prune} only deletes its replaced files.
+     */
+    public Result squash(RevisionGraph graph, Options options, boolean prune, Supplier<Status> status) {
+        Revision existing = prune ? Pruning.existingSquash(graph, options.to()) : null;
+        List<String> replaced = existing != null ? existing.replaces() : range(graph, options);
+        if (prune) {
+            Pruning.requirePassed(graph, replaced, status.get(), config.url());
+        }
+        Result result = existing != null ? new Result(existing.file(), replaced, List.of()) : squash(graph, options);
+        if (prune) {
+            Pruning.delete(graph, replaced, listener);
+        }
+        return result;
+    }
+
+    public Result squash(RevisionGraph graph, Options options) {
+        SquashRange range = SquashRange.of(graph, options.from(), options.to());
+        listener.info("Squashing " + range.replaced().size() + " revision(s) from " + (range.from() == null ? "base"
+                : range.from().id()) + " to " + range.to().describe());
+        DataStatements data = DataStatements.of(range.replaced());
+        try (Workbench start = bench(); Workbench end = bench()) {
+            start.upgrade(range.before());
+            List<Revision> chain = new ArrayList<>(range.before());
+            chain.addAll(range.replaced());
+            end.upgrade(chain);
+            SchemaSnapshot fromSnapshot = start.snapshot();
+            SchemaSnapshot toSnapshot = end.snapshot();
+            SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, start.owners(), end.owners(),
+                    Autogenerator.writer(start.dialect()));
+            Proof.Outcome proven = Proof.prove(planned, fromSnapshot, toSnapshot, start);
+            SchemaChanges changes = proven.changes();
+            List<String> warnings = new ArrayList<>();
+            for (Change change : changes.changes()) {
+                if (change.isTodo()) {
+                    warnings.add("TODO in the squash: " + change.summary() + ": " + change.todo());
+                }
+            }
+            Map<String, List<String>> chainRows = chainRows(end, data);
+            data = data.writing(chainRows.keySet());
+            String upgrade = changes.upgradeText() + data.text();
+            String downgrade = changes.downgradeText();
+            warnings.addAll(proveWhole(start, changes, data, chainRows, fromSnapshot, toSnapshot));
+            if (!warnings.isEmpty() && !options.force()) {
+                throw new SquashException("the squash of " + range.replaced().size() + " revision(s) to "
+                        + range.to().id() + " is not proven, so no file was written:\n  " + String.join("\n  ",
+                                warnings) + "\nwrite the range by hand, or add -Dmigrate.squash.force=true to write"
+                        + " the squash with these TODOs and finish it yourself");
+            }
+            String todo = warnings.stream().filter(w -> !w.startsWith("TODO in the squash"))
+                    .map(w -> "-- TODO " + w.replace('\n', ' ') + "\n").reduce("", String::concat);
+            Path file = RevisionWriter.write(config.revisions(), new NewRevision(range.from() == null ? List.of()
+                    : List.of(range.from().id()), message(options, range), List.of(), List.of()), Instant.now(),
+                    todo + upgrade, downgrade);
+            addHeaders(file, range);
+            warnings.forEach(listener::warn);
+            return new Result(file, range.replacedIds(), warnings);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("squash cannot build its scratch databases: " + e.getMessage()
+                    + " (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private Workbench bench() {
+        return new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(), null), schema,
+                table);
+    }
+
+    private static String message(Options options, SquashRange range) {
+        if (options.message() != null && !options.message().isBlank()) {
+            return options.message().strip();
+        }
+        return "squash " + range.replaced().get(0).id() + ".." + range.to().id();
+    }
+
+    /**
+     * The squash as written, run in the scratch database at the range's start: schema and data rows
+     * against the chain's, then the downgrade's schema against the start's. Returns the differences.
+     */
+    private List<String> proveWhole(Workbench start, SchemaChanges changes, DataStatements data,
+            Map<String, List<String>> chainRows, SchemaSnapshot fromSnapshot, SchemaSnapshot toSnapshot)
+            throws SQLException {
+        List<String> differences = new ArrayList<>();
+        try (Connection connection = start.connection()) {
+            List<String> upgrade = new ArrayList<>();
+            changes.upgrade().forEach(placed -> upgrade.add(placed.sql()));
+            upgrade.addAll(data.statements());
+            String failed = run(connection, upgrade);
+            if (failed != null) {
+                differences.add("the squash's upgrade fails: " + failed);
+                return differences;
+            }
+            for (SnapshotDiff.Difference difference : SnapshotDiff.between(toSnapshot, start.read(connection))) {
+                differences.add("after the squash's upgrade, " + difference.object().display() + " differs from the"
+                        + " chain's: expected " + SnapshotDiff.collapse(String.valueOf(difference.expected()))
+                        + ", found " + SnapshotDiff.collapse(String.valueOf(difference.actual())));
+            }
+            for (Map.Entry<String, List<String>> rows : chainRows.entrySet()) {
+                List<String> squashRows = Rows.read(connection, rows.getKey());
+                if (!squashRows.equals(rows.getValue())) {
+                    differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " differ from the"
+                            + " chain's: expected " + rows.getValue() + ", found " + squashRows);
+                }
+            }
+            List<String> downgrade = new ArrayList<>();
+            changes.downgrade().forEach(placed -> downgrade.add(placed.sql()));
+            failed = run(connection, downgrade);
+            if (failed != null) {
+                differences.add("the squash's downgrade fails: " + failed);
+                return differences;
+            }
+            for (SnapshotDiff.Difference difference : SnapshotDiff.between(fromSnapshot, start.read(connection))) {
+                differences.add("after the squash's downgrade, " + difference.object().display() + " differs from"
+                        + " the schema at the range's start");
+            }
+        }
+        return differences;
+    }
+
+    /**
+     * The rows the chain leaves in each table its data statements wrote; a table that is gone at
+     * the range's end is left out, and so are the statements that wrote it: their data went with it.
+     */
+    private static Map<String, List<String>> chainRows(Workbench end, DataStatements data) throws SQLException {
+        Map<String, List<String>> rows = new TreeMap<>();
+        try (Connection connection = end.connection()) {
+            for (String tableName : data.tables()) {
+                List<String> read = Rows.read(connection, tableName);
+                if (read != null) {
+                    rows.put(tableName, read);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String run(Connection connection, List<String> statements) {
+        for (String sql : statements) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                return sql.strip() + ": " + e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** The {@code replaces:} line, and {@code transactional: false} when a replaced revision needed it. */
+    private static void addHeaders(Path file, SquashRange range) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.indexOf('\n') + 1;
+            String headers = "-- replaces: " + String.join(", ", range.replacedIds()) + "\n"
+                    + (range.transactional() ? "" : "-- transactional: false\n");
+            Files.writeString(file, text.substring(0, end) + headers + text.substring(end), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the squash's header into " + file, e);
+        }
+    }
+
+    /** Ids in a set, for messages. */
+    static Set<String> ids(List<Revision> revisions) {
+        Set<String> ids = new LinkedHashSet<>();
+        revisions.forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+}

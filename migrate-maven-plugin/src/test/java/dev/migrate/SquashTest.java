@@ -1,0 +1,168 @@
+package dev.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.autogenerate.SquashException;
+import dev.migrate.autogenerate.Squasher;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
+import dev.migrate.testing.BothDatabases;
+import dev.migrate.testing.OnBothDatabases;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+
+/** migrate:squash on real databases: what it writes, that the file runs as the chain does, prune. */
+class SquashTest {
+
+    static final String A = "20260101000001";
+    static final String B = "20260101000002";
+    static final String C = "20260101000003";
+    static final String M = "20260101000004";
+    static final String D = "20260101000005";
+
+    @TempDir
+    Path dir;
+
+    Migrator migrator(TestDatabase db) {
+        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), new RecordingListener());
+    }
+
+    /** A: table a; B: a row and a column; C: table c from A; M merges B and C; D: table d after M. */
+    void branchyHistoryWithData() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE a (id INT PRIMARY KEY, name VARCHAR(20));", "DROP TABLE a;");
+        files.add(B + "_b", A, "INSERT INTO a (id, name) VALUES (1, 'one');\nALTER TABLE a ADD COLUMN n INT;\n"
+                + "UPDATE a SET n = 10 WHERE id = 1;", "ALTER TABLE a DROP COLUMN n;\nDELETE FROM a;");
+        files.add(C + "_c", A, "CREATE TABLE c (id INT, a_id INT REFERENCES a (id));", "DROP TABLE c;");
+        files.addWithHeader(M + "_m", "-- parents: " + B + ", " + C + "\n-- tags: release-1.0", "", "");
+        files.add(D + "_d", M, "CREATE TABLE d (id INT);", "DROP TABLE d;");
+    }
+
+    Path onlySquashFile() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> !List.of(A, B, C, M, D).contains(f.getFileName().toString().substring(0, 14)))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    List<String> rows(TestDatabase db) {
+        return db.column("SELECT id || ':' || name || ':' || n FROM a");
+    }
+
+    @OnBothDatabases
+    void squashesABranchyRangeWithDataThatANewDatabaseRunsAloneWithTheSameResult(BothDatabases.Lazy lazy)
+            throws IOException {
+        TestDatabase db = lazy.get();
+        branchyHistoryWithData();
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "release-1.0", "release 1.0",
+                false), false);
+
+        assertThat(result.replaced()).containsExactly(A, B, C, M);
+        assertThat(result.warnings()).isEmpty();
+        String text = Files.readString(result.file());
+        assertThat(text).startsWith("-- parents: base\n-- replaces: " + A + ", " + B + ", " + C + ", " + M + "\n");
+        assertThat(text).contains("INSERT INTO a (id, name) VALUES (1, 'one');")
+                .contains("UPDATE a SET n = 10 WHERE id = 1;");
+        RevisionGraph graph = migrator(db).load();
+        Revision squash = graph.find(result.file().getFileName().toString().substring(0, 14)).orElseThrow();
+        assertThat(graph.isAlternative(squash)).isTrue();
+
+        Outcome outcome = migrator(db).upgrade("head");
+
+        assertThat(outcome.plan().steps()).extracting(Revision::id).containsExactly(squash.id(), D);
+        assertThat(rows(db)).containsExactly("1:one:10");
+        assertThat(db.tables().stream().map(String::toLowerCase).filter(t -> !t.startsWith("migrate")).sorted())
+                .containsExactly("a", "c", "d");
+        migrator(db).downgrade("base");
+        assertThat(db.tables().stream().filter(t -> !t.toLowerCase().startsWith("migrate"))).isEmpty();
+    }
+
+    @OnBothDatabases
+    void squashesFromARevisionKeepingWhatComesBefore(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        branchyHistoryWithData();
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(A, M, null, false), false);
+
+        assertThat(result.replaced()).containsExactly(B, C, M);
+        assertThat(Files.readString(result.file())).startsWith("-- parents: " + A + "\n-- replaces: " + B + ", " + C
+                + ", " + M + "\n");
+        migrator(db).upgrade(A);
+        assertThat(migrator(db).upgrade("head").plan().steps()).extracting(Revision::id)
+                .containsExactly(result.file().getFileName().toString().substring(0, 14), D);
+        assertThat(rows(db)).containsExactly("1:one:10");
+    }
+
+    @OnBothDatabases
+    void marksTheSquashNonTransactionalWhenAReplacedRevisionIs(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
+        files.addWithHeader(B + "_b", "-- parents: " + A + "\n-- transactional: false", "CREATE INDEX ix_a ON a (id);",
+                "DROP INDEX ix_a;");
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false);
+
+        assertThat(Files.readString(result.file())).contains("-- transactional: false\n");
+        assertThat(migrator(db).load().find(result.file().getFileName().toString().substring(0, 14)).orElseThrow()
+                .transactional()).isFalse();
+    }
+
+    @OnBothDatabases
+    void refusesARangeItCannotProveAndWritesItWithTodosWhenForced(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE a (id INT, old_name VARCHAR(20));", "DROP TABLE a;");
+        files.add(B + "_b", A, "INSERT INTO a (id, old_name) VALUES (1, 'x');", "DELETE FROM a;");
+        files.add(C + "_c", B, "ALTER TABLE a RENAME COLUMN old_name TO new_name;",
+                "ALTER TABLE a RENAME COLUMN new_name TO old_name;");
+
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, C, null, false), false))
+                .isInstanceOf(SquashException.class)
+                .hasMessageContaining("is not proven, so no file was written")
+                .hasMessageContaining("the squash's upgrade fails: INSERT INTO a (id, old_name)")
+                .hasMessageContaining("-Dmigrate.squash.force=true");
+        try (Stream<Path> all = Files.list(dir)) {
+            assertThat(all).hasSize(3);
+        }
+
+        Squasher.Result forced = migrator(db).squash(new Squasher.Options(null, C, null, true), false);
+
+        assertThat(forced.warnings()).isNotEmpty();
+        assertThat(Files.readString(forced.file())).contains("-- TODO the squash's upgrade fails");
+    }
+
+    @OnBothDatabases
+    void prunesOnlyOnceTheDatabaseHasPassedTheRange(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        branchyHistoryWithData();
+        migrator(db).upgrade(B);
+
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, M, null, false), true))
+                .isInstanceOf(SquashException.class)
+                .hasMessageContaining("has not passed " + M);
+        try (Stream<Path> all = Files.list(dir)) {
+            assertThat(all).hasSize(5);
+        }
+
+        migrator(db).upgrade("head");
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, M, null, false), true);
+
+        assertThat(dir.resolve(A + "_a.sql")).doesNotExist();
+        assertThat(dir.resolve(M + "_m.sql")).doesNotExist();
+        assertThat(result.file()).exists();
+        assertThat(migrator(db).validate(true).pending()).isEmpty();
+        assertThat(migrator(db).upgrade("head").plan().steps()).isEmpty();
+        migrator(db).downgrade("base");
+        assertThat(db.column("SELECT COUNT(*) FROM migrate_history")).containsExactly("0");
+    }
+}
