@@ -5,8 +5,14 @@ package dev.migrate.autogenerate;
  *
  * @param desired the desired schema: a JDBC URL of a database to read, or a folder (or file) of SQL
  * @param message the new revision's message
+ * @param allowEmpty write a revision even when the desired schema's files hold no statement (it drops
+ *     everything the revisions made)
  */
-public record AutogenerateOptions(String desired, String message) {
+public record AutogenerateOptions(String desired, String message, boolean allowEmpty) {
+
+    public AutogenerateOptions(String desired, String message) {
+        this(desired, message, false);
+    }
 
     public AutogenerateOptions {
         desired = desired == null || desired.isBlank() ? "src/main/schema" : desired.strip();

@@ -59,6 +59,13 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
 
+    /**
+     * Lets autogenerate write a revision from a desired schema whose files hold no statement, which
+     * drops every table the revisions made; refused otherwise.
+     */
+    @Parameter(property = "migrate.autogenerate.allowEmpty", defaultValue = "false")
+    private boolean allowEmpty;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.revision.skip", defaultValue = "false")
     private boolean skipRevision;
@@ -77,7 +84,7 @@ public class RevisionMojo extends AbstractMigrateMojo {
 
     private void autogenerate(Migrator migrator) throws MojoExecutionException {
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(
-                Desired.resolve(evaluate(desired, "migrate.desired"), basedir), message));
+                Desired.resolve(evaluate(desired, "migrate.desired"), basedir), message, allowEmpty));
         if (result.noDifference()) {
             getLog().info("No difference between the head of the revisions and the desired schema: no revision written");
             return;
