@@ -7,11 +7,13 @@ package dev.migrate.autogenerate;
  * @param message the new revision's message
  * @param allowEmpty write a revision even when the desired schema's files hold no statement (it drops
  *     everything the revisions made)
+ * @param columnOrder write a revision (a TODO) even when the only difference is the order of existing
+ *     columns, which check reports as a warning only
  */
-public record AutogenerateOptions(String desired, String message, boolean allowEmpty) {
+public record AutogenerateOptions(String desired, String message, boolean allowEmpty, boolean columnOrder) {
 
     public AutogenerateOptions(String desired, String message) {
-        this(desired, message, false);
+        this(desired, message, false, false);
     }
 
     public AutogenerateOptions {

@@ -63,6 +63,13 @@ public final class Autogenerator {
                         + "): no revision written");
                 return new AutogenerateResult(null, planned, List.of(), List.of(), elapsed(started));
             }
+            if (!options.columnOrder() && planned.changes().stream().allMatch(ChangePlanner::isColumnOrder)) {
+                // check calls this a warning, not a difference: a revision of TODOs alone would be written every time
+                List<String> warnings = planned.changes().stream().map(change -> change.summary() + ": " + change
+                        .todo() + "; no revision written (pass -Dmigrate.autogenerate.columnOrder=true for one with"
+                        + " this TODO)").toList();
+                return new AutogenerateResult(null, planned, warnings, List.of(), elapsed(started));
+            }
             listener.info("Proving " + planned.changes().size() + " change(s) in " + head.description());
             Proof.Outcome proven = Proof.prove(planned, headSnapshot, desired.snapshot(), head);
             SchemaChanges changes = proven.changes();

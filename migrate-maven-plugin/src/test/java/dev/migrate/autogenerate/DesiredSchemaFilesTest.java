@@ -68,7 +68,7 @@ class DesiredSchemaFilesTest {
     @Test
     void writesTheDropsFromAnEmptyDesiredSchemaWhenAllowed() throws Exception {
         AutogenerateResult result = migrator(Map.of()).autogenerate(new AutogenerateOptions(schema.toString(), "x",
-                true));
+                true, false));
 
         assertThat(Files.readString(result.file())).contains("DROP TABLE a;").contains("DROP TABLE b;");
     }
