@@ -112,4 +112,25 @@ class AutogenerateOutcomesTest {
         assertThat(outcome.file()).contains("ADD COLUMN title CHARACTER VARYING(50) BEFORE body");
         assertThat(outcome.upgraded().columnOrder()).isEqualTo(outcome.wanted().columnOrder());
     }
+
+    @Test
+    void warnsThatRowsHoldingARemovedEnumValueFailTheUpgrade() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.POSTGRESQL,
+                "CREATE TYPE mood AS ENUM ('sad', 'meh', 'ok'); CREATE TABLE p (id int PRIMARY KEY, m mood);",
+                "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE p (id int PRIMARY KEY, m mood);", work);
+
+        assertThat(outcome.result().warnings()).anySatisfy(warning -> assertThat(warning)
+                .contains("the upgrade removes 'meh' from enum mood").contains("(in p.m)")
+                .contains("verify's rows check"));
+    }
+
+    @Test
+    void saysNothingOfRowsWhenAnEnumOnlyGainsAValue() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.POSTGRESQL,
+                "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE p (id int PRIMARY KEY, m mood);",
+                "CREATE TYPE mood AS ENUM ('sad', 'meh', 'ok'); CREATE TABLE p (id int PRIMARY KEY, m mood);", work);
+
+        assertThat(outcome.result().warnings()).noneMatch(warning -> warning.contains("the upgrade removes"))
+                .anyMatch(warning -> warning.contains("the downgrade removes 'meh' from enum mood"));
+    }
 }
