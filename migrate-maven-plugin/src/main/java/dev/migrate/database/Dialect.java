@@ -63,6 +63,14 @@ public interface Dialect {
      * Whether connecting to {@code url} would create the database because it does not exist yet (an
      * embedded database file), so that goals can decide before any connection whether they need it.
      */
+    /**
+     * Whether a value added to an enum type cannot be used before the transaction that added it
+     * commits (PostgreSQL: "unsafe use of new value", SQL state 55P04).
+     */
+    default boolean newEnumValueNeedsCommit() {
+        return false;
+    }
+
     default boolean createsOnConnect(String url) {
         return false;
     }

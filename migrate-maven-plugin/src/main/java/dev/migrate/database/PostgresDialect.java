@@ -53,6 +53,11 @@ final class PostgresDialect extends StandardDialect {
     }
 
     @Override
+    public boolean newEnumValueNeedsCommit() {
+        return true;
+    }
+
+    @Override
     public Set<String> reservedWords() {
         return ReservedWords.POSTGRESQL;
     }

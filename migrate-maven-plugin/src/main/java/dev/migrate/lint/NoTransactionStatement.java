@@ -17,6 +17,9 @@ public enum NoTransactionStatement {
     DROP_DATABASE("DROP DATABASE"),
     ALTER_SYSTEM("ALTER SYSTEM"),
     TABLESPACE("CREATE or DROP TABLESPACE"),
+    ALTER_DATABASE_SET_TABLESPACE("ALTER DATABASE ... SET TABLESPACE"),
+    /** CLUSTER with no table: every table clustered before, each in a transaction of its own. */
+    CLUSTER_ALL("CLUSTER without a table"),
     /** Refused in a transaction only before PostgreSQL 12. */
     ALTER_TYPE_ADD_VALUE("ALTER TYPE ... ADD VALUE");
 
@@ -39,8 +42,20 @@ public enum NoTransactionStatement {
         if (!mayBeOne(sql)) {
             return Optional.empty();
         }
+        // two the keyword classifier does not tell apart: read from the statement's own words
+        if (BARE_CLUSTER.matcher(sql).matches()) {
+            return Optional.of(CLUSTER_ALL);
+        }
+        if (DATABASE_TABLESPACE.matcher(sql).find()) {
+            return Optional.of(ALTER_DATABASE_SET_TABLESPACE);
+        }
         return of(KeywordClassifier.classify(Tokens.of(sql)));
     }
+
+    private static final java.util.regex.Pattern BARE_CLUSTER = java.util.regex.Pattern.compile(
+            "(?is)\\s*CLUSTER(\\s+VERBOSE|\\s*\\(\\s*VERBOSE[^)]*\\))?\\s*;?\\s*");
+    private static final java.util.regex.Pattern DATABASE_TABLESPACE = java.util.regex.Pattern.compile(
+            "(?is)^\\s*ALTER\\s+DATABASE\\s+(\"(?:[^\"]|\"\")+\"|\\S+)\\s+SET\\s+TABLESPACE\\b");
 
     /** False when the first word rules it out, so most statements are never tokenized. */
     private static boolean mayBeOne(String sql) {
@@ -57,7 +72,7 @@ public enum NoTransactionStatement {
         }
         String first = sql.substring(start, end).toLowerCase(java.util.Locale.ROOT);
         return first.equals("create") || first.equals("drop") || first.equals("alter") || first.equals("reindex")
-                || first.equals("vacuum");
+                || first.equals("vacuum") || first.equals("cluster");
     }
 
     /** The kind of a statement lint has classified, if it is one of these. */

@@ -36,6 +36,9 @@ public final class PlanChecks {
             }
             List<Statement> statements = (plan.direction() == Direction.UP ? revision.upgrade() : revision.downgrade())
                     .statements();
+            if (dialect.newEnumValueNeedsCommit()) {
+                refused.addAll(NewEnumValues.usedBeforeCommit(revision, statements));
+            }
             for (Statement statement : statements) {
                 if (StatementSplitter.isTransactionControl(statement)) {
                     control.add(Finding.problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
@@ -51,7 +54,8 @@ public final class PlanChecks {
             }
         }
         if (!control.isEmpty()) {
-            throw new TransactionControlException(control);
+            // the other refusals of the same plan are named too, so one run shows every problem
+            throw new TransactionControlException(control, refused);
         }
         if (!refused.isEmpty()) {
             throw new RefusedInTransactionException(refused);
