@@ -268,6 +268,6 @@ public final class Migrator {
 
     private Settings settings() {
         return new Settings(config.url(), config.user(), config.password(), config.schema(), config.historyTable(),
-                config.revisions());
+                config.revisions(), config.placeholders());
     }
 }

@@ -61,6 +61,48 @@ class HistoryChecksTest {
     }
 
     @OnBothDatabases
+    void editedUpgradeOfTheLatestRevisionDoesNotBlockItsOwnDowngrade(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = twoTables();
+        migrator(db).upgrade("head");
+        // the users' loop: edit the upgrade of the latest revision, downgrade it, upgrade again
+        files.add(R2 + "_create_b", R1, "CREATE TABLE b (id INT PRIMARY KEY, note VARCHAR(20));", "DROP TABLE b;");
+
+        migrator(db).downgrade("-1");
+
+        assertThat(db.tables()).containsExactly("a", "migrate_history");
+        assertThat(listener.events()).anySatisfy(event -> assertThat(event)
+                .startsWith("warn the upgrade section of applied revision " + R2).contains("downgrading it anyway"));
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT COUNT(*) FROM information_schema.columns WHERE LOWER(table_name) = 'b'"
+                + " AND LOWER(column_name) = 'note'")).containsExactly("1");
+    }
+
+    @OnBothDatabases
+    void editedUpgradeStillBlocksADowngradeWhoseDowngradeSectionWasEditedToo(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = twoTables();
+        migrator(db).upgrade("head");
+        files.add(R2 + "_create_b", R1, "CREATE TABLE b (id INT PRIMARY KEY, note VARCHAR(20));",
+                "DROP TABLE b; DROP TABLE a;");
+
+        assertThatThrownBy(() -> migrator(db).downgrade("-1")).isInstanceOf(EditedRevisionsException.class);
+        assertThat(db.tables()).contains("a", "b");
+    }
+
+    @OnBothDatabases
+    void editedUpgradeOfAnEarlierRevisionStillBlocksADowngradeThatKeepsIt(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = twoTables();
+        migrator(db).upgrade("head");
+        files.add(R1 + "_create_a", "base", "CREATE TABLE a (id BIGINT PRIMARY KEY);", "DROP TABLE a;");
+
+        assertThatThrownBy(() -> migrator(db).downgrade("-1")).isInstanceOf(EditedRevisionsException.class)
+                .hasMessageContaining(R1);
+        assertThat(db.tables()).contains("a", "b");
+    }
+
+    @OnBothDatabases
     void editedDowngradeOnlyWarnsAndIsRecordedAgain(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
         RevisionFiles files = twoTables();

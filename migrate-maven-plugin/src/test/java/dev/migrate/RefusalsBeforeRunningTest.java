@@ -76,4 +76,56 @@ class RefusalsBeforeRunningTest {
         assertThat(migrator(url).upgrade("head").plan().steps()).hasSize(3);
         assertThat(Files.exists(dir.resolve("target/migrate/db.mv.db"))).isTrue();
     }
+
+    @Test
+    void aBareClusterAndAlterDatabaseSetTablespaceAreRefusedInTransactionalRevisions() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = files();
+            files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
+            files.add(R2 + "_maintenance", R1, "CLUSTER;\nALTER DATABASE app SET TABLESPACE fast;", "");
+
+            assertThatThrownBy(() -> migrator(db.url()).upgrade("head"))
+                    .isInstanceOf(RefusedInTransactionException.class)
+                    .hasMessageContaining(R2 + "_maintenance.sql:5: PostgreSQL refuses CLUSTER without a table")
+                    .hasMessageContaining(R2 + "_maintenance.sql:6: PostgreSQL refuses ALTER DATABASE ... SET"
+                            + " TABLESPACE");
+            assertThat(db.tables()).isEmpty();
+        }
+    }
+
+    @Test
+    void anExplicitCommitDoesNotHideTheOtherRefusalsOfTheSameRun() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = files();
+            files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);\nCOMMIT;", "DROP TABLE a;");
+            files.add(R2 + "_index_a", R1, "CREATE INDEX CONCURRENTLY ix_a ON a (id);", "DROP INDEX ix_a;");
+
+            assertThatThrownBy(() -> migrator(db.url()).upgrade("head"))
+                    .isInstanceOf(TransactionControlException.class)
+                    .hasMessageContaining(R1 + "_create_a.sql:6: 'COMMIT'")
+                    .hasMessageContaining(R2 + "_index_a.sql:5: PostgreSQL refuses CREATE INDEX CONCURRENTLY");
+            assertThat(db.tables()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewEnumValueUsedInTheRevisionThatAddsItIsRefusedOnPostgres() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = files();
+            files.add(R1 + "_mood", "base", "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE p (m mood);",
+                    "DROP TABLE p; DROP TYPE mood;");
+            files.add(R2 + "_happy", R1, "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';",
+                    "");
+
+            assertThatThrownBy(() -> migrator(db.url()).upgrade("head"))
+                    .isInstanceOf(RefusedInTransactionException.class)
+                    .hasMessageContaining(R2 + "_happy.sql:6: PostgreSQL refuses the use of 'happy', added to mood")
+                    .hasMessageContaining("55P04");
+            assertThat(db.tables()).isEmpty();
+
+            files.addWithHeader(R2 + "_happy", "-- parents: " + R1 + "\n-- transactional: false",
+                    "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';", "");
+            assertThat(migrator(db.url()).upgrade("head").plan().steps()).hasSize(2);
+        }
+    }
 }

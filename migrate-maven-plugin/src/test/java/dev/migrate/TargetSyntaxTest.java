@@ -109,7 +109,7 @@ class TargetSyntaxTest {
         assertThat(migrator.lint(dev.migrate.lint.LintConfig.defaults())).extracting(f -> f.line() + " " + f.ruleId())
                 .containsExactly("6 unparsed-statement"); // JSqlParser reads the first one, lint's keywords the second
         assertThat(migrator.load().resolve(R1).upgrade().statements()).extracting(Statement::line).containsExactly(5, 6);
-        assertThat(migrator.offlineScript(null, "head", null, dev.migrate.database.Dialect.fromUrl("jdbc:postgresql:x"))
+        assertThat(migrator.offlineScript(null, "head", null, dev.migrate.testing.Products.POSTGRES)
                 .plan().steps()).hasSize(1);
     }
 }

@@ -5,8 +5,16 @@ package dev.migrate.autogenerate;
  *
  * @param desired the desired schema: a JDBC URL of a database to read, or a folder (or file) of SQL
  * @param message the new revision's message
+ * @param allowEmpty write a revision even when the desired schema's files hold no statement (it drops
+ *     everything the revisions made)
+ * @param columnOrder write a revision (a TODO) even when the only difference is the order of existing
+ *     columns, which check reports as a warning only
  */
-public record AutogenerateOptions(String desired, String message) {
+public record AutogenerateOptions(String desired, String message, boolean allowEmpty, boolean columnOrder) {
+
+    public AutogenerateOptions(String desired, String message) {
+        this(desired, message, false, false);
+    }
 
     public AutogenerateOptions {
         desired = desired == null || desired.isBlank() ? "src/main/schema" : desired.strip();

@@ -12,6 +12,7 @@ import dev.migrate.graph.Target;
 import dev.migrate.revision.NewRevision;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
+import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.verify.ScratchDatabase;
 import java.nio.file.Files;
@@ -53,12 +54,20 @@ public final class Autogenerator {
             listener.info("Building the head of " + revisions.size() + " revision(s) in " + head.description());
             head.upgrade(revisions);
             SchemaSnapshot headSnapshot = head.snapshot();
+            refuseEmpty(desired, headSnapshot, options);
             SchemaChanges planned = ChangePlanner.plan(headSnapshot, desired.snapshot(), head.owners(), desired.owners(),
                     writer(head.dialect()));
             if (planned.isEmpty()) {
                 listener.info("The head of the revisions already matches the desired schema (" + desired.description()
                         + "): no revision written");
                 return new AutogenerateResult(null, planned, List.of(), List.of(), elapsed(started));
+            }
+            if (!options.columnOrder() && planned.changes().stream().allMatch(ChangePlanner::isColumnOrder)) {
+                // check calls this a warning, not a difference: a revision of TODOs alone would be written every time
+                List<String> warnings = planned.changes().stream().map(change -> change.summary() + ": " + change
+                        .todo() + "; no revision written (pass -Dmigrate.autogenerate.columnOrder=true for one with"
+                        + " this TODO)").toList();
+                return new AutogenerateResult(null, planned, warnings, List.of(), elapsed(started));
             }
             listener.info("Proving " + planned.changes().size() + " change(s) in " + head.description());
             Proof.Outcome proven = Proof.prove(planned, headSnapshot, desired.snapshot(), head);
@@ -74,7 +83,8 @@ public final class Autogenerator {
             }
             List<String> parents = graph.heads().stream().map(Revision::id).toList();
             Path file = RevisionWriter.write(config.revisions(), new NewRevision(parents, options.message(), List.of(),
-                    List.of()), Instant.now(), changes.upgradeText(), changes.downgradeText());
+                    List.of()), Instant.now(), desired.restorePlaceholders(changes.upgradeText()),
+                    desired.restorePlaceholders(changes.downgradeText()));
             return new AutogenerateResult(file, changes, warnings, proven.notes(), elapsed(started));
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("autogenerate cannot read a schema: " + e.getMessage()
@@ -96,9 +106,30 @@ public final class Autogenerator {
         return dialect.ddlWriter().orElseThrow(Autogenerator::unsupported);
     }
 
+    /**
+     * An empty folder of desired SQL would drop every table the revisions made: refused unless asked
+     * for, since it is far more often a schema not written yet than a wish to drop everything.
+     */
+    private static void refuseEmpty(Desired desired, SchemaSnapshot head, AutogenerateOptions options) {
+        if (options.allowEmpty() || desired.files() == null || !desired.files().statements().isEmpty()) {
+            return;
+        }
+        long tables = head.objects().keySet().stream().filter(o -> o.kind() == DbObject.Kind.TABLE).count();
+        if (tables > 0) {
+            throw new DesiredSchemaException(desired.description() + " has no statements: that would drop " + tables
+                    + " table(s); write the schema there first, or pass -Dmigrate.autogenerate.allowEmpty=true", null);
+        }
+    }
+
     /** The desired schema read into a snapshot, and the server the head is built on. */
     record Desired(SchemaSnapshot snapshot, SequenceOwners owners, String serverUrl, String description,
-            Workbench workbench) implements AutoCloseable {
+            Workbench workbench, DesiredFiles files) implements AutoCloseable {
+
+        /** Generated SQL with the desired files' placeholder values written back as placeholders. */
+        String restorePlaceholders(String sql) {
+            return files == null ? sql : files.restorePlaceholders(sql);
+        }
+
         @Override
         public void close() {
             if (workbench != null) {
@@ -116,7 +147,7 @@ public final class Autogenerator {
                 Connection connection = database.connection();
                 connection.setReadOnly(true);
                 return new Desired(Workbench.readSnapshot(connection, database.dialect(), table),
-                        SequenceOwners.read(connection, database.dialect()), desired, database.redactedUrl(), null);
+                        SequenceOwners.read(connection, database.dialect()), desired, database.redactedUrl(), null, null);
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("cannot read the desired schema at " + dev.migrate.common.Redaction
                         .redactUrl(desired) + ": " + e.getMessage(), e);
@@ -127,12 +158,16 @@ public final class Autogenerator {
             throw new DesiredSchemaException("there is no desired schema at " + source + ": put the schema as it should"
                     + " be into SQL files there, or point migrate.desired at them or at a database (a JDBC URL)", null);
         }
+        // read (and every problem of the files found) before a scratch database is made
+        DesiredFiles files = DesiredFiles.read(source, config.placeholders(), config.schema(), config.user(),
+                config.url(), Dialects.forUrl(config.url()).syntax());
         Workbench workbench = new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(), null),
                 null, table);
         try {
             listener.info("Building the desired schema from " + source + " in " + workbench.description());
-            workbench.applySqlFiles(source);
-            return new Desired(workbench.snapshot(), workbench.owners(), config.url(), source.toString(), workbench);
+            workbench.applySqlFiles(files);
+            return new Desired(workbench.snapshot(), workbench.owners(), config.url(), source.toString(), workbench,
+                    files);
         } catch (SQLException e) {
             workbench.close();
             throw new DatabaseUnavailableException("cannot read the desired schema: " + e.getMessage(), e);

@@ -111,6 +111,13 @@ public final class ChangePlanner {
         return name;
     }
 
+    /** Whether {@code change} is only the TODO about the order of existing columns. */
+    static boolean isColumnOrder(Change change) {
+        return change.isTodo() && change.up().isEmpty() && change.summary().startsWith(COLUMN_ORDER);
+    }
+
+    private static final String COLUMN_ORDER = "column order of ";
+
     /** Columns that stay but come in another order cannot be moved without rebuilding the table. */
     private static void positions(Context c) {
         for (DbObject table : c.keys(Kind.TABLE)) {
@@ -123,9 +130,9 @@ public final class ChangePlanner {
             shared.retainAll(after);
             if (!before.stream().filter(shared::contains).toList().equals(after.stream().filter(shared::contains)
                     .toList())) {
-                c.add(Change.todo(table, "column order of " + c.name(table), "the columns (" + String.join(", ", after)
+                c.add(Change.todo(table, COLUMN_ORDER + c.name(table), "the columns (" + String.join(", ", after)
                         + ") come in another order than the revisions make them (" + String.join(", ", before)
-                        + "); PostgreSQL cannot move a column, so rebuild the table by hand or accept the order"));
+                        + "); " + c.writer.columnOrderAdvice()));
             }
         }
     }

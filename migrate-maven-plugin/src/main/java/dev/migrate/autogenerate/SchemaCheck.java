@@ -127,21 +127,27 @@ public final class SchemaCheck {
         Set<String> applied = new Status(graph, rows).appliedIds();
         List<Revision> revisions = graph.ordered().stream().filter(r -> applied.contains(r.id())).toList();
         SchemaSnapshot live;
+        String scope = null; // with migrate.schema, only that schema is the revisions' business
         try (Database database = Database.connect(config.url(), config.user(), config.password())) {
             if (schema != null) {
                 database.useSchema(schema, false);
             }
             live = Workbench.readSnapshot(database.connection(), database.dialect(), table);
+            if (schema != null) {
+                scope = database.dialect().fold(schema);
+                live = SchemaScope.only(live, scope);
+            }
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("check cannot read the schema of the database: " + e.getMessage(), e);
         }
         try (Workbench expected = new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(),
                 null), schema, table)) {
-            listener.info("Comparing the database with its " + revisions.size() + " applied revision(s), rebuilt in "
-                    + expected.description());
+            listener.info("Comparing the database" + (scope == null ? "" : "'s schema " + scope) + " with its "
+                    + revisions.size() + " applied revision(s), rebuilt in " + expected.description());
             expected.upgrade(revisions);
             List<CheckResult.Finding> findings = new ArrayList<>();
-            for (Difference difference : SnapshotDiff.between(expected.snapshot(), live)) {
+            SchemaSnapshot rebuilt = scope == null ? expected.snapshot() : SchemaScope.only(expected.snapshot(), scope);
+            for (Difference difference : SnapshotDiff.between(rebuilt, live)) {
                 String what = difference.object().display();
                 String message = difference.positionOnly() ? "the columns of " + what + " are in another order in the"
                         + " database (" + difference.actual() + ") than the revisions make them (" + difference

@@ -3,6 +3,7 @@ package dev.migrate.autogenerate;
 import dev.migrate.database.Dialects;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
+import dev.migrate.revision.Placeholders;
 import java.nio.file.Path;
 
 /**
@@ -15,8 +16,20 @@ import java.nio.file.Path;
  * @param schema the history table's schema, or null
  * @param historyTable the history table's name
  * @param revisions the revisions folder
+ * @param placeholders the values for {@code ${name}} placeholders, replaced in the desired schema's
+ *     files as in revisions
  */
-public record Settings(String url, String user, String password, String schema, String historyTable, Path revisions) {
+public record Settings(String url, String user, String password, String schema, String historyTable, Path revisions,
+        Placeholders placeholders) {
+
+    public Settings {
+        placeholders = placeholders == null ? Placeholders.NONE : placeholders;
+    }
+
+    /** Settings without placeholder values of the user's (only the built-ins resolve). */
+    public Settings(String url, String user, String password, String schema, String historyTable, Path revisions) {
+        this(url, user, password, schema, historyTable, revisions, Placeholders.NONE);
+    }
 
     /** The history table's schema, checked as the other goals check it, or null. */
     Identifier schemaIdentifier() {

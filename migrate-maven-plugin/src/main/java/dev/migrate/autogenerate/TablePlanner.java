@@ -67,8 +67,49 @@ final class TablePlanner {
         return definition.startsWith("FOREIGN KEY");
     }
 
+    /**
+     * Column keys table by table, each table's in the desired order (then the head's for dropped
+     * ones): added columns are written in the order the desired table has them, not by name.
+     */
+    private List<DbObject> columnsInDesiredOrder() {
+        List<DbObject> columns = new ArrayList<>(c.keys(Kind.COLUMN));
+        columns.sort(java.util.Comparator.comparing(Context::table, java.util.Comparator.nullsFirst(
+                java.util.Comparator.naturalOrder())).thenComparingInt(this::position));
+        return columns;
+    }
+
+    private int position(DbObject column) {
+        DbObject table = Context.table(column);
+        int desired = c.desired.columnOrder().getOrDefault(table, List.of()).indexOf(column.name());
+        if (desired >= 0) {
+            return desired;
+        }
+        return 100_000 + c.head.columnOrder().getOrDefault(table, List.of()).indexOf(column.name());
+    }
+
+    /**
+     * ADD COLUMN for a new column: before the next column of the desired table that already exists,
+     * where the database can place a column, else at the end.
+     */
+    private String addColumn(DbObject table, DbObject column, String definition, String defaultExpression) {
+        List<String> desired = c.desired.columnOrder().getOrDefault(table, List.of());
+        List<String> head = c.head.columnOrder().getOrDefault(table, List.of());
+        int at = desired.indexOf(column.name());
+        for (int i = at + 1; at >= 0 && i < desired.size(); i++) {
+            if (head.contains(desired.get(i))) {
+                String placed = w.addColumnBefore(c.name(table), column.name(), ColumnSpec.parse(definition),
+                        defaultExpression, desired.get(i));
+                if (placed != null) {
+                    return placed;
+                }
+                break;
+            }
+        }
+        return w.addColumn(c.name(table), column.name(), ColumnSpec.parse(definition), defaultExpression);
+    }
+
     private void columns() {
-        for (DbObject column : c.keys(Kind.COLUMN)) {
+        for (DbObject column : columnsInDesiredOrder()) {
             DbObject table = Context.table(column);
             if (!bothHave(table)) {
                 continue; // created or dropped with its table, or an attribute of a composite type
@@ -79,8 +120,8 @@ final class TablePlanner {
             String after = c.after(column);
             String label = "column " + name + "." + w.quote(column.name());
             if (before == null) {
-                c.add(Change.of(column, "add " + label, Step.ADD_COLUMN, List.of(w.addColumn(name, column.name(),
-                        ColumnSpec.parse(after), c.after(defaultKey))), Step.DROP_COLUMN,
+                c.add(Change.of(column, "add " + label, Step.ADD_COLUMN, List.of(addColumn(table, column, after,
+                        c.after(defaultKey))), Step.DROP_COLUMN,
                         List.of(w.dropColumn(name, column.name()))));
             } else if (after == null) {
                 c.reshapedTables.add(table);

@@ -114,7 +114,33 @@ final class TypePlanner {
         }
         List<String> down = rebuild(type, c.desired, before);
         c.recreatedDown.add(type);
-        c.add(Change.of(type, "change enum " + name, Step.TYPE, up, Step.TYPE, down));
+        Change change = Change.of(type, "change enum " + name, Step.TYPE, up, Step.TYPE, down);
+        String warning = lostValues(name, before, after, "upgrade", c.head);
+        String downWarning = lostValues(name, after, before, "downgrade", c.desired);
+        if (warning != null || downWarning != null) {
+            change = change.withWarning(warning == null ? downWarning : downWarning == null ? warning : warning + "; "
+                    + downWarning);
+        }
+        c.add(change);
+    }
+
+    /**
+     * The warning for values an enum loses going {@code from} to {@code to}: a row that holds one
+     * fails the cast of its column, so the step fails where the rows check of verify would, or null.
+     */
+    private String lostValues(String name, List<String> from, List<String> to, String step, SchemaSnapshot current) {
+        List<String> lost = from.stream().filter(label -> !to.contains(label)).toList();
+        if (lost.isEmpty()) {
+            return null;
+        }
+        List<String> columns = current.objects().entrySet().stream()
+                .filter(e -> e.getKey().kind() == Kind.COLUMN && current.objects().containsKey(Context.table(e.getKey())))
+                .filter(e -> ColumnSpec.parse(e.getValue()).type().replace("[]", "").equals(name))
+                .map(e -> c.name(Context.table(e.getKey())) + "." + w.quote(e.getKey().name())).sorted().toList();
+        return "the " + step + " removes " + String.join(", ", lost) + " from enum " + name + ": a row that holds "
+                + (lost.size() == 1 ? "it" : "one of them") + (columns.isEmpty() ? "" : " (in " + String.join(", ",
+                columns) + ")") + " makes the " + step + " fail, as verify's rows check would; add an UPDATE or"
+                + " DELETE of those rows before the change in the " + step + " section";
     }
 
     /**

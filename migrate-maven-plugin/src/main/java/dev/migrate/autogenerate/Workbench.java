@@ -8,20 +8,14 @@ import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
-import dev.migrate.sql.StatementSplitter;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.verify.ScratchDatabase;
 import dev.migrate.database.SnapshotReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * A scratch database autogenerate and check work in, brought to a known state: the revisions'
@@ -63,43 +57,30 @@ final class Workbench implements Proof.Scratch, AutoCloseable {
         }
     }
 
-    /** The statements of one file of the desired schema, split as the scratch database's client splits them. */
-    private List<dev.migrate.sql.Statement> statements(Path file) {
-        try {
-            return StatementSplitter.split(Files.readString(file, StandardCharsets.UTF_8), 1, dialect().syntax());
-        } catch (IOException e) {
-            throw new DesiredSchemaException("cannot read " + file + " of the desired schema (" + e + "); check that it"
-                    + " is a readable UTF-8 file", e);
-        } catch (dev.migrate.sql.UnsplittableSqlException e) {
-            throw new DesiredSchemaException(file + ":" + e.line() + ": " + e.getMessage() + "; close it in the"
-                    + " desired schema's file", e);
-        }
-    }
-
-    /** Runs every {@code *.sql} file of {@code source} (a folder, in name order, or one file). */
-    void applySqlFiles(Path source) {
-        List<Path> files;
-        try (Stream<Path> entries = Files.isDirectory(source) ? Files.list(source) : Stream.of(source)) {
-            files = entries.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new DesiredSchemaException("cannot list the desired schema at " + source + " (" + e + "); check that"
-                    + " migrate.desired names a readable folder or file of SQL", e);
-        }
+    /**
+     * Runs every statement of the desired schema's files. A failing statement does not stop the
+     * others: every one that fails is reported together, with its file and line, as revision files
+     * are.
+     */
+    void applySqlFiles(DesiredFiles files) {
+        List<String> failures = new ArrayList<>();
         try (Database database = open(); Statement statement = database.connection().createStatement()) {
-            for (Path file : files) {
-                for (dev.migrate.sql.Statement sql : statements(file)) {
-                    try {
-                        statement.execute(sql.sql());
-                    } catch (SQLException e) {
-                        throw new DesiredSchemaException("the desired schema fails at " + file + ":" + sql.line() + ": "
-                                + e.getMessage() + " (SQL state " + e.getSQLState() + "); fix the statement, it ran"
-                                + " in " + scratch.description(), e);
-                    }
+            for (DesiredFiles.Located located : files.statements()) {
+                try {
+                    statement.execute(located.statement().sql());
+                } catch (SQLException e) {
+                    failures.add(located.file() + ":" + located.statement().line() + ": " + e.getMessage().strip()
+                            + " (SQL state " + e.getSQLState() + ")");
                 }
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot use " + scratch.description() + ": " + e.getMessage(), e);
+        }
+        if (!failures.isEmpty()) {
+            throw new DesiredSchemaException("the desired schema fails at " + (failures.size() == 1 ? failures.get(0)
+                    : failures.size() + " statements:\n" + String.join("\n", failures)) + "\nfix "
+                    + (failures.size() == 1 ? "the statement" : "them") + " (they ran in " + scratch.description()
+                    + "; a statement that fails because an earlier one did goes away with it)", null);
         }
     }
 

@@ -9,6 +9,8 @@ public final class Redaction {
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|passwd|pwd)=([^&;\\s]*)");
     private static final Pattern AUTHORITY = Pattern.compile("(//[^/:@]+):([^/@]*)@");
 
+    private static final String MASK = "****";
+
     private Redaction() {
     }
 
@@ -16,7 +18,11 @@ public final class Redaction {
         if (url == null) {
             return null;
         }
-        String masked = PASSWORD_PARAM.matcher(url).replaceAll("$1=****");
+        // a value already masked stays as it is: masking twice must not eat the text after it (the ": "
+        // of a message), or Maven, seeing the cause's message differ, prints both
+        String masked = PASSWORD_PARAM.matcher(url).replaceAll(match -> match.group(2).startsWith(MASK)
+                ? java.util.regex.Matcher.quoteReplacement(match.group()) : "$1=" + java.util.regex.Matcher
+                        .quoteReplacement(MASK));
         return AUTHORITY.matcher(masked).replaceAll("$1:****@");
     }
 

@@ -45,6 +45,21 @@ public interface DdlWriter {
         return "ALTER TABLE " + table + " ADD COLUMN " + column(column, spec, defaultExpression);
     }
 
+    /**
+     * ADD COLUMN placing the new column before {@code before}, or null when this database can only
+     * append a column (then the column goes last).
+     */
+    default String addColumnBefore(String table, String column, ColumnSpec spec, String defaultExpression,
+            String before) {
+        return null;
+    }
+
+    /** What to do when existing columns come in another order than wanted, for this database. */
+    default String columnOrderAdvice() {
+        return "this database cannot move an existing column in place, so rebuild the table by hand or accept the"
+                + " order";
+    }
+
     default String dropColumn(String table, String column) {
         return "ALTER TABLE " + table + " DROP COLUMN " + quote(column);
     }

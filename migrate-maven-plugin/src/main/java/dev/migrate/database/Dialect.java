@@ -63,18 +63,23 @@ public interface Dialect {
      * A statement that cannot (the database refuses it in a transaction, or commits on its own, as
      * DDL does where DDL is not transactional) is journaled as started before it runs and as done
      * after, and a resume that finds it started asks {@link #checkStarted}. By default only data
-     * changes share: saying no is always safe, saying yes wrongly reopens the window.
+     * changes share: saying no is always safe, saying yes wrongly reopens the window. {@code kind} is
+     * what lint's classifier made of the statement, when it is one some database refuses in a
+     * transaction.
      */
-    default boolean sharesTransaction(Statement statement, int serverMajorVersion) {
+    default boolean sharesTransaction(Statement statement, Optional<NoTransactionStatement> kind,
+            int serverMajorVersion) {
         return StatementKinds.changesDataOnly(statement.sql());
     }
 
     /**
      * What a resume can find out about {@code statement}, which was started outside any
      * transaction and never recorded as done: by default what the JDBC catalog shows of the table,
-     * column or index it creates or drops, and otherwise nothing (the user decides).
+     * column or index it creates or drops, and otherwise nothing (the user decides). {@code kind} is
+     * as for {@link #sharesTransaction}.
      */
-    default InDoubtCheck checkStarted(Database database, Statement statement) throws SQLException {
+    default InDoubtCheck checkStarted(Database database, Statement statement, Optional<NoTransactionStatement> kind)
+            throws SQLException {
         return CatalogInDoubt.check(database, statement);
     }
 
@@ -82,6 +87,14 @@ public interface Dialect {
      * Whether connecting to {@code url} would create the database because it does not exist yet (an
      * embedded database file), so that goals can decide before any connection whether they need it.
      */
+    /**
+     * Whether a value added to an enum type cannot be used before the transaction that added it
+     * commits (PostgreSQL: "unsafe use of new value", SQL state 55P04).
+     */
+    default boolean newEnumValueNeedsCommit() {
+        return false;
+    }
+
     default boolean createsOnConnect(String url) {
         return false;
     }

@@ -56,11 +56,20 @@ public record HistoryCheck(List<String> missingFiles, List<Revision> editedUpgra
 
     /** Throws for what must stop any run: missing files, edited upgrades. */
     public void requireConsistent() {
+        requireConsistent(java.util.Set.of());
+    }
+
+    /**
+     * As {@link #requireConsistent()}, but an edited upgrade of a revision in {@code undone} (being
+     * downgraded with its downgrade section as it was) does not stop the run.
+     */
+    public void requireConsistent(java.util.Set<String> undone) {
         if (!missingFiles.isEmpty()) {
             throw new dev.migrate.graph.UnknownAppliedRevisionException(missingFiles);
         }
-        if (!editedUpgrades.isEmpty()) {
-            throw new EditedRevisionsException(editedUpgrades);
+        List<Revision> blocking = editedUpgrades.stream().filter(r -> !undone.contains(r.id())).toList();
+        if (!blocking.isEmpty()) {
+            throw new EditedRevisionsException(blocking);
         }
     }
 

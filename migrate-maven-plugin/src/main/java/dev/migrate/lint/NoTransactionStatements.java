@@ -20,8 +20,20 @@ public final class NoTransactionStatements {
         if (!mayBeOne(sql)) {
             return Optional.empty();
         }
+        // two the keyword classifier does not tell apart: read from the statement's own words
+        if (BARE_CLUSTER.matcher(sql).matches()) {
+            return Optional.of(NoTransactionStatement.CLUSTER_ALL);
+        }
+        if (DATABASE_TABLESPACE.matcher(sql).find()) {
+            return Optional.of(NoTransactionStatement.ALTER_DATABASE_SET_TABLESPACE);
+        }
         return of(KeywordClassifier.classify(Tokens.of(sql, syntax)));
     }
+
+    private static final java.util.regex.Pattern BARE_CLUSTER = java.util.regex.Pattern.compile(
+            "(?is)\\s*CLUSTER(\\s+VERBOSE|\\s*\\(\\s*VERBOSE[^)]*\\))?\\s*;?\\s*");
+    private static final java.util.regex.Pattern DATABASE_TABLESPACE = java.util.regex.Pattern.compile(
+            "(?is)^\\s*ALTER\\s+DATABASE\\s+(\"(?:[^\"]|\"\")+\"|\\S+)\\s+SET\\s+TABLESPACE\\b");
 
     /** False when the first word rules it out, so most statements are never tokenized. */
     private static boolean mayBeOne(String sql) {
@@ -38,7 +50,7 @@ public final class NoTransactionStatements {
         }
         String first = sql.substring(start, end).toLowerCase(Locale.ROOT);
         return first.equals("create") || first.equals("drop") || first.equals("alter") || first.equals("reindex")
-                || first.equals("vacuum");
+                || first.equals("vacuum") || first.equals("cluster");
     }
 
     /** The kind of a statement lint has classified, if it is one of these. */

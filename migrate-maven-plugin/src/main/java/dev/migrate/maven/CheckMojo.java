@@ -4,6 +4,7 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
+import dev.migrate.history.Status;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,10 +16,12 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * Fails when the revisions and the schema disagree: the head of the revisions against the desired
  * schema (when there is one), and the configured database against the revisions its history lists
  * (when it has a history table), naming every object added, removed or changed. Meant for CI; bound
- * to no phase. Works in scratch databases and only reads the configured one.
+ * to no phase. Works in scratch databases and only reads the configured one. With
+ * {@code migrate.schema} only that schema is compared; with {@code migrate.schemas} or
+ * {@code <databases>} each is checked in turn, with one summary, as upgrade runs.
  */
 @Mojo(name = "check", threadSafe = true)
-public class CheckMojo extends AbstractMigrateMojo {
+public class CheckMojo extends AbstractFanOutMojo {
 
     /**
      * The desired schema: a folder (or file) of SQL, every {@code *.sql} in name order, or the JDBC
@@ -39,9 +42,35 @@ public class CheckMojo extends AbstractMigrateMojo {
     private boolean skipCheck;
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
+    protected Status runOne(Migrator migrator, MigrateConfig config) throws MojoFailureException,
+            MojoExecutionException {
+        check(migrator, config);
+        return migrator.status();
+    }
+
+    @Override
+    protected boolean moves() {
+        return false;
+    }
+
+    /** Each database or schema of a fan-out writes its report into its own folder. */
+    private java.nio.file.Path reportDirectory(MigrateConfig config) {
+        if (reportDirectory == null) {
+            return null;
+        }
+        boolean many = (schemas != null && !schemas.isBlank()) || (databases != null && !databases.isEmpty());
+        if (!many) {
+            return reportDirectory.toPath();
+        }
+        String member = dev.migrate.common.Redaction.redactUrl(config.url()) + (config.schema() == null ? ""
+                : "_" + config.schema());
+        return reportDirectory.toPath().resolve(member.replaceAll("[^A-Za-z0-9._-]+", "_"));
+    }
+
+    private void check(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
+        logDatabase(config);
         CheckResult result = migrator.check(new CheckOptions(Desired.resolve(evaluate(desired, "migrate.desired"),
-                basedir), reportDirectory == null ? null : reportDirectory.toPath()));
+                basedir), reportDirectory(config)));
         for (CheckResult.Finding finding : result.findings()) {
             if (finding.error()) {
                 getLog().error(finding.message());

@@ -59,6 +59,20 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
 
+    /**
+     * Lets autogenerate write a revision from a desired schema whose files hold no statement, which
+     * drops every table the revisions made; refused otherwise.
+     */
+    @Parameter(property = "migrate.autogenerate.allowEmpty", defaultValue = "false")
+    private boolean allowEmpty;
+
+    /**
+     * Lets autogenerate write a revision when the only difference is the order of existing columns
+     * (a TODO, since a column cannot be moved in place); otherwise that is a warning, as in check.
+     */
+    @Parameter(property = "migrate.autogenerate.columnOrder", defaultValue = "false")
+    private boolean columnOrder;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.revision.skip", defaultValue = "false")
     private boolean skipRevision;
@@ -77,9 +91,11 @@ public class RevisionMojo extends AbstractMigrateMojo {
 
     private void autogenerate(Migrator migrator) throws MojoExecutionException {
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(
-                Desired.resolve(evaluate(desired, "migrate.desired"), basedir), message));
+                Desired.resolve(evaluate(desired, "migrate.desired"), basedir), message, allowEmpty, columnOrder));
         if (result.noDifference()) {
-            getLog().info("No difference between the head of the revisions and the desired schema: no revision written");
+            result.warnings().forEach(getLog()::warn);
+            getLog().info(result.warnings().isEmpty() ? "No difference between the head of the revisions and the"
+                    + " desired schema: no revision written" : "Only the order of columns differs: no revision written");
             return;
         }
         result.notes().forEach(getLog()::info);

@@ -1,6 +1,7 @@
 package dev.migrate.revision;
 
 import dev.migrate.common.Finding;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +74,57 @@ public record Placeholders(boolean enabled, Map<String, String> values) {
             replaced.add(revision.withSections(up.section(), down.section()));
         }
         return new Replaced(replaced, problems);
+    }
+
+    /**
+     * A file's text that is not a revision (a desired schema's SQL) with its placeholders replaced
+     * exactly as in revisions; {@code used} holds the value each placeholder of the text received,
+     * so a generated revision can write the placeholder back.
+     *
+     * @param text the replaced text, or the text as written when replacement is off
+     * @param used value by placeholder name ({@code migrate:schema} for a built-in), in order of first use
+     * @param problems one for each placeholder without a value, with file and line
+     */
+    public record ReplacedText(String text, Map<String, String> used, List<Finding> problems) {
+    }
+
+    /** Replaces the placeholders of {@code text}, read from {@code file}; built-ins as for revisions, but no revision. */
+    public ReplacedText replaceText(Path file, String text, String schema, String user, String url) {
+        Map<String, String> used = new java.util.LinkedHashMap<>();
+        List<Finding> problems = new ArrayList<>();
+        if (!enabled || text.indexOf("${") < 0) {
+            return new ReplacedText(text, used, problems);
+        }
+        Map<String, String> builtIns = new HashMap<>();
+        builtIns.put("schema", schema);
+        builtIns.put("user", user != null ? user : userOf(url));
+        StringBuilder out = new StringBuilder(text.length());
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        int at = 0;
+        while (matcher.find(at)) {
+            out.append(text, at, matcher.start());
+            String name = matcher.group(2);
+            if (!matcher.group(1).isEmpty()) {
+                out.append("${").append(name).append('}');
+            } else {
+                String value = name.startsWith(BUILT_IN) ? builtIns.get(name.substring(BUILT_IN.length()))
+                        : values.get(name);
+                if (value == null) {
+                    int line = 1 + (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
+                    problems.add(Finding.problem(file, line, "placeholder ${" + name + "} has no value; give it one"
+                            + " in the plugin's <placeholders> or with -Dmigrate.placeholders." + name + "=value (for a"
+                            + " built-in, set the migrate." + name.substring(name.indexOf(':') + 1) + " it stands for),"
+                            + " or write $${" + name + "} for the literal text"));
+                    value = matcher.group();
+                } else {
+                    used.putIfAbsent(name, value);
+                }
+                out.append(value);
+            }
+            at = matcher.end();
+        }
+        out.append(text, at, text.length());
+        return new ReplacedText(out.toString(), used, problems);
     }
 
     /** The {@code user=} parameter of a JDBC URL, or null. */

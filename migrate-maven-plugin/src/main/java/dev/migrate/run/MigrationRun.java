@@ -112,6 +112,12 @@ public final class MigrationRun {
                 // another run may have moved the database while this one waited: read again
                 Checked locked = RunChecks.check(mode, graph, history.read(), planner, resume, database.dialect(),
                         version);
+                for (Revision revision : locked.undoneEdits()) {
+                    listener.warn("the upgrade section of applied revision " + revision.describe() + " ("
+                            + revision.fileName() + ") was edited since it ran; downgrading it anyway, since its"
+                            + " downgrade section is unchanged and undoes what ran (the edited upgrade runs on the"
+                            + " next upgrade)");
+                }
                 for (Revision revision : locked.history().editedDowngrades()) {
                     listener.warn("the downgrade section of applied revision " + revision.describe() + " ("
                             + revision.fileName() + ") was edited since it ran; re-recording its checksum");

@@ -36,7 +36,11 @@ public final class PlanChecks {
                 continue;
             }
             Section section = plan.direction() == Direction.UP ? revision.upgrade() : revision.downgrade();
-            for (Statement statement : section.statements()) {
+            List<Statement> statements = section.statements();
+            if (dialect.newEnumValueNeedsCommit()) {
+                refused.addAll(NewEnumValues.usedBeforeCommit(revision, statements));
+            }
+            for (Statement statement : statements) {
                 if (section.syntax().isTransactionControl(statement)) {
                     control.add(Finding.problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
                             + "' in a transactional revision would end the plugin's own transaction"));
@@ -51,7 +55,8 @@ public final class PlanChecks {
             }
         }
         if (!control.isEmpty()) {
-            throw new TransactionControlException(control);
+            // the other refusals of the same plan are named too, so one run shows every problem
+            throw new TransactionControlException(control, refused);
         }
         if (!refused.isEmpty()) {
             throw new RefusedInTransactionException(refused);

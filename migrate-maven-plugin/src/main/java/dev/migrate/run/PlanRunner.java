@@ -159,7 +159,7 @@ final class PlanRunner {
                 checkpoints.reached(point + ", before it");
                 execute(connection, jdbc, revision, direction, statements, first, i, true, false);
                 checkpoints.reached(point + ", after it");
-            } else if (database.dialect().sharesTransaction(statement, version)) {
+            } else if (database.dialect().sharesTransaction(statement, refusedKind(statement), version)) {
                 connection.setAutoCommit(false);
                 checkpoints.reached(point + ", before it (shared transaction)");
                 execute(connection, jdbc, revision, direction, statements, first, i, false, true);
@@ -236,7 +236,12 @@ final class PlanRunner {
             return false;
         }
         return database.dialect().transactionalDdl()
-                || statements.stream().allMatch(statement -> database.dialect().sharesTransaction(statement, version));
+                || statements.stream().allMatch(statement -> database.dialect().sharesTransaction(statement, refusedKind(statement), version));
+    }
+
+    /** What lint makes of {@code statement}, when some database refuses it in a transaction. */
+    private java.util.Optional<dev.migrate.sql.NoTransactionStatement> refusedKind(Statement statement) {
+        return dev.migrate.lint.NoTransactionStatements.of(statement.sql(), database.dialect().syntax());
     }
 
     private String aftermath(Revision revision, List<Statement> ran, boolean transactional) {

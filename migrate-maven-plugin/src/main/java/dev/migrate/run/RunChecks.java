@@ -21,7 +21,7 @@ final class RunChecks {
     }
 
     /** One reading of the history, held against the files, and the plan it leads to. */
-    record Checked(HistoryCheck history, Status status, Plan plan) {
+    record Checked(HistoryCheck history, Status status, Plan plan, List<Revision> undoneEdits) {
 
         /** Nothing to run, finish or re-record: the run needs neither the lock nor a write. */
         boolean nothingToDo() {
@@ -37,7 +37,8 @@ final class RunChecks {
     static Checked check(MigrationRun.Mode mode, RevisionGraph graph, List<AppliedRevision> rows,
             MigrationRun.Planner planner, boolean resume, Dialect dialect, int serverMajorVersion) {
         HistoryCheck check = HistoryCheck.of(graph, rows);
-        check.requireConsistent();
+        List<Revision> undoneEdits = undoneEdits(mode, graph, rows, planner, check);
+        check.requireConsistent(undoneEdits.stream().map(Revision::id).collect(java.util.stream.Collectors.toSet()));
         if (mode == MigrationRun.Mode.RUN) {
             check.requireNoFailures(resume);
             check.unfinished().forEach(row -> requireExecutedUnchanged(graph, row));
@@ -47,7 +48,35 @@ final class RunChecks {
         if (mode == MigrationRun.Mode.RUN) {
             PlanChecks.check(plan, dialect, serverMajorVersion);
         }
-        return new Checked(check, status, plan);
+        return new Checked(check, status, plan, undoneEdits);
+    }
+
+    /**
+     * Applied revisions whose upgrade was edited but which this run downgrades with their downgrade
+     * section unchanged: the downgrade undoes what ran, so the edit need not stop it (the loop of
+     * downgrade, edit, upgrade again). Empty when the run goes up or the plan cannot be made (then
+     * the edit is reported as before).
+     */
+    private static List<Revision> undoneEdits(MigrationRun.Mode mode, RevisionGraph graph, List<AppliedRevision> rows,
+            MigrationRun.Planner planner, HistoryCheck check) {
+        if (mode != MigrationRun.Mode.RUN || check.editedUpgrades().isEmpty() || !check.missingFiles().isEmpty()) {
+            return List.of();
+        }
+        Plan plan;
+        try {
+            plan = planner.apply(graph, new Status(graph, rows).appliedIds());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        if (plan.direction() != dev.migrate.graph.Direction.DOWN) {
+            return List.of();
+        }
+        java.util.Set<String> downgraded = plan.steps().stream().map(Revision::id)
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> editedDowngrades = check.editedDowngrades().stream().map(Revision::id)
+                .collect(java.util.stream.Collectors.toSet());
+        return check.editedUpgrades().stream().filter(r -> downgraded.contains(r.id())
+                && !editedDowngrades.contains(r.id())).toList();
     }
 
     /**

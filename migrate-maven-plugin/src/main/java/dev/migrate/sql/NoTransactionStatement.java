@@ -15,6 +15,9 @@ public enum NoTransactionStatement {
     DROP_DATABASE("DROP DATABASE"),
     ALTER_SYSTEM("ALTER SYSTEM"),
     TABLESPACE("CREATE or DROP TABLESPACE"),
+    ALTER_DATABASE_SET_TABLESPACE("ALTER DATABASE ... SET TABLESPACE"),
+    /** CLUSTER with no table: every table clustered before, each in a transaction of its own. */
+    CLUSTER_ALL("CLUSTER without a table"),
     /** Refused in a transaction only before PostgreSQL 12. */
     ALTER_TYPE_ADD_VALUE("ALTER TYPE ... ADD VALUE");
 

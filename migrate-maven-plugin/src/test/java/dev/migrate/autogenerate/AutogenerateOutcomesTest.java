@@ -10,7 +10,10 @@ import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.migrate.testing.BothDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What autogenerate says besides SQL: renames, no difference, a broken desired schema, a TODO. */
@@ -62,9 +65,72 @@ class AutogenerateOutcomesTest {
         Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:todo;DB_CLOSE_DELAY=-1", null, null, null,
                 work.resolve("migrations"), null), MigrationListener.SILENT);
 
-        AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "reorder"));
+        AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "reorder", false,
+                true));
 
         assertThat(result.warnings()).singleElement().asString().startsWith("TODO in the new revision: column order of t");
-        assertThat(Files.readString(result.file())).contains("-- TODO column order of t: the columns (n, id)");
+        assertThat(Files.readString(result.file())).contains("-- TODO column order of t: the columns (n, id)")
+                .contains("H2 places only a new column").doesNotContain("PostgreSQL");
+    }
+
+    @Test
+    void writesNoRevisionWhenOnlyTheColumnOrderDiffersUnlessAsked() throws Exception {
+        RevisionFiles.in(work.resolve("migrations")).addWithHeader("20260101000000_head",
+                "-- parents: base\n-- irreversible: true", "CREATE TABLE t (id INT PRIMARY KEY, n INT);", "");
+        Path schema = Files.createDirectories(work.resolve("schema"));
+        Files.writeString(schema.resolve("01.sql"), "CREATE TABLE t (n INT, id INT PRIMARY KEY);");
+        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:orderonly;DB_CLOSE_DELAY=-1", null, null, null,
+                work.resolve("migrations"), null), MigrationListener.SILENT);
+
+        AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "reorder"));
+
+        assertThat(result.noDifference()).isTrue();
+        assertThat(result.warnings()).singleElement().asString().startsWith("column order of t: the columns (n, id)")
+                .contains("no revision written").contains("-Dmigrate.autogenerate.columnOrder=true");
+        assertThat(Files.list(work.resolve("migrations")).toList()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(BothDatabases.class)
+    void addsNewColumnsInTheDesiredTablesOrder(BothDatabases.Lazy database) throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(database.get().kind(),
+                "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(50));",
+                "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(50), summary VARCHAR(50), details VARCHAR(50));",
+                work);
+
+        assertThat(outcome.file().indexOf("summary")).isLessThan(outcome.file().indexOf("details"));
+        assertThat(outcome.upgraded().columnOrder()).isEqualTo(outcome.wanted().columnOrder());
+        assertThat(outcome.downgraded()).isEqualTo(outcome.head());
+    }
+
+    @Test
+    void placesANewColumnBeforeItsNeighbourOnH2() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.H2,
+                "CREATE TABLE posts (id INT PRIMARY KEY, body VARCHAR(50));",
+                "CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(50), body VARCHAR(50));", work);
+
+        assertThat(outcome.file()).contains("ADD COLUMN title CHARACTER VARYING(50) BEFORE body");
+        assertThat(outcome.upgraded().columnOrder()).isEqualTo(outcome.wanted().columnOrder());
+    }
+
+    @Test
+    void warnsThatRowsHoldingARemovedEnumValueFailTheUpgrade() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.POSTGRESQL,
+                "CREATE TYPE mood AS ENUM ('sad', 'meh', 'ok'); CREATE TABLE p (id int PRIMARY KEY, m mood);",
+                "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE p (id int PRIMARY KEY, m mood);", work);
+
+        assertThat(outcome.result().warnings()).anySatisfy(warning -> assertThat(warning)
+                .contains("the upgrade removes 'meh' from enum mood").contains("(in p.m)")
+                .contains("verify's rows check"));
+    }
+
+    @Test
+    void saysNothingOfRowsWhenAnEnumOnlyGainsAValue() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.POSTGRESQL,
+                "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE p (id int PRIMARY KEY, m mood);",
+                "CREATE TYPE mood AS ENUM ('sad', 'meh', 'ok'); CREATE TABLE p (id int PRIMARY KEY, m mood);", work);
+
+        assertThat(outcome.result().warnings()).noneMatch(warning -> warning.contains("the upgrade removes"))
+                .anyMatch(warning -> warning.contains("the downgrade removes 'meh' from enum mood"));
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,5 +25,16 @@ class RedactionTest {
         "cannot connect to jdbc:x://h/d?password=hunter2 (check migrate.url) | cannot connect to jdbc:x://h/d?password=**** (check migrate.url)"})
     void masksTheKnownSecretAndPasswordParametersInMessagesButKeepsTheRest(String message, String expected) {
         assertThat(Redaction.redact(message, "hunter2")).isEqualTo(expected);
+    }
+
+    @Test
+    void maskingAMessageTwiceLeavesItAsMaskedOnceSoItIsNotPrintedTwice() {
+        String once = "cannot connect to " + Redaction.redactUrl("jdbc:postgresql://h/x?user=a&password=secret")
+                + ": Connection refused (check migrate.url)";
+
+        assertThat(once).isEqualTo("cannot connect to jdbc:postgresql://h/x?user=a&password=****: Connection refused"
+                + " (check migrate.url)");
+        assertThat(Redaction.redact(once, null)).isEqualTo(once);
+        assertThat(Redaction.redact(Redaction.redact(once, "secret"), "secret")).isEqualTo(once);
     }
 }

@@ -56,7 +56,7 @@ class TagsAndReplacesInFilesTest {
     }
 
     private RevisionGraph load() {
-        return GraphLoader.load(dir, Placeholders.NONE, null, null, "jdbc:h2:mem:x", true);
+        return GraphLoader.load(dir, dev.migrate.testing.Products.H2.syntax(), Placeholders.NONE, null, null, "jdbc:h2:mem:x", true);
     }
 
     private void write(String name, String header) throws IOException {

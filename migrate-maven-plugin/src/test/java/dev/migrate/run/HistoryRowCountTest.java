@@ -36,7 +36,7 @@ class HistoryRowCountTest {
         RevisionFiles files = RevisionFiles.in(dir);
         files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
         files.add(R2 + "_fill_a", R1, "INSERT INTO a VALUES (1);", "DELETE FROM a;");
-        RevisionGraph graph = GraphLoader.load(dir, Placeholders.NONE, null, null, db.url(), true);
+        RevisionGraph graph = GraphLoader.load(dir, dev.migrate.database.Dialects.forUrl(db.url()).syntax(), Placeholders.NONE, null, null, db.url(), true);
         MigrationRun.Planner head = (g, applied) -> g.upgradePlan(Target.parse("head"), applied);
         run(db).move(graph, MigrationRun.Mode.RUN, head, ResumeChoice.NO, "upgrade");
 

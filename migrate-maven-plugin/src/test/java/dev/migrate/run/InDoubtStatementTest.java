@@ -33,7 +33,7 @@ class InDoubtStatementTest {
     final RecordingListener listener = new RecordingListener();
 
     MigrationRun.Result upgrade(TestDatabase db, ResumeChoice choice, PlanRunner.Checkpoints checkpoints) {
-        RevisionGraph graph = GraphLoader.load(dir, Placeholders.NONE, null, null, db.url(), true);
+        RevisionGraph graph = GraphLoader.load(dir, dev.migrate.database.Dialects.forUrl(db.url()).syntax(), Placeholders.NONE, null, null, db.url(), true);
         return new MigrationRun(db.url(), null, null, null, new Identifier("migrate_history"), Duration.ofSeconds(30),
                 listener).withCheckpoints(checkpoints).move(graph, MigrationRun.Mode.RUN,
                         (g, applied) -> g.upgradePlan(Target.parse("head"), applied), choice, "upgrade");

@@ -52,7 +52,7 @@ class KillAtEveryPointTest {
                         + "DROP TABLE t;\nINSERT INTO ran VALUES (-3);");
         files.add(R3 + "_create_u", R2, "INSERT INTO ran VALUES (30);\nCREATE TABLE u (id INT);",
                 "DROP TABLE u;\nINSERT INTO ran VALUES (-30);");
-        return GraphLoader.load(dir, Placeholders.NONE, null, null, db.url(), true);
+        return GraphLoader.load(dir, dev.migrate.database.Dialects.forUrl(db.url()).syntax(), Placeholders.NONE, null, null, db.url(), true);
     }
 
     MigrationRun run(TestDatabase db, RecordingListener listener) {

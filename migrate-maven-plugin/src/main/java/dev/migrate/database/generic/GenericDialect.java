@@ -34,7 +34,11 @@ public final class GenericDialect extends StandardDialect {
         return true;
     }
 
-    @Override public dev.migrate.sql.SqlSyntax syntax() { return dev.migrate.database.generic.StandardSyntax.INSTANCE; }
+    /** How this product's own client splits a script into statements. */
+    @Override
+    public dev.migrate.sql.SqlSyntax syntax() {
+        return StandardSyntax.INSTANCE;
+    }
 
     @Override
     public String displayName() {

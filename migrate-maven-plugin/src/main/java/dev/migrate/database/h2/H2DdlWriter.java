@@ -18,6 +18,18 @@ public final class H2DdlWriter implements DdlWriter {
     private static final Pattern FOLDED = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     @Override
+    public String addColumnBefore(String table, String column, ColumnSpec spec, String defaultExpression,
+            String before) {
+        return addColumn(table, column, spec, defaultExpression) + " BEFORE " + quote(before);
+    }
+
+    @Override
+    public String columnOrderAdvice() {
+        return "H2 places only a new column (ALTER TABLE ... ADD COLUMN ... BEFORE), so add the column again before its"
+                + " neighbour, copy its values, drop the old one and rename the new one, or accept the order";
+    }
+
+    @Override
     public String quote(String name) {
         if (FOLDED.matcher(name).matches()) {
             return name;

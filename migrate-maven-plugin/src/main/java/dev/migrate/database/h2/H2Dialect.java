@@ -44,7 +44,11 @@ public final class H2Dialect extends StandardDialect {
     private static final String[] SETTINGS = {"MODE", "DATABASE_TO_LOWER", "DATABASE_TO_UPPER",
         "CASE_INSENSITIVE_IDENTIFIERS", "NON_KEYWORDS", "DEFAULT_NULL_ORDERING", "IGNORECASE"};
 
-    @Override public dev.migrate.sql.SqlSyntax syntax() { return dev.migrate.database.h2.H2Syntax.INSTANCE; }
+    /** How this product's own client splits a script into statements. */
+    @Override
+    public dev.migrate.sql.SqlSyntax syntax() {
+        return H2Syntax.INSTANCE;
+    }
 
     @Override
     public String displayName() {
@@ -110,7 +114,8 @@ public final class H2Dialect extends StandardDialect {
 
 
     @Override
-    public InDoubtCheck checkStarted(Database database, dev.migrate.sql.Statement statement) throws SQLException {
+    public InDoubtCheck checkStarted(Database database, dev.migrate.sql.Statement statement,
+            java.util.Optional<dev.migrate.sql.NoTransactionStatement> kind) throws SQLException {
         return H2InDoubt.check(database, statement);
     }
 

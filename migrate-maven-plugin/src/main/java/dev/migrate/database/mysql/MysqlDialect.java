@@ -58,6 +58,12 @@ public final class MysqlDialect extends StandardDialect {
             + " while window with write xor year_month zerofill");
 
     /** Above the generic product, which would otherwise take these URLs. */
+    /** How the {@code mysql}/{@code mariadb} client splits a script, {@code DELIMITER} lines included. */
+    @Override
+    public dev.migrate.sql.SqlSyntax syntax() {
+        return MysqlSyntax.INSTANCE;
+    }
+
     @Override
     public int priority() {
         return 10;

@@ -64,6 +64,11 @@ public final class PostgresDdlWriter implements DdlWriter {
     }
 
     @Override
+    public String columnOrderAdvice() {
+        return "PostgreSQL cannot move a column, so rebuild the table by hand or accept the order";
+    }
+
+    @Override
     public String quote(String name) {
         if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) {
             return name;

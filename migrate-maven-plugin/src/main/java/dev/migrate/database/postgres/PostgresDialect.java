@@ -48,7 +48,11 @@ public final class PostgresDialect extends StandardDialect {
             + " with");
 
 
-    @Override public dev.migrate.sql.SqlSyntax syntax() { return dev.migrate.database.postgres.PostgresSyntax.INSTANCE; }
+    /** How this product's own client splits a script into statements. */
+    @Override
+    public dev.migrate.sql.SqlSyntax syntax() {
+        return PostgresSyntax.INSTANCE;
+    }
 
     @Override
     public String displayName() {
@@ -87,17 +91,23 @@ public final class PostgresDialect extends StandardDialect {
      * except those PostgreSQL refuses in one and a revision's own transaction control.
      */
     @Override
-    public boolean sharesTransaction(dev.migrate.sql.Statement statement, int serverMajorVersion) {
-        if (StatementSplitter.isTransactionControl(statement)) {
+    public boolean sharesTransaction(dev.migrate.sql.Statement statement, Optional<NoTransactionStatement> kind,
+            int serverMajorVersion) {
+        if (syntax().isTransactionControl(statement)) {
             return false;
         }
-        return NoTransactionStatement.of(statement.sql()).filter(kind -> refusesInTransaction(kind, serverMajorVersion))
-                .isEmpty();
+        return kind.filter(k -> refusesInTransaction(k, serverMajorVersion)).isEmpty();
     }
 
     @Override
-    public InDoubtCheck checkStarted(Database database, dev.migrate.sql.Statement statement) throws SQLException {
-        return PostgresInDoubt.check(database, statement);
+    public boolean newEnumValueNeedsCommit() {
+        return true;
+    }
+
+    @Override
+    public InDoubtCheck checkStarted(Database database, dev.migrate.sql.Statement statement,
+            Optional<NoTransactionStatement> kind) throws SQLException {
+        return PostgresInDoubt.check(database, statement, kind);
     }
 
     @Override

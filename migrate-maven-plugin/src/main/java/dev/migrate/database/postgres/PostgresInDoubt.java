@@ -3,7 +3,7 @@ package dev.migrate.database.postgres;
 import dev.migrate.database.CatalogInDoubt;
 import dev.migrate.database.Database;
 import dev.migrate.database.InDoubtCheck;
-import dev.migrate.lint.NoTransactionStatement;
+import dev.migrate.sql.NoTransactionStatement;
 import dev.migrate.sql.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +30,8 @@ final class PostgresInDoubt {
     private PostgresInDoubt() {
     }
 
-    static InDoubtCheck check(Database database, Statement statement) throws SQLException {
+    static InDoubtCheck check(Database database, Statement statement, Optional<NoTransactionStatement> kind)
+            throws SQLException {
         String sql = statement.sql().strip();
         Matcher m;
         if ((m = CREATE_INDEX.matcher(sql)).matches()) {
@@ -48,7 +49,6 @@ final class PostgresInDoubt {
             return indexValid(database, index).isEmpty() ? InDoubtCheck.done("index " + index + " no longer exists")
                     : InDoubtCheck.run("index " + index + " still exists");
         }
-        Optional<NoTransactionStatement> kind = NoTransactionStatement.of(sql);
         if (kind.isPresent() && (kind.get() == NoTransactionStatement.VACUUM
                 || kind.get() == NoTransactionStatement.REINDEX_CONCURRENTLY)) {
             return InDoubtCheck.run(kind.get().label() + " changes nothing when it runs again");
