@@ -8,6 +8,8 @@ import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.autogenerate.SchemaCheck;
 import dev.migrate.autogenerate.Settings;
+import dev.migrate.autogenerate.jpa.JpaDesiredSchema;
+import dev.migrate.autogenerate.jpa.JpaSource;
 import dev.migrate.authoring.OfflineScript;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
@@ -227,6 +229,14 @@ public final class Migrator {
      */
     public CheckResult check(CheckOptions options) {
         return new SchemaCheck(settings(), listener).check(revisionsOrEmpty(), options);
+    }
+
+    /**
+     * Writes the DDL of the project's JPA entities, as the project's own Hibernate writes it for
+     * this database's product, into {@code folder}: a desired schema for autogenerate and check.
+     */
+    public Path jpaDesiredSchema(JpaSource source, Path folder) {
+        return JpaDesiredSchema.write(source, config.url(), config.user(), config.password(), folder, listener);
     }
 
     private RevisionGraph revisionsOrEmpty() {
