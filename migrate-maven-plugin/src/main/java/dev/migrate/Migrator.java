@@ -231,10 +231,7 @@ public final class Migrator {
         return new SchemaCheck(settings(), listener).check(revisionsOrEmpty(), options);
     }
 
-    /**
-     * Writes the DDL of the project's JPA entities, as the project's own Hibernate writes it for
-     * this database's product, into {@code folder}: a desired schema for autogenerate and check.
-     */
+    /** Writes the entities' DDL, by the project's own Hibernate, into {@code folder}: a desired schema. */
     public Path jpaDesiredSchema(JpaSource source, Path folder) {
         return JpaDesiredSchema.write(source, config.url(), config.user(), config.password(), folder, listener);
     }

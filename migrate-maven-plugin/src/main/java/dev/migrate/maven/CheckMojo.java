@@ -9,6 +9,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
@@ -17,12 +20,14 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * (when it has a history table), naming every object added, removed or changed. Meant for CI; bound
  * to no phase. Works in scratch databases and only reads the configured one.
  */
-@Mojo(name = "check", threadSafe = true)
+@Mojo(name = "check", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class CheckMojo extends AbstractMigrateMojo {
 
     /**
      * The desired schema: a folder (or file) of SQL, every {@code *.sql} in name order, or the JDBC
      * URL of a database to read. Default: {@code src/main/schema}, compared only when it exists.
+     * {@code jpa} reads the project's compiled JPA entities instead ({@code jpa:com.acme.model} names
+     * their packages): bind the goal after {@code process-classes}.
      */
     @Parameter(property = "migrate.desired")
     private PlexusConfiguration desired;
@@ -34,14 +39,29 @@ public class CheckMojo extends AbstractMigrateMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
 
+    /**
+     * With {@code migrate.desired=jpa}: Hibernate settings for reading the entities, as
+     * {@code <jpa><properties><hibernate.physical_naming_strategy>...</hibernate.physical_naming_strategy></properties></jpa>};
+     * {@code -Dmigrate.jpa.<name>=<value>} overrides one.
+     */
+    @Parameter
+    private JpaSettings jpa;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession mavenSession;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.check.skip", defaultValue = "false")
     private boolean skipCheck;
 
     @Override
     protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
-        CheckResult result = migrator.check(new CheckOptions(Desired.resolve(evaluate(desired, "migrate.desired"),
-                basedir), reportDirectory == null ? null : reportDirectory.toPath()));
+        CheckResult result = migrator.check(new CheckOptions(JpaDesired.resolveAny(evaluate(desired,
+                "migrate.desired"), basedir, migrator, project, mavenSession, jpa),
+                reportDirectory == null ? null : reportDirectory.toPath()));
         for (CheckResult.Finding finding : result.findings()) {
             if (finding.error()) {
                 getLog().error(finding.message());

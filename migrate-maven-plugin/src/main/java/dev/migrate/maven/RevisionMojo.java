@@ -13,13 +13,17 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Writes a new revision file, {@code <UTC timestamp>_<slug>.sql}, with its header filled in and
  * empty upgrade and downgrade sections, and prints its path. Its parent is the single head of
  * the files unless parents are given. Needs no database; never overwrites a file.
  */
-@Mojo(name = "revision", threadSafe = true, requiresProject = true)
+@Mojo(name = "revision", threadSafe = true, requiresProject = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class RevisionMojo extends AbstractMigrateMojo {
 
     /** What the revision does, one line; also gives the file name's slug. */
@@ -51,13 +55,29 @@ public class RevisionMojo extends AbstractMigrateMojo {
     /**
      * The desired schema for autogenerate and check: a folder (or file) of SQL describing the schema as
      * it should be, every {@code *.sql} in name order, or the JDBC URL of a database to read (only
-     * read). Default: {@code src/main/schema}.
+     * read). Default: {@code src/main/schema}. {@code jpa} reads the project's compiled JPA entities
+     * instead ({@code jpa:com.acme.model,com.acme.billing} names their packages), through the project's
+     * own Hibernate 6 or 7: run {@code mvn compile migrate:revision ...}.
      */
     @Parameter(property = "migrate.desired")
     private PlexusConfiguration desired;
 
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
+
+    /**
+     * With {@code migrate.desired=jpa}: Hibernate settings for reading the entities, as
+     * {@code <jpa><properties><hibernate.physical_naming_strategy>...</hibernate.physical_naming_strategy></properties></jpa>};
+     * {@code -Dmigrate.jpa.<name>=<value>} overrides one.
+     */
+    @Parameter
+    private JpaSettings jpa;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession mavenSession;
 
     /** Skips this goal only. */
     @Parameter(property = "migrate.revision.skip", defaultValue = "false")
@@ -77,7 +97,8 @@ public class RevisionMojo extends AbstractMigrateMojo {
 
     private void autogenerate(Migrator migrator) throws MojoExecutionException {
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(
-                Desired.resolve(evaluate(desired, "migrate.desired"), basedir), message));
+                JpaDesired.resolveAny(evaluate(desired, "migrate.desired"), basedir, migrator, project, mavenSession,
+                        jpa), message));
         if (result.noDifference()) {
             getLog().info("No difference between the head of the revisions and the desired schema: no revision written");
             return;
