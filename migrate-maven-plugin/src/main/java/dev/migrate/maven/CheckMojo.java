@@ -4,6 +4,7 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
+import dev.migrate.autogenerate.SnapshotFilter;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -47,6 +48,15 @@ public class CheckMojo extends AbstractMigrateMojo {
     @Parameter
     private JpaSettings jpa;
 
+    /**
+     * Objects autogenerate and check leave alone, comma-separated name patterns ({@code *} and
+     * {@code ?} wildcards, case-insensitive), e.g. {@code spatial_ref_sys,tmp_*}; a table's pattern
+     * covers its columns, indexes and constraints. Such objects are never created or dropped by a
+     * generated revision and are no difference for check.
+     */
+    @Parameter(property = "migrate.ignore")
+    private String ignore;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -59,9 +69,10 @@ public class CheckMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
-        CheckResult result = migrator.check(new CheckOptions(JpaDesired.resolveAny(evaluate(desired,
-                "migrate.desired"), basedir, migrator, project, mavenSession, jpa),
-                reportDirectory == null ? null : reportDirectory.toPath()));
+        String given = evaluate(desired, "migrate.desired");
+        CheckResult result = migrator.check(new CheckOptions(JpaDesired.resolveAny(given, basedir, migrator, project,
+                mavenSession, jpa), reportDirectory == null ? null : reportDirectory.toPath(),
+                new SnapshotFilter(JpaDesired.isJpa(given), SnapshotFilter.patterns(ignore))));
         for (CheckResult.Finding finding : result.findings()) {
             if (finding.error()) {
                 getLog().error(finding.message());

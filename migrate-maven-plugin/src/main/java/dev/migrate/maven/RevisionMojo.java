@@ -4,6 +4,7 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.AutogenerateOptions;
 import dev.migrate.autogenerate.AutogenerateResult;
+import dev.migrate.autogenerate.SnapshotFilter;
 import dev.migrate.common.Finding;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.common.Severity;
@@ -73,6 +74,15 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter
     private JpaSettings jpa;
 
+    /**
+     * Objects autogenerate and check leave alone, comma-separated name patterns ({@code *} and
+     * {@code ?} wildcards, case-insensitive), e.g. {@code spatial_ref_sys,tmp_*}; a table's pattern
+     * covers its columns, indexes and constraints. Such objects are never created or dropped by a
+     * generated revision and are no difference for check.
+     */
+    @Parameter(property = "migrate.ignore")
+    private String ignore;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -96,9 +106,10 @@ public class RevisionMojo extends AbstractMigrateMojo {
     }
 
     private void autogenerate(Migrator migrator) throws MojoExecutionException {
+        String given = evaluate(desired, "migrate.desired");
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(
-                JpaDesired.resolveAny(evaluate(desired, "migrate.desired"), basedir, migrator, project, mavenSession,
-                        jpa), message));
+                JpaDesired.resolveAny(given, basedir, migrator, project, mavenSession, jpa), message,
+                new SnapshotFilter(JpaDesired.isJpa(given), SnapshotFilter.patterns(ignore))));
         if (result.noDifference()) {
             getLog().info("No difference between the head of the revisions and the desired schema: no revision written");
             return;

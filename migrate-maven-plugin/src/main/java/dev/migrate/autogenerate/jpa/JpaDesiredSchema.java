@@ -32,23 +32,23 @@ public final class JpaDesiredSchema {
      */
     public static Path write(JpaSource source, String url, String user, String password, Path folder, Log log) {
         requireClasses(source);
-        HibernateScript.Product product = product(url, user, password);
         try (ProjectOrm orm = ProjectOrm.open(source.classpath())) {
             Map<String, String> settings = new LinkedHashMap<>();
             if (SpringBootSettings.applies(orm.loader())) {
                 settings.putAll(SpringBootSettings.read(orm.loader(), source.resources()));
             }
             settings.putAll(source.properties());
-            clear(folder);
             Path persistenceXml = source.classes().resolve("META-INF/persistence.xml");
+            // every refusal (no ORM, no entity, a broken persistence.xml) comes before a database is touched
             if (source.packages().isEmpty() && Files.isRegularFile(persistenceXml)) {
                 List<String> units = PersistenceXml.unitNames(persistenceXml);
+                HibernateScript.Product product = product(url, user, password);
+                clear(folder);
                 log.info("Reading the persistence unit(s) " + String.join(", ", units) + " of " + persistenceXml
                         + " with Hibernate ORM " + orm.version() + " for " + product.name() + " " + product.major());
                 for (int i = 0; i < units.size(); i++) {
-                    HibernateScript.forUnit(orm, units.get(i), settings, product,
-                            folder.resolve(String.format("%02d_%s.sql", i + 1, units.get(i).replaceAll("[^A-Za-z0-9_-]",
-                                    "_"))));
+                    String file = String.format("%02d_%s.sql", i + 1, units.get(i).replaceAll("[^A-Za-z0-9_-]", "_"));
+                    HibernateScript.forUnit(orm, units.get(i), settings, product, folder.resolve(file));
                 }
             } else {
                 List<String> entities = EntityScanner.scan(source.classes(), source.packages(), orm.loader());
@@ -58,6 +58,8 @@ public final class JpaDesiredSchema {
                                     source.packages())) + ": name the packages that hold the entities"
                             + " (-Dmigrate.desired=jpa:com.acme.model), or run 'mvn compile' first", null);
                 }
+                HibernateScript.Product product = product(url, user, password);
+                clear(folder);
                 log.info("Reading " + entities.size() + " entity class(es) with Hibernate ORM " + orm.version() + " for "
                         + product.name() + " " + product.major());
                 HibernateScript.forClasses(orm, url(source.classes()), entities, settings, product,
