@@ -108,4 +108,44 @@ class EntitiesAsDesiredSchemaTest {
         migrator.downgrade("base");
         assertThat(migrator.check(new CheckOptions(desired.toString(), null)).errors()).isEmpty();
     }
+
+    static final String INHERITANCE = """
+            package zoo;
+            import jakarta.persistence.*;
+            @Entity @Inheritance(strategy = InheritanceType.SINGLE_TABLE) @DiscriminatorColumn(name = "kind")
+            class Vehicle { @Id Long id; String plate; }
+            @Entity @DiscriminatorValue("car") class Car extends Vehicle { Integer seats; }
+            @Entity @Inheritance(strategy = InheritanceType.JOINED)
+            class Payment { @Id Long id; java.math.BigDecimal amount; }
+            @Entity class CardPayment extends Payment { @Column(nullable = false) String cardNumber; }
+            @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+            abstract class Document { @Id Long id; String title; }
+            @Entity class Invoice extends Document { Integer number; }
+            """;
+
+    @OnBothDatabases
+    void writesEachInheritanceStrategysTablesAndHibernateValidatesThem(BothDatabases.Lazy lazy) throws Exception {
+        String url = url(lazy.get(), work);
+        JpaSource source = new JpaProject(work.resolve("project")).put("zoo/Zoo.java", INHERITANCE).compile("zoo");
+        Migrator migrator = migrator(url, work);
+
+        Path desired = migrator.jpaDesiredSchema(source, work.resolve("jpa"));
+        AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(desired.toString(), "zoo"));
+
+        String revision = Files.readString(result.file()).toLowerCase(java.util.Locale.ROOT);
+        // single table: one table with the discriminator; joined: a table per class, the child's key a
+        // foreign key to the parent's; table per class: only the concrete class's table
+        assertThat(revision).contains("create table vehicle").contains("kind character varying")
+                .doesNotContain("create table car").contains("create table payment")
+                .contains("create table cardpayment").contains("references payment")
+                .contains("create table invoice").doesNotContain("create table document");
+        migrator.upgrade("head");
+        JpaProject.validate(source, url);
+        assertThat(migrator.check(new CheckOptions(desired.toString(), null)).errors()).isEmpty();
+        migrator.downgrade("base");
+        assertThat(migrator.check(new CheckOptions(work.resolve("none").toString(), null)).errors()).isEmpty();
+        if (lazy.get().isPostgres()) {
+            assertThat(lazy.get().tables()).containsOnly("migrate_history");
+        }
+    }
 }
