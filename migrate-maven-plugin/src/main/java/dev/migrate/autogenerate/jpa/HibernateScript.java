@@ -39,8 +39,9 @@ final class HibernateScript {
     /** Settings of the application that would load data or reach a database during generation. */
     private static final List<String> DROPPED = List.of("jakarta.persistence.sql-load-script-source",
             "javax.persistence.sql-load-script-source", "hibernate.hbm2ddl.import_files",
-            "jakarta.persistence.schema-generation.scripts.create-source", "javax.persistence.schema-generation.database.action",
-            "javax.persistence.schema-generation.scripts.action", "jakarta.persistence.schema-generation.create-script-source");
+            "jakarta.persistence.schema-generation.scripts.create-source",
+            "javax.persistence.schema-generation.database.action", "javax.persistence.schema-generation.scripts.action",
+            "jakarta.persistence.schema-generation.create-script-source");
 
     private HibernateScript() {
     }
@@ -100,7 +101,8 @@ final class HibernateScript {
 
     /**
      * Runs {@code call} with the project's loader as the thread's context loader (Hibernate finds its
-     * services and the persistence.xml through it) and Hibernate's logging silenced (its warnings are about the missing connection it was told not to use).
+     * services and the persistence.xml through it) and Hibernate's logging below SEVERE silenced:
+     * its warnings are about the connection it was told not to use.
      */
     private static <T> T run(ClassLoader loader, Call<T> call) {
         Thread thread = Thread.currentThread();
