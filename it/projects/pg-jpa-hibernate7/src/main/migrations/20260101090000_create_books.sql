@@ -2,7 +2,7 @@
 -- message: create books
 
 -- upgrade
-CREATE SEQUENCE hibernate_sequence START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE hibernate_sequence START WITH 1 INCREMENT BY 1;
 CREATE TABLE book (id bigint NOT NULL PRIMARY KEY, title varchar(255) NOT NULL);
 CREATE VIEW book_titles AS SELECT title FROM book;
 CREATE FUNCTION title_count() RETURNS bigint LANGUAGE sql STABLE AS 'SELECT count(*) FROM book';
