@@ -10,6 +10,8 @@ import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.autogenerate.SchemaCheck;
 import dev.migrate.autogenerate.Settings;
 import dev.migrate.autogenerate.Squasher;
+import dev.migrate.autogenerate.jpa.JpaDesiredSchema;
+import dev.migrate.autogenerate.jpa.JpaSource;
 import dev.migrate.authoring.OfflineScript;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
@@ -260,6 +262,11 @@ public final class Migrator {
     /** A proven squash ({@code migrate:squash}); with {@code prune}, the replaced files deleted (see Squasher). */
     public Squasher.Result squash(Squasher.Options options, boolean prune) {
         return new Squasher(settings(), listener).squash(load(), options, prune, this::status);
+    }
+
+    /** Writes the entities' DDL, by the project's own Hibernate, into {@code folder}: a desired schema. */
+    public Path jpaDesiredSchema(JpaSource source, Path folder) {
+        return JpaDesiredSchema.write(source, config.url(), config.user(), config.password(), folder, listener);
     }
 
     private RevisionGraph revisionsOrEmpty() {

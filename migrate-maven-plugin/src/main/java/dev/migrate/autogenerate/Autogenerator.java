@@ -49,13 +49,15 @@ public final class Autogenerator {
         long started = System.nanoTime();
         Desired desired = desired(options.desired());
         try (Workbench head = new Workbench(ScratchDatabase.open(desired.serverUrl(), config.user(), config.password(),
-                null), schema, table)) {
+                null), schema, table).leaving(options.filter())) {
+            SchemaSnapshot desiredSnapshot = options.filter().apply(desired.snapshot());
             List<Revision> revisions = headRevisions(graph);
             listener.info("Building the head of " + revisions.size() + " revision(s) in " + head.description());
             head.upgrade(revisions);
             SchemaSnapshot headSnapshot = head.snapshot();
             refuseEmpty(desired, headSnapshot, options);
-            SchemaChanges planned = ChangePlanner.plan(headSnapshot, desired.snapshot(), head.owners(), desired.owners(),
+            desiredSnapshot = options.filter().inOrderOf(headSnapshot, desiredSnapshot);
+            SchemaChanges planned = ChangePlanner.plan(headSnapshot, desiredSnapshot, head.owners(), desired.owners(),
                     writer(head.dialect()));
             if (planned.isEmpty()) {
                 listener.info("The head of the revisions already matches the desired schema (" + desired.description()
@@ -70,7 +72,7 @@ public final class Autogenerator {
                 return new AutogenerateResult(null, planned, warnings, List.of(), elapsed(started));
             }
             listener.info("Proving " + planned.changes().size() + " change(s) in " + head.description());
-            Proof.Outcome proven = Proof.prove(planned, headSnapshot, desired.snapshot(), head);
+            Proof.Outcome proven = Proof.prove(planned, headSnapshot, desiredSnapshot, head);
             SchemaChanges changes = proven.changes();
             List<String> warnings = new ArrayList<>();
             for (Change change : changes.changes()) {

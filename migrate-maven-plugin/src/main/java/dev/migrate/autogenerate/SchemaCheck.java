@@ -50,14 +50,15 @@ public final class SchemaCheck {
         List<CheckResult.Comparison> checked = new ArrayList<>();
         if (options.desired().startsWith("jdbc:") || Files.exists(Path.of(options.desired()))) {
             checked.add(CheckResult.Comparison.DESIRED);
-            findings.addAll(againstDesired(graph, options.desired()));
+            findings.addAll(againstDesired(graph, options.desired(), options.filter()));
         } else {
             listener.info("No desired schema at " + options.desired() + ": the revisions are not compared with one");
         }
         List<AppliedRevision> rows = historyRows();
         if (rows != null) {
             checked.add(CheckResult.Comparison.LIVE);
-            findings.addAll(againstLive(graph, rows));
+            // what entities cannot describe is the revisions' own, and compared with the database
+            findings.addAll(againstLive(graph, rows, new SnapshotFilter(false, options.filter().ignore())));
         } else {
             listener.info("The database " + dev.migrate.common.Redaction.redactUrl(config.url()) + " has no history table:"
                     + " it is not compared with the revisions");
@@ -69,17 +70,19 @@ public final class SchemaCheck {
         return result;
     }
 
-    private List<CheckResult.Finding> againstDesired(RevisionGraph graph, String desiredSource) {
+    private List<CheckResult.Finding> againstDesired(RevisionGraph graph, String desiredSource, SnapshotFilter filter) {
         Autogenerator autogenerator = new Autogenerator(config, listener);
         try (Autogenerator.Desired desired = autogenerator.desired(desiredSource);
                 Workbench head = new Workbench(ScratchDatabase.open(desired.serverUrl(), config.user(), config.password(),
-                        null), schema, table)) {
+                        null), schema, table).leaving(filter)) {
             List<Revision> revisions = Autogenerator.headRevisions(graph);
             listener.info("Comparing the head of " + revisions.size() + " revision(s) with the desired schema ("
                     + desired.description() + ")");
             head.upgrade(revisions);
             List<CheckResult.Finding> findings = new ArrayList<>();
-            for (Difference difference : SnapshotDiff.between(desired.snapshot(), head.snapshot())) {
+            SchemaSnapshot headSnapshot = head.snapshot();
+            SchemaSnapshot wanted = filter.inOrderOf(headSnapshot, filter.apply(desired.snapshot()));
+            for (Difference difference : SnapshotDiff.between(wanted, headSnapshot)) {
                 String what = difference.object().display();
                 String message = difference.positionOnly() ? "the columns of " + what + " come in another order in"
                         + " the revisions (" + difference.actual() + ") than in the desired schema (" + difference
@@ -120,7 +123,7 @@ public final class SchemaCheck {
         }
     }
 
-    private List<CheckResult.Finding> againstLive(RevisionGraph graph, List<AppliedRevision> rows) {
+    private List<CheckResult.Finding> againstLive(RevisionGraph graph, List<AppliedRevision> rows, SnapshotFilter filter) {
         HistoryCheck history = HistoryCheck.of(graph, rows);
         history.requireConsistent();
         history.requireNoFailures(false);
@@ -132,7 +135,7 @@ public final class SchemaCheck {
             if (schema != null) {
                 database.useSchema(schema, false);
             }
-            live = Workbench.readSnapshot(database.connection(), database.dialect(), table);
+            live = filter.apply(Workbench.readSnapshot(database.connection(), database.dialect(), table));
             if (schema != null) {
                 scope = database.dialect().fold(schema);
                 live = SchemaScope.only(live, scope);
@@ -141,7 +144,7 @@ public final class SchemaCheck {
             throw new DatabaseUnavailableException("check cannot read the schema of the database: " + e.getMessage(), e);
         }
         try (Workbench expected = new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(),
-                null), schema, table)) {
+                null), schema, table).leaving(filter)) {
             listener.info("Comparing the database" + (scope == null ? "" : "'s schema " + scope) + " with its "
                     + revisions.size() + " applied revision(s), rebuilt in " + expected.description());
             expected.upgrade(revisions);

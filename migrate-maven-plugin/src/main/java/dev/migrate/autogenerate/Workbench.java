@@ -28,11 +28,18 @@ final class Workbench implements Proof.Scratch, AutoCloseable {
     private final Identifier schema;
     private final Identifier table;
     private List<Revision> applied = List.of();
+    private SnapshotFilter filter = SnapshotFilter.NONE;
 
     Workbench(ScratchDatabase scratch, Identifier schema, Identifier table) {
         this.scratch = scratch;
         this.schema = schema == null ? null : scratch.dialect().scratchSchema(schema);
         this.table = table;
+    }
+
+    /** Leaves {@code leftOut}'s objects out of every snapshot read from now on. */
+    Workbench leaving(SnapshotFilter leftOut) {
+        this.filter = leftOut;
+        return this;
     }
 
     Dialect dialect() {
@@ -103,7 +110,7 @@ final class Workbench implements Proof.Scratch, AutoCloseable {
 
     @Override
     public SchemaSnapshot read(Connection connection) throws SQLException {
-        return readSnapshot(connection, dialect(), table);
+        return filter.apply(readSnapshot(connection, dialect(), table));
     }
 
     /** A snapshot of the database {@code connection} is on, leaving out the history table {@code table}. */

@@ -5,11 +5,15 @@ import dev.migrate.Migrator;
 import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.history.Status;
+import dev.migrate.autogenerate.SnapshotFilter;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
@@ -20,12 +24,14 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * {@code migrate.schema} only that schema is compared; with {@code migrate.schemas} or
  * {@code <databases>} each is checked in turn, with one summary, as upgrade runs.
  */
-@Mojo(name = "check", threadSafe = true)
+@Mojo(name = "check", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class CheckMojo extends AbstractFanOutMojo {
 
     /**
      * The desired schema: a folder (or file) of SQL, every {@code *.sql} in name order, or the JDBC
      * URL of a database to read. Default: {@code src/main/schema}, compared only when it exists.
+     * {@code jpa} reads the project's compiled JPA entities instead ({@code jpa:com.acme.model} names
+     * their packages): bind the goal after {@code process-classes}.
      */
     @Parameter(property = "migrate.desired")
     private PlexusConfiguration desired;
@@ -36,6 +42,29 @@ public class CheckMojo extends AbstractFanOutMojo {
 
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
+
+    /**
+     * With {@code migrate.desired=jpa}: Hibernate settings for reading the entities, as
+     * {@code <jpa><properties><hibernate.physical_naming_strategy>...</hibernate.physical_naming_strategy></properties></jpa>};
+     * {@code -Dmigrate.jpa.<name>=<value>} overrides one.
+     */
+    @Parameter
+    private JpaSettings jpa;
+
+    /**
+     * Objects autogenerate and check leave alone, comma-separated name patterns ({@code *} and
+     * {@code ?} wildcards, case-insensitive), e.g. {@code spatial_ref_sys,tmp_*}; a table's pattern
+     * covers its columns, indexes and constraints. Such objects are never created or dropped by a
+     * generated revision and are no difference for check.
+     */
+    @Parameter(property = "migrate.ignore")
+    private String ignore;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession mavenSession;
 
     /** Skips this goal only. */
     @Parameter(property = "migrate.check.skip", defaultValue = "false")
@@ -69,8 +98,10 @@ public class CheckMojo extends AbstractFanOutMojo {
 
     private void check(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
         logDatabase(config);
-        CheckResult result = migrator.check(new CheckOptions(Desired.resolve(evaluate(desired, "migrate.desired"),
-                basedir), reportDirectory(config)));
+        String given = evaluate(desired, "migrate.desired");
+        CheckResult result = migrator.check(new CheckOptions(JpaDesired.resolveAny(given, basedir, migrator, project,
+                mavenSession, jpa), reportDirectory(config),
+                new SnapshotFilter(JpaDesired.isJpa(given), SnapshotFilter.patterns(ignore))));
         for (CheckResult.Finding finding : result.findings()) {
             if (finding.error()) {
                 getLog().error(finding.message());

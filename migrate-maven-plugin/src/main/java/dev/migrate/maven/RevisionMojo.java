@@ -4,6 +4,7 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.AutogenerateOptions;
 import dev.migrate.autogenerate.AutogenerateResult;
+import dev.migrate.autogenerate.SnapshotFilter;
 import dev.migrate.common.Finding;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.common.Severity;
@@ -13,13 +14,17 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Writes a new revision file, {@code <UTC timestamp>_<slug>.sql}, with its header filled in and
  * empty upgrade and downgrade sections, and prints its path. Its parent is the single head of
  * the files unless parents are given. Needs no database; never overwrites a file.
  */
-@Mojo(name = "revision", threadSafe = true, requiresProject = true)
+@Mojo(name = "revision", threadSafe = true, requiresProject = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class RevisionMojo extends AbstractMigrateMojo {
 
     /** What the revision does, one line; also gives the file name's slug. */
@@ -51,7 +56,9 @@ public class RevisionMojo extends AbstractMigrateMojo {
     /**
      * The desired schema for autogenerate and check: a folder (or file) of SQL describing the schema as
      * it should be, every {@code *.sql} in name order, or the JDBC URL of a database to read (only
-     * read). Default: {@code src/main/schema}.
+     * read). Default: {@code src/main/schema}. {@code jpa} reads the project's compiled JPA entities
+     * instead ({@code jpa:com.acme.model,com.acme.billing} names their packages), through the project's
+     * own Hibernate 6 or 7: run {@code mvn compile migrate:revision ...}.
      */
     @Parameter(property = "migrate.desired")
     private PlexusConfiguration desired;
@@ -73,6 +80,29 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.autogenerate.columnOrder", defaultValue = "false")
     private boolean columnOrder;
 
+    /**
+     * With {@code migrate.desired=jpa}: Hibernate settings for reading the entities, as
+     * {@code <jpa><properties><hibernate.physical_naming_strategy>...</hibernate.physical_naming_strategy></properties></jpa>};
+     * {@code -Dmigrate.jpa.<name>=<value>} overrides one.
+     */
+    @Parameter
+    private JpaSettings jpa;
+
+    /**
+     * Objects autogenerate and check leave alone, comma-separated name patterns ({@code *} and
+     * {@code ?} wildcards, case-insensitive), e.g. {@code spatial_ref_sys,tmp_*}; a table's pattern
+     * covers its columns, indexes and constraints. Such objects are never created or dropped by a
+     * generated revision and are no difference for check.
+     */
+    @Parameter(property = "migrate.ignore")
+    private String ignore;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession mavenSession;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.revision.skip", defaultValue = "false")
     private boolean skipRevision;
@@ -90,8 +120,10 @@ public class RevisionMojo extends AbstractMigrateMojo {
     }
 
     private void autogenerate(Migrator migrator) throws MojoExecutionException {
+        String given = evaluate(desired, "migrate.desired");
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(
-                Desired.resolve(evaluate(desired, "migrate.desired"), basedir), message, allowEmpty, columnOrder));
+                JpaDesired.resolveAny(given, basedir, migrator, project, mavenSession, jpa), message, allowEmpty,
+                columnOrder, new SnapshotFilter(JpaDesired.isJpa(given), SnapshotFilter.patterns(ignore))));
         if (result.noDifference()) {
             result.warnings().forEach(getLog()::warn);
             getLog().info(result.warnings().isEmpty() ? "No difference between the head of the revisions and the"

@@ -1,0 +1,10 @@
+package com.acme.crm;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Tag {
+    @Id
+    String label;
+}
