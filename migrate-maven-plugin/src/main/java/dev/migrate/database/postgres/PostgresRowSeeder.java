@@ -65,7 +65,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
             + " WHERE k.contype = 'f' AND " + USER_TABLE + " ORDER BY k.oid";
 
     /** Only the tables of some names: each query looks them up by name instead of listing every table. */
-    private static final String NAMED = USER_TABLE + " AND lower(c.relname) = ANY (?)";
+    private static final String NAMED = USER_TABLE + " AND c.relname = ANY (?::name[])";
 
     @Override
     public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
