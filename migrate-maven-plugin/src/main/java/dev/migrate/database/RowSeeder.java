@@ -41,7 +41,8 @@ public interface RowSeeder {
     List<SeedTable> tables(Connection connection, String historySchema, String historyTable) throws SQLException;
 
     /**
-     * The user's tables whose name, in lower case, is one of {@code names} (in any schema). The
+     * The user's tables whose name is one of {@code names} (in any schema; names come in lower case and,
+     * where they were quoted, also as written, so a catalog may look them up exactly). The
      * default reads them all and keeps those; a catalog that can look them up reads only them.
      */
     default List<SeedTable> tables(Connection connection, String historySchema, String historyTable,

@@ -44,7 +44,10 @@ final class Reach {
         return names == null;
     }
 
-    /** The lower-case names reached; only when not {@link #all()}. */
+    /**
+     * The names reached, each in lower case and, where a statement quoted it or the catalog spells it
+     * otherwise, also as written; only when not {@link #all()}.
+     */
     Set<String> names() {
         return names;
     }
@@ -80,13 +83,17 @@ final class Reach {
             Matcher matcher = WORD.matcher(statement.sql());
             boolean first = true;
             while (matcher.find()) {
-                String word = (matcher.group(1) != null ? matcher.group(1).replace("\"\"", "\"") : matcher.group())
-                        .toLowerCase(Locale.ROOT);
+                String exact = matcher.group(1) != null ? matcher.group(1).replace("\"\"", "\"") : matcher.group();
+                String word = exact.toLowerCase(Locale.ROOT);
                 if (first && ANYTHING.contains(word)) {
                     return ALL;
                 }
                 first = false;
                 words.add(word);
+                // a quoted name as written too, so that a catalog can look names up exactly (through its index)
+                if (matcher.group(1) != null) {
+                    words.add(exact);
+                }
             }
         }
         return new Reach(words);
@@ -109,6 +116,7 @@ final class Reach {
             DbObject table = object.kind() == DbObject.Kind.TABLE ? object : object.parent();
             if (table != null && table.kind() == DbObject.Kind.TABLE) {
                 tables.add(table.name().toLowerCase(Locale.ROOT));
+                tables.add(table.name());
             }
         }
         boolean[] anything = new boolean[1];

@@ -58,8 +58,9 @@ final class PostgresLockSampler implements LockSampler {
         if (names.isEmpty()) {
             return tables;
         }
-        // only the tables the revision names: one small result instead of every relation's row
-        try (PreparedStatement statement = connection.prepareStatement(TABLES + " AND lower(c.relname) = ANY (?)")) {
+        // only the tables the revision names, looked up through pg_class's name index: the cost of what the
+        // revision names, not of the schema (names come both in lower case and as quoted)
+        try (PreparedStatement statement = connection.prepareStatement(TABLES + " AND c.relname = ANY (?::name[])")) {
             statement.setString(1, historySchema);
             statement.setString(2, historyTable);
             statement.setArray(3, connection.createArrayOf("text", names.toArray()));

@@ -65,7 +65,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
             + " WHERE k.contype = 'f' AND " + USER_TABLE + " ORDER BY k.oid";
 
     /** Only the tables of some names: each query looks them up by name instead of listing every table. */
-    private static final String NAMED = USER_TABLE + " AND lower(c.relname) = ANY (?)";
+    private static final String NAMED = USER_TABLE + " AND c.relname = ANY (?::name[])";
 
     @Override
     public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
@@ -99,41 +99,39 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
         Map<String, List<Set<String>>> unique = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
-        {
-            try (ResultSet rs = query(connection, COLUMNS, names)) {
-                while (rs.next()) {
-                    if (rs.getString(2).equals(historyTable) && rs.getString(1).equals(historySchema)) {
-                        continue;
-                    }
-                    columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
-                            .add(column(rs));
-                    ids.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(13));
+        try (ResultSet rs = query(connection, COLUMNS, names)) {
+            while (rs.next()) {
+                if (rs.getString(2).equals(historyTable) && rs.getString(1).equals(historySchema)) {
+                    continue;
                 }
+                columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                        .add(column(rs));
+                ids.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(13));
             }
-            try (ResultSet rs = query(connection, UNIQUE, names)) {
-                while (rs.next()) {
-                    String table = rs.getString(1) + "." + rs.getString(2);
-                    Set<String> set = new LinkedHashSet<>(strings(rs.getArray(4)));
-                    String expression = rs.getString(5);
-                    if (expression != null) {
-                        // an expression index (lower(email)) makes every column it names unique
-                        for (Column column : columns.getOrDefault(table, List.of())) {
-                            if (Pattern.compile("\\b" + Pattern.quote(column.name()) + "\\b").matcher(
-                                    expression.substring(expression.indexOf('('))).find()) {
-                                set.add(column.name());
-                            }
+        }
+        try (ResultSet rs = query(connection, UNIQUE, names)) {
+            while (rs.next()) {
+                String table = rs.getString(1) + "." + rs.getString(2);
+                Set<String> set = new LinkedHashSet<>(strings(rs.getArray(4)));
+                String expression = rs.getString(5);
+                if (expression != null) {
+                    // an expression index (lower(email)) makes every column it names unique
+                    for (Column column : columns.getOrDefault(table, List.of())) {
+                        if (Pattern.compile("\\b" + Pattern.quote(column.name()) + "\\b").matcher(
+                                expression.substring(expression.indexOf('('))).find()) {
+                            set.add(column.name());
                         }
                     }
-                    unique.computeIfAbsent(table, k -> new ArrayList<>()).add(set);
-                    keys.putIfAbsent(table, List.copyOf(set));
                 }
+                unique.computeIfAbsent(table, k -> new ArrayList<>()).add(set);
+                keys.putIfAbsent(table, List.copyOf(set));
             }
-            try (ResultSet rs = query(connection, FOREIGN_KEYS, names)) {
-                while (rs.next()) {
-                    foreignKeys.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
-                            .add(new ForeignKey(strings(rs.getArray(5)), rs.getString(3), rs.getString(4),
-                                    strings(rs.getArray(6))));
-                }
+        }
+        try (ResultSet rs = query(connection, FOREIGN_KEYS, names)) {
+            while (rs.next()) {
+                foreignKeys.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                        .add(new ForeignKey(strings(rs.getArray(5)), rs.getString(3), rs.getString(4),
+                                strings(rs.getArray(6))));
             }
         }
         List<SeedTable> tables = new ArrayList<>();
