@@ -37,6 +37,7 @@ final class TablePlanner {
         columns();
         constraints();
         indexes();
+        new RenameInference(c).infer();
         renames();
     }
 

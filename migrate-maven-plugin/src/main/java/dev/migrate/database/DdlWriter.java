@@ -54,6 +54,22 @@ public interface DdlWriter {
         return null;
     }
 
+    default String renameTable(String table, String newName) {
+        return "ALTER TABLE " + table + " RENAME TO " + quote(newName);
+    }
+
+    default String renameColumn(String table, String column, String newName) {
+        return "ALTER TABLE " + table + " RENAME COLUMN " + quote(column) + " TO " + quote(newName);
+    }
+
+    default String renameConstraint(String table, String constraint, String newName) {
+        return "ALTER TABLE " + table + " RENAME CONSTRAINT " + quote(constraint) + " TO " + quote(newName);
+    }
+
+    default String renameIndex(String schema, String index, String newName) {
+        return "ALTER INDEX " + name(schema, index) + " RENAME TO " + quote(newName);
+    }
+
     /** What to do when existing columns come in another order than wanted, for this database. */
     default String columnOrderAdvice() {
         return "this database cannot move an existing column in place, so rebuild the table by hand or accept the"

@@ -26,10 +26,10 @@ class AutogenerateOutcomesTest {
     void warnsThatADroppedAndAnAddedColumnMayBeARename() throws Exception {
         KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.H2,
                 "CREATE TABLE users (id INT PRIMARY KEY, bio VARCHAR(100));",
-                "CREATE TABLE users (id INT PRIMARY KEY, about VARCHAR(100));", work);
+                "CREATE TABLE users (id INT PRIMARY KEY, about VARCHAR(200));", work);
 
         assertThat(outcome.file()).contains("ALTER TABLE users DROP COLUMN bio;")
-                .contains("ALTER TABLE users ADD COLUMN about CHARACTER VARYING(100);");
+                .contains("ALTER TABLE users ADD COLUMN about CHARACTER VARYING(200);");
         assertThat(outcome.result().warnings()).singleElement().asString()
                 .contains("may be a rename").contains("ALTER TABLE users RENAME COLUMN bio TO about");
     }
@@ -132,5 +132,35 @@ class AutogenerateOutcomesTest {
 
         assertThat(outcome.result().warnings()).noneMatch(warning -> warning.contains("the upgrade removes"))
                 .anyMatch(warning -> warning.contains("the downgrade removes 'meh' from enum mood"));
+    }
+
+    @Test
+    void infersATableRenameWhoseConstraintsAndSequenceKeptTheirNames() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.POSTGRESQL,
+                "CREATE TABLE packages (id serial PRIMARY KEY, name text NOT NULL UNIQUE);",
+                "CREATE TABLE packages (id serial PRIMARY KEY, name text NOT NULL UNIQUE);\n"
+                        + "ALTER TABLE packages RENAME TO crates;", work);
+
+        assertThat(outcome.file()).contains("ALTER TABLE packages RENAME TO crates;")
+                .doesNotContain("CREATE TABLE crates").doesNotContain("DROP TABLE packages").doesNotContain("TODO");
+        assertThat(outcome.result().warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("a rename was inferred: table packages goes and table crates comes")
+                .contains("write DROP TABLE packages and the CREATE TABLE crates instead"));
+        assertThat(outcome.upgraded()).isEqualTo(outcome.wanted());
+        assertThat(outcome.downgraded()).isEqualTo(outcome.head());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(BothDatabases.class)
+    void infersAColumnRenameWhenOneColumnGoesAndOneAlikeComes(BothDatabases.Lazy database) throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(database.get().kind(),
+                "CREATE TABLE users (id INT PRIMARY KEY, bio VARCHAR(100) DEFAULT 'none');",
+                "CREATE TABLE users (id INT PRIMARY KEY, about VARCHAR(100) DEFAULT 'none');", work);
+
+        assertThat(outcome.file()).contains("RENAME").doesNotContain("DROP COLUMN").doesNotContain("ADD COLUMN");
+        assertThat(outcome.result().warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("a rename was inferred: column users.bio goes and about comes"));
+        assertThat(outcome.upgraded()).isEqualTo(outcome.wanted());
+        assertThat(outcome.downgraded()).isEqualTo(outcome.head());
     }
 }

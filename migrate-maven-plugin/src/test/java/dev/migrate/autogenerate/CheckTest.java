@@ -99,4 +99,18 @@ class CheckTest {
         assertThat(result.errors()).extracting(CheckResult.Finding::message)
                 .containsExactly("column orders.paid is in the desired schema but no revision creates it");
     }
+
+    @Test
+    void comparesOnlyTheConfiguredSchemaOfADatabaseWithOtherSchemas() throws Exception {
+        Migrator tenant = new Migrator(new MigrateConfig(db.url(), null, null, "t4", work.resolve("migrations"), null),
+                MigrationListener.SILENT);
+        tenant.upgrade("head");
+        KindFixture.execute(db, "CREATE SCHEMA t1; CREATE TABLE t1.orders (id bigint); CREATE SCHEMA billing;"
+                + " CREATE TABLE billing.invoices (id int); ALTER TABLE t4.orders ADD COLUMN note text");
+
+        CheckResult result = tenant.check(new CheckOptions(work.resolve("no-schema").toString(), null));
+
+        assertThat(result.errors()).extracting(CheckResult.Finding::message)
+                .containsExactly("column t4.orders.note was added outside the revisions");
+    }
 }

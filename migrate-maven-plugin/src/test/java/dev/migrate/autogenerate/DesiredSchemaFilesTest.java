@@ -77,13 +77,14 @@ class DesiredSchemaFilesTest {
     void replacesPlaceholdersInTheDesiredSchemaAndWritesThemBackIntoTheRevision() throws Exception {
         Files.writeString(schema.resolve("01.sql"), """
                 CREATE TABLE a (id INT PRIMARY KEY);
-                CREATE TABLE b (id INT PRIMARY KEY, status VARCHAR(20) DEFAULT '${initial_status}');
+                CREATE TABLE b (id INT PRIMARY KEY, status VARCHAR(${status_length}) DEFAULT '${initial_status}');
                 """);
-        Migrator migrator = migrator(Map.of("initial_status", "pending"));
+        Migrator migrator = migrator(Map.of("initial_status", "pending", "status_length", "37"));
 
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "status"));
 
-        assertThat(Files.readString(result.file())).contains("'${initial_status}'").doesNotContain("pending");
+        assertThat(Files.readString(result.file())).contains("(${status_length})").contains("'${initial_status}'")
+                .doesNotContain("pending").doesNotContain("37");
         migrator.upgrade("head");
         assertThat(db.column("SELECT COLUMN_DEFAULT FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'B'"
                 + " AND COLUMN_NAME = 'STATUS'"))

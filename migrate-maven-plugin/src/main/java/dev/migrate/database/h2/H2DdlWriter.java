@@ -24,6 +24,11 @@ public final class H2DdlWriter implements DdlWriter {
     }
 
     @Override
+    public String renameColumn(String table, String column, String newName) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " RENAME TO " + quote(newName);
+    }
+
+    @Override
     public String columnOrderAdvice() {
         return "H2 places only a new column (ALTER TABLE ... ADD COLUMN ... BEFORE), so add the column again before its"
                 + " neighbour, copy its values, drop the old one and rename the new one, or accept the order";
