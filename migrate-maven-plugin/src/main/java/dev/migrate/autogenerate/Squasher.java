@@ -21,10 +21,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -239,12 +237,5 @@ public final class Squasher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the squash's header into " + file, e);
         }
-    }
-
-    /** Ids in a set, for messages. */
-    static Set<String> ids(List<Revision> revisions) {
-        Set<String> ids = new LinkedHashSet<>();
-        revisions.forEach(r -> ids.add(r.id()));
-        return ids;
     }
 }

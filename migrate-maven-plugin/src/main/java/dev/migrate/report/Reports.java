@@ -98,7 +98,8 @@ public final class Reports {
             }
         }
         lines.add("[x] applied, [ ] pending" + (status.unfinished().isEmpty() ? "" : ", [!] stopped halfway") + "; "
-                + status.appliedIds().size() + " of " + ordered.size() + " applied");
+                + ordered.stream().filter(revision -> status.isApplied(revision.id())).count() + " of "
+                + ordered.size() + " applied");
         return lines;
     }
 

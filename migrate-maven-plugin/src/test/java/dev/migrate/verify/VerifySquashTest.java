@@ -1,0 +1,51 @@
+package dev.migrate.verify;
+
+import static dev.migrate.verify.VerifyFixture.errors;
+import static dev.migrate.verify.VerifyFixture.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.testing.BothDatabases;
+import dev.migrate.testing.OnBothDatabases;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Verify on a history with a squash: the chain in the stairway, the squash in the full cycle, held together. */
+class VerifySquashTest {
+
+    static final String A = "20260101000001";
+    static final String B = "20260101000002";
+    static final String C = "20260101000003";
+    static final String S = "20260101000009";
+
+    @TempDir
+    Path dir;
+
+    void chain() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
+        files.add(B + "_b", A, "ALTER TABLE a ADD COLUMN n INT;", "ALTER TABLE a DROP COLUMN n;");
+        files.add(C + "_c", B, "CREATE TABLE c (id INT);", "DROP TABLE c;");
+    }
+
+    @OnBothDatabases
+    void passesASquashThatBuildsWhatTheChainBuilds(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain();
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
+                "CREATE TABLE a (id INT, n INT);", "DROP TABLE a;");
+
+        assertThat(errors(verify(db, dir))).isEmpty();
+    }
+
+    @OnBothDatabases
+    void reportsASquashThatBuildsSomethingElse(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain();
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
+                "CREATE TABLE a (id INT);", "DROP TABLE a;");
+
+        assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message).contains("re-upgrade to head"));
+    }
+}
