@@ -85,41 +85,30 @@ public final class Migrator {
     }
 
     public Outcome upgrade(String target) {
-        return upgrade(target, false);
+        return upgrade(target, "false");
     }
 
-    /**
-     * Upgrades to {@code target}; with {@code resume}, a non-transactional revision recorded as
-     * failed first continues from its failed statement.
-     */
     public Outcome upgrade(String target, boolean resume) {
-        return upgrade(target, resume ? "true" : "false");
+        return upgrade(target, String.valueOf(resume));
     }
 
-    /**
-     * Upgrades to {@code target}; {@code resume} ({@code migrate.resume}: false, true, assume-done or
-     * rerun) says what to do with a revision that stopped halfway.
-     */
+    /** Upgrades to {@code target}; {@code resume} is {@code migrate.resume} (see {@link ResumeChoice}). */
     public Outcome upgrade(String target, String resume) {
-        ResumeChoice choice = ResumeChoice.parse(resume);
         Target parsed = Target.parse(target);
-        return move(Mode.RUN, (graph, applied) -> graph.upgradePlan(parsed, applied), choice, "upgrade to " + target);
+        return move(Mode.RUN, (graph, applied) -> graph.upgradePlan(parsed, applied), resume, "upgrade to " + target);
     }
 
     public Outcome downgrade(String target) {
-        return downgrade(target, false);
+        return downgrade(target, "false");
     }
 
     public Outcome downgrade(String target, boolean resume) {
-        return downgrade(target, resume ? "true" : "false");
+        return downgrade(target, String.valueOf(resume));
     }
 
-    /** As {@link #upgrade(String, String)}, downwards. */
     public Outcome downgrade(String target, String resume) {
-        ResumeChoice choice = ResumeChoice.parse(resume);
         Target parsed = Target.parse(target);
-        return move(Mode.RUN, (graph, applied) -> graph.downgradePlan(parsed, applied), choice,
-                "downgrade to " + target);
+        return move(Mode.RUN, (graph, applied) -> graph.downgradePlan(parsed, applied), resume, "downgrade to " + target);
     }
 
     /**
@@ -128,7 +117,7 @@ public final class Migrator {
      */
     public Outcome stamp(String target) {
         Target parsed = Target.parse(target);
-        return move(Mode.STAMP, (graph, applied) -> graph.stampPlan(parsed, applied), ResumeChoice.NO, "stamp " + target);
+        return move(Mode.STAMP, (graph, applied) -> graph.stampPlan(parsed, applied), "false", "stamp " + target);
     }
 
     /**
@@ -151,6 +140,7 @@ public final class Migrator {
         List<AppliedRevision> rows = run().readHistory();
         HistoryCheck check = HistoryCheck.of(graph, rows);
         check.requireConsistent();
+        HistoryCheck.requireWellFormed(graph, rows);
         check.requireNoFailures(false);
         check.editedDowngrades().forEach(revision -> listener.warn("the downgrade section of applied revision "
                 + revision.describe() + " was edited since it ran; the next upgrade or downgrade re-records it"));
@@ -172,10 +162,11 @@ public final class Migrator {
         return new Status(graphOnly(), List.of());
     }
 
-    private Outcome move(Mode mode, Planner planner, ResumeChoice resume, String what) {
+    private Outcome move(Mode mode, Planner planner, String resume, String what) {
+        ResumeChoice choice = ResumeChoice.parse(resume); // refused before the files are even read
         RevisionGraph graph = load();
         long started = System.nanoTime();
-        MigrationRun.Result result = run().move(graph, mode, planner, resume, what);
+        MigrationRun.Result result = run().move(graph, mode, planner, choice, what);
         return new Outcome(result.plan(), Duration.ofNanos(System.nanoTime() - started), result.after());
     }
 

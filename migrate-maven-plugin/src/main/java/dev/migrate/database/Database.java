@@ -49,10 +49,22 @@ public final class Database implements AutoCloseable {
             return new Database(connection, dialect, shownUrl);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot connect to " + shownUrl + ": "
-                    + Redaction.redact(e.getMessage(), password)
+                    + Redaction.redact(e.getMessage() + causes(e), password)
                     + " (check migrate.url, migrate.user and migrate.password, and that the server is running)",
                     null);
         }
+    }
+
+    /**
+     * The messages of what caused {@code e} (an unknown host, a refused connection, a timeout),
+     * which drivers often keep out of their own message ("The connection attempt failed.").
+     */
+    private static String causes(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            out.append("; caused by ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return out.toString();
     }
 
     private static Driver driverFor(String url, String shownUrl) {

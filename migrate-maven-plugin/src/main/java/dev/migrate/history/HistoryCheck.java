@@ -73,6 +73,40 @@ public record HistoryCheck(List<String> missingFiles, List<Revision> editedUpgra
         }
     }
 
+    /**
+     * Throws when {@code rows} cannot be what the plugin wrote: an applied revision whose parent is
+     * not applied (a row deleted by hand), or a revision that stopped halfway whose count of completed
+     * statements does not fit its file. Rows without a file are {@link #requireConsistent}'s.
+     */
+    public static void requireWellFormed(RevisionGraph graph, List<AppliedRevision> rows) {
+        Status status = new Status(graph, rows);
+        List<String> problems = new ArrayList<>();
+        for (AppliedRevision row : rows) {
+            Revision revision = graph.find(row.id()).orElse(null);
+            if (revision == null) {
+                continue;
+            }
+            if (row.state().countsAsApplied()) {
+                for (String parent : revision.parents()) {
+                    if (!status.isApplied(parent)) {
+                        problems.add("revision " + revision.describe() + " is recorded as applied, but its parent "
+                                + parent + " is not (was its row deleted by hand?)");
+                    }
+                }
+            }
+            int statements = (row.state().upgrading() ? revision.upgrade() : revision.downgrade()).statements().size();
+            int limit = row.state().inDoubt() ? statements - 1 : statements;
+            if (row.statementsDone() < 0 || row.state().unfinished() && row.statementsDone() > limit) {
+                problems.add("the row of revision " + revision.describe() + " says statements_done = "
+                        + row.statementsDone() + " (state " + row.state().dbValue() + "), but its section has "
+                        + statements + " statement(s)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InconsistentHistoryException(problems);
+        }
+    }
+
     /** Throws when a revision failed halfway and the user has not asked to resume it. */
     public void requireNoFailures(boolean resume) {
         List<AppliedRevision> failed = unfinished.stream().filter(row -> row.state().failed()).toList();

@@ -97,9 +97,13 @@ public final class Reports {
                 lines.add("    " + unfinished(unfinished));
             }
         }
+        // the count is of the files: a row without a file (a deleted file, another branch) is named apart
+        long applied = ordered.stream().filter(revision -> status.isApplied(revision.id())).count();
+        List<String> withoutFile = status.appliedIds().stream().filter(id -> status.graph().find(id).isEmpty())
+                .toList();
         lines.add("[x] applied, [ ] pending" + (status.unfinished().isEmpty() ? "" : ", [!] stopped halfway") + "; "
-                + ordered.stream().filter(revision -> status.isApplied(revision.id())).count() + " of "
-                + ordered.size() + " applied");
+                + applied + " of " + ordered.size() + " applied" + (withoutFile.isEmpty() ? ""
+                        : "; the database also records " + String.join(", ", withoutFile) + ", which no file defines"));
         return lines;
     }
 

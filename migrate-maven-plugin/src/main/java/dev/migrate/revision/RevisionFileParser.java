@@ -194,6 +194,13 @@ public final class RevisionFileParser {
         }
         out.flip();
         String text = out.toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            // a NUL would reach the server inside a statement, and drivers refuse or cut text there
+            problem((int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1, "the file holds a NUL"
+                    + " byte (0x00) on this line: a binary file or one saved as UTF-16? Save it as UTF-8 text");
+            return null;
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -4,6 +4,7 @@ import dev.migrate.database.Database;
 import dev.migrate.database.Identifier;
 import dev.migrate.history.AppliedRevision;
 import dev.migrate.history.HistoryRowChangedException;
+import dev.migrate.history.InconsistentHistoryException;
 import dev.migrate.history.RowState;
 import dev.migrate.revision.Revision;
 import java.sql.Connection;
@@ -41,6 +42,7 @@ final class HistoryTable {
     private boolean known;
     // null until looked up: whether the table has the done_checksums column
     private Boolean hasDoneChecksums;
+    private boolean columnsChecked;
 
     HistoryTable(Database database, Identifier schema, Identifier table) {
         this.database = database;
@@ -113,6 +115,7 @@ final class HistoryTable {
         if (!exists()) {
             return List.of();
         }
+        requireColumns();
         List<AppliedRevision> rows = new ArrayList<>();
         try (Statement statement = database.connection().createStatement();
                 ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + ", "
@@ -130,13 +133,53 @@ final class HistoryTable {
                         appliedAt == null ? null : appliedAt.toInstant(),
                         rs.getString(7),
                         rs.getLong(8),
-                        RowState.fromDb(rs.getString(9)),
+                        state(rs.getString(1).trim(), rs.getString(9)),
                         rs.getInt(10),
                         rs.getString(11),
                         rs.getString(12)));
             }
         }
         return rows;
+    }
+
+    private RowState state(String revision, String value) {
+        try {
+            return RowState.fromDb(value);
+        } catch (IllegalArgumentException e) {
+            throw new InconsistentHistoryException("the row of revision " + revision + " in " + qualifiedName
+                    + " has state '" + value + "', which this plugin never writes (it writes "
+                    + java.util.Arrays.stream(RowState.values()).map(RowState::dbValue)
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+    }
+
+    /**
+     * A table that exists but lacks a column the plugin reads was made by another tool or changed
+     * by hand: said as such, rather than as the failed query it would otherwise be.
+     */
+    private void requireColumns() throws SQLException {
+        if (columnsChecked) {
+            return;
+        }
+        Connection connection = database.connection();
+        DatabaseMetaData meta = connection.getMetaData();
+        boolean upper = meta.storesUpperCaseIdentifiers();
+        String schemaName = schema != null ? schema.folded(upper) : connection.getSchema();
+        List<String> present = new ArrayList<>();
+        try (ResultSet columns = meta.getColumns(null, schemaName, table.folded(upper), null)) {
+            while (columns.next()) {
+                present.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        List<String> missing = Arrays.stream(COLUMNS.split(",")).map(String::strip)
+                .filter(column -> !present.contains(column)).toList();
+        if (!present.isEmpty() && !missing.isEmpty()) {
+            throw new InconsistentHistoryException("the history table " + qualifiedName + " has no column "
+                    + String.join(", ", missing) + ": it was made by another tool or changed by hand, and the plugin"
+                    + " cannot tell what is applied. Point migrate.table at the plugin's own history table, or restore"
+                    + " the column(s)");
+        }
+        columnsChecked = true;
     }
 
     /** Records {@code revision} in {@code state}, within whatever transaction the connection is in. */

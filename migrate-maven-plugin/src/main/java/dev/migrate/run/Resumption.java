@@ -94,7 +94,7 @@ final class Resumption {
         List<Statement> statements = (direction == Direction.UP ? revision.upgrade() : revision.downgrade())
                 .statements();
         if (done < 0 || done >= statements.size()) {
-            throw new InconsistentHistoryException("the history row of " + revision.describe() + " says statement "
+            throw new InconsistentHistoryException("the row of " + revision.describe() + " says statement "
                     + (done + 1) + " was started, but its " + direction.name().toLowerCase(Locale.ROOT)
                     + " section has " + statements.size() + " statement(s)");
         }

@@ -42,6 +42,8 @@ final class RunChecks {
         if (mode == MigrationRun.Mode.RUN) {
             check.requireNoFailures(resume);
             check.unfinished().forEach(row -> requireExecutedUnchanged(graph, row));
+            // a stamp is how an inconsistent history is put right, so only a run refuses one
+            HistoryCheck.requireWellFormed(graph, rows);
         }
         Status status = new Status(graph, rows);
         Plan plan = planner.apply(graph, status.appliedIds());
