@@ -48,10 +48,7 @@ final class PostgresDialect extends StandardDialect {
      */
     @Override
     public boolean refusesInTransaction(NoTransactionStatement statement, int serverMajorVersion) {
-        if (statement == NoTransactionStatement.ALTER_TYPE_ADD_VALUE) {
-            return serverMajorVersion > 0 && serverMajorVersion < 12;
-        }
-        return true;
+        return statement.refusedOn(serverMajorVersion);
     }
 
     @Override
