@@ -1,4 +1,6 @@
 import dev.migrate.database.mysql.MysqlSyntax;
+import dev.migrate.database.postgres.PostgresSyntax;
+import dev.migrate.sql.SqlSyntax;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
 import java.nio.file.Files;
@@ -7,13 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compares MysqlSyntax's split of each file with the statements the client sent (one file of them
- * per input, each statement followed by a line "@@@END@@@"), after dropping comments and folding
- * blanks on both sides: the client strips comments before it sends, the plugin keeps them.
+ * Compares a syntax's split of each file with the statements the client sent (one file of them per
+ * input, each statement followed by a line "@@@END@@@"). For mysql (the default) comments are
+ * dropped and blanks folded on both sides, as the client strips comments before it sends and the
+ * plugin keeps them; for postgres (psql keeps inner comments too) only leading line comments, the
+ * final ';' psql sends and blank runs are evened out.
  */
 public class CompareSplit {
 
+    static boolean postgres;
+
     public static void main(String[] args) throws Exception {
+        postgres = args.length > 1 && args[1].equals("postgres");
+        SqlSyntax syntax = postgres ? PostgresSyntax.INSTANCE : MysqlSyntax.INSTANCE;
         int files = 0;
         int statements = 0;
         int mismatchedFiles = 0;
@@ -30,7 +38,7 @@ public class CompareSplit {
             List<String> ours = new ArrayList<>();
             String text = Files.readString(Path.of(pair[0])).replace("\r\n", "\n");
             try {
-                for (Statement statement : StatementSplitter.split(text, 1, MysqlSyntax.INSTANCE)) {
+                for (Statement statement : StatementSplitter.split(text, 1, syntax)) {
                     ours.add(normal(statement.sql()));
                 }
             } catch (RuntimeException e) {
@@ -60,6 +68,17 @@ public class CompareSplit {
 
     /** The text without comments (executable /*! ones kept), blanks folded to one space. */
     static String normal(String sql) {
+        if (postgres) {
+            String s = sql.strip();
+            while (s.startsWith("--")) {
+                int newline = s.indexOf('\n');
+                s = newline < 0 ? "" : s.substring(newline + 1).strip();
+            }
+            while (s.endsWith(";")) {
+                s = s.substring(0, s.length() - 1).strip();
+            }
+            return s.replaceAll("\\s+", " ");
+        }
         StringBuilder out = new StringBuilder();
         int n = sql.length();
         int i = 0;

@@ -50,15 +50,15 @@ public final class Migrator {
     private final MigrationListener listener;
     private final Identifier schema;
     private final Identifier table;
-    private final SqlSyntax syntax;
+    // the URL's product: its client's rules split the files, its name picks the lint rules that hold
+    private final Dialect dialect;
 
     public Migrator(MigrateConfig config, MigrationListener listener) {
         this.config = config;
         this.listener = listener;
-        Dialect dialect = Dialects.forUrl(config.url());
+        this.dialect = Dialects.forUrl(config.url());
         this.schema = config.schema() == null ? null : dialect.identifier(config.schema(), "migrate.schema");
         this.table = dialect.identifier(config.historyTable(), "migrate.table");
-        this.syntax = dialect.syntax();
     }
 
     /**
@@ -75,10 +75,9 @@ public final class Migrator {
     }
 
     private RevisionGraph read(boolean valuesNeeded) {
-        return read(valuesNeeded, syntax);
+        return read(valuesNeeded, dialect.syntax());
     }
 
-    /** The one place revision files are read and split: by the rules of the database they are for. */
     private RevisionGraph read(boolean valuesNeeded, SqlSyntax syntax) {
         return GraphLoader.load(config.revisions(), syntax, config.placeholders(), config.schema(), config.user(), config.url(),
                 valuesNeeded);
@@ -213,7 +212,7 @@ public final class Migrator {
 
     /** Lint findings for every revision file; needs no database. */
     public List<Finding> lint(LintConfig lintConfig) {
-        return Linter.lint(load(), lintConfig);
+        return Linter.lint(load(), lintConfig.forProduct(dialect.names()));
     }
 
     /**
@@ -230,7 +229,8 @@ public final class Migrator {
      * {@code lint} is given: lint errors and warnings become verify findings of the lint phase.
      */
     public VerifyResult verify(VerifyOptions options, LintConfig lint) {
-        return Verification.run(load(), config.url(), config.user(), config.password(), schema, table, options, lint,
+        return Verification.run(load(), config.url(), config.user(), config.password(), schema, table, options,
+                lint == null ? null : lint.forProduct(dialect.names()),
                 listener);
     }
 

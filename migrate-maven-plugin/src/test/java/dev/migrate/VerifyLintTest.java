@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
 import dev.migrate.common.Finding;
 import dev.migrate.common.Severity;
 import dev.migrate.verify.Phase;
@@ -47,11 +48,16 @@ class VerifyLintTest {
         RevisionFiles files = RevisionFiles.in(dir);
         files.add("20260101000000_create_t", "base", "CREATE TABLE t (id INT);\nVACUUM t;", "DROP TABLE t;");
 
-        VerifyResult linted = migrator().verify(VerifyOptions.defaults(), LintConfig.defaults());
-        VerifyResult switchedOff = migrator().verify(VerifyOptions.defaults(),
-                new LintConfig(Set.of("concurrently-in-transaction"), 15));
+        // concurrently-in-transaction is PostgreSQL's advice, given on PostgreSQL only
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            Migrator migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
+                    new RecordingListener());
+            VerifyResult linted = migrator.verify(VerifyOptions.defaults(), LintConfig.defaults());
+            VerifyResult switchedOff = migrator.verify(VerifyOptions.defaults(),
+                    new LintConfig(Set.of("concurrently-in-transaction"), 15));
 
-        assertThat(linted.findings()).filteredOn(Finding::isError).extracting(Phase::of).contains(Phase.LINT);
-        assertThat(switchedOff.findings()).noneMatch(f -> Phase.of(f) == Phase.LINT);
+            assertThat(linted.findings()).filteredOn(Finding::isError).extracting(Phase::of).contains(Phase.LINT);
+            assertThat(switchedOff.findings()).noneMatch(f -> Phase.of(f) == Phase.LINT);
+        }
     }
 }

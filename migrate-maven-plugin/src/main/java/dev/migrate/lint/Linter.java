@@ -118,7 +118,8 @@ public final class Linter {
         }
 
         void add(Rule rule, int line, String message, String fix) {
-            if (config.disabled().contains(rule.id()) || revision.lintIgnore().contains(rule.id())) {
+            if (config.disabled().contains(rule.id()) || revision.lintIgnore().contains(rule.id())
+                    || !rule.appliesTo(config.product())) {
                 return;
             }
             sink.add(Finding.lint(revision.file(), line, rule.id(), rule.severity(), message, fix));

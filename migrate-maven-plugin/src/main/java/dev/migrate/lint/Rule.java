@@ -3,20 +3,21 @@ package dev.migrate.lint;
 import dev.migrate.common.Severity;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
-/** The lint rules, each with a short stable id and its severity. */
+/** The lint rules, each with a short stable id, its severity and the products its advice holds on. */
 public enum Rule {
 
     /** A statement PostgreSQL refuses inside a transaction block, in a transactional revision. */
-    CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction", Severity.ERROR),
+    CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction", Severity.ERROR, "postgresql"),
     /** DROP TABLE, DROP COLUMN or TRUNCATE in an upgrade. */
     DESTRUCTIVE_UPGRADE("destructive-upgrade", Severity.WARNING),
     /** A NOT NULL column without a default added to an existing table. */
     NOT_NULL_WITHOUT_DEFAULT("not-null-without-default", Severity.WARNING),
     /** A foreign key or check constraint added to an existing table without NOT VALID. */
-    CONSTRAINT_WITHOUT_NOT_VALID("constraint-without-not-valid", Severity.WARNING),
+    CONSTRAINT_WITHOUT_NOT_VALID("constraint-without-not-valid", Severity.WARNING, "postgresql"),
     /** CREATE INDEX without CONCURRENTLY on a table an earlier revision created. */
-    INDEX_WITHOUT_CONCURRENTLY("index-without-concurrently", Severity.WARNING),
+    INDEX_WITHOUT_CONCURRENTLY("index-without-concurrently", Severity.WARNING, "postgresql"),
     /** A column or table renamed. */
     RENAME("rename", Severity.WARNING),
     /** A column's type changed. */
@@ -32,10 +33,21 @@ public enum Rule {
 
     private final String id;
     private final Severity severity;
+    private final Set<String> products;
 
-    Rule(String id, Severity severity) {
+    Rule(String id, Severity severity, String... products) {
         this.id = id;
         this.severity = severity;
+        this.products = Set.of(products);
+    }
+
+    /**
+     * Whether the rule's advice holds on the product named {@code product} (a dialect's first name,
+     * {@code postgresql}, {@code h2}, ...; null when not known, where every rule applies). A rule
+     * that names no product holds on all of them.
+     */
+    public boolean appliesTo(String product) {
+        return product == null || products.isEmpty() || products.contains(product);
     }
 
     public String id() {

@@ -97,13 +97,11 @@ final class StatementRules {
         if (statement == null) {
             return null;
         }
-        if (statement == NoTransactionStatement.ALTER_TYPE_ADD_VALUE) {
-            return config.postgresVersion() < 12
-                    ? "ALTER TYPE ... ADD VALUE before version 12 (migrate.lint.postgresVersion is "
-                            + config.postgresVersion() + ")"
-                    : null;
+        if (!statement.refusedOn(config.postgresVersion())) {
+            return null;
         }
-        return statement.label();
+        return statement.acceptedFrom() == 0 ? statement.label() : statement.label() + " before version "
+                + statement.acceptedFrom() + " (migrate.lint.postgresVersion is " + config.postgresVersion() + ")";
     }
 
     private static String acknowledge(Rule rule, String advice) {

@@ -19,12 +19,32 @@ public enum NoTransactionStatement {
     /** CLUSTER with no table: every table clustered before, each in a transaction of its own. */
     CLUSTER_ALL("CLUSTER without a table"),
     /** Refused in a transaction only before PostgreSQL 12. */
-    ALTER_TYPE_ADD_VALUE("ALTER TYPE ... ADD VALUE");
+    ALTER_TYPE_ADD_VALUE("ALTER TYPE ... ADD VALUE", 12);
 
     private final String label;
+    private final int acceptedFrom;
 
     NoTransactionStatement(String label) {
+        this(label, 0);
+    }
+
+    NoTransactionStatement(String label, int acceptedFrom) {
         this.label = label;
+        this.acceptedFrom = acceptedFrom;
+    }
+
+    /**
+     * Whether a server of major version {@code majorVersion} refuses it in a transaction block; with
+     * 0 (not known), only what every version refuses. The one place the version rule lives: the
+     * PostgreSQL dialect (planning) and lint (its configured version) both ask it.
+     */
+    public boolean refusedOn(int majorVersion) {
+        return acceptedFrom == 0 || (majorVersion > 0 && majorVersion < acceptedFrom);
+    }
+
+    /** The first major version that accepts it in a transaction block, or 0 when none does. */
+    public int acceptedFrom() {
+        return acceptedFrom;
     }
 
     /** How messages name the statement. */

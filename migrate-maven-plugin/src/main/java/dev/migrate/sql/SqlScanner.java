@@ -45,6 +45,8 @@ final class SqlScanner {
 
     // collected only when asked for: a 50 MB script should not become millions of tokens
     private final List<SqlToken> tokens;
+    // reading stops once this many tokens are collected: a statement's leading words are cheap to ask for
+    private int tokenLimit = Integer.MAX_VALUE;
 
     private SqlScanner(String text, int firstLine, SqlSyntax syntax, boolean collectTokens) {
         this.text = text;
@@ -68,9 +70,15 @@ final class SqlScanner {
      * statement's text is one statement, so DELIMITER lines are not looked for.
      */
     static List<SqlToken> tokens(String text, SqlSyntax syntax) {
+        return tokens(text, syntax, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} tokens of {@code text} (fewer when it has fewer). */
+    static List<SqlToken> tokens(String text, SqlSyntax syntax, int limit) {
         SqlScanner scanner = new SqlScanner(text, 1, syntax, true);
+        scanner.tokenLimit = limit;
         scanner.run();
-        return scanner.tokens;
+        return scanner.tokens.size() > limit ? scanner.tokens.subList(0, limit) : scanner.tokens;
     }
 
     List<Statement> statements() {
@@ -92,6 +100,9 @@ final class SqlScanner {
             return;
         }
         while (pos < length) {
+            if (tokens != null && tokens.size() >= tokenLimit) {
+                return;
+            }
             char c = text.charAt(pos);
             if (c == '\n') {
                 line++;

@@ -95,7 +95,7 @@ public final class StatementSplitter {
     /** Up to {@code count} leading word tokens of {@code sql}, lower-cased; fewer when a non-word comes first. */
     static List<String> leadingWords(String sql, SqlSyntax syntax, int count) {
         List<String> words = new ArrayList<>(count);
-        for (SqlToken token : tokens(sql, syntax)) {
+        for (SqlToken token : SqlScanner.tokens(sql, syntax, count)) {
             if (!token.word() || words.size() == count) {
                 break;
             }

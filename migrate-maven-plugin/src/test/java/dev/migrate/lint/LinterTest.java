@@ -36,7 +36,7 @@ class LinterTest {
                 "DROP TABLE orders;");
         files.addWithHeader(UNDER_TEST + "_under_test", "-- parents: " + BASE + "\n-- message: under test"
                 + (header.isEmpty() ? "" : "\n" + header), upgrade, downgrade);
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:unused", null, null, null, dir, null),
+        Migrator migrator = new Migrator(new MigrateConfig("jdbc:postgresql://127.0.0.1:1/unused", null, null, null, dir, null),
                 new RecordingListener());
         return migrator.lint(config).stream()
                 .filter(f -> f.file().getFileName().toString().startsWith(UNDER_TEST)).toList();

@@ -115,7 +115,7 @@ class NoCrashTest {
         }
     }
 
-    private static final int LEADING_PIECES = 40;
+    private static final int LEADING_PIECES = 30;
 
     private static List<?> lint(String sql, SqlSyntax syntax) {
         RevisionFileParser.Result result = parse(sql, sql, syntax);

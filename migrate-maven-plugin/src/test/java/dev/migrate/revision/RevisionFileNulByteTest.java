@@ -21,7 +21,7 @@ class RevisionFileNulByteTest {
         Files.writeString(dir.resolve(NAME), "-- parents: base\n\n-- upgrade\nINSERT INTO a VALUES ('x\0y');\n\n"
                 + "-- downgrade\nDELETE FROM a;\n");
 
-        RevisionFolder folder = RevisionFolder.scan(dir);
+        RevisionFolder folder = RevisionFolder.scan(dir, dev.migrate.testing.Products.H2.syntax());
 
         assertThat(folder.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(4);

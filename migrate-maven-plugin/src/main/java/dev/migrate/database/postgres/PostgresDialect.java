@@ -80,10 +80,7 @@ public final class PostgresDialect extends StandardDialect {
      */
     @Override
     public boolean refusesInTransaction(NoTransactionStatement statement, int serverMajorVersion) {
-        if (statement == NoTransactionStatement.ALTER_TYPE_ADD_VALUE) {
-            return serverMajorVersion > 0 && serverMajorVersion < 12;
-        }
-        return true;
+        return statement.refusedOn(serverMajorVersion);
     }
 
     /**
