@@ -1,6 +1,5 @@
 package dev.migrate;
 
-import dev.migrate.database.Dialects;
 import dev.migrate.authoring.Authoring;
 import dev.migrate.autogenerate.AutogenerateOptions;
 import dev.migrate.autogenerate.AutogenerateResult;
@@ -8,8 +7,8 @@ import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.autogenerate.SchemaCheck;
-import dev.migrate.autogenerate.Settings;
 import dev.migrate.authoring.OfflineScript;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
@@ -43,15 +42,18 @@ public final class Migrator {
 
     private final MigrateConfig config;
     private final MigrationListener listener;
+    // resolved once: everything below is handed the product and the history location, never the URL to resolve again
+    private final DatabaseTarget target;
     private final Identifier schema;
     private final Identifier table;
 
     public Migrator(MigrateConfig config, MigrationListener listener) {
         this.config = config;
         this.listener = listener;
-        Dialect dialect = Dialects.forUrl(config.url());
-        this.schema = config.schema() == null ? null : dialect.identifier(config.schema(), "migrate.schema");
-        this.table = dialect.identifier(config.historyTable(), "migrate.table");
+        this.target = DatabaseTarget.resolve(config.url(), config.user(), config.password(), config.schema(),
+                config.historyTable());
+        this.schema = target.history().schema();
+        this.table = target.history().table();
     }
 
     /**
@@ -152,8 +154,7 @@ public final class Migrator {
     }
 
     private MigrationRun run() {
-        return new MigrationRun(config.url(), config.user(), config.password(), schema, table, config.lockTimeout(),
-                listener);
+        return new MigrationRun(target, config.lockTimeout(), listener);
     }
 
     // --- authoring and review (revision, merge, offline SQL, lint), no database needed ---
@@ -181,10 +182,11 @@ public final class Migrator {
      * The offline script that moves a database from {@code from} to {@code to} without connecting to
      * any: the plan is computed as if {@code from} (and what it needs) were applied. {@code direction}
      * null infers it: down when {@code to} is {@code base}, {@code -N} or something {@code from} needs.
-     * {@code from} defaults to {@code base} going up and to {@code heads} going down.
+     * {@code from} defaults to {@code base} going up and to {@code heads} going down. {@code dialect}
+     * null writes the SQL of the configured database's product.
      */
     public OfflineScript offlineScript(String from, String to, Direction direction, Dialect dialect) {
-        return authoring(this::load).offlineScript(from, to, direction, dialect);
+        return authoring(this::load).offlineScript(from, to, direction, dialect == null ? target.product() : dialect);
     }
 
     private Authoring authoring(Supplier<RevisionGraph> loader) {
@@ -210,8 +212,7 @@ public final class Migrator {
      * {@code lint} is given: lint errors and warnings become verify findings of the lint phase.
      */
     public VerifyResult verify(VerifyOptions options, LintConfig lint) {
-        return Verification.run(load(), config.url(), config.user(), config.password(), schema, table, options, lint,
-                listener);
+        return Verification.run(load(), target, options, lint, listener);
     }
 
     /**
@@ -219,7 +220,7 @@ public final class Migrator {
      * ({@code migrate:revision -Dmigrate.autogenerate=true}), proven in a scratch database first.
      */
     public AutogenerateResult autogenerate(AutogenerateOptions options) {
-        return new Autogenerator(settings(), listener).autogenerate(revisionsOrEmpty(), options);
+        return new Autogenerator(target, config.revisions(), listener).autogenerate(revisionsOrEmpty(), options);
     }
 
     /**
@@ -227,15 +228,10 @@ public final class Migrator {
      * the revisions applied to it ({@code migrate:check}); changes nothing but scratch databases.
      */
     public CheckResult check(CheckOptions options) {
-        return new SchemaCheck(settings(), listener).check(revisionsOrEmpty(), options);
+        return new SchemaCheck(target, config.revisions(), listener).check(revisionsOrEmpty(), options);
     }
 
     private RevisionGraph revisionsOrEmpty() {
         return java.nio.file.Files.exists(config.revisions()) ? load() : RevisionGraph.of(List.of());
-    }
-
-    private Settings settings() {
-        return new Settings(config.url(), config.user(), config.password(), config.schema(), config.historyTable(),
-                config.revisions());
     }
 }

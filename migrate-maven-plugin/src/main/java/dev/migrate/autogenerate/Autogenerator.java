@@ -1,11 +1,11 @@
 package dev.migrate.autogenerate;
 
-import dev.migrate.database.Dialects;
 import dev.migrate.common.Log;
 import dev.migrate.database.DdlWriter;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Dialect;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
@@ -13,7 +13,8 @@ import dev.migrate.revision.NewRevision;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
 import dev.migrate.schema.SchemaSnapshot;
-import dev.migrate.verify.ScratchDatabase;
+import dev.migrate.scratch.ScratchDatabase;
+import dev.migrate.scratch.Workbench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,15 +32,16 @@ import java.util.Set;
  */
 public final class Autogenerator {
 
-    private final Settings config;
-    private final Identifier schema;
+    private final DatabaseTarget target;
+    private final Path revisions;
     private final Identifier table;
     private final Log listener;
 
-    public Autogenerator(Settings config, Log listener) {
-        this.config = config;
-        this.schema = config.schemaIdentifier();
-        this.table = config.tableIdentifier();
+    /** Autogenerate for the project whose database is {@code target} and whose revisions are in {@code revisions}. */
+    public Autogenerator(DatabaseTarget target, Path revisions, Log listener) {
+        this.target = target;
+        this.revisions = revisions;
+        this.table = target.history().table();
         this.listener = listener;
     }
 
@@ -47,13 +49,13 @@ public final class Autogenerator {
     public AutogenerateResult autogenerate(RevisionGraph graph, AutogenerateOptions options) {
         long started = System.nanoTime();
         Desired desired = desired(options.desired());
-        try (Workbench head = new Workbench(ScratchDatabase.open(desired.serverUrl(), config.user(), config.password(),
-                null), schema, table)) {
+        try (Workbench head = new Workbench(ScratchDatabase.open(desired.server(), null), target.history())) {
             List<Revision> revisions = headRevisions(graph);
             listener.info("Building the head of " + revisions.size() + " revision(s) in " + head.description());
             head.upgrade(revisions);
             SchemaSnapshot headSnapshot = head.snapshot();
-            SchemaChanges planned = ChangePlanner.plan(headSnapshot, desired.snapshot(), head.owners(), desired.owners(),
+            SchemaChanges planned = ChangePlanner.plan(headSnapshot, desired.snapshot(), SequenceOwners.read(head),
+                    desired.owners(),
                     writer(head.dialect()));
             if (planned.isEmpty()) {
                 listener.info("The head of the revisions already matches the desired schema (" + desired.description()
@@ -61,7 +63,7 @@ public final class Autogenerator {
                 return new AutogenerateResult(null, planned, List.of(), List.of(), elapsed(started));
             }
             listener.info("Proving " + planned.changes().size() + " change(s) in " + head.description());
-            Proof.Outcome proven = Proof.prove(planned, headSnapshot, desired.snapshot(), head);
+            Proof.Outcome proven = Proof.prove(planned, headSnapshot, desired.snapshot(), Proof.on(head));
             SchemaChanges changes = proven.changes();
             List<String> warnings = new ArrayList<>();
             for (Change change : changes.changes()) {
@@ -73,7 +75,7 @@ public final class Autogenerator {
                 }
             }
             List<String> parents = graph.heads().stream().map(Revision::id).toList();
-            Path file = RevisionWriter.write(config.revisions(), new NewRevision(parents, options.message(), List.of(),
+            Path file = RevisionWriter.write(this.revisions, new NewRevision(parents, options.message(), List.of(),
                     List.of()), Instant.now(), changes.upgradeText(), changes.downgradeText());
             return new AutogenerateResult(file, changes, warnings, proven.notes(), elapsed(started));
         } catch (SQLException e) {
@@ -97,7 +99,7 @@ public final class Autogenerator {
     }
 
     /** The desired schema read into a snapshot, and the server the head is built on. */
-    record Desired(SchemaSnapshot snapshot, SequenceOwners owners, String serverUrl, String description,
+    record Desired(SchemaSnapshot snapshot, SequenceOwners owners, DatabaseTarget server, String description,
             Workbench workbench) implements AutoCloseable {
         @Override
         public void close() {
@@ -109,14 +111,15 @@ public final class Autogenerator {
 
     Desired desired(String desired) {
         if (desired.startsWith("jdbc:")) {
-            if (Dialects.forUrl(desired).ddlWriter().isEmpty()) {
+            DatabaseTarget server = target.at(desired);
+            if (server.product().ddlWriter().isEmpty()) {
                 throw unsupported();
             }
-            try (Database database = Database.connect(desired, config.user(), config.password())) {
+            try (Database database = server.connect()) {
                 Connection connection = database.connection();
                 connection.setReadOnly(true);
                 return new Desired(Workbench.readSnapshot(connection, database.dialect(), table),
-                        SequenceOwners.read(connection, database.dialect()), desired, database.redactedUrl(), null);
+                        SequenceOwners.read(connection, database.dialect()), server, database.redactedUrl(), null);
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("cannot read the desired schema at " + dev.migrate.common.Redaction
                         .redactUrl(desired) + ": " + e.getMessage(), e);
@@ -127,12 +130,13 @@ public final class Autogenerator {
             throw new DesiredSchemaException("there is no desired schema at " + source + ": put the schema as it should"
                     + " be into SQL files there, or point migrate.desired at them or at a database (a JDBC URL)", null);
         }
-        Workbench workbench = new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(), null),
-                null, table);
+        Workbench workbench = new Workbench(ScratchDatabase.open(target, null),
+                new dev.migrate.database.HistoryLocation(null, table));
         try {
             listener.info("Building the desired schema from " + source + " in " + workbench.description());
-            workbench.applySqlFiles(source);
-            return new Desired(workbench.snapshot(), workbench.owners(), config.url(), source.toString(), workbench);
+            DesiredSqlFiles.apply(workbench, source);
+            return new Desired(workbench.snapshot(), SequenceOwners.read(workbench), target, source.toString(),
+                    workbench);
         } catch (SQLException e) {
             workbench.close();
             throw new DatabaseUnavailableException("cannot read the desired schema: " + e.getMessage(), e);

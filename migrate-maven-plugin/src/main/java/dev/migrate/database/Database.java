@@ -28,7 +28,11 @@ public final class Database implements AutoCloseable {
         this.redactedUrl = redactedUrl;
     }
 
-    public static Database connect(String url, String user, String password) {
+    /**
+     * Connects to {@code url}, a database of the product {@code dialect}; code outside the product
+     * packages connects through a {@link DatabaseTarget}, which resolved the product once.
+     */
+    public static Database connect(Dialect dialect, String url, String user, String password) {
         String shownUrl = Redaction.redactUrl(url);
         Driver driver = driverFor(url, shownUrl);
         Properties properties = new Properties();
@@ -38,7 +42,6 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        Dialect dialect = Dialects.forUrl(url);
         dialect.addConnectionProperties(url, properties);
         try {
             Connection connection = driver.connect(url, properties);
@@ -107,7 +110,7 @@ public final class Database implements AutoCloseable {
      */
     public void useSchema(Identifier schema, boolean create) {
         try {
-            dialect.useSchema(this, schema, create);
+            dialect.useSchema(connection, redactedUrl, schema, create);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot use schema " + schema + " on " + redactedUrl + ": "
                     + e.getMessage() + " (check migrate.schema and the user's rights)", e);

@@ -1,10 +1,8 @@
 package dev.migrate.database;
 
-import dev.migrate.database.generic.GenericDialect;
-import dev.migrate.database.h2.H2Dialect;
-import dev.migrate.database.postgres.PostgresDialect;
 import dev.migrate.common.Log;
 import dev.migrate.lint.NoTransactionStatement;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -92,7 +90,7 @@ public interface Dialect {
      * Makes {@code schema} the connection's current schema, creating it first when asked to. A
      * missing schema that is not to be created is left alone (nothing can be applied in it yet).
      */
-    void useSchema(Database database, Identifier schema, boolean create) throws SQLException;
+    void useSchema(Connection connection, String shownUrl, Identifier schema, boolean create) throws SQLException;
 
     /**
      * Whether the history table's schema is created only once the migration lock is held (where
@@ -103,14 +101,15 @@ public interface Dialect {
 
     /**
      * Waits for the migration lock of the history table {@code historyName}, up to {@code timeout},
-     * logging who holds it. {@code connector} opens a new connection to the same database.
+     * logging who holds it. {@code connector} opens a new connection to the same database, which the
+     * lock closes when it is released.
      *
      * @throws LockTimeoutException when the lock is still held after {@code timeout}
      */
-    MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log);
+    MigrationLock lock(Supplier<Connection> connector, String historyName, Duration timeout, Log log);
 
     /** Readies the connection that will run revisions, once the migration lock is held. */
-    default void prepareWorkSession(Database database, String historyName, Duration timeout, Log log)
+    default void prepareWorkSession(Connection connection, String historyName, Duration timeout, Log log)
             throws SQLException {
     }
 
@@ -119,7 +118,7 @@ public interface Dialect {
      * settings, prepared statements, advisory locks, cursors all gone) and answers true; false where
      * this database cannot, and a new connection is needed instead.
      */
-    default boolean resetSession(Database database) throws SQLException {
+    default boolean resetSession(Connection connection) throws SQLException {
         return false;
     }
 
@@ -128,7 +127,7 @@ public interface Dialect {
      * {@code database} without ending it (settings and temporary tables); nothing where this
      * database cannot, and plans that share a transaction share the session as it is.
      */
-    default void resetSessionInTransaction(Database database) throws SQLException {
+    default void resetSessionInTransaction(Connection connection) throws SQLException {
     }
 
     /** The statement that creates the history table {@code qualifiedName} (already validated). */

@@ -107,7 +107,7 @@ public final class H2Dialect extends StandardDialect {
 
 
     @Override
-    public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {
+    public MigrationLock lock(Supplier<java.sql.Connection> connector, String historyName, Duration timeout, Log log) {
         return H2Lock.acquire(connector.get(), historyName + "_lock", timeout, log);
     }
 
@@ -130,7 +130,7 @@ public final class H2Dialect extends StandardDialect {
 
     @Override
     public void dropScratch(String adminUrl, String url, String name, String user, String password) {
-        try (Database database = Database.connect(url, user, password);
+        try (Database database = Database.connect(this, url, user, password);
                 Statement statement = database.connection().createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException | DatabaseUnavailableException e) {
