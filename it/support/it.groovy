@@ -7,9 +7,18 @@ class It {
     String pgParams
     String mariadbPrefix
     String mariadbParams
+    /** This build's suffix of every database name (the poms write @pgRun@ after the name). */
+    String pgRun
     File basedir
 
-    String pgUrl(String database) { pgPrefix + database + pgParams }
+    /** A scenario's database name as this build made it: unique to the build. */
+    String pgName(String database) { database + '_' + pgRun }
+
+    /** The URL of a scenario's database {@code database} (its name without this build's suffix). */
+    String pgUrl(String database) { pgPrefix + pgName(database) + pgParams }
+
+    /** The server's maintenance database, to make and drop the scenarios' databases from. */
+    String pgAdminUrl() { pgPrefix + 'postgres' + pgParams }
 
     String mariadbUrl(String database) { mariadbPrefix + database + mariadbParams }
 
@@ -24,17 +33,17 @@ class It {
     }
 
     void pgExecute(String sql) {
-        def c = connect(pgUrl('postgres'))
+        def c = connect(pgAdminUrl())
         try { c.createStatement().execute(sql) } finally { c.close() }
     }
 
     /** A fresh, empty PostgreSQL database for one scenario. */
     void pgRecreate(String database) {
-        pgExecute("DROP DATABASE IF EXISTS ${database} WITH (FORCE)")
-        pgExecute("CREATE DATABASE ${database}")
+        pgExecute("DROP DATABASE IF EXISTS ${pgName(database)} WITH (FORCE)")
+        pgExecute("CREATE DATABASE ${pgName(database)}")
     }
 
-    void pgDrop(String database) { pgExecute("DROP DATABASE IF EXISTS ${database} WITH (FORCE)") }
+    void pgDrop(String database) { pgExecute("DROP DATABASE IF EXISTS ${pgName(database)} WITH (FORCE)") }
 
     void mariadbExecute(String sql) {
         def c = connect(mariadbUrl(''))
@@ -81,5 +90,5 @@ class It {
     }
 }
 
-new It(pgPrefix: pgPrefix, pgParams: pgParams, mariadbPrefix: mariadbPrefix, mariadbParams: mariadbParams,
-        basedir: basedir)
+new It(pgPrefix: pgPrefix, pgParams: pgParams, pgRun: pgRun, mariadbPrefix: mariadbPrefix,
+        mariadbParams: mariadbParams, basedir: basedir)

@@ -1,6 +1,5 @@
 package dev.migrate;
 
-import dev.migrate.database.Dialects;
 import dev.migrate.authoring.Authoring;
 import dev.migrate.autogenerate.AutogenerateOptions;
 import dev.migrate.autogenerate.AutogenerateResult;
@@ -8,13 +7,12 @@ import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.autogenerate.SchemaCheck;
-import dev.migrate.autogenerate.Settings;
 import dev.migrate.autogenerate.Squasher;
 import dev.migrate.autogenerate.jpa.JpaDesiredSchema;
 import dev.migrate.autogenerate.jpa.JpaSource;
 import dev.migrate.authoring.OfflineScript;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Dialect;
-import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.GraphLoader;
 import dev.migrate.graph.RevisionGraph;
@@ -48,17 +46,15 @@ public final class Migrator {
 
     private final MigrateConfig config;
     private final MigrationListener listener;
-    private final Identifier schema;
-    private final Identifier table;
-    // the URL's product: its client's rules split the files, its name picks the lint rules that hold
-    private final Dialect dialect;
+    // resolved once: everything below is handed the product and the history location, never the URL to resolve again
+    // its product's client's rules split the files, its names pick the lint rules that hold
+    private final DatabaseTarget target;
 
     public Migrator(MigrateConfig config, MigrationListener listener) {
         this.config = config;
         this.listener = listener;
-        this.dialect = Dialects.forUrl(config.url());
-        this.schema = config.schema() == null ? null : dialect.identifier(config.schema(), "migrate.schema");
-        this.table = dialect.identifier(config.historyTable(), "migrate.table");
+        this.target = DatabaseTarget.resolve(config.url(), config.user(), config.password(), config.schema(),
+                config.historyTable());
     }
 
     /**
@@ -66,16 +62,12 @@ public final class Migrator {
      * placeholders of their SQL; a placeholder without a value is one of the problems.
      */
     public RevisionGraph load() {
-        return read(true);
+        return read(true, target.product().syntax());
     }
 
     /** The graph for goals that read no SQL: a placeholder without a value does not stop them. */
     private RevisionGraph graphOnly() {
-        return read(false);
-    }
-
-    private RevisionGraph read(boolean valuesNeeded) {
-        return read(valuesNeeded, dialect.syntax());
+        return read(false, target.product().syntax());
     }
 
     private RevisionGraph read(boolean valuesNeeded, SqlSyntax syntax) {
@@ -119,20 +111,14 @@ public final class Migrator {
         return move(Mode.STAMP, (graph, applied) -> graph.stampPlan(parsed, applied), "false", "stamp " + target);
     }
 
-    /**
-     * Re-records the checksums of applied revisions whose files were edited on purpose, after
-     * checking everything else is in order.
-     *
-     * @return the revisions whose checksums were re-recorded
-     */
+    /** Re-records the checksums of applied revisions edited on purpose, once all else is in order; returns them. */
     public List<Revision> repair() {
         return run().repair(load());
     }
 
     /**
-     * Checks files and history without moving anything: file problems, applied revisions whose
-     * files are gone or whose upgrade was edited, revisions that stopped halfway, and (when asked)
-     * pending revisions.
+     * Checks files and history, moving nothing: file problems, applied revisions whose files are gone
+     * or were edited, revisions that stopped halfway, and (when asked) pending revisions.
      */
     public Status validate(boolean failOnPending) {
         RevisionGraph graph = load();
@@ -170,16 +156,14 @@ public final class Migrator {
     }
 
     private MigrationRun run() {
-        return new MigrationRun(config.url(), config.user(), config.password(), schema, table, config.lockTimeout(),
-                listener);
+        return new MigrationRun(target, config.lockTimeout(), listener);
     }
 
     // --- authoring and review (revision, merge, offline SQL, lint), no database needed ---
 
     /**
-     * Writes a new revision file whose parents are {@code parents} (ids, unique prefixes or
-     * {@code base}), or, when none are given, the single head of the files ({@code base} for an empty
-     * folder). Returns the new file.
+     * Writes a new revision file whose parents are {@code parents} (ids, unique prefixes or {@code base}),
+     * or else the single head of the files ({@code base} for an empty folder). Returns the new file.
      *
      * @throws dev.migrate.graph.MultipleHeadsException when no parents are given and there are several heads
      */
@@ -187,18 +171,18 @@ public final class Migrator {
         return authoring(this::graphOnly).revision(message, parents, branchLabels, dependsOn);
     }
 
-    /**
-     * Writes a merge revision whose parents are every head, or {@code parents} when given (at least
-     * two). Returns the new file.
-     */
+    /** Writes a merge revision of every head, or of {@code parents} when given (at least two); returns the file. */
     public Path merge(String message, List<String> parents) {
         return authoring(this::graphOnly).merge(message, parents);
     }
 
-    /** The offline script from {@code from} to {@code to}, connecting to no database (see {@link Authoring}). */
+    /**
+     * The offline script from {@code from} to {@code to}, connecting to no database (see {@link Authoring});
+     * {@code dialect} (its client's rules split the files) null writes the SQL of the configured product.
+     */
     public OfflineScript offlineScript(String from, String to, Direction direction, Dialect dialect) {
-        // the script is for the named dialect, whose client's rules may differ from the URL's
-        return authoring(() -> read(true, dialect.syntax())).offlineScript(from, to, direction, dialect);
+        Dialect product = dialect == null ? target.product() : dialect;
+        return authoring(() -> read(true, product.syntax())).offlineScript(from, to, direction, product);
     }
 
     /** Adds a release tag ({@code migrate:tag}) to {@code revision}, or the single head; null when already there. */
@@ -207,12 +191,12 @@ public final class Migrator {
     }
 
     private Authoring authoring(Supplier<RevisionGraph> loader) {
-        return new Authoring(config.revisions(), schema, table, loader);
+        return new Authoring(config.revisions(), target.history().schema(), target.history().table(), loader);
     }
 
     /** Lint findings for every revision file; needs no database. */
     public List<Finding> lint(LintConfig lintConfig) {
-        return Linter.lint(load(), lintConfig.forProduct(dialect.names()));
+        return Linter.lint(load(), lintConfig.forProduct(target.product().names()));
     }
 
     /**
@@ -224,14 +208,10 @@ public final class Migrator {
         return verify(options, null);
     }
 
-    /**
-     * {@link #verify(VerifyOptions)}, with the lint rules run first when
-     * {@code lint} is given: lint errors and warnings become verify findings of the lint phase.
-     */
+    /** {@link #verify(VerifyOptions)}, with lint errors and warnings, when {@code lint} is given, as findings. */
     public VerifyResult verify(VerifyOptions options, LintConfig lint) {
-        return Verification.run(load(), config.url(), config.user(), config.password(), schema, table, options,
-                lint == null ? null : lint.forProduct(dialect.names()),
-                listener);
+        return Verification.run(load(), target, options, lint == null ? null : lint.forProduct(target.product()
+                .names()), listener);
     }
 
     /**
@@ -239,7 +219,8 @@ public final class Migrator {
      * ({@code migrate:revision -Dmigrate.autogenerate=true}), proven in a scratch database first.
      */
     public AutogenerateResult autogenerate(AutogenerateOptions options) {
-        return new Autogenerator(settings(), listener).autogenerate(revisionsOrEmpty(), options);
+        return new Autogenerator(target, config.revisions(), config.placeholders(), listener)
+                .autogenerate(revisionsOrEmpty(), options);
     }
 
     /**
@@ -247,25 +228,21 @@ public final class Migrator {
      * the revisions applied to it ({@code migrate:check}); changes nothing but scratch databases.
      */
     public CheckResult check(CheckOptions options) {
-        return new SchemaCheck(settings(), listener).check(revisionsOrEmpty(), options);
+        return new SchemaCheck(target, config.revisions(), config.placeholders(), listener)
+                .check(revisionsOrEmpty(), options);
     }
 
     /** A proven squash ({@code migrate:squash}); with {@code prune}, the replaced files deleted (see Squasher). */
     public Squasher.Result squash(Squasher.Options options, boolean prune) {
-        return new Squasher(settings(), listener).squash(load(), options, prune, this::status);
+        return new Squasher(target, config.revisions(), listener).squash(load(), options, prune, this::status);
     }
 
     /** Writes the entities' DDL, by the project's own Hibernate, into {@code folder}: a desired schema. */
     public Path jpaDesiredSchema(JpaSource source, Path folder) {
-        return JpaDesiredSchema.write(source, config.url(), config.user(), config.password(), folder, listener);
+        return JpaDesiredSchema.write(source, target, folder, listener);
     }
 
     private RevisionGraph revisionsOrEmpty() {
         return java.nio.file.Files.exists(config.revisions()) ? load() : RevisionGraph.of(List.of());
-    }
-
-    private Settings settings() {
-        return new Settings(config.url(), config.user(), config.password(), config.schema(), config.historyTable(),
-                config.revisions(), config.placeholders());
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.testing.FreshPostgres;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
@@ -79,34 +80,52 @@ class ConcurrentUpgradeTest {
         }
     }
 
+    /** The key of the advisory lock the test holds to stop the first run where it wants it. */
+    static final long HOLD = 731_0042L;
+
     @Test
-    void runStartedDuringCreateIndexConcurrentlyWaitsAndFinishesWithoutDeadlock() throws Exception {
+    @FreshPostgres.Each
+    void runStartedDuringCreateIndexConcurrentlyWaitsAndFinishesWithoutDeadlock(TestDatabase db) throws Exception {
         RevisionFiles files = RevisionFiles.in(dir);
         files.add("20260101000000_create_t", "base",
                 "CREATE TABLE t (id INT PRIMARY KEY, name TEXT);\nINSERT INTO t SELECT g, 'n' || g FROM generate_series(1, 1000) g;",
                 "DROP TABLE t;");
+        // the first run stops before its CREATE INDEX CONCURRENTLY until the test lets it go: no race window
         files.addWithHeader("20260102000000_index_t", "-- parents: 20260101000000\n-- message: index t\n-- transactional: false",
-                "SELECT pg_sleep(2);\nCREATE INDEX CONCURRENTLY ix_t_name ON t (name);", "DROP INDEX CONCURRENTLY ix_t_name;");
+                "SELECT pg_advisory_lock(" + HOLD + ");\nSELECT pg_advisory_unlock(" + HOLD + ");\n"
+                        + "CREATE INDEX CONCURRENTLY ix_t_name ON t (name);", "DROP INDEX CONCURRENTLY ix_t_name;");
         files.add("20260103000000_create_u", "20260102000000", "CREATE TABLE u (id INT);", "DROP TABLE u;");
-        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+        try (java.sql.Connection holder = db.connect()) {
+            holder.createStatement().execute("SELECT pg_advisory_lock(" + HOLD + ")");
             RecordingListener first = new RecordingListener();
             CompletableFuture<Outcome> firstRun = CompletableFuture.supplyAsync(() -> migrator(db, first).upgrade("head"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (db.column("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND state = 'active' AND query LIKE 'SELECT pg_sleep%'").get(0).equals("0")) {
-                assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            waitUntil("the first run waits at the held lock", () -> !db.column("SELECT COUNT(*) FROM pg_locks"
+                    + " WHERE locktype = 'advisory' AND NOT granted AND objid = " + HOLD).get(0).equals("0"));
             RecordingListener second = new RecordingListener();
-            Outcome secondOutcome = migrator(db, second).upgrade("head");
+            CompletableFuture<Outcome> secondRun = CompletableFuture.supplyAsync(() -> migrator(db, second).upgrade("head"));
+            waitUntil("the second run waits for the migration lock", () -> second.events().stream()
+                    .anyMatch(e -> e.startsWith("info Waiting for the migration lock")));
+            holder.createStatement().execute("SELECT pg_advisory_unlock(" + HOLD + ")");
 
-            assertThat(firstRun.get(60, TimeUnit.SECONDS).plan().steps()).hasSize(3);
-            assertThat(secondOutcome.plan().steps()).isEmpty();
-            assertThat(second.events()).anySatisfy(e -> assertThat(e).startsWith("info Waiting for the migration lock"));
+            assertThat(firstRun.get(120, TimeUnit.SECONDS).plan().steps()).hasSize(3);
+            assertThat(secondRun.get(120, TimeUnit.SECONDS).plan().steps()).isEmpty();
             assertThat(db.column("SELECT indexname FROM pg_indexes WHERE tablename = 't' ORDER BY 1"))
                     .containsExactly("ix_t_name", "t_pkey");
             assertThat(db.column("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'ix_t_name'::regclass"))
                     .containsExactly("true");
+        }
+    }
+
+    /**
+     * Polls until {@code condition} holds. The bound only keeps a broken build from hanging; nothing
+     * depends on how soon the condition comes.
+     */
+    private static void waitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; !condition.getAsBoolean(); i++) {
+            if (i > 6_000) {
+                throw new AssertionError("never happened: " + what);
+            }
+            Thread.sleep(20);
         }
     }
 

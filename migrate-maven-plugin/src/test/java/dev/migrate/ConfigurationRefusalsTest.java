@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Settings that cannot work are refused up front, naming the parameter, instead of failing halfway. */
 class ConfigurationRefusalsTest {
 
-    static final String R1 = "20260101000000";
 
     @TempDir
     Path dir;

@@ -1,5 +1,9 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import static dev.migrate.testing.Configs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.common.Finding;
@@ -23,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmptyRevisionTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
 
     @TempDir
     Path dir;
@@ -33,7 +34,7 @@ class EmptyRevisionTest {
     final RecordingListener listener = new RecordingListener();
 
     Migrator migrator(String url) {
-        return new Migrator(new MigrateConfig(url, null, null, null, dir, null), listener);
+        return new Migrator(config(url, dir), listener);
     }
 
     /** Revision 2 is exactly what migrate:revision writes: a header and two empty sections. */

@@ -1,5 +1,8 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Configs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailedRevisionAftermathTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
 
     @TempDir
     Path dir;
@@ -32,7 +33,7 @@ class FailedRevisionAftermathTest {
         RevisionFiles files = RevisionFiles.in(dir);
         files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
         files.add(R2 + "_fill_a", R1, "INSERT INTO a VALUES (1);\nCREATE TABLE a (id INT);", "DELETE FROM a;");
-        Migrator migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
+        Migrator migrator = new Migrator(config(db.url(), dir),
                 new RecordingListener());
 
         assertThatThrownBy(() -> migrator.upgrade("head"))
@@ -53,7 +54,7 @@ class FailedRevisionAftermathTest {
         RevisionFiles files = RevisionFiles.in(dir);
         files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;");
         files.add(R2 + "_fill_a", R1, "INSERT INTO a VALUES (1);\nINSERT INTO missing VALUES (2);", "DELETE FROM a;");
-        Migrator migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
+        Migrator migrator = new Migrator(config(db.url(), dir),
                 new RecordingListener());
 
         assertThatThrownBy(() -> migrator.upgrade("head")).isInstanceOf(StatementFailedException.class);

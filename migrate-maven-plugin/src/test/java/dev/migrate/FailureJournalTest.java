@@ -1,5 +1,9 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import static dev.migrate.testing.Configs.config;
 import dev.migrate.history.UnfinishedRevisionException;
 import dev.migrate.report.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A non-transactional revision that fails halfway is journaled, and runs wait until it is resolved. */
 class FailureJournalTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
 
     @TempDir
     Path dir;
@@ -27,7 +28,7 @@ class FailureJournalTest {
     final RecordingListener listener = new RecordingListener();
 
     Migrator migrator(TestDatabase db) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), listener);
+        return new Migrator(config(db.url(), dir), listener);
     }
 
     /** Revision 2 runs outside a transaction and fails on its third statement. */

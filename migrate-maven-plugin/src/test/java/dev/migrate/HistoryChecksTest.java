@@ -1,5 +1,9 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import static dev.migrate.testing.Configs.config;
 import dev.migrate.history.EditedRevisionsException;
 import dev.migrate.history.PendingRevisionsException;
 import dev.migrate.history.Status;
@@ -19,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Applied revisions are held against their files before anything moves. */
 class HistoryChecksTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
 
     @TempDir
     Path dir;
@@ -29,7 +30,7 @@ class HistoryChecksTest {
     final RecordingListener listener = new RecordingListener();
 
     Migrator migrator(TestDatabase db) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), listener);
+        return new Migrator(config(db.url(), dir), listener);
     }
 
     RevisionFiles twoTables() {

@@ -1,5 +1,10 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import static dev.migrate.testing.Ids.R4;
+import static dev.migrate.testing.Ids.R5;
 import dev.migrate.common.MigrateException;
 import dev.migrate.report.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigratorTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
-    static final String R4 = "20260104000000";
-    static final String R5 = "20260105000000";
 
     @TempDir
     Path dir;

@@ -1,5 +1,7 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
 import dev.migrate.database.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Placeholders on a real database: what is sent, what is recorded, and what stops a run. */
 class PlaceholderRunTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
 
     @TempDir
     Path dir;

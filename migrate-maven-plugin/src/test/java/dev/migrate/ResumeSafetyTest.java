@@ -1,5 +1,9 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import static dev.migrate.testing.Configs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeSafetyTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
     static final String HEADER = "-- parents: " + R1 + "\n-- message: fill a\n-- transactional: false";
 
     @TempDir
@@ -32,7 +33,7 @@ class ResumeSafetyTest {
     final RecordingListener listener = new RecordingListener();
 
     Migrator migrator(TestDatabase db) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), listener);
+        return new Migrator(config(db.url(), dir), listener);
     }
 
     /** Revision 2 runs outside a transaction; statements 1 and 2 run, statement 3 (line 8) fails. */

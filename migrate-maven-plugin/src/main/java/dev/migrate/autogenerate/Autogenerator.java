@@ -1,20 +1,22 @@
 package dev.migrate.autogenerate;
 
-import dev.migrate.database.Dialects;
 import dev.migrate.common.Log;
 import dev.migrate.database.DdlWriter;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Dialect;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
 import dev.migrate.revision.NewRevision;
+import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
-import dev.migrate.verify.ScratchDatabase;
+import dev.migrate.scratch.ScratchDatabase;
+import dev.migrate.scratch.Workbench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,15 +34,21 @@ import java.util.Set;
  */
 public final class Autogenerator {
 
-    private final Settings config;
-    private final Identifier schema;
+    private final DatabaseTarget target;
+    private final Path revisions;
+    private final Placeholders placeholders;
     private final Identifier table;
     private final Log listener;
 
-    public Autogenerator(Settings config, Log listener) {
-        this.config = config;
-        this.schema = config.schemaIdentifier();
-        this.table = config.tableIdentifier();
+    /**
+     * Autogenerate for the project whose database is {@code target} and whose revisions are in
+     * {@code revisions}; {@code placeholders} are replaced in the desired schema's files as in revisions.
+     */
+    public Autogenerator(DatabaseTarget target, Path revisions, Placeholders placeholders, Log listener) {
+        this.target = target;
+        this.revisions = revisions;
+        this.placeholders = placeholders == null ? Placeholders.NONE : placeholders;
+        this.table = target.history().table();
         this.listener = listener;
     }
 
@@ -48,8 +56,8 @@ public final class Autogenerator {
     public AutogenerateResult autogenerate(RevisionGraph graph, AutogenerateOptions options) {
         long started = System.nanoTime();
         Desired desired = desired(options.desired());
-        try (Workbench head = new Workbench(ScratchDatabase.open(desired.serverUrl(), config.user(), config.password(),
-                null), schema, table).leaving(options.filter())) {
+        try (Workbench head = new Workbench(ScratchDatabase.open(desired.server(), null), target.history())
+                .leaving(options.filter()::apply)) {
             SchemaSnapshot desiredSnapshot = options.filter().apply(desired.snapshot());
             List<Revision> revisions = headRevisions(graph);
             listener.info("Building the head of " + revisions.size() + " revision(s) in " + head.description());
@@ -57,7 +65,8 @@ public final class Autogenerator {
             SchemaSnapshot headSnapshot = head.snapshot();
             refuseEmpty(desired, headSnapshot, options);
             desiredSnapshot = options.filter().inOrderOf(headSnapshot, desiredSnapshot);
-            SchemaChanges planned = ChangePlanner.plan(headSnapshot, desiredSnapshot, head.owners(), desired.owners(),
+            SchemaChanges planned = ChangePlanner.plan(headSnapshot, desiredSnapshot, SequenceOwners.read(head),
+                    desired.owners(),
                     writer(head.dialect()));
             if (planned.isEmpty()) {
                 listener.info("The head of the revisions already matches the desired schema (" + desired.description()
@@ -72,7 +81,7 @@ public final class Autogenerator {
                 return new AutogenerateResult(null, planned, warnings, List.of(), elapsed(started));
             }
             listener.info("Proving " + planned.changes().size() + " change(s) in " + head.description());
-            Proof.Outcome proven = Proof.prove(planned, headSnapshot, desiredSnapshot, head);
+            Proof.Outcome proven = Proof.prove(planned, headSnapshot, desiredSnapshot, Proof.on(head));
             SchemaChanges changes = proven.changes();
             List<String> warnings = new ArrayList<>();
             for (Change change : changes.changes()) {
@@ -84,7 +93,7 @@ public final class Autogenerator {
                 }
             }
             List<String> parents = graph.heads().stream().map(Revision::id).toList();
-            Path file = RevisionWriter.write(config.revisions(), new NewRevision(parents, options.message(), List.of(),
+            Path file = RevisionWriter.write(this.revisions, new NewRevision(parents, options.message(), List.of(),
                     List.of()), Instant.now(), desired.restorePlaceholders(changes.upgradeText()),
                     desired.restorePlaceholders(changes.downgradeText()));
             return new AutogenerateResult(file, changes, warnings, proven.notes(), elapsed(started));
@@ -124,7 +133,7 @@ public final class Autogenerator {
     }
 
     /** The desired schema read into a snapshot, and the server the head is built on. */
-    record Desired(SchemaSnapshot snapshot, SequenceOwners owners, String serverUrl, String description,
+    record Desired(SchemaSnapshot snapshot, SequenceOwners owners, DatabaseTarget server, String description,
             Workbench workbench, DesiredFiles files) implements AutoCloseable {
 
         /** Generated SQL with the desired files' placeholder values written back as placeholders. */
@@ -142,14 +151,16 @@ public final class Autogenerator {
 
     Desired desired(String desired) {
         if (desired.startsWith("jdbc:")) {
-            if (Dialects.forUrl(desired).ddlWriter().isEmpty()) {
+            DatabaseTarget server = target.at(desired);
+            if (server.product().ddlWriter().isEmpty()) {
                 throw unsupported();
             }
-            try (Database database = Database.connect(desired, config.user(), config.password())) {
+            try (Database database = server.connect()) {
                 Connection connection = database.connection();
                 connection.setReadOnly(true);
                 return new Desired(Workbench.readSnapshot(connection, database.dialect(), table),
-                        SequenceOwners.read(connection, database.dialect()), desired, database.redactedUrl(), null, null);
+                        SequenceOwners.read(connection, database.dialect()), server, database.redactedUrl(), null,
+                        null);
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("cannot read the desired schema at " + dev.migrate.common.Redaction
                         .redactUrl(desired) + ": " + e.getMessage(), e);
@@ -161,15 +172,16 @@ public final class Autogenerator {
                     + " be into SQL files there, or point migrate.desired at them or at a database (a JDBC URL)", null);
         }
         // read (and every problem of the files found) before a scratch database is made
-        DesiredFiles files = DesiredFiles.read(source, config.placeholders(), config.schema(), config.user(),
-                config.url(), Dialects.forUrl(config.url()).syntax());
-        Workbench workbench = new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(), null),
-                null, table);
+        Identifier schema = target.history().schema();
+        DesiredFiles files = DesiredFiles.read(source, placeholders, schema == null ? null : schema.name(),
+                target.user(), target.url(), target.product().syntax());
+        Workbench workbench = new Workbench(ScratchDatabase.open(target, null),
+                new dev.migrate.database.HistoryLocation(null, table));
         try {
             listener.info("Building the desired schema from " + source + " in " + workbench.description());
-            workbench.applySqlFiles(files);
-            return new Desired(workbench.snapshot(), workbench.owners(), config.url(), source.toString(), workbench,
-                    files);
+            files.applyIn(workbench);
+            return new Desired(workbench.snapshot(), SequenceOwners.read(workbench), target, source.toString(),
+                    workbench, files);
         } catch (SQLException e) {
             workbench.close();
             throw new DatabaseUnavailableException("cannot read the desired schema: " + e.getMessage(), e);

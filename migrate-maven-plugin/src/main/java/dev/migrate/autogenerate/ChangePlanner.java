@@ -105,7 +105,7 @@ public final class ChangePlanner {
     }
 
     private static String local(String name, String schema, Kind kind) {
-        if (kind != Kind.SCHEMA && schema != null && !"public".equalsIgnoreCase(schema) && name.startsWith(schema + ".")) {
+        if (kind != Kind.SCHEMA && schema != null && !DbObject.isDefaultSchema(schema) && name.startsWith(schema + ".")) {
             return name.substring(schema.length() + 1);
         }
         return name;

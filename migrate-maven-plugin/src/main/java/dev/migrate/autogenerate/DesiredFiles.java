@@ -1,6 +1,9 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.common.Finding;
+import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseUnavailableException;
+import dev.migrate.scratch.Workbench;
 import dev.migrate.revision.Placeholders;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
@@ -10,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +80,33 @@ record DesiredFiles(Path source, List<Located> statements, Map<String, String> u
                     + String.join("\n", problems), null);
         }
         return new DesiredFiles(source, statements, used);
+    }
+
+    /**
+     * Runs every statement in {@code workbench}. A failing statement does not stop the others:
+     * every one that fails is reported together, with its file and line, as revision files are.
+     */
+    void applyIn(Workbench workbench) {
+        List<String> failures = new ArrayList<>();
+        try (Database database = workbench.open();
+                java.sql.Statement statement = database.connection().createStatement()) {
+            for (Located located : statements) {
+                try {
+                    statement.execute(located.statement().sql());
+                } catch (SQLException e) {
+                    failures.add(located.file() + ":" + located.statement().line() + ": " + e.getMessage().strip()
+                            + " (SQL state " + e.getSQLState() + ")");
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot use " + workbench.description() + ": " + e.getMessage(), e);
+        }
+        if (!failures.isEmpty()) {
+            throw new DesiredSchemaException("the desired schema fails at " + (failures.size() == 1 ? failures.get(0)
+                    : failures.size() + " statements:\n" + String.join("\n", failures)) + "\nfix "
+                    + (failures.size() == 1 ? "the statement" : "them") + " (they ran in " + workbench.description()
+                    + "; a statement that fails because an earlier one did goes away with it)", null);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.schema.SnapshotDiff;
 import dev.migrate.schema.SnapshotDiff.Difference;
+import dev.migrate.scratch.Workbench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,6 +48,31 @@ final class Proof {
     }
 
     private static final int ATTEMPTS = 10;
+
+    /** The proof's view of a workbench at the head of the revisions. */
+    static Scratch on(Workbench workbench) {
+        return new Scratch() {
+            @Override
+            public Connection connection() {
+                return workbench.connection();
+            }
+
+            @Override
+            public SchemaSnapshot read(Connection connection) throws SQLException {
+                return workbench.read(connection);
+            }
+
+            @Override
+            public boolean transactional() {
+                return workbench.transactional();
+            }
+
+            @Override
+            public void rebuild() {
+                workbench.rebuild();
+            }
+        };
+    }
 
     private Proof() {
     }

@@ -1,6 +1,5 @@
 package dev.migrate.autogenerate;
 
-import dev.migrate.database.Dialects;
 import dev.migrate.common.Log;
 import dev.migrate.run.MigrationRun;
 import dev.migrate.history.HistoryCheck;
@@ -9,11 +8,14 @@ import dev.migrate.history.AppliedRevision;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Dialect;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
 import dev.migrate.schema.SchemaSnapshot;
-import dev.migrate.verify.ScratchDatabase;
+import dev.migrate.scratch.ScratchDatabase;
+import dev.migrate.scratch.Workbench;
 import dev.migrate.schema.SnapshotDiff;
 import dev.migrate.schema.SnapshotDiff.Difference;
 import java.nio.file.Files;
@@ -32,16 +34,24 @@ import java.util.Set;
  */
 public final class SchemaCheck {
 
-    private final Settings config;
+    private final DatabaseTarget target;
+    private final Path revisions;
+    private final Placeholders placeholders;
     private final Log listener;
     private final Identifier schema;
     private final Identifier table;
 
-    public SchemaCheck(Settings config, Log listener) {
-        this.config = config;
+    /**
+     * The checks for the project whose database is {@code target} and whose revisions are in
+     * {@code revisions}; {@code placeholders} are replaced in the desired schema's files as in revisions.
+     */
+    public SchemaCheck(DatabaseTarget target, Path revisions, Placeholders placeholders, Log listener) {
+        this.target = target;
+        this.revisions = revisions;
+        this.placeholders = placeholders;
         this.listener = listener;
-        this.schema = config.schemaIdentifier();
-        this.table = config.tableIdentifier();
+        this.schema = target.history().schema();
+        this.table = target.history().table();
     }
 
     public CheckResult check(RevisionGraph graph, CheckOptions options) {
@@ -60,7 +70,7 @@ public final class SchemaCheck {
             // what entities cannot describe is the revisions' own, and compared with the database
             findings.addAll(againstLive(graph, rows, new SnapshotFilter(false, options.filter().ignore())));
         } else {
-            listener.info("The database " + dev.migrate.common.Redaction.redactUrl(config.url()) + " has no history table:"
+            listener.info("The database " + dev.migrate.common.Redaction.redactUrl(target.url()) + " has no history table:"
                     + " it is not compared with the revisions");
         }
         CheckResult result = new CheckResult(findings, checked, Duration.ofNanos(System.nanoTime() - started), null);
@@ -71,10 +81,10 @@ public final class SchemaCheck {
     }
 
     private List<CheckResult.Finding> againstDesired(RevisionGraph graph, String desiredSource, SnapshotFilter filter) {
-        Autogenerator autogenerator = new Autogenerator(config, listener);
+        Autogenerator autogenerator = new Autogenerator(target, revisions, placeholders, listener);
         try (Autogenerator.Desired desired = autogenerator.desired(desiredSource);
-                Workbench head = new Workbench(ScratchDatabase.open(desired.serverUrl(), config.user(), config.password(),
-                        null), schema, table).leaving(filter)) {
+                Workbench head = new Workbench(ScratchDatabase.open(desired.server(), null), target.history())
+                        .leaving(filter::apply)) {
             List<Revision> revisions = Autogenerator.headRevisions(graph);
             listener.info("Comparing the head of " + revisions.size() + " revision(s) with the desired schema ("
                     + desired.description() + ")");
@@ -102,11 +112,10 @@ public final class SchemaCheck {
 
     /** The configured database's history, or null when it has none (or, embedded, does not exist yet). */
     private List<AppliedRevision> historyRows() {
-        String url = config.url();
-        if (Dialects.forUrl(url).createsOnConnect(url)) {
+        if (target.createsOnConnect()) {
             return null; // the embedded database was never created: nothing to compare
         }
-        try (Database database = Database.connect(url, config.user(), config.password())) {
+        try (Database database = target.connect()) {
             return readRows(database);
         }
     }
@@ -118,7 +127,7 @@ public final class SchemaCheck {
             }
             return MigrationRun.readHistoryIfExists(database, schema, table).orElse(null);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("check cannot read the history table " + config.historyTable()
+            throw new DatabaseUnavailableException("check cannot read the history table " + table
                     + ": " + e.getMessage(), e);
         }
     }
@@ -131,7 +140,7 @@ public final class SchemaCheck {
         List<Revision> revisions = graph.ordered().stream().filter(r -> applied.contains(r.id())).toList();
         SchemaSnapshot live;
         String scope = null; // with migrate.schema, only that schema is the revisions' business
-        try (Database database = Database.connect(config.url(), config.user(), config.password())) {
+        try (Database database = target.connect()) {
             if (schema != null) {
                 database.useSchema(schema, false);
             }
@@ -143,8 +152,8 @@ public final class SchemaCheck {
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("check cannot read the schema of the database: " + e.getMessage(), e);
         }
-        try (Workbench expected = new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(),
-                null), schema, table).leaving(filter)) {
+        try (Workbench expected = new Workbench(ScratchDatabase.open(target, null), target.history())
+                .leaving(filter::apply)) {
             listener.info("Comparing the database" + (scope == null ? "" : "'s schema " + scope) + " with its "
                     + revisions.size() + " applied revision(s), rebuilt in " + expected.description());
             expected.upgrade(revisions);

@@ -29,6 +29,13 @@ record SequenceOwners(Map<DbObject, Owner> owners) {
     static final SequenceOwners NONE = new SequenceOwners(Map.of());
 
 
+    /** The sequence owners of the scratch database {@code workbench}. */
+    static SequenceOwners read(dev.migrate.scratch.Workbench workbench) throws SQLException {
+        try (Connection connection = workbench.connection()) {
+            return read(connection, workbench.dialect());
+        }
+    }
+
     static SequenceOwners read(Connection connection, Dialect dialect) throws SQLException {
         String query = dialect.sequenceOwnersQuery();
         if (query == null) {

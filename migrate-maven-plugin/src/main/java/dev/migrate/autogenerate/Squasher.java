@@ -2,7 +2,7 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.common.Log;
 import dev.migrate.database.DatabaseUnavailableException;
-import dev.migrate.database.Identifier;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.history.Status;
 import dev.migrate.revision.NewRevision;
@@ -10,7 +10,8 @@ import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.schema.SnapshotDiff;
-import dev.migrate.verify.ScratchDatabase;
+import dev.migrate.scratch.ScratchDatabase;
+import dev.migrate.scratch.Workbench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,15 +61,14 @@ public final class Squasher {
         }
     }
 
-    private final Settings config;
-    private final Identifier schema;
-    private final Identifier table;
+    private final DatabaseTarget target;
+    private final Path revisions;
     private final Log listener;
 
-    public Squasher(Settings config, Log listener) {
-        this.config = config;
-        this.schema = config.schemaIdentifier();
-        this.table = config.tableIdentifier();
+    /** Squashes for the project whose database is {@code target} and whose revisions are in {@code revisions}. */
+    public Squasher(DatabaseTarget target, Path revisions, Log listener) {
+        this.target = target;
+        this.revisions = revisions;
         this.listener = listener;
     }
 
@@ -86,7 +86,7 @@ public final class Squasher {
         Revision existing = prune ? Pruning.existingSquash(graph, options.to()) : null;
         List<String> replaced = existing != null ? existing.replaces() : range(graph, options);
         if (prune) {
-            Pruning.requirePassed(graph, replaced, status.get(), config.url());
+            Pruning.requirePassed(graph, replaced, status.get(), target.url());
         }
         Result result = existing != null ? new Result(existing.file(), replaced, List.of()) : squash(graph, options);
         if (prune) {
@@ -107,9 +107,9 @@ public final class Squasher {
             end.upgrade(chain);
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
-            SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, start.owners(), end.owners(),
+            SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start), SequenceOwners.read(end),
                     Autogenerator.writer(start.dialect()));
-            Proof.Outcome proven = Proof.prove(planned, fromSnapshot, toSnapshot, start);
+            Proof.Outcome proven = Proof.prove(planned, fromSnapshot, toSnapshot, Proof.on(start));
             SchemaChanges changes = proven.changes();
             List<String> warnings = new ArrayList<>();
             for (Change change : changes.changes()) {
@@ -130,7 +130,7 @@ public final class Squasher {
             }
             String todo = warnings.stream().filter(w -> !w.startsWith("TODO in the squash"))
                     .map(w -> "-- TODO " + w.replace('\n', ' ') + "\n").reduce("", String::concat);
-            Path file = RevisionWriter.write(config.revisions(), new NewRevision(range.from() == null ? List.of()
+            Path file = RevisionWriter.write(revisions, new NewRevision(range.from() == null ? List.of()
                     : List.of(range.from().id()), message(options, range), List.of(), List.of()), Instant.now(),
                     todo + upgrade, downgrade);
             addHeaders(file, range);
@@ -143,8 +143,7 @@ public final class Squasher {
     }
 
     private Workbench bench() {
-        return new Workbench(ScratchDatabase.open(config.url(), config.user(), config.password(), null), schema,
-                table);
+        return new Workbench(ScratchDatabase.open(target, null), target.history());
     }
 
     private static String message(Options options, SquashRange range) {

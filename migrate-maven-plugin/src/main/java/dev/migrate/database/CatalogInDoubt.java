@@ -31,10 +31,9 @@ public final class CatalogInDoubt {
     private CatalogInDoubt() {
     }
 
-    /** What the catalog of {@code database} says about {@code statement}. */
-    public static InDoubtCheck check(Database database, Statement statement) throws SQLException {
+    /** What the catalog of {@code connection}'s database says about {@code statement}. */
+    public static InDoubtCheck check(Connection connection, Statement statement) throws SQLException {
         String sql = statement.sql().strip();
-        Connection connection = database.connection();
         DatabaseMetaData meta = connection.getMetaData();
         Matcher m;
         if ((m = CREATE_TABLE.matcher(sql)).matches()) {

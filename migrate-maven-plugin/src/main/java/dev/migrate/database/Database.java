@@ -28,10 +28,13 @@ public final class Database implements AutoCloseable {
         this.redactedUrl = redactedUrl;
     }
 
-    public static Database connect(String url, String user, String password) {
+    /**
+     * Connects to {@code url}, a database of the product {@code dialect}; code outside the product
+     * packages connects through a {@link DatabaseTarget}, which resolved the product once.
+     */
+    public static Database connect(Dialect dialect, String url, String user, String password) {
         String shownUrl = Redaction.redactUrl(url);
-        Dialect dialect = url == null ? null : Dialects.forUrl(url);
-        String driverUrl = dialect == null ? url : dialect.driverUrl(url);
+        String driverUrl = url == null ? null : dialect.driverUrl(url);
         Driver driver = driverFor(driverUrl, shownUrl);
         Properties properties = new Properties();
         if (user != null) {
@@ -120,7 +123,7 @@ public final class Database implements AutoCloseable {
      */
     public void useSchema(Identifier schema, boolean create) {
         try {
-            dialect.useSchema(this, schema, create);
+            dialect.useSchema(connection, redactedUrl, schema, create);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot use schema " + schema + " on " + redactedUrl + ": "
                     + e.getMessage() + " (check migrate.schema and the user's rights)", e);

@@ -138,7 +138,7 @@ public interface DdlWriter {
 
     /** Comment text on the object a snapshot's comment key names ("table orders", "column orders.id"). */
     default String comment(String on, String text) {
-        return "COMMENT ON " + CommentTarget.of(on, this) + " IS " + (text == null ? "NULL" : literal(text));
+        return "COMMENT ON " + CommentTarget.of(on, this::quote) + " IS " + (text == null ? "NULL" : literal(text));
     }
 
     // what only some databases have: null means "not in this database", and the change becomes a TODO

@@ -3,6 +3,7 @@ package dev.migrate.database;
 import dev.migrate.common.Log;
 import dev.migrate.sql.NoTransactionStatement;
 import dev.migrate.sql.Statement;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -78,9 +79,10 @@ public interface Dialect {
      * column or index it creates or drops, and otherwise nothing (the user decides). {@code kind} is
      * as for {@link #sharesTransaction}.
      */
-    default InDoubtCheck checkStarted(Database database, Statement statement, Optional<NoTransactionStatement> kind)
+    default InDoubtCheck checkStarted(Connection connection, Statement statement,
+            Optional<NoTransactionStatement> kind)
             throws SQLException {
-        return CatalogInDoubt.check(database, statement);
+        return CatalogInDoubt.check(connection, statement);
     }
 
     /**
@@ -135,7 +137,7 @@ public interface Dialect {
      * Makes {@code schema} the connection's current schema, creating it first when asked to. A
      * missing schema that is not to be created is left alone (nothing can be applied in it yet).
      */
-    void useSchema(Database database, Identifier schema, boolean create) throws SQLException;
+    void useSchema(Connection connection, String shownUrl, Identifier schema, boolean create) throws SQLException;
 
     /**
      * The schema to use inside a scratch database that stands in for the configured {@code schema}
@@ -155,17 +157,17 @@ public interface Dialect {
 
     /**
      * Waits for the migration lock of the history table {@code historyName}, up to {@code timeout},
-     * logging who holds it. {@code connector} opens a new connection to the same database. The lock
-     * belongs to the table as the database resolves the name (its database, the schema an
+     * logging who holds it. {@code connector} opens a new connection to the same database, which the
+     * lock closes when it is released. The lock belongs to the table as the database resolves the name (its database, the schema an
      * unqualified name resolves to, names folded as the catalog stores them), so every spelling of
      * one history table takes one lock.
      *
      * @throws LockTimeoutException when the lock is still held after {@code timeout}
      */
-    MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log);
+    MigrationLock lock(Supplier<Connection> connector, String historyName, Duration timeout, Log log);
 
     /** Readies the connection that will run revisions, once the migration lock is held. */
-    default void prepareWorkSession(Database database, String historyName, Duration timeout, Log log)
+    default void prepareWorkSession(Connection connection, String historyName, Duration timeout, Log log)
             throws SQLException {
     }
 
@@ -174,7 +176,7 @@ public interface Dialect {
      * settings, prepared statements, advisory locks, cursors all gone) and answers true; false where
      * this database cannot, and a new connection is needed instead.
      */
-    default boolean resetSession(Database database) throws SQLException {
+    default boolean resetSession(Connection connection) throws SQLException {
         return false;
     }
 
@@ -183,7 +185,7 @@ public interface Dialect {
      * {@code database} without ending it (settings and temporary tables); nothing where this
      * database cannot, and plans that share a transaction share the session as it is.
      */
-    default void resetSessionInTransaction(Database database) throws SQLException {
+    default void resetSessionInTransaction(Connection connection) throws SQLException {
     }
 
     /** The statement that creates the history table {@code qualifiedName} (already validated). */

@@ -63,8 +63,8 @@ public abstract class StandardDialect implements Dialect {
      * schema but may not create schemas in the database can still migrate it.
      */
     @Override
-    public void useSchema(Database database, Identifier schema, boolean create) throws SQLException {
-        Connection connection = database.connection();
+    public void useSchema(Connection connection, String shownUrl, Identifier schema, boolean create)
+            throws SQLException {
         String name = fold(schema);
         if (!schemaExists(connection, name)) {
             if (!create) {
@@ -75,7 +75,7 @@ public abstract class StandardDialect implements Dialect {
                 statement.execute("CREATE SCHEMA " + ifNotExists() + schema.name());
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("cannot create schema " + schema + " on "
-                        + database.redactedUrl() + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + ")."
+                        + shownUrl + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + ")."
                         + " The schema does not exist and the user may not create it: create it once as its owner"
                         + " (CREATE SCHEMA " + schema + " AUTHORIZATION <user>), or grant the user CREATE on the"
                         + " database", e);

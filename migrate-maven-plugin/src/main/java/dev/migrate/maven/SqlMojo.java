@@ -57,7 +57,7 @@ public class SqlMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException {
-        OfflineScript script = migrator.offlineScript(from, target, direction(), dialect(config));
+        OfflineScript script = migrator.offlineScript(from, target, direction(), dialect());
         Path file = sqlFile != null ? sqlFile.toPath() : buildDirectory.toPath().resolve("migrate")
                 .resolve(script.description().replace(" from ", "-").replace(" to ", "-to-")
                         .replaceAll("[^A-Za-z0-9_.-]+", "_") + ".sql");
@@ -84,9 +84,9 @@ public class SqlMojo extends AbstractMigrateMojo {
         }
     }
 
-    private Dialect dialect(MigrateConfig config) throws MojoFailureException {
+    private Dialect dialect() throws MojoFailureException {
         if (dialect == null || dialect.isBlank()) {
-            return Dialects.forUrl(config.url());
+            return null; // the facade takes the product of migrate.url
         }
         return Dialects.byName(dialect).orElseThrow(() -> new MojoFailureException("migrate.dialect is '" + dialect
                 + "'; write postgresql or h2, or leave it empty to take it from migrate.url"));

@@ -1,8 +1,8 @@
 package dev.migrate.run;
 
-import dev.migrate.database.Dialects;
 import dev.migrate.common.Redaction;
 import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Dialect;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Identifier;
@@ -45,22 +45,18 @@ public final class MigrationRun {
     public interface Planner extends BiFunction<RevisionGraph, Set<String>, Plan> {
     }
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final DatabaseTarget target;
     private final Identifier schema;
     private final Identifier table;
     private final Duration lockTimeout;
     private final RunListener listener;
     private PlanRunner.Checkpoints checkpoints = PlanRunner.Checkpoints.NONE;
 
-    public MigrationRun(String url, String user, String password, Identifier schema, Identifier table,
-            Duration lockTimeout, RunListener listener) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.schema = schema;
-        this.table = table;
+    /** A run against {@code target}, waiting up to {@code lockTimeout} for another run's migration lock. */
+    public MigrationRun(DatabaseTarget target, Duration lockTimeout, RunListener listener) {
+        this.target = target;
+        this.schema = target.history().schema();
+        this.table = target.history().table();
         this.lockTimeout = lockTimeout;
         this.listener = listener;
     }
@@ -79,8 +75,8 @@ public final class MigrationRun {
      */
     public Result move(RevisionGraph graph, Mode mode, Planner planner, ResumeChoice choice, String what) {
         boolean resume = choice.resumesFailures();
-        Dialect dialect = Dialects.forUrl(url);
-        if (dialect.createsOnConnect(url)) {
+        Dialect dialect = target.product();
+        if (target.createsOnConnect()) {
             // nothing exists yet, so nothing is applied: plan and check before a connection creates
             // the database, so that a refused run leaves no database file behind
             Checked offline = RunChecks.check(mode, graph, List.of(), planner, resume, dialect, 0);
@@ -107,7 +103,7 @@ public final class MigrationRun {
                 if (schemaUnderLock) {
                     history = history(database, true);
                 }
-                database.dialect().prepareWorkSession(database, history.qualifiedName(), lockTimeout, listener);
+                database.dialect().prepareWorkSession(database.connection(), history.qualifiedName(), lockTimeout, listener);
                 history.createIfMissing();
                 // another run may have moved the database while this one waited: read again
                 Checked locked = RunChecks.check(mode, graph, history.read(), planner, resume, database.dialect(),
@@ -166,7 +162,7 @@ public final class MigrationRun {
      * @return the revisions whose checksums were re-recorded
      */
     public List<Revision> repair(RevisionGraph graph) {
-        if (Dialects.forUrl(url).createsOnConnect(url)) {
+        if (target.createsOnConnect()) {
             return List.of();
         }
         try (Database database = connect()) {
@@ -194,7 +190,7 @@ public final class MigrationRun {
 
     /** The history table's rows, read without changing anything; empty when it does not exist. */
     public List<AppliedRevision> readHistory() {
-        if (Dialects.forUrl(url).createsOnConnect(url)) {
+        if (target.createsOnConnect()) {
             return List.of(); // reading must not create the database
         }
         try (Database database = connect()) {
@@ -280,7 +276,7 @@ public final class MigrationRun {
     }
 
     private MigrationLock lock(Database database, HistoryTable history) {
-        return database.dialect().lock(this::connect, history.qualifiedName(), lockTimeout, listener);
+        return database.dialect().lock(() -> connect().connection(), history.qualifiedName(), lockTimeout, listener);
     }
 
     private HistoryTable history(Database database, boolean createSchema) {
@@ -291,12 +287,12 @@ public final class MigrationRun {
     }
 
     private Database connect() {
-        return Database.connect(url, user, password);
+        return target.connect();
     }
 
     private DatabaseUnavailableException unavailable(String what, SQLException e) {
-        return new DatabaseUnavailableException(what + " on " + Redaction.redactUrl(url) + ": "
-                + Redaction.redact(e.getMessage(), password) + " (SQL state " + e.getSQLState()
+        return new DatabaseUnavailableException(what + " on " + Redaction.redactUrl(target.url()) + ": "
+                + Redaction.redact(e.getMessage(), target.password()) + " (SQL state " + e.getSQLState()
                 + "; check the user's rights on the schema)", e);
     }
 }

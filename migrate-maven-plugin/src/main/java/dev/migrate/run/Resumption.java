@@ -101,7 +101,7 @@ final class Resumption {
         Statement statement = statements.get(done);
         String which = "statement " + (done + 1) + " of " + revision.describe() + " (" + revision.fileName() + ":"
                 + statement.line() + "), started when the previous run stopped, ";
-        InDoubtCheck check = database.dialect().checkStarted(database, statement,
+        InDoubtCheck check = database.dialect().checkStarted(database.connection(), statement,
                 dev.migrate.lint.NoTransactionStatements.of(statement.sql(), database.dialect().syntax()));
         switch (check.answer()) {
             case DONE:

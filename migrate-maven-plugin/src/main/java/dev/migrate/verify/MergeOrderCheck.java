@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.scratch.ScratchDatabase;
 import dev.migrate.common.Severity;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;

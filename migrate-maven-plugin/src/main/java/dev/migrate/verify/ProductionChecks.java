@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.database.HistoryLocation;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.revision.Revision;
@@ -26,11 +27,12 @@ final class ProductionChecks {
     ProductionChecks(RevisionGraph graph, ScratchSession session, Identifier schema, Identifier table,
             VerifyOptions options, FindingSink sink) {
         this.session = session;
-        String[] history = session.historyLocation();
+        HistoryLocation.Stored history = session.historyLocation();
         this.rows = new RowsCheck(session.scratch().dialect().rowSeeder(), options.rows(), options.strict(), sink,
-                history[0], history[1]);
+                history.schema(), history.table());
         this.locks = new LockReport(options.locks() ? session.scratch().dialect().lockSampler()
-                : dev.migrate.database.LockSampler.UNSUPPORTED, options.failOnLock(), sink, graph, history[0], history[1]);
+                : dev.migrate.database.LockSampler.UNSUPPORTED, options.failOnLock(), sink, graph, history.schema(),
+                history.table());
         this.mergeOrderOn = options.mergeOrder();
         this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink, options.strict());
     }

@@ -1,5 +1,7 @@
 package dev.migrate.verify;
 
+import dev.migrate.database.HistoryLocation;
+import dev.migrate.scratch.ScratchDatabase;
 import dev.migrate.database.SnapshotReader;
 import dev.migrate.database.SnapshotSeries;
 import dev.migrate.schema.SchemaSnapshot;
@@ -208,7 +210,7 @@ final class ScratchSession implements AutoCloseable {
         try {
             if (held) {
                 // what a plan before it left in the session goes, as far as it can inside the transaction
-                scratch.dialect().resetSessionInTransaction(runner);
+                scratch.dialect().resetSessionInTransaction(runner.connection());
                 if (schema != null) {
                     runner.useSchema(schema, true);
                 }
@@ -240,11 +242,10 @@ final class ScratchSession implements AutoCloseable {
     }
 
     /** The history table's schema and name as the catalog stores them (the schema is the connection's current one). */
-    String[] historyLocation() {
-        String[] location = new String[2];
-        use("cannot read the current schema", connection -> location[0] = connection.getSchema());
-        location[1] = scratch.dialect().fold(table);
-        return location;
+    HistoryLocation.Stored historyLocation() {
+        String[] current = new String[1];
+        use("cannot read the current schema", connection -> current[0] = connection.getSchema());
+        return new HistoryLocation(null, table).stored(scratch.dialect(), current[0]);
     }
 
     /** A new, empty scratch database with {@code applied} upgraded in it. */
@@ -282,7 +283,7 @@ final class ScratchSession implements AutoCloseable {
     private Database runner() {
         if (runner != null) {
             try {
-                if (scratch.dialect().resetSession(runner)) {
+                if (scratch.dialect().resetSession(runner.connection())) {
                     if (schema != null) {
                         runner.useSchema(schema, true);
                     }

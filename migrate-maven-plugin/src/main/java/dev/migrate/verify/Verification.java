@@ -1,9 +1,10 @@
 package dev.migrate.verify;
 
+import dev.migrate.scratch.ScratchDatabase;
 import dev.migrate.common.Finding;
 import dev.migrate.common.Log;
 import dev.migrate.common.Severity;
-import dev.migrate.database.Identifier;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.lint.LintConfig;
 import dev.migrate.lint.Linter;
@@ -20,12 +21,12 @@ public final class Verification {
 
     /**
      * Proves that every revision of {@code graph} can be undone, in a scratch database made next to
-     * {@code url} (or the one the options name), never in the configured one. With {@code lint},
+     * {@code target} (or the one the options name), never in the configured one. With {@code lint},
      * lint errors and warnings become findings of the lint phase. Writes the JUnit report when the
      * options name a directory.
      */
-    public static VerifyResult run(RevisionGraph graph, String url, String user, String password, Identifier schema,
-            Identifier table, VerifyOptions options, LintConfig lint, Log log) {
+    public static VerifyResult run(RevisionGraph graph, DatabaseTarget target, VerifyOptions options, LintConfig lint,
+            Log log) {
         // lint needs no database: it runs on a thread of its own while the scratch database is busy
         FutureTask<List<Finding>> linting = new FutureTask<>(() -> lint == null ? List.of() : Linter.lint(graph, lint)
                 .stream()
@@ -37,8 +38,8 @@ public final class Verification {
         linter.setDaemon(true);
         linter.start();
         VerifyResult result;
-        try (ScratchDatabase scratch = ScratchDatabase.open(url, user, password, options.verifyUrl())) {
-            result = Verifier.verify(graph, scratch, schema, table, options, log);
+        try (ScratchDatabase scratch = ScratchDatabase.open(target, options.verifyUrl())) {
+            result = Verifier.verify(graph, scratch, target.history().schema(), target.history().table(), options, log);
         }
         List<Finding> lintFindings = lintFindings(linting);
         if (!lintFindings.isEmpty()) {

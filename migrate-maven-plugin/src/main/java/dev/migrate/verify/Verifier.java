@@ -1,5 +1,6 @@
 package dev.migrate.verify;
 
+import dev.migrate.scratch.ScratchDatabase;
 import dev.migrate.common.Finding;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SnapshotDiff;

@@ -1,5 +1,10 @@
 package dev.migrate.authoring;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import static dev.migrate.testing.Ids.R4;
+import static dev.migrate.testing.Configs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateConfig;
@@ -20,16 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** migrate:branches and migrate:show at the core. */
 class BranchesAndShowTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
-    static final String R4 = "20260104000000";
 
     @TempDir
     Path dir;
 
     Migrator migrator(String url) {
-        return new Migrator(new MigrateConfig(url, null, null, null, dir, null), new RecordingListener());
+        return new Migrator(config(url, dir), new RecordingListener());
     }
 
     RevisionGraph forked() {

@@ -71,7 +71,7 @@ final class KindFixture {
 
     static SchemaSnapshot snapshot(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
-            return Workbench.readSnapshot(connection, db.isPostgres() ? Products.POSTGRES : Products.H2,
+            return dev.migrate.scratch.Workbench.readSnapshot(connection, db.isPostgres() ? Products.POSTGRES : Products.H2,
                     new Identifier(MigrateConfig.DEFAULT_HISTORY_TABLE));
         }
     }

@@ -67,8 +67,7 @@ final class Reproduction {
             AutogenerateResult result;
             try {
                 MigrateConfig c = config(proof.url(), folder);
-                result = new Autogenerator(new Settings(c.url(), c.user(), c.password(), c.schema(), c.historyTable(),
-                        c.revisions()), MigrationListener.SILENT)
+                result = new Autogenerator(dev.migrate.testing.Products.target(c), c.revisions(), c.placeholders(), MigrationListener.SILENT)
                         .autogenerate(k == 0 ? dev.migrate.graph.RevisionGraph.of(List.of())
                                 : new Migrator(config(proof.url(), folder), MigrationListener.SILENT).load(),
                                 new AutogenerateOptions(desired.url(), "reproduce " + target.id()));
@@ -106,7 +105,7 @@ final class Reproduction {
 
     static SchemaSnapshot snapshot(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
-            return Workbench.readSnapshot(connection, Products.POSTGRES, HISTORY);
+            return dev.migrate.scratch.Workbench.readSnapshot(connection, Products.POSTGRES, HISTORY);
         }
     }
 

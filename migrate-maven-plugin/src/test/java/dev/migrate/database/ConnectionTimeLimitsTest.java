@@ -47,7 +47,7 @@ class ConnectionTimeLimitsTest {
             acceptor.start();
             String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app?loginTimeout=1";
 
-            assertThatThrownBy(() -> Database.connect(url, "u", "secret"))
+            assertThatThrownBy(() -> Database.connect(dev.migrate.testing.Products.POSTGRES, url, "u", "secret"))
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:" + silent.getLocalPort())
                     .hasMessageContaining("timed out")
@@ -61,7 +61,7 @@ class ConnectionTimeLimitsTest {
 
     @Test
     void unknownHostKeepsItsCauseInTheMessage() {
-        assertThatThrownBy(() -> Database.connect("jdbc:postgresql://no-such-host.invalid/app", "u", "hunter2"))
+        assertThatThrownBy(() -> Database.connect(dev.migrate.testing.Products.POSTGRES, "jdbc:postgresql://no-such-host.invalid/app", "u", "hunter2"))
                 .isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessageContaining("UnknownHostException")
                 .hasMessageContaining("no-such-host.invalid");

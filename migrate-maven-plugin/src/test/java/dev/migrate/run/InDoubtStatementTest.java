@@ -34,8 +34,7 @@ class InDoubtStatementTest {
 
     MigrationRun.Result upgrade(TestDatabase db, ResumeChoice choice, PlanRunner.Checkpoints checkpoints) {
         RevisionGraph graph = GraphLoader.load(dir, dev.migrate.database.Dialects.forUrl(db.url()).syntax(), Placeholders.NONE, null, null, db.url(), true);
-        return new MigrationRun(db.url(), null, null, null, new Identifier("migrate_history"), Duration.ofSeconds(30),
-                listener).withCheckpoints(checkpoints).move(graph, MigrationRun.Mode.RUN,
+        return new MigrationRun(dev.migrate.testing.Products.target(db.url()), Duration.ofSeconds(30), listener).withCheckpoints(checkpoints).move(graph, MigrationRun.Mode.RUN,
                         (g, applied) -> g.upgradePlan(Target.parse("head"), applied), choice, "upgrade");
     }
 

@@ -56,8 +56,7 @@ class KillAtEveryPointTest {
     }
 
     MigrationRun run(TestDatabase db, RecordingListener listener) {
-        return new MigrationRun(db.url(), null, null, null, new dev.migrate.database.Identifier("migrate_history"),
-                Duration.ofSeconds(30), listener);
+        return new MigrationRun(dev.migrate.testing.Products.target(db.url()), Duration.ofSeconds(30), listener);
     }
 
     MigrationRun.Result upgrade(MigrationRun run, RevisionGraph graph) {

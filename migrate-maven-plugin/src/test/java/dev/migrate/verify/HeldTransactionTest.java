@@ -1,6 +1,8 @@
 package dev.migrate.verify;
 
 import dev.migrate.database.postgres.PostgresSyntax;
+import dev.migrate.scratch.ScratchDatabase;
+import dev.migrate.testing.Products;
 import static dev.migrate.verify.VerifyFixture.R1;
 import static dev.migrate.verify.VerifyFixture.R2;
 import static dev.migrate.verify.VerifyFixture.R3;
@@ -40,7 +42,7 @@ class HeldTransactionTest {
     @Test
     void wrongDowngradeAndFailedReupgradeAreRolledBackInTheSameDatabase() {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                ScratchDatabase scratch = ScratchDatabase.open(db.url(), null, null, null);
+                ScratchDatabase scratch = ScratchDatabase.open(Products.target(db.url()), null);
                 ScratchSession session = new ScratchSession(scratch, null, new Identifier("migrate_history"))) {
             Revision orders = revision(R1, "base", "CREATE TABLE orders (id INT PRIMARY KEY);", "DROP TABLE orders;");
             // the downgrade forgets the index
@@ -71,7 +73,7 @@ class HeldTransactionTest {
     @Test
     void downgradeRolledBackOnReleaseLeavesTheUpgradedSchema() {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                ScratchDatabase scratch = ScratchDatabase.open(db.url(), null, null, null);
+                ScratchDatabase scratch = ScratchDatabase.open(Products.target(db.url()), null);
                 ScratchSession session = new ScratchSession(scratch, null, new Identifier("migrate_history"))) {
             Revision orders = revision(R1, "base", "CREATE TABLE orders (id INT PRIMARY KEY);", "DROP TABLE orders;");
             session.rebuild(List.of());

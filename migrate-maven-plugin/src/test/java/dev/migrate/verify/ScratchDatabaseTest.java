@@ -9,7 +9,10 @@ import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.database.ScratchDatabaseException;
 import dev.migrate.testing.PostgresServer;
+import dev.migrate.testing.Products;
+import dev.migrate.scratch.ScratchDatabase;
 import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.FreshPostgres;
 import dev.migrate.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Where verify runs: its own temporary database, dropped whatever happens, or the one verifyUrl names. */
+@FreshPostgres.Each
 class ScratchDatabaseTest {
 
     @TempDir
@@ -28,72 +32,68 @@ class ScratchDatabaseTest {
     }
 
     @Test
-    void temporaryPostgresDatabaseIsDroppedAlsoWhenVerifyFails() {
-        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-            oneRevision();
-            AtomicReference<String> scratch = new AtomicReference<>();
-            MigrationListener failing = new MigrationListener() {
-                @Override
-                public void info(String message) {
-                    scratch.set(message.substring(message.indexOf("migrate_verify_")).split(" ")[0]);
-                    throw new IllegalStateException("interrupted");
-                }
-            };
+    void temporaryPostgresDatabaseIsDroppedAlsoWhenVerifyFails(TestDatabase db) {
+        oneRevision();
+        AtomicReference<String> scratch = new AtomicReference<>();
+        MigrationListener failing = new MigrationListener() {
+            @Override
+            public void info(String message) {
+                scratch.set(message.substring(message.indexOf("migrate_verify_")).split(" ")[0]);
+                throw new IllegalStateException("interrupted");
+            }
+        };
 
-            assertThatThrownBy(() -> new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), failing)
-                    .verify(VerifyOptions.defaults())).hasMessage("interrupted");
+        assertThatThrownBy(() -> new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), failing)
+                .verify(VerifyOptions.defaults())).hasMessage("interrupted");
 
-            assertThat(scratch.get()).startsWith("migrate_verify_");
-            assertThat(db.column("SELECT datname FROM pg_database WHERE datname = '" + scratch.get() + "'")).isEmpty();
-        }
+        assertThat(scratch.get()).startsWith("migrate_verify_");
+        assertThat(db.column("SELECT datname FROM pg_database WHERE datname = '" + scratch.get() + "'")).isEmpty();
     }
 
     @Test
-    void rebuildGivesANewEmptyDatabaseAndCloseDropsEveryDatabaseItMade() throws java.sql.SQLException {
-        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-            String ours = "SELECT datname FROM pg_database WHERE datname LIKE 'migrate\\_verify\\_%' ORDER BY 1";
-            java.util.List<String> before = db.column(ours);
-            ScratchDatabase scratch = ScratchDatabase.open(db.url(), null, null, null);
-            java.util.Set<String> urls = new java.util.HashSet<>();
-            for (int i = 0; i < 3; i++) {
-                urls.add(scratch.url());
-                try (dev.migrate.database.Database database = scratch.connect();
-                        java.sql.Statement statement = database.connection().createStatement()) {
-                    statement.execute("CREATE TABLE left_behind (id INT)");
-                }
-                scratch.rebuild();
-                try (dev.migrate.database.Database database = scratch.connect();
-                        java.sql.Statement statement = database.connection().createStatement();
-                        java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('left_behind') IS NULL")) {
-                    rs.next();
-                    assertThat(rs.getBoolean(1)).as("rebuild %d starts empty", i + 1).isTrue();
-                }
-            }
+    void rebuildGivesANewEmptyDatabaseAndCloseDropsEveryDatabaseItMade(TestDatabase db) throws java.sql.SQLException {
+        ScratchDatabase scratch = ScratchDatabase.open(Products.target(db.url()), null);
+        // every database this scratch database makes shares its name's stem: only those are counted
+        String first = scratch.url().substring(scratch.url().lastIndexOf('/') + 1).split("\\?")[0];
+        String ours = "SELECT datname FROM pg_database WHERE datname LIKE '"
+                + first.substring(0, first.lastIndexOf('x') + 1) + "%' ORDER BY 1";
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
             urls.add(scratch.url());
-            // the spare made in the background for a next rebuild goes too
-            assertThat(db.column(ours).size()).isGreaterThan(before.size());
-            scratch.close();
-
-            assertThat(urls).hasSize(4);
-            assertThat(db.column(ours)).isEqualTo(before);
+            try (dev.migrate.database.Database database = scratch.connect();
+                    java.sql.Statement statement = database.connection().createStatement()) {
+                statement.execute("CREATE TABLE left_behind (id INT)");
+            }
+            scratch.rebuild();
+            try (dev.migrate.database.Database database = scratch.connect();
+                    java.sql.Statement statement = database.connection().createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('left_behind') IS NULL")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("rebuild %d starts empty", i + 1).isTrue();
+            }
         }
+        urls.add(scratch.url());
+        // the current database and the spare made in the background for a next rebuild go too
+        assertThat(db.column(ours)).isNotEmpty();
+        scratch.close();
+
+        assertThat(urls).hasSize(4);
+        assertThat(db.column(ours)).isEmpty();
     }
 
     @Test
-    void userWhoMayNotCreateDatabasesIsToldAboutVerifyUrl() {
-        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-            oneRevision();
-            String role = "migrate_nocreate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-            PostgresServer.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB");
-            try {
-                assertThatThrownBy(() -> new Migrator(new MigrateConfig(db.url().replace("user=postgres", "user=" + role),
-                        null, null, null, dir, null), MigrationListener.SILENT).verify(VerifyOptions.defaults()))
-                        .isInstanceOf(ScratchDatabaseException.class)
-                        .hasMessageContaining("the user of migrate.url may not create databases (grant it CREATEDB)")
-                        .hasMessageContaining("set migrate.verifyUrl (<verifyUrl>) to an empty database");
-            } finally {
-                PostgresServer.execute("DROP ROLE " + role);
-            }
+    void userWhoMayNotCreateDatabasesIsToldAboutVerifyUrl(TestDatabase db) {
+        oneRevision();
+        String role = "migrate_nocreate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        PostgresServer.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB");
+        try {
+            assertThatThrownBy(() -> new Migrator(new MigrateConfig(db.url().replace("user=postgres", "user=" + role),
+                    null, null, null, dir, null), MigrationListener.SILENT).verify(VerifyOptions.defaults()))
+                    .isInstanceOf(ScratchDatabaseException.class)
+                    .hasMessageContaining("the user of migrate.url may not create databases (grant it CREATEDB)")
+                    .hasMessageContaining("set migrate.verifyUrl (<verifyUrl>) to an empty database");
+        } finally {
+            PostgresServer.execute("DROP ROLE " + role);
         }
     }
 

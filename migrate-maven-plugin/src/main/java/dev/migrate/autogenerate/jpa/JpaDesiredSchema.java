@@ -3,7 +3,8 @@ package dev.migrate.autogenerate.jpa;
 import dev.migrate.common.Log;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
-import dev.migrate.verify.ScratchDatabase;
+import dev.migrate.database.DatabaseTarget;
+import dev.migrate.scratch.ScratchDatabase;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
@@ -27,10 +28,10 @@ public final class JpaDesiredSchema {
 
     /**
      * Writes the entities' DDL into {@code folder} (its earlier {@code *.sql} files are replaced)
-     * and returns the folder; {@code url} is the project's database, only its product is used (read
+     * and returns the folder; {@code target} is the project's database, only its product is used (read
      * from a scratch database made beside it).
      */
-    public static Path write(JpaSource source, String url, String user, String password, Path folder, Log log) {
+    public static Path write(JpaSource source, DatabaseTarget target, Path folder, Log log) {
         requireClasses(source);
         try (ProjectOrm orm = ProjectOrm.open(source.classpath())) {
             Map<String, String> settings = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ public final class JpaDesiredSchema {
             // every refusal (no ORM, no entity, a broken persistence.xml) comes before a database is touched
             if (source.packages().isEmpty() && Files.isRegularFile(persistenceXml)) {
                 List<String> units = PersistenceXml.unitNames(persistenceXml);
-                HibernateScript.Product product = product(url, user, password);
+                HibernateScript.Product product = product(target);
                 clear(folder);
                 log.info("Reading the persistence unit(s) " + String.join(", ", units) + " of " + persistenceXml
                         + " with Hibernate ORM " + orm.version() + " for " + product.name() + " " + product.major());
@@ -58,7 +59,7 @@ public final class JpaDesiredSchema {
                                     source.packages())) + ": name the packages that hold the entities"
                             + " (-Dmigrate.desired=jpa:com.acme.model), or run 'mvn compile' first", null);
                 }
-                HibernateScript.Product product = product(url, user, password);
+                HibernateScript.Product product = product(target);
                 clear(folder);
                 log.info("Reading " + entities.size() + " entity class(es) with Hibernate ORM " + orm.version() + " for "
                         + product.name() + " " + product.major());
@@ -85,8 +86,8 @@ public final class JpaDesiredSchema {
     }
 
     /** The target database's product and version, as Hibernate would read them from a connection. */
-    private static HibernateScript.Product product(String url, String user, String password) {
-        try (ScratchDatabase scratch = ScratchDatabase.open(url, user, password, null);
+    private static HibernateScript.Product product(DatabaseTarget target) {
+        try (ScratchDatabase scratch = ScratchDatabase.open(target, null);
                 Database database = scratch.connect()) {
             DatabaseMetaData meta = database.connection().getMetaData();
             return new HibernateScript.Product(meta.getDatabaseProductName(), meta.getDatabaseMajorVersion(),

@@ -85,7 +85,7 @@ public final class GenericDialect extends StandardDialect {
 
 
     @Override
-    public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {
+    public MigrationLock lock(Supplier<java.sql.Connection> connector, String historyName, Duration timeout, Log log) {
         log.warn("No migration lock on this database: make sure only one migrate run moves it at a time");
         return () -> { };
     }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class H2DdlWriter implements DdlWriter {
 
+    /** The schema a new H2 database starts in, which names leave out. */
+    private static final String DEFAULT_SCHEMA = "PUBLIC";
+
     private static final Pattern FOLDED = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     @Override
@@ -44,7 +47,8 @@ public final class H2DdlWriter implements DdlWriter {
 
     @Override
     public String name(String schema, String name) {
-        return schema == null || "public".equalsIgnoreCase(schema) ? quote(name) : quote(schema) + "." + quote(name);
+        return schema == null || DEFAULT_SCHEMA.equalsIgnoreCase(schema) ? quote(name)
+                : quote(schema) + "." + quote(name);
     }
 
     @Override

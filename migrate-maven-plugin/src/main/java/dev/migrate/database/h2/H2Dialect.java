@@ -114,13 +114,13 @@ public final class H2Dialect extends StandardDialect {
 
 
     @Override
-    public InDoubtCheck checkStarted(Database database, dev.migrate.sql.Statement statement,
+    public InDoubtCheck checkStarted(java.sql.Connection connection, dev.migrate.sql.Statement statement,
             java.util.Optional<dev.migrate.sql.NoTransactionStatement> kind) throws SQLException {
-        return H2InDoubt.check(database, statement);
+        return H2InDoubt.check(connection, statement);
     }
 
     @Override
-    public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {
+    public MigrationLock lock(Supplier<java.sql.Connection> connector, String historyName, Duration timeout, Log log) {
         return H2Lock.acquire(connector.get(), historyName + "_lock", timeout, log);
     }
 
@@ -143,7 +143,7 @@ public final class H2Dialect extends StandardDialect {
 
     @Override
     public void dropScratch(String adminUrl, String url, String name, String user, String password) {
-        try (Database database = Database.connect(url, user, password);
+        try (Database database = Database.connect(this, url, user, password);
                 Statement statement = database.connection().createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException | DatabaseUnavailableException e) {

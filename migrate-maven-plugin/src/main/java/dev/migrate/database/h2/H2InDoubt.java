@@ -1,9 +1,9 @@
 package dev.migrate.database.h2;
 
 import dev.migrate.database.CatalogInDoubt;
-import dev.migrate.database.Database;
 import dev.migrate.database.InDoubtCheck;
 import dev.migrate.sql.Statement;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,14 +24,14 @@ final class H2InDoubt {
     private H2InDoubt() {
     }
 
-    static InDoubtCheck check(Database database, Statement statement) throws SQLException {
+    static InDoubtCheck check(Connection connection, Statement statement) throws SQLException {
         Matcher m = DROP_INDEX.matcher(statement.sql().strip());
         if (!m.matches()) {
-            return CatalogInDoubt.check(database, statement);
+            return CatalogInDoubt.check(connection, statement);
         }
-        String schema = m.group(1) == null ? database.connection().getSchema() : m.group(1).toUpperCase(Locale.ROOT);
+        String schema = m.group(1) == null ? connection.getSchema() : m.group(1).toUpperCase(Locale.ROOT);
         String index = m.group(2).toUpperCase(Locale.ROOT);
-        try (PreparedStatement query = database.connection().prepareStatement(
+        try (PreparedStatement query = connection.prepareStatement(
                 "SELECT 1 FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_SCHEMA = ? AND INDEX_NAME = ?")) {
             query.setString(1, schema);
             query.setString(2, index);

@@ -1,6 +1,5 @@
 package dev.migrate.database.h2;
 
-import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.LockTimeoutException;
 import dev.migrate.database.MigrationLock;
@@ -21,14 +20,13 @@ final class H2Lock implements MigrationLock {
     private static final int DUPLICATE_KEY_ERROR = 23505;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
-    private final Database database;
+    private final Connection connection;
 
-    private H2Lock(Database database) {
-        this.database = database;
+    private H2Lock(Connection connection) {
+        this.connection = connection;
     }
 
-    static H2Lock acquire(Database database, String lockTable, Duration timeout, Log listener) {
-        Connection connection = database.connection();
+    static H2Lock acquire(Connection connection, String lockTable, Duration timeout, Log listener) {
         try {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
@@ -50,7 +48,7 @@ final class H2Lock implements MigrationLock {
                 while (true) {
                     try {
                         statement.executeQuery("SELECT id FROM " + lockTable + " WHERE id = 1 FOR UPDATE").close();
-                        return new H2Lock(database);
+                        return new H2Lock(connection);
                     } catch (SQLException e) {
                         if (e.getErrorCode() != LOCK_TIMEOUT_ERROR) {
                             throw e;
@@ -70,10 +68,10 @@ final class H2Lock implements MigrationLock {
                 }
             }
         } catch (RuntimeException e) {
-            database.close();
+            closeQuietly(connection);
             throw e;
         } catch (SQLException e) {
-            database.close();
+            closeQuietly(connection);
             throw new DatabaseUnavailableException("cannot take the migration lock (" + lockTable + "): "
                     + e.getMessage(), e);
         }
@@ -81,6 +79,15 @@ final class H2Lock implements MigrationLock {
 
     @Override
     public void close() {
-        database.close();
+        closeQuietly(connection);
+    }
+
+    /** Closes the lock's own connection; what it held (the lock, an open transaction) goes with it. */
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the server releases what a closed connection held
+        }
     }
 }

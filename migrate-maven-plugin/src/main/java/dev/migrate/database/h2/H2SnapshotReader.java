@@ -1,5 +1,22 @@
 package dev.migrate.database.h2;
 
+import static dev.migrate.database.h2.H2CatalogQueries.SCHEMAS;
+import static dev.migrate.database.h2.H2CatalogQueries.TABLES;
+import static dev.migrate.database.h2.H2CatalogQueries.VIEWS;
+import static dev.migrate.database.h2.H2CatalogQueries.COLUMNS;
+import static dev.migrate.database.h2.H2CatalogQueries.ENUM_VALUES;
+import static dev.migrate.database.h2.H2CatalogQueries.CONSTRAINTS;
+import static dev.migrate.database.h2.H2CatalogQueries.CHECKS;
+import static dev.migrate.database.h2.H2CatalogQueries.REFERENCES;
+import static dev.migrate.database.h2.H2CatalogQueries.KEY_COLUMNS;
+import static dev.migrate.database.h2.H2CatalogQueries.INDEXES;
+import static dev.migrate.database.h2.H2CatalogQueries.INDEX_COLUMNS;
+import static dev.migrate.database.h2.H2CatalogQueries.SEQUENCES;
+import static dev.migrate.database.h2.H2CatalogQueries.ROUTINES;
+import static dev.migrate.database.h2.H2CatalogQueries.TRIGGERS;
+import static dev.migrate.database.h2.H2CatalogQueries.DOMAINS;
+import static dev.migrate.database.h2.H2CatalogQueries.DOMAIN_CONSTRAINTS;
+
 import dev.migrate.database.SnapshotReader;
 import dev.migrate.database.SnapshotSeries;
 import dev.migrate.schema.DbObject;
@@ -20,70 +37,11 @@ import java.util.TreeMap;
  * Reads a snapshot from H2's INFORMATION_SCHEMA into the same model as PostgreSQL's. Names H2
  * folded to upper case are shown in lower case, the way the user wrote them; constraint and index
  * names H2 generated are kept as they are.
+ *
+ * <p>Longer than most classes: one short method per kind of object (fourteen of them), each tying
+ * INFORMATION_SCHEMA rows to the snapshot's units; split by kind they would share all their state.
  */
 final class H2SnapshotReader implements SnapshotReader {
-
-    private static final String IS = "INFORMATION_SCHEMA.";
-
-    private static final String SCHEMAS = "SELECT SCHEMA_NAME, REMARKS FROM " + IS + "SCHEMATA"
-            + " WHERE SCHEMA_NAME <> 'INFORMATION_SCHEMA'";
-
-    // H2 builds INFORMATION_SCHEMA tables on each access, so joins and correlated subqueries over
-    // them grow with the square of the schema: every table is read once and joined here instead
-    private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, REMARKS FROM " + IS + "TABLES"
-            + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' AND TABLE_TYPE <> 'LOCAL TEMPORARY'";
-
-    private static final String VIEWS = "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM " + IS + "VIEWS"
-            + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'";
-
-    private static final String COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE,"
-            + " CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION,"
-            + " IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, IDENTITY_GENERATION, IDENTITY_START,"
-            + " IDENTITY_INCREMENT, IS_GENERATED, GENERATION_EXPRESSION, DOMAIN_NAME, REMARKS, DTD_IDENTIFIER"
-            + " FROM " + IS + "COLUMNS WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"
-            + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION";
-
-    private static final String ENUM_VALUES = "SELECT OBJECT_SCHEMA, OBJECT_NAME, ENUM_IDENTIFIER, VALUE_NAME FROM "
-            + IS + "ENUM_VALUES WHERE OBJECT_TYPE = 'TABLE' ORDER BY VALUE_ORDINAL";
-
-    private static final String CONSTRAINTS = "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE,"
-            + " REMARKS, TABLE_SCHEMA FROM " + IS + "TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA <> 'INFORMATION_SCHEMA'";
-
-    private static final String CHECKS = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, CHECK_CLAUSE FROM " + IS
-            + "CHECK_CONSTRAINTS";
-
-    private static final String REFERENCES = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, UNIQUE_CONSTRAINT_SCHEMA,"
-            + " UNIQUE_CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM " + IS + "REFERENTIAL_CONSTRAINTS";
-
-    private static final String KEY_COLUMNS = "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, COLUMN_NAME FROM " + IS
-            + "KEY_COLUMN_USAGE ORDER BY ORDINAL_POSITION";
-
-    // indexes H2 generated for a constraint are part of the constraint
-    private static final String INDEXES = "SELECT INDEX_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME, REMARKS FROM "
-            + IS + "INDEXES WHERE INDEX_SCHEMA <> 'INFORMATION_SCHEMA' AND NOT IS_GENERATED";
-
-    private static final String INDEX_COLUMNS = "SELECT INDEX_SCHEMA, INDEX_NAME, COLUMN_NAME, ORDERING_SPECIFICATION"
-            + " FROM " + IS + "INDEX_COLUMNS WHERE INDEX_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY ORDINAL_POSITION";
-
-    private static final String SEQUENCES = "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT,"
-            + " MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION, CACHE, REMARKS FROM " + IS + "SEQUENCES"
-            + " WHERE SEQUENCE_SCHEMA <> 'INFORMATION_SCHEMA'";
-
-    private static final String ROUTINES = "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, SPECIFIC_NAME, ROUTINE_TYPE,"
-            + " ROUTINE_DEFINITION, EXTERNAL_NAME, DATA_TYPE, REMARKS FROM " + IS + "ROUTINES"
-            + " WHERE ROUTINE_SCHEMA <> 'INFORMATION_SCHEMA'";
-
-    private static final String TRIGGERS = "SELECT TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING,"
-            + " EVENT_MANIPULATION, ACTION_ORIENTATION, JAVA_CLASS, REMARKS FROM " + IS + "TRIGGERS"
-            + " WHERE TRIGGER_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_MANIPULATION";
-
-    private static final String DOMAINS = "SELECT d.DOMAIN_SCHEMA, d.DOMAIN_NAME, d.DATA_TYPE, d.CHARACTER_MAXIMUM_LENGTH,"
-            + " d.NUMERIC_PRECISION, d.NUMERIC_SCALE, d.DATETIME_PRECISION, d.DOMAIN_DEFAULT, d.REMARKS"
-            + " FROM " + IS + "DOMAINS d WHERE d.DOMAIN_SCHEMA <> 'INFORMATION_SCHEMA'";
-
-    private static final String DOMAIN_CONSTRAINTS = "SELECT dc.DOMAIN_SCHEMA, dc.DOMAIN_NAME, dc.CONSTRAINT_NAME,"
-            + " cc.CHECK_CLAUSE FROM " + IS + "DOMAIN_CONSTRAINTS dc JOIN " + IS + "CHECK_CONSTRAINTS cc"
-            + " ON cc.CONSTRAINT_SCHEMA = dc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = dc.CONSTRAINT_NAME";
 
     @Override
     public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {

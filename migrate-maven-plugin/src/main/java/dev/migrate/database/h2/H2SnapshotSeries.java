@@ -35,6 +35,9 @@ import java.util.Set;
  * </ol>
  * Where the database is not in this process (a TCP server), or H2's classes are not those this
  * was written for, every snapshot reads the whole catalog, compared by what changed.
+ *
+ * <p>Longer than most classes: the reach, the prints and the patching share the series' state
+ * (units, prints, owners, references), which one class keeps consistent.
  */
 final class H2SnapshotSeries implements SnapshotSeries {
 
@@ -150,6 +153,19 @@ final class H2SnapshotSeries implements SnapshotSeries {
     }
 
     private SchemaSnapshot readChanged(Connection connection, org.h2.engine.SessionLocal session) throws SQLException {
+        Changes changes = compare(session, reach(session));
+        H2Units read = readUnknown(connection, changes);
+        if (readSequences) {
+            rereadSequences(connection, read, changes.changed());
+        }
+        if (changes.changed().isEmpty()) {
+            return current;
+        }
+        return apply(changes, read);
+    }
+
+    /** The relations the statements since the last snapshot may have touched: by name, by owner, by reference, and every view. */
+    private Set<String> reach(org.h2.engine.SessionLocal session) {
         Set<String> reach = new HashSet<>(views);
         for (String name : names) {
             reach.addAll(relationsNamed.getOrDefault(name, Set.of()));
@@ -167,9 +183,20 @@ final class H2SnapshotSeries implements SnapshotSeries {
         for (String relation : List.copyOf(reach)) {
             reach.addAll(referencedBy.getOrDefault(relation, Set.of()));
         }
-        Map<String, SchemaSnapshot.Builder> changed = new HashMap<>();
-        Map<String, String> prints = new HashMap<>();
-        Map<String, String> toRead = new HashMap<>();
+        return reach;
+    }
+
+    /**
+     * What the reached relations' prints say: the units that changed (null for a relation that is
+     * gone, a unit seen before under the same print, or not yet read) with their new prints, and
+     * those whose print is new and must be read from the catalog.
+     */
+    private record Changes(Map<String, SchemaSnapshot.Builder> changed, Map<String, String> prints,
+            Map<String, String> toRead) {
+    }
+
+    private Changes compare(org.h2.engine.SessionLocal session, Set<String> reach) {
+        Changes changes = new Changes(new HashMap<>(), new HashMap<>(), new HashMap<>());
         for (String relation : reach) {
             if (isHistory(relation)) {
                 continue;
@@ -179,38 +206,49 @@ final class H2SnapshotSeries implements SnapshotSeries {
             if (now == null ? before == null && !units.containsKey(relation) : now.equals(before)) {
                 continue;
             }
-            prints.put(relation, now);
+            changes.prints().put(relation, now);
             SchemaSnapshot.Builder known = now == null ? null : seen.getOrDefault(relation, Map.of()).get(now);
             if (now == null || known != null) {
-                changed.put(relation, known);
+                changes.changed().put(relation, known);
             } else {
-                toRead.put(relation, now);
+                changes.toRead().put(relation, now);
             }
         }
+        return changes;
+    }
+
+    /** Reads the relations whose print is new from the catalog, and counts them as changed. */
+    private H2Units readUnknown(Connection connection, Changes changes) throws SQLException {
         H2Units read = new H2Units();
-        if (!toRead.isEmpty()) {
+        if (!changes.toRead().isEmpty()) {
             Set<String> tables = new HashSet<>();
-            toRead.keySet().forEach(relation -> tables.add(H2Units.names(relation)[1]));
+            changes.toRead().keySet().forEach(relation -> tables.add(H2Units.names(relation)[1]));
             reader.read(connection, historySchema, historyTable, tables, read);
-            for (String relation : toRead.keySet()) {
+            for (String relation : changes.toRead().keySet()) {
                 // a relation H2 prints but INFORMATION_SCHEMA does not show reads as empty
-                changed.put(relation, read.units.getOrDefault(relation, SchemaSnapshot.builder()));
+                changes.changed().put(relation, read.units.getOrDefault(relation, SchemaSnapshot.builder()));
             }
         }
-        if (readSequences) {
-            try (java.sql.Statement statement = connection.createStatement()) {
-                reader.sequences(statement, read);
+        return read;
+    }
+
+    /** Sequences have no print: every one is read again and replaces those known. */
+    private void rereadSequences(Connection connection, H2Units read, Map<String, SchemaSnapshot.Builder> changed)
+            throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            reader.sequences(statement, read);
+        }
+        units.keySet().stream().filter(unit -> unit.charAt(0) == H2Units.SEQUENCE).forEach(unit -> changed.put(unit, null));
+        read.units.forEach((unit, entries) -> {
+            if (unit.charAt(0) == H2Units.SEQUENCE) {
+                changed.put(unit, entries);
             }
-            units.keySet().stream().filter(unit -> unit.charAt(0) == H2Units.SEQUENCE).forEach(unit -> changed.put(unit, null));
-            read.units.forEach((unit, entries) -> {
-                if (unit.charAt(0) == H2Units.SEQUENCE) {
-                    changed.put(unit, entries);
-                }
-            });
-        }
-        if (changed.isEmpty()) {
-            return current;
-        }
+        });
+    }
+
+    /** Patches the current snapshot with the changed units and remembers them under their prints. */
+    private SchemaSnapshot apply(Changes changes, H2Units read) {
+        Map<String, SchemaSnapshot.Builder> changed = changes.changed();
         Map<DbObject, String> objectChanges = new HashMap<>();
         Map<DbObject, List<String>> orderChanges = new HashMap<>();
         // what the units held goes first, then what they hold now, so an object that moved stays
@@ -235,8 +273,8 @@ final class H2SnapshotSeries implements SnapshotSeries {
             }
         });
         changed.forEach((unit, now) -> {
-            if (now != null && prints.get(unit) != null) {
-                learn(unit, prints.get(unit), now);
+            if (now != null && changes.prints().get(unit) != null) {
+                learn(unit, changes.prints().get(unit), now);
             }
         });
         read.owners.forEach(owners::put);

@@ -148,8 +148,8 @@ public final class MysqlDialect extends StandardDialect {
      * databases this user may use), created only when missing, then made current with {@code USE}.
      */
     @Override
-    public void useSchema(Database database, Identifier schema, boolean create) throws SQLException {
-        Connection connection = database.connection();
+    public void useSchema(Connection connection, String shownUrl, Identifier schema, boolean create)
+            throws SQLException {
         if (!databaseExists(connection, schema.name())) {
             if (!create) {
                 return;
@@ -159,7 +159,7 @@ public final class MysqlDialect extends StandardDialect {
                 statement.execute("CREATE DATABASE IF NOT EXISTS " + schema.name());
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("cannot create database " + schema + " on "
-                        + database.redactedUrl() + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + ")."
+                        + shownUrl + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + ")."
                         + " The database named by migrate.schema does not exist and the user may not create it:"
                         + " create it once (CREATE DATABASE " + schema + ") and grant the user ALL on " + schema
                         + ".*", e);
@@ -191,25 +191,27 @@ public final class MysqlDialect extends StandardDialect {
      * after reading the history; the lock is {@code GET_LOCK} on its own connection.
      */
     @Override
-    public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {
-        Database database = connector.get();
+    public MigrationLock lock(Supplier<Connection> connector, String historyName, Duration timeout, Log log) {
+        Connection connection = connector.get();
+        String shownUrl = "the configured database";
         try {
-            MysqlServer.of(database.connection()).requireSupported(database.redactedUrl());
+            shownUrl = Redaction.redactUrl(connection.getMetaData().getURL());
+            MysqlServer.of(connection).requireSupported(shownUrl);
         } catch (SQLException e) {
-            database.close();
-            throw new DatabaseUnavailableException("cannot read the server version of " + database.redactedUrl()
+            MysqlLock.closeQuietly(connection);
+            throw new DatabaseUnavailableException("cannot read the server version of " + shownUrl
                     + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            database.close();
+            MysqlLock.closeQuietly(connection);
             throw e;
         }
-        return MysqlLock.acquire(database, historyName, "run", timeout, log);
+        return MysqlLock.acquire(connection, historyName, "run", timeout, log);
     }
 
     @Override
-    public void prepareWorkSession(Database database, String historyName, Duration timeout, Log log)
+    public void prepareWorkSession(Connection connection, String historyName, Duration timeout, Log log)
             throws SQLException {
-        MysqlLock.holdWorkLock(database.connection(), historyName, timeout, log);
+        MysqlLock.holdWorkLock(connection, historyName, timeout, log);
     }
 
     @Override
@@ -224,7 +226,7 @@ public final class MysqlDialect extends StandardDialect {
 
     @Override
     public String createScratch(String adminUrl, String name, String user, String password) {
-        try (Database admin = Database.connect(MysqlUrls.withoutDatabase(adminUrl), user, password);
+        try (Database admin = Database.connect(this, MysqlUrls.withoutDatabase(adminUrl), user, password);
                 Statement statement = admin.connection().createStatement()) {
             statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         } catch (SQLException e) {
@@ -241,7 +243,7 @@ public final class MysqlDialect extends StandardDialect {
 
     @Override
     public void dropScratch(String adminUrl, String url, String name, String user, String password) {
-        try (Database admin = Database.connect(MysqlUrls.withoutDatabase(adminUrl), user, password);
+        try (Database admin = Database.connect(this, MysqlUrls.withoutDatabase(adminUrl), user, password);
                 Statement statement = admin.connection().createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
         } catch (SQLException e) {

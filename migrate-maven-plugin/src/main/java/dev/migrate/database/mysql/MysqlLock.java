@@ -1,7 +1,6 @@
 package dev.migrate.database.mysql;
 
 import dev.migrate.common.Log;
-import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.LockTimeoutException;
 import dev.migrate.database.MigrationLock;
@@ -28,21 +27,22 @@ final class MysqlLock implements MigrationLock {
     private static final int WAIT_SECONDS = 1;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
-    private final Database database;
+    private final Connection connection;
     private final String name;
 
-    private MysqlLock(Database database, String name) {
-        this.database = database;
+    private MysqlLock(Connection connection, String name) {
+        this.connection = connection;
         this.name = name;
     }
 
-    static MysqlLock acquire(Database database, String historyName, String what, Duration timeout, Log log) {
+    /** Takes the lock on {@code connection}, the lock's own, which the lock closes when it is released. */
+    static MysqlLock acquire(Connection connection, String historyName, String what, Duration timeout, Log log) {
         try {
-            String name = lockName(database.connection(), historyName, what);
-            waitFor(database.connection(), name, timeout, log, what);
-            return new MysqlLock(database, name);
+            String name = lockName(connection, historyName, what);
+            waitFor(connection, name, timeout, log, what);
+            return new MysqlLock(connection, name);
         } catch (RuntimeException | SQLException e) {
-            database.close();
+            closeQuietly(connection);
             throw e instanceof RuntimeException runtime ? runtime : new DatabaseUnavailableException(
                     "cannot take the migration lock: " + e.getMessage(), e);
         }
@@ -153,13 +153,22 @@ final class MysqlLock implements MigrationLock {
 
     @Override
     public void close() {
-        try (PreparedStatement unlock = database.connection().prepareStatement("SELECT RELEASE_LOCK(?)")) {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
             unlock.setString(1, name);
             unlock.execute();
         } catch (SQLException e) {
             // closing the connection below releases the lock all the same
         } finally {
-            database.close();
+            closeQuietly(connection);
+        }
+    }
+
+    /** Closes the lock's own connection; the server releases the lock with it. */
+    static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the server releases what a closed connection held
         }
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  * cascaded drops included), wherever the command ran: in a revision, a function it called or a
  * trigger it fired. Event triggers need a superuser; elsewhere there is no log and every snapshot
  * reads the whole catalog.
+ *
+ * <p>Longer than most classes: the triggers' installation, the reading of the log and the
+ * dependency walk that widens it share one set of catalog rules, kept together on purpose.
  */
 final class PostgresChangeLog {
 

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * Writes PostgreSQL DDL from the definitions {@code pg_get_*} printed into a snapshot: most
  * definitions are already valid SQL (index, constraint, function and trigger definitions), so this
  * class mostly qualifies names and puts the right statement around them.
+ *
+ * <p>Longer than most classes: one short method per kind of change the planners ask for, as the
+ * {@link dev.migrate.database.DdlWriter} interface lists them.
  */
 public final class PostgresDdlWriter implements DdlWriter {
 

@@ -102,9 +102,9 @@ public final class PostgresDialect extends StandardDialect {
     }
 
     @Override
-    public InDoubtCheck checkStarted(Database database, dev.migrate.sql.Statement statement,
+    public InDoubtCheck checkStarted(java.sql.Connection connection, dev.migrate.sql.Statement statement,
             Optional<NoTransactionStatement> kind) throws SQLException {
-        return PostgresInDoubt.check(database, statement, kind);
+        return PostgresInDoubt.check(connection, statement, kind);
     }
 
     @Override
@@ -158,7 +158,7 @@ public final class PostgresDialect extends StandardDialect {
     }
 
     @Override
-    public MigrationLock lock(Supplier<Database> connector, String historyName, Duration timeout, Log log) {
+    public MigrationLock lock(Supplier<Connection> connector, String historyName, Duration timeout, Log log) {
         return PostgresLock.acquire(connector.get(), historyName, timeout, log);
     }
 
@@ -167,20 +167,19 @@ public final class PostgresDialect extends StandardDialect {
      * statements (PostgreSQL 14+), and waits out a killed run's session that is still working.
      */
     @Override
-    public void prepareWorkSession(Database database, String historyName, Duration timeout, Log log)
+    public void prepareWorkSession(Connection connection, String historyName, Duration timeout, Log log)
             throws SQLException {
-        try (Statement statement = database.connection().createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("SET client_connection_check_interval = 1000");
         } catch (SQLException e) {
             // older servers do not know the setting: a killed client's statement then runs to its end
         }
-        PostgresLock.holdWorkLock(database.connection(), historyName, timeout, log);
+        PostgresLock.holdWorkLock(connection, historyName, timeout, log);
     }
 
     /** DISCARD ALL: what a new connection would give, without a new server process and its cold caches. */
     @Override
-    public boolean resetSession(Database database) throws SQLException {
-        Connection connection = database.connection();
+    public boolean resetSession(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
             statement.execute("DISCARD ALL");
@@ -199,8 +198,8 @@ public final class PostgresDialect extends StandardDialect {
             + " EXECUTE 'DEALLOCATE ' || quote_ident(statement_name); END LOOP; END $$";
 
     @Override
-    public void resetSessionInTransaction(Database database) throws SQLException {
-        try (Statement statement = database.connection().createStatement()) {
+    public void resetSessionInTransaction(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.execute(RESET_IN_TRANSACTION);
         }
     }
@@ -295,12 +294,12 @@ public final class PostgresDialect extends StandardDialect {
      * A connection to the server for CREATE and DROP DATABASE: through the configured database, or
      * through {@code postgres} when the configured one does not exist yet.
      */
-    private static Database admin(String adminUrl, String user, String password) {
+    private Database admin(String adminUrl, String user, String password) {
         try {
-            return Database.connect(adminUrl, user, password);
+            return Database.connect(this, adminUrl, user, password);
         } catch (DatabaseUnavailableException e) {
             try {
-                return Database.connect(withDatabase(adminUrl, "postgres"), user, password);
+                return Database.connect(this, withDatabase(adminUrl, "postgres"), user, password);
             } catch (DatabaseUnavailableException ignored) {
                 throw e;
             }

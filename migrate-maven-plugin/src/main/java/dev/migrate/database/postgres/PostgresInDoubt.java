@@ -1,10 +1,10 @@
 package dev.migrate.database.postgres;
 
 import dev.migrate.database.CatalogInDoubt;
-import dev.migrate.database.Database;
 import dev.migrate.database.InDoubtCheck;
 import dev.migrate.sql.NoTransactionStatement;
 import dev.migrate.sql.Statement;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,13 +30,13 @@ final class PostgresInDoubt {
     private PostgresInDoubt() {
     }
 
-    static InDoubtCheck check(Database database, Statement statement, Optional<NoTransactionStatement> kind)
+    static InDoubtCheck check(Connection connection, Statement statement, Optional<NoTransactionStatement> kind)
             throws SQLException {
         String sql = statement.sql().strip();
         Matcher m;
         if ((m = CREATE_INDEX.matcher(sql)).matches()) {
             String index = m.group(1);
-            Optional<Boolean> valid = indexValid(database, index);
+            Optional<Boolean> valid = indexValid(connection, index);
             if (valid.isEmpty()) {
                 return InDoubtCheck.run("index " + index + " does not exist");
             }
@@ -46,19 +46,19 @@ final class PostgresInDoubt {
         }
         if ((m = DROP_INDEX.matcher(sql)).matches()) {
             String index = m.group(1);
-            return indexValid(database, index).isEmpty() ? InDoubtCheck.done("index " + index + " no longer exists")
+            return indexValid(connection, index).isEmpty() ? InDoubtCheck.done("index " + index + " no longer exists")
                     : InDoubtCheck.run("index " + index + " still exists");
         }
         if (kind.isPresent() && (kind.get() == NoTransactionStatement.VACUUM
                 || kind.get() == NoTransactionStatement.REINDEX_CONCURRENTLY)) {
             return InDoubtCheck.run(kind.get().label() + " changes nothing when it runs again");
         }
-        return CatalogInDoubt.check(database, statement);
+        return CatalogInDoubt.check(connection, statement);
     }
 
     /** Whether the index {@code name} (as written in SQL) is valid; empty when there is none. */
-    private static Optional<Boolean> indexValid(Database database, String name) throws SQLException {
-        try (PreparedStatement query = database.connection().prepareStatement(
+    private static Optional<Boolean> indexValid(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
                 "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
             query.setString(1, name);
             try (ResultSet rs = query.executeQuery()) {

@@ -1,6 +1,5 @@
 package dev.migrate.database.postgres;
 
-import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.LockTimeoutException;
 import dev.migrate.database.MigrationLock;
@@ -34,22 +33,22 @@ public final class PostgresLock implements MigrationLock {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
-    private final Database database;
+    private final Connection connection;
     private final int key;
 
-    private PostgresLock(Database database, int key) {
-        this.database = database;
+    private PostgresLock(Connection connection, int key) {
+        this.connection = connection;
         this.key = key;
     }
 
-    static PostgresLock acquire(Database database, String lockName, Duration timeout, Log listener) {
+    static PostgresLock acquire(Connection connection, String lockName, Duration timeout, Log listener) {
         try {
-            int key = keyOf(database.connection(), lockName);
-            waitFor(database.connection(), RUN_LOCK_CLASS, key, timeout, listener, "the migration lock of " + lockName,
+            int key = keyOf(connection, lockName);
+            waitFor(connection, RUN_LOCK_CLASS, key, timeout, listener, "the migration lock of " + lockName,
                     "another migrate run");
-            return new PostgresLock(database, key);
+            return new PostgresLock(connection, key);
         } catch (RuntimeException | SQLException e) {
-            database.close();
+            closeQuietly(connection);
             throw e instanceof RuntimeException runtime ? runtime : new DatabaseUnavailableException(
                     "cannot take the migration lock: " + e.getMessage(), e);
         }
@@ -159,14 +158,23 @@ public final class PostgresLock implements MigrationLock {
 
     @Override
     public void close() {
-        try (PreparedStatement unlock = database.connection().prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
             unlock.setInt(1, RUN_LOCK_CLASS);
             unlock.setInt(2, key);
             unlock.execute();
         } catch (SQLException e) {
             // closing the connection below releases the lock all the same
         } finally {
-            database.close();
+            closeQuietly(connection);
+        }
+    }
+
+    /** Closes the lock's own connection; what it held (the lock, an open transaction) goes with it. */
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the server releases what a closed connection held
         }
     }
 }

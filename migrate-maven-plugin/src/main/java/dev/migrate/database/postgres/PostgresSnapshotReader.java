@@ -39,6 +39,9 @@ import java.util.List;
  * snapshots compare as the server sees the objects. Objects that belong to an extension are
  * left to the extension's own entry. Reads everything, or only chosen relations, types and
  * routines (see {@link PostgresSnapshotSeries}).
+ *
+ * <p>Longer than most classes: one short method per kind of object; the queries themselves are in
+ * {@link PostgresCatalogQueries}.
  */
 final class PostgresSnapshotReader implements SnapshotReader {
 

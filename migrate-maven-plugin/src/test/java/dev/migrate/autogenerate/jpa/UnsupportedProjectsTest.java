@@ -1,5 +1,7 @@
 package dev.migrate.autogenerate.jpa;
 
+import dev.migrate.testing.Products;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.common.Log;
@@ -76,7 +78,7 @@ class UnsupportedProjectsTest {
         JpaSource source = new JpaSource(work.resolve("target/classes"), JpaProject.jars(), List.of(), List.of(),
                 Map.of());
 
-        assertThatThrownBy(() -> JpaDesiredSchema.write(source, "jdbc:h2:mem:unused", null, null, work.resolve("jpa"),
+        assertThatThrownBy(() -> JpaDesiredSchema.write(source, Products.target("jdbc:h2:mem:unused"), work.resolve("jpa"),
                 Log.SILENT)).isInstanceOf(JpaModelException.class).hasMessageContaining("no compiled classes in")
                 .hasMessageContaining("mvn compile migrate:revision");
     }
@@ -87,7 +89,7 @@ class UnsupportedProjectsTest {
                 EntitiesAsDesiredSchemaTest.AUTHOR).compile("billing");
 
         // a port nothing listens on: the refusal must come before any database is asked anything
-        assertThatThrownBy(() -> JpaDesiredSchema.write(source, "jdbc:postgresql://127.0.0.1:1/none", null, null,
+        assertThatThrownBy(() -> JpaDesiredSchema.write(source, Products.target("jdbc:postgresql://127.0.0.1:1/none"),
                 work.resolve("jpa"), Log.SILENT)).isInstanceOf(JpaModelException.class)
                 .hasMessageContaining("no @Entity, @Embeddable or @MappedSuperclass class in")
                 .hasMessageContaining("in the package(s) billing");

@@ -1,13 +1,13 @@
-package dev.migrate.verify;
+package dev.migrate.scratch;
 
-import dev.migrate.database.Dialects;
 import dev.migrate.common.Redaction;
 import dev.migrate.database.Database;
+import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Dialect;
 import java.security.SecureRandom;
 
 /**
- * The throw-away database verify works in, so the configured database's data is never touched: a
+ * The throw-away database verify and autogenerate work in, so the configured database's data is never touched: a
  * fresh database made by the configured database's dialect (in memory for H2, a new database on
  * the same PostgreSQL server), dropped on close, also when verify fails; or a database the user
  * names with {@code verifyUrl}, used as it is.
@@ -21,6 +21,8 @@ public final class ScratchDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final boolean owned;
+    private final String stem = "migrate_verify_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
     private String name;
     private String url;
     /** Drops of databases thrown away by {@link #rebuild}, made on {@link #background}. */
@@ -38,21 +40,22 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Makes the scratch database for a project whose database is {@code configuredUrl}; with a
+     * Makes the scratch database next to {@code configured}, the project's database; with a
      * {@code verifyUrl}, that database is used instead and nothing is created or dropped.
      *
      * @throws dev.migrate.database.ScratchDatabaseException when the PostgreSQL user may not create a database
      * @throws dev.migrate.database.UnsupportedVerifyDatabaseException when the dialect cannot make one
      */
-    public static ScratchDatabase open(String configuredUrl, String user, String password, String verifyUrl) {
+    public static ScratchDatabase open(DatabaseTarget configured, String verifyUrl) {
         if (verifyUrl != null && !verifyUrl.isBlank()) {
-            ScratchDatabase given = new ScratchDatabase(Dialects.forUrl(verifyUrl), null, user, password, false);
-            given.url = verifyUrl.strip();
-            given.name = Redaction.redactUrl(given.url);
-            return given;
+            DatabaseTarget given = configured.at(verifyUrl.strip());
+            ScratchDatabase scratch = new ScratchDatabase(given.product(), null, given.user(), given.password(), false);
+            scratch.url = given.url();
+            scratch.name = Redaction.redactUrl(scratch.url);
+            return scratch;
         }
-        ScratchDatabase scratch = new ScratchDatabase(Dialects.forUrl(configuredUrl), configuredUrl, user, password,
-                true);
+        ScratchDatabase scratch = new ScratchDatabase(configured.product(), configured.url(), configured.user(),
+                configured.password(), true);
         scratch.create();
         return scratch;
     }
@@ -77,7 +80,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     public Database connect() {
-        return Database.connect(url, user, password);
+        return Database.connect(dialect, url, user, password);
     }
 
     /**
@@ -146,7 +149,7 @@ public final class ScratchDatabase implements AutoCloseable {
      * Another new, empty scratch database next to this one (which verify must have made itself), for a
      * check that needs a database of its own; the caller closes it.
      */
-    ScratchDatabase sibling() {
+    public ScratchDatabase sibling() {
         if (!owned) {
             throw new IllegalStateException("verify makes other databases only next to one it created itself");
         }
@@ -156,7 +159,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /** A copy of this database where the dialect can make one (nobody may be connected to this one), or empty. */
-    java.util.Optional<ScratchDatabase> copy() {
+    public java.util.Optional<ScratchDatabase> copy() {
         String copyName = newName();
         return dialect.copyScratch(adminUrl, name, copyName, user, password).map(copyUrl -> {
             ScratchDatabase copy = new ScratchDatabase(dialect, adminUrl, user, password, true);
@@ -166,8 +169,12 @@ public final class ScratchDatabase implements AutoCloseable {
         });
     }
 
-    private static String newName() {
-        return "migrate_verify_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    /**
+     * A new database name: this scratch database's random stem and a count, so that every database
+     * one scratch database makes (rebuilds, the spare, copies) shares a prefix no other run uses.
+     */
+    private String newName() {
+        return stem + "x" + made.incrementAndGet();
     }
 
     private void create() {
