@@ -232,7 +232,7 @@ public final class MigrationRun {
     public static void runUnchecked(Database database, Identifier schema, Identifier table, Plan plan,
             StatementObserver observer) throws SQLException {
         HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new HistoryJournal(history), RunListener.SILENT, observer).run(plan);
+        new PlanRunner(database, new HistoryJournal(history, false), RunListener.SILENT, observer).run(plan);
     }
 
     /**
@@ -244,7 +244,7 @@ public final class MigrationRun {
     public static void runHeld(Database database, Identifier schema, Identifier table, Plan plan,
             StatementObserver observer) throws SQLException {
         HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new HistoryJournal(history), RunListener.SILENT, observer, true,
+        new PlanRunner(database, new HistoryJournal(history, false), RunListener.SILENT, observer, true,
                 PlanRunner.Checkpoints.NONE).run(plan);
     }
 

@@ -95,6 +95,34 @@ public final class MysqlDialect extends StandardDialect {
         return false;
     }
 
+    /**
+     * A statement shares a transaction with its journal update unless the server commits on its own
+     * around it: DDL, account and table-maintenance statements, {@code LOCK TABLES}, {@code SET
+     * autocommit} and the rest of the server's implicit-commit list. Only statements known not to
+     * commit are let in; a routine ({@code CALL}) may commit inside, so it does not share.
+     */
+    @Override
+    public boolean sharesTransaction(dev.migrate.sql.Statement statement,
+            Optional<dev.migrate.sql.NoTransactionStatement> kind, int serverMajorVersion) {
+        String first = firstWord(statement.sql());
+        return NO_IMPLICIT_COMMIT.contains(first);
+    }
+
+    private static final Set<String> NO_IMPLICIT_COMMIT = Set.of("insert", "update", "delete", "replace", "select",
+            "with", "values", "do");
+
+    private static String firstWord(String sql) {
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        return sql.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public String driverUrl(String url) {
         return MysqlUrls.forDriver(url);
