@@ -23,6 +23,9 @@ record HistoryJournal(HistoryTable history, boolean strict) implements PlanRunne
     @Override
     public void starting(Revision revision, Direction direction, int first, boolean resumed) throws SQLException {
         boolean up = direction == Direction.UP;
+        if (!up) {
+            recordCountedSquash(revision);
+        }
         if (up && !resumed) {
             history.insert(revision, 0, RowState.RUNNING);
         } else {
@@ -53,6 +56,7 @@ record HistoryJournal(HistoryTable history, boolean strict) implements PlanRunne
     public void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
             throws SQLException {
         if (direction == Direction.DOWN) {
+            recordCountedSquash(revision);
             if (strict) {
                 history.delete(revision.id());
             } else {
@@ -65,6 +69,17 @@ record HistoryJournal(HistoryTable history, boolean strict) implements PlanRunne
             history.update(revision, RowState.APPLIED, statements, null, millis);
         } else {
             history.insert(revision, millis, RowState.APPLIED);
+        }
+    }
+
+    /**
+     * A squash counted as applied because the database ran the revisions it replaces has no row of
+     * its own yet: it gets one now, in the transaction of the first run that writes for it (its
+     * downgrade), so the journal has a row to follow and to remove with the replaced ones.
+     */
+    private void recordCountedSquash(Revision revision) throws SQLException {
+        if (!revision.replaces().isEmpty() && !history.hasRow(revision.id())) {
+            history.insert(revision, 0, RowState.APPLIED);
         }
     }
 

@@ -250,6 +250,17 @@ final class HistoryTable {
         return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
     }
 
+    /** Whether {@code id} has a row, read within whatever transaction the connection is in. */
+    public boolean hasRow(String id) throws SQLException {
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                "SELECT 1 FROM " + qualifiedName + " WHERE revision = ?")) {
+            statement.setString(1, id);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /** Removes {@code id}'s row, within whatever transaction the connection is in. */
     public void delete(String id) throws SQLException {
         if (delete == null) {
