@@ -6,11 +6,11 @@ it.logContainsInOrder(
     '20260101090000_create_authors',
     '20260103090000_add_book_price',
     'full cycle',
-    // verify runs lint too: the index on an existing table is built without CONCURRENTLY
-    'warning [index-without-concurrently] CREATE INDEX on books',
     'Verified 3 revisions in ',
-    ': 0 errors, 1 warning',
+    ': 0 errors, 0 warnings',
     'BUILD SUCCESS')
+// verify runs lint too, with H2's rules: PostgreSQL's advice (build the index CONCURRENTLY) is not given on H2
+assert !it.log().contains('index-without-concurrently')
 // the configured (default, file-based) H2 database is never created
 assert !new File(basedir, 'target/migrate/db.mv.db').exists()
 def report = new File(basedir, 'target/migrate-reports/TEST-migrate-verify.xml').getText('UTF-8')

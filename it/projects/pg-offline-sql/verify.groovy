@@ -1,4 +1,5 @@
 import dev.migrate.sql.StatementSplitter
+import dev.migrate.database.Dialects
 
 def it = evaluate(new File(support, 'it.groovy'))
 
@@ -20,7 +21,7 @@ def run = { String url, File script ->
     def c = it.connect(url)
     try {
         def jdbc = c.createStatement()
-        StatementSplitter.split(script.getText('UTF-8'), 1).each { jdbc.execute(it.sql()) }
+        StatementSplitter.split(script.getText('UTF-8'), 1, Dialects.forUrl('jdbc:postgresql:').syntax()).each { jdbc.execute(it.sql()) }
     } finally { c.close() }
 }
 
