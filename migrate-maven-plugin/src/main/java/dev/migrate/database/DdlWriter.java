@@ -24,9 +24,14 @@ public interface DdlWriter {
     }
 
     /** An extension from a definition like "version 1.3 in schema public"; null when the database has none. */
-    String createExtension(String extension, String definition);
+    default String createExtension(String extension, String definition) {
+        return null;
+    }
 
-    String dropExtension(String extension);
+    /** Drops an extension; null when the database has none. */
+    default String dropExtension(String extension) {
+        return null;
+    }
 
     /**
      * A table with its columns (already written clauses) and the constraints that may sit in the

@@ -52,16 +52,6 @@ public final class H2DdlWriter implements DdlWriter {
     }
 
     @Override
-    public String createExtension(String extension, String definition) {
-        return null;
-    }
-
-    @Override
-    public String dropExtension(String extension) {
-        return null;
-    }
-
-    @Override
     public String createTable(String table, String definition, List<String> columns, List<String> constraints) {
         List<String> clauses = new ArrayList<>(columns);
         clauses.addAll(constraints);

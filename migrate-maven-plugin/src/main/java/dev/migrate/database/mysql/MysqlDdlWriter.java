@@ -47,16 +47,6 @@ final class MysqlDdlWriter implements DdlWriter {
         return "DROP DATABASE " + quote(schema);
     }
 
-    @Override
-    public String createExtension(String extension, String definition) {
-        return null;
-    }
-
-    @Override
-    public String dropExtension(String extension) {
-        return null;
-    }
-
     /** {@code definition} is the reader's "table ENGINE=... COLLATE=... options". */
     @Override
     public String createTable(String table, String definition, List<String> columns, List<String> constraints) {
