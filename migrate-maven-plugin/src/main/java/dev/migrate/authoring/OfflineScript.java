@@ -2,7 +2,7 @@ package dev.migrate.authoring;
 
 import dev.migrate.database.Dialect;
 import dev.migrate.database.Identifier;
-import dev.migrate.run.MigrationRun;
+import dev.migrate.run.UncheckedRun;
 import dev.migrate.common.FileWriteException;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
@@ -36,7 +36,7 @@ public record OfflineScript(Plan plan, String description, Dialect dialect, Stri
      */
     public static OfflineScript of(Plan plan, String description, Dialect dialect, Identifier schema,
             Identifier table) {
-        String history = MigrationRun.historyTableName(schema, table);
+        String history = UncheckedRun.historyTableName(schema, table);
         StringBuilder out = new StringBuilder();
         int count = plan.steps().size();
         out.append("-- Written by migrate-maven-plugin: ").append(description).append(", ").append(count)

@@ -1,7 +1,7 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.common.Log;
-import dev.migrate.run.MigrationRun;
+import dev.migrate.run.UncheckedRun;
 import dev.migrate.history.HistoryCheck;
 import dev.migrate.history.Status;
 import dev.migrate.history.AppliedRevision;
@@ -125,7 +125,7 @@ public final class SchemaCheck {
             if (schema != null) {
                 database.useSchema(schema, false);
             }
-            return MigrationRun.readHistoryIfExists(database, schema, table).orElse(null);
+            return UncheckedRun.readHistoryIfExists(database, schema, table).orElse(null);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("check cannot read the history table " + table
                     + ": " + e.getMessage(), e);

@@ -7,17 +7,14 @@ import dev.migrate.database.Dialect;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.Identifier;
 import dev.migrate.database.MigrationLock;
-import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.UnknownAppliedRevisionException;
 import dev.migrate.history.AppliedRevision;
 import dev.migrate.history.HistoryCheck;
-import dev.migrate.history.RowState;
 import dev.migrate.history.Status;
 import dev.migrate.revision.Revision;
 import dev.migrate.run.RunChecks.Checked;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,6 +117,8 @@ public final class MigrationRun {
                     history.recordChecksums(revision);
                 }
                 Plan plan = locked.plan();
+                // one runner, so that a statement's kind is read once for the resumption and the plan
+                PlanRunner runner = runner(database, history);
                 List<Revision> finished = List.of();
                 if (!locked.history().unfinished().isEmpty()) {
                     Resumption resumption = new Resumption(database, history, listener, choice);
@@ -127,16 +126,16 @@ public final class MigrationRun {
                         resumption.resolveByStamp(graph, locked.history().unfinished());
                     } else {
                         finished = resumption.finish(graph, locked.history().unfinished(), plan.direction(),
-                                runner(database, history));
+                                runner);
                     }
                     plan = planner.apply(graph, new Status(graph, history.read()).appliedIds());
                 }
                 if (!plan.isEmpty()) {
                     listener.planned(plan, what);
                     if (mode == Mode.STAMP) {
-                        record(database, history, plan);
+                        Stamp.record(database, history, plan, listener);
                     } else {
-                        runner(database, history).run(plan);
+                        runner.run(plan);
                     }
                 }
                 // a revision finished on the way counts as run, in the summary as in the database
@@ -198,76 +197,6 @@ public final class MigrationRun {
         } catch (SQLException e) {
             throw unavailable("cannot read the history table " + table, e);
         }
-    }
-
-    /** The rows of the history table in {@code database}, or empty when it has none. */
-    public static java.util.Optional<List<AppliedRevision>> readHistoryIfExists(Database database, Identifier schema,
-            Identifier table) throws SQLException {
-        HistoryTable history = new HistoryTable(database, schema, table);
-        return history.exists() ? java.util.Optional.of(history.read()) : java.util.Optional.empty();
-    }
-
-    /** The history table's name as the plugin writes it into SQL. */
-    public static String historyTableName(Identifier schema, Identifier table) {
-        return HistoryTable.qualifiedName(schema, table);
-    }
-
-    /** Creates the history table in {@code database} unless it exists (verify's scratch database). */
-    public static void createHistoryTable(Database database, Identifier schema, Identifier table) throws SQLException {
-        new HistoryTable(database, schema, table).createIfMissing();
-    }
-
-    /**
-     * Runs {@code plan} in {@code database} with no lock and no checks: for verify's scratch
-     * database, which nobody else uses.
-     *
-     * @throws StatementFailedException when a statement fails
-     */
-    public static void runUnchecked(Database database, Identifier schema, Identifier table, Plan plan)
-            throws SQLException {
-        runUnchecked(database, schema, table, plan, StatementObserver.NONE);
-    }
-
-    /** As {@link #runUnchecked(Database, Identifier, Identifier, Plan)}, telling {@code observer} about each statement. */
-    public static void runUnchecked(Database database, Identifier schema, Identifier table, Plan plan,
-            StatementObserver observer) throws SQLException {
-        HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new HistoryJournal(history, false), RunListener.SILENT, observer).run(plan);
-    }
-
-    /**
-     * As {@link #runUnchecked(Database, Identifier, Identifier, Plan, StatementObserver)}, in the
-     * transaction the caller opened on {@code database} (its auto-commit off) and keeps open: nothing
-     * is committed, and a failed statement rolls the whole transaction back. Transactional
-     * revisions only, on a database whose DDL is transactional.
-     */
-    public static void runHeld(Database database, Identifier schema, Identifier table, Plan plan,
-            StatementObserver observer) throws SQLException {
-        HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new HistoryJournal(history, false), RunListener.SILENT, observer, true,
-                PlanRunner.Checkpoints.NONE).run(plan);
-    }
-
-    /** Records the plan in the history table without running any revision's SQL ({@code stamp}). */
-    private void record(Database database, HistoryTable history, Plan plan) throws SQLException {
-        Connection connection = database.connection();
-        connection.setAutoCommit(false);
-        try {
-            for (Revision revision : plan.steps()) {
-                if (plan.direction() == Direction.UP) {
-                    history.insert(revision, 0, RowState.STAMPED);
-                } else {
-                    history.delete(revision.id());
-                }
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-        plan.steps().forEach(revision -> listener.revisionStamped(revision, plan.direction()));
     }
 
     private PlanRunner runner(Database database, HistoryTable history) {

@@ -74,6 +74,7 @@ final class PlanRunner {
      */
     private final boolean held;
     private final Checkpoints checkpoints;
+    private final StatementKinds kinds;
 
     PlanRunner(Database database, Journal journal, RunListener listener) {
         this(database, journal, listener, StatementObserver.NONE);
@@ -91,6 +92,12 @@ final class PlanRunner {
         this.observer = observer;
         this.held = held;
         this.checkpoints = checkpoints;
+        this.kinds = new StatementKinds(database.dialect().syntax());
+    }
+
+    /** What the statements this runner runs are, read once per statement. */
+    StatementKinds kinds() {
+        return kinds;
     }
 
     /** Runs every step of {@code plan}. */
@@ -159,7 +166,7 @@ final class PlanRunner {
                 checkpoints.reached(point + ", before it");
                 execute(connection, jdbc, revision, direction, statements, first, i, true, false);
                 checkpoints.reached(point + ", after it");
-            } else if (database.dialect().sharesTransaction(statement, refusedKind(statement), version)) {
+            } else if (database.dialect().sharesTransaction(statement, kinds.of(statement), version)) {
                 connection.setAutoCommit(false);
                 checkpoints.reached(point + ", before it (shared transaction)");
                 execute(connection, jdbc, revision, direction, statements, first, i, false, true);
@@ -236,12 +243,7 @@ final class PlanRunner {
             return false;
         }
         return database.dialect().transactionalDdl()
-                || statements.stream().allMatch(statement -> database.dialect().sharesTransaction(statement, refusedKind(statement), version));
-    }
-
-    /** What lint makes of {@code statement}, when some database refuses it in a transaction. */
-    private java.util.Optional<dev.migrate.sql.NoTransactionStatement> refusedKind(Statement statement) {
-        return dev.migrate.lint.NoTransactionStatements.of(statement.sql(), database.dialect().syntax());
+                || statements.stream().allMatch(statement -> database.dialect().sharesTransaction(statement, kinds.of(statement), version));
     }
 
     private String aftermath(Revision revision, List<Statement> ran, boolean transactional) {

@@ -61,7 +61,7 @@ final class Resumption {
             PlanRunner runner) throws SQLException {
         Map<AppliedRevision, Integer> resumeAt = new LinkedHashMap<>();
         for (AppliedRevision row : unfinished) {
-            resumeAt.put(row, resumeAt(graph.find(row.id()).orElseThrow(), row));
+            resumeAt.put(row, resumeAt(graph.find(row.id()).orElseThrow(), row, runner.kinds()));
         }
         List<Revision> finished = new ArrayList<>();
         for (Map.Entry<AppliedRevision, Integer> entry : resumeAt.entrySet()) {
@@ -85,7 +85,7 @@ final class Resumption {
     }
 
     /** The index of the statement {@code row}'s revision continues at. */
-    private int resumeAt(Revision revision, AppliedRevision row) throws SQLException {
+    private int resumeAt(Revision revision, AppliedRevision row, StatementKinds kinds) throws SQLException {
         int done = row.statementsDone();
         if (!row.state().inDoubt()) {
             return done;
@@ -101,8 +101,7 @@ final class Resumption {
         Statement statement = statements.get(done);
         String which = "statement " + (done + 1) + " of " + revision.describe() + " (" + revision.fileName() + ":"
                 + statement.line() + "), started when the previous run stopped, ";
-        InDoubtCheck check = database.dialect().checkStarted(database.connection(), statement,
-                dev.migrate.lint.NoTransactionStatements.of(statement.sql(), database.dialect().syntax()));
+        InDoubtCheck check = database.dialect().checkStarted(database.connection(), statement, kinds.of(statement));
         switch (check.answer()) {
             case DONE:
                 listener.info(which + "completed (" + check.detail() + "): continuing after it");

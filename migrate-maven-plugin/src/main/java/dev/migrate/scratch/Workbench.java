@@ -8,7 +8,7 @@ import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
-import dev.migrate.run.MigrationRun;
+import dev.migrate.run.UncheckedRun;
 import dev.migrate.schema.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,9 +57,9 @@ public final class Workbench implements AutoCloseable {
     public void upgrade(List<Revision> revisions) {
         applied = List.copyOf(revisions);
         try (Database database = open()) {
-            MigrationRun.createHistoryTable(database, history.schema(), history.table());
+            UncheckedRun.createHistoryTable(database, history.schema(), history.table());
             if (!revisions.isEmpty()) {
-                MigrationRun.runUnchecked(database, history.schema(), history.table(),
+                UncheckedRun.run(database, history.schema(), history.table(),
                         new Plan(Direction.UP, revisions));
             }
         } catch (SQLException e) {

@@ -2,29 +2,25 @@ package dev.migrate.verify;
 
 import dev.migrate.database.HistoryLocation;
 import dev.migrate.scratch.ScratchDatabase;
-import dev.migrate.database.SnapshotReader;
 import dev.migrate.database.SnapshotSeries;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
-import dev.migrate.run.MigrationRun;
+import dev.migrate.run.UncheckedRun;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs plans in the scratch database and observes it. Plans run on a connection whose session is
- * reset before each plan (or on a new connection, where the database cannot reset one), so that
- * nothing a revision leaves in its session (temporary tables, settings) can make a check pass.
- * Observations are made on a connection of their own that never runs a revision, and read only
- * what changed since the previous observation where the database can tell; the whole catalog is
- * read at the start, after a plan of several revisions (the full cycle) and after a rebuild.
+ * Runs plans in the scratch database, holds transactions around them where it can, and asks its
+ * {@link ScratchObserver} to look. Plans run on a connection whose session is reset before each
+ * plan (or on a new connection, where the database cannot reset one), so that nothing a revision
+ * leaves in its session (temporary tables, settings) can make a check pass. The observer reads the
+ * whole catalog at the start, after a plan of several revisions (the full cycle), after a rolled
+ * back transaction and after a rebuild.
  */
 final class ScratchSession implements AutoCloseable {
 
@@ -38,14 +34,10 @@ final class ScratchSession implements AutoCloseable {
     private final ScratchDatabase scratch;
     private final Identifier schema;
     private final Identifier table;
-    private final SnapshotReader reader;
     /** Reads the catalog and the history table, nothing else. */
-    private Database observer;
-    private String observerSchema;
-    private SnapshotSeries series;
+    private final ScratchObserver observer;
     /** Runs the plans; its session is reset before each. */
     private Database runner;
-    private boolean readAll = true;
     /** Whether a transaction is held open on the runner (see {@link #hold}). */
     private boolean held;
     /** Whether the database was rebuilt once: from then on transactions are held (see {@link #hold}). */
@@ -55,7 +47,7 @@ final class ScratchSession implements AutoCloseable {
         this.scratch = scratch;
         this.schema = schema == null ? null : scratch.dialect().scratchSchema(schema);
         this.table = table;
-        this.reader = scratch.dialect().snapshotReader();
+        this.observer = new ScratchObserver(scratch, this.schema, table);
     }
 
     ScratchDatabase scratch() {
@@ -65,7 +57,7 @@ final class ScratchSession implements AutoCloseable {
     /** Creates the schema (when one is configured) and the history table, as upgrade would. */
     void prepare() {
         try {
-            MigrationRun.createHistoryTable(runner(), schema, table);
+            UncheckedRun.createHistoryTable(runner(), schema, table);
         } catch (SQLException e) {
             throw failed("cannot create the history table", e);
         }
@@ -73,31 +65,9 @@ final class ScratchSession implements AutoCloseable {
 
     Observation observe() {
         try {
-            if (observer == null) {
-                observer = open();
-                observerSchema = observer.connection().getSchema();
-                // only a database verify made itself gets the bookkeeping an incremental snapshot needs
-                series = reader.series(observerSchema, scratch.dialect().fold(table), scratch.canRebuild());
-            }
             // inside a held transaction only the runner's own connection sees what it did
-            java.sql.Connection on = held ? runner.connection() : observer.connection();
-            SchemaSnapshot snapshot = series.next(on, readAll);
-            readAll = false;
-            List<String> history = series.history(on);
-            if (history == null) {
-                history = new ArrayList<>();
-                // the history table exists since prepare(): read it without the metadata lookup read() makes
-                try (Statement statement = on.createStatement();
-                        ResultSet rows = statement.executeQuery("SELECT revision FROM "
-                                + MigrationRun.historyTableName(schema, table) + " ORDER BY revision")) {
-                    while (rows.next()) {
-                        history.add(rows.getString(1).trim());
-                    }
-                }
-            }
-            return new Observation(snapshot, history);
+            return observer.observe(held ? runner.connection() : null);
         } catch (SQLException e) {
-            closeObserver();
             throw failed("cannot read the schema", e);
         }
     }
@@ -113,6 +83,7 @@ final class ScratchSession implements AutoCloseable {
      * revision), which a history whose downgrades are right would pay for nothing.
      */
     boolean hold(Revision revision) {
+        SnapshotSeries series = observer.series();
         if (!rebuilt || held || series == null || !revision.transactional() || !scratch.dialect().transactionalDdl()) {
             return false;
         }
@@ -148,7 +119,7 @@ final class ScratchSession implements AutoCloseable {
                 connection.commit();
             } else {
                 connection.rollback();
-                readAll = true;
+                observer.readAllNext();
             }
             connection.setAutoCommit(true);
         } catch (SQLException e) {
@@ -188,9 +159,9 @@ final class ScratchSession implements AutoCloseable {
     long run(Direction direction, List<Revision> revisions, dev.migrate.run.StatementObserver statements) {
         long started = System.nanoTime();
         if (revisions.size() > 1) {
-            readAll = true;
+            observer.readAllNext();
         }
-        SnapshotSeries watching = series;
+        SnapshotSeries watching = observer.series();
         dev.migrate.run.StatementObserver told = watching == null ? statements
                 : new dev.migrate.run.StatementObserver() {
                     @Override
@@ -214,11 +185,11 @@ final class ScratchSession implements AutoCloseable {
                 if (schema != null) {
                     runner.useSchema(schema, true);
                 }
-                MigrationRun.runHeld(runner, schema, table, new Plan(direction, revisions), told);
+                UncheckedRun.runHeld(runner, schema, table, new Plan(direction, revisions), told);
                 // the reset took the observer's settings for this transaction with it
                 watching.holding(runner.connection());
             } else {
-                MigrationRun.runUnchecked(runner(), schema, table, new Plan(direction, revisions), told);
+                UncheckedRun.run(runner(), schema, table, new Plan(direction, revisions), told);
             }
             done = true;
         } catch (SQLException e) {
@@ -230,7 +201,7 @@ final class ScratchSession implements AutoCloseable {
             if (!done && held) {
                 // a failed statement rolled the held transaction back: the database is as when it was opened
                 held = false;
-                readAll = true;
+                observer.readAllNext();
                 try {
                     runner.connection().setAutoCommit(true);
                 } catch (SQLException e) {
@@ -253,7 +224,7 @@ final class ScratchSession implements AutoCloseable {
         held = false;
         rebuilt = true;
         close();
-        readAll = true;
+        observer.readAllNext();
         scratch.rebuild();
         prepare();
         if (!applied.isEmpty()) {
@@ -263,19 +234,10 @@ final class ScratchSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closeObserver();
+        observer.close();
         if (runner != null) {
             runner.close();
             runner = null;
-        }
-    }
-
-    private void closeObserver() {
-        if (observer != null) {
-            observer.close();
-            observer = null;
-            series = null;
-            readAll = true;
         }
     }
 
@@ -294,17 +256,19 @@ final class ScratchSession implements AutoCloseable {
             }
             runner.close();
         }
-        runner = open();
+        runner = open(scratch, schema);
         return runner;
     }
 
-    private Database open() {
+    /** A new connection to {@code scratch}, in {@code schema} when one is configured. */
+    static Database open(ScratchDatabase scratch, Identifier schema) {
         Database database = scratch.connect();
         if (schema != null) {
             database.useSchema(schema, true);
         }
         return database;
     }
+
     private DatabaseUnavailableException failed(String what, SQLException e) {
         return new DatabaseUnavailableException("migrate:verify " + what + " in its scratch database ("
                 + scratch.description() + "): " + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
