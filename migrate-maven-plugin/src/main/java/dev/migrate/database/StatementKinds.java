@@ -1,6 +1,6 @@
 package dev.migrate.database;
 
-import java.util.Locale;
+import dev.migrate.sql.LeadingKeyword;
 import java.util.Set;
 
 /** What the seam can tell of a statement from its first word, for every product alike. */
@@ -17,19 +17,6 @@ final class StatementKinds {
      * else (a comment, {@code WITH}, {@code CALL}) may do more and does not count.
      */
     static boolean changesDataOnly(String sql) {
-        int start = 0;
-        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
-            start++;
-        }
-        int end = start;
-        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-            end++;
-        }
-        if (end == start || end == sql.length()) {
-            return false;
-        }
-        char next = sql.charAt(end);
-        return (Character.isWhitespace(next) || next == '(')
-                && DATA_CHANGES.contains(sql.substring(start, end).toLowerCase(Locale.ROOT));
+        return DATA_CHANGES.contains(LeadingKeyword.whole(sql));
     }
 }

@@ -1,9 +1,9 @@
 package dev.migrate.lint;
 
 import dev.migrate.lint.Facts.Kind;
+import dev.migrate.sql.LeadingKeyword;
 import dev.migrate.sql.NoTransactionStatement;
 import dev.migrate.sql.SqlSyntax;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Tells which {@link NoTransactionStatement} a statement is, from its keywords. */
@@ -37,18 +37,10 @@ public final class NoTransactionStatements {
 
     /** False when the first word rules it out, so most statements are never tokenized. */
     private static boolean mayBeOne(String sql) {
-        int start = 0;
-        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
-            start++;
-        }
-        int end = start;
-        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-            end++;
-        }
-        if (end == start) {
+        String first = LeadingKeyword.of(sql);
+        if (first.isEmpty()) {
             return true; // a comment or something unusual first: let the tokenizer judge
         }
-        String first = sql.substring(start, end).toLowerCase(Locale.ROOT);
         return first.equals("create") || first.equals("drop") || first.equals("alter") || first.equals("reindex")
                 || first.equals("vacuum") || first.equals("cluster");
     }

@@ -13,6 +13,7 @@ import dev.migrate.database.RowSeeder;
 import dev.migrate.database.ScratchDatabaseException;
 import dev.migrate.database.SnapshotReader;
 import dev.migrate.database.StandardDialect;
+import dev.migrate.sql.LeadingKeyword;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,24 +105,12 @@ public final class MysqlDialect extends StandardDialect {
     @Override
     public boolean sharesTransaction(dev.migrate.sql.Statement statement,
             Optional<dev.migrate.sql.NoTransactionStatement> kind, int serverMajorVersion) {
-        String first = firstWord(statement.sql());
+        String first = LeadingKeyword.of(statement.sql());
         return NO_IMPLICIT_COMMIT.contains(first);
     }
 
     private static final Set<String> NO_IMPLICIT_COMMIT = Set.of("insert", "update", "delete", "replace", "select",
             "with", "values", "do");
-
-    private static String firstWord(String sql) {
-        int start = 0;
-        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
-            start++;
-        }
-        int end = start;
-        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-            end++;
-        }
-        return sql.substring(start, end).toLowerCase(java.util.Locale.ROOT);
-    }
 
     @Override
     public String driverUrl(String url) {
