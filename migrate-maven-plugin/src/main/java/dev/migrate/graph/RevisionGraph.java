@@ -20,6 +20,10 @@ import java.util.stream.Collectors;
  * The revisions and the edges between them (parents and depends-on), valid by construction: no
  * cycle, no unknown parent, no duplicate id. Immutable; plans are computed against a set of
  * applied revision ids.
+ *
+ * <p>Longer than most classes: the lookups users name (ids, prefixes, tags, heads, branches) and
+ * the positional bit-set views {@link Planner} walks share one index built at construction, which
+ * is what makes the graph valid by construction; the plans themselves are made by {@link Planner}.
  */
 public final class RevisionGraph {
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,30 +14,6 @@ import java.util.Set;
  */
 final class HeaderParser {
 
-    /** The header keys of FORMAT.md. */
-    enum Key {
-        PARENTS("parents"), MESSAGE("message"), DEPENDS_ON("depends-on"), BRANCH("branch"),
-        TRANSACTIONAL("transactional"), IRREVERSIBLE("irreversible"), LINT_IGNORE("lint-ignore"),
-        TAGS("tags"), REPLACES("replaces");
-
-        final String text;
-        final String squashed;
-
-        Key(String text) {
-            this.text = text;
-            this.squashed = text.replace("-", "");
-        }
-
-        static Key of(String text) {
-            for (Key key : values()) {
-                if (key.text.equals(text)) {
-                    return key;
-                }
-            }
-            return null;
-        }
-    }
-
     /** Receives the problems found, as line and message. */
     interface Problems {
         void add(int line, String message);
@@ -48,7 +23,7 @@ final class HeaderParser {
 
     private final String ownId;
     private final Problems problems;
-    private final Map<Key, Integer> seen = new EnumMap<>(Key.class);
+    private final Map<HeaderKey, Integer> seen = new EnumMap<>(HeaderKey.class);
     private boolean parentsLookalike;
 
     List<String> parents;
@@ -78,7 +53,7 @@ final class HeaderParser {
         }
         String candidate = body.substring(0, colon).strip();
         String value = body.substring(colon + 1).strip();
-        Key key = Key.of(candidate);
+        HeaderKey key = HeaderKey.of(candidate);
         if (key == null) {
             checkLookalike(line, candidate);
             return;
@@ -95,14 +70,14 @@ final class HeaderParser {
     /** Reports what must be there but is not; call after the last header line. */
     void finish() {
         // a misspelt parents line was already reported with the fix; saying it is missing adds nothing
-        if (!seen.containsKey(Key.PARENTS) && !parentsLookalike) {
+        if (!seen.containsKey(HeaderKey.PARENTS) && !parentsLookalike) {
             problems.add(1, "the header has no 'parents' line; add '-- parents: base' above '-- upgrade' for a first"
                     + " revision, or '-- parents: <id>' naming the revision this one follows (several ids, comma"
                     + " separated, for a merge)");
         }
     }
 
-    private void read(Key key, int line, String value) {
+    private void read(HeaderKey key, int line, String value) {
         switch (key) {
             case PARENTS:
                 parentsLine = line;
@@ -228,7 +203,7 @@ final class HeaderParser {
         return tags;
     }
 
-    private boolean readBoolean(int line, String value, Key key, String meaning) {
+    private boolean readBoolean(int line, String value, HeaderKey key, String meaning) {
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
@@ -237,67 +212,15 @@ final class HeaderParser {
         }
         problems.add(line, "'" + key.text + ": " + value + "' is neither true nor false; write '" + key.text
                 + ": true' or '" + key.text + ": false' (" + meaning + ")");
-        return key == Key.TRANSACTIONAL;
+        return key == HeaderKey.TRANSACTIONAL;
     }
 
     /** Reports a comment key that is a near miss of a header key; plain documentation passes. */
     private void checkLookalike(int line, String candidate) {
-        Key key = lookalike(line, candidate);
-        if (key == Key.PARENTS) {
+        HeaderKey key = HeaderKey.nearMiss(line, candidate, problems);
+        if (key == HeaderKey.PARENTS) {
             parentsLookalike = true;
         }
-    }
-
-    private Key lookalike(int line, String candidate) {
-        if (candidate.isEmpty() || candidate.length() > 30) {
-            return null;
-        }
-        String lower = candidate.toLowerCase(Locale.ROOT);
-        Key key = Key.of(lower);
-        if (key != null) {
-            problems.add(line, "header key '" + candidate + "' must be lower case; write '-- " + key.text + ": ...'");
-            return key;
-        }
-        key = Key.of(lower.replace('_', '-'));
-        if (key != null) {
-            problems.add(line, "header key '" + candidate + "' is written with '_'; write '-- " + key.text
-                    + ": ...' with '-'");
-            return key;
-        }
-        String squashed = squash(lower);
-        if (squashed == null) {
-            return null;
-        }
-        boolean oneWord = candidate.indexOf(' ') < 0 && candidate.indexOf('\t') < 0;
-        Key best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Key k : Key.values()) {
-            int limit = !oneWord ? 0 : k.squashed.length() >= 6 ? 2 : 1;
-            int distance = Typos.distance(squashed, k.squashed, limit);
-            if (distance <= limit && distance < bestDistance) {
-                best = k;
-                bestDistance = distance;
-            }
-        }
-        if (best != null) {
-            problems.add(line, "'" + candidate + ":' is not a header key; did you mean '" + best.text + "'? write '-- "
-                    + best.text + ": ...', or reword the comment if it is documentation");
-        }
-        return best;
-    }
-
-    /** The candidate without '-', '_' and blanks, or null when it holds anything but letters. */
-    private static String squash(String lower) {
-        StringBuilder out = new StringBuilder(lower.length());
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                out.append(c);
-            } else if (c != '-' && c != '_' && c != ' ' && c != '\t') {
-                return null;
-            }
-        }
-        return out.length() < 3 ? null : out.toString();
     }
 
     private static List<String> items(String value) {

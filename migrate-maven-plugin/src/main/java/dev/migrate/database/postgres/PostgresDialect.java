@@ -30,6 +30,10 @@ import java.util.function.Supplier;
 /**
  * PostgreSQL: transactional DDL, advisory locks, its own catalog for snapshots, and scratch
  * databases made with {@code CREATE DATABASE} on the same server.
+ *
+ * <p>Longer than most classes: it answers every question of the {@link dev.migrate.database.Dialect}
+ * seam for PostgreSQL, one short method each; the work behind the answers (lock, catalog reads,
+ * change log, DDL, seeding) lives in the package's other classes.
  */
 public final class PostgresDialect extends StandardDialect {
 
