@@ -55,12 +55,6 @@ class ArchitectureTest {
                     + "|\"public\"|\\b(?:Postgres|H2|Generic|MySql|Mysql|MariaDb)[A-Z]\\w*(?:Dialect|Writer|Reader|Lock|Seeder"
                     + "|Sampler|Series|Queries|Listing|ChangeLog|Units)\\b");
 
-    /**
-     * Known offenders still to be moved, each by name: the snapshot model leaves the default schema
-     * out of its messages and does not yet ask the product which schema that is.
-     */
-    private static final List<String> NOT_YET_MOVED = List.of("schema/DbObject.java: \"public\"");
-
     /** Code that resolves a URL to its product; only the target's resolution may. */
     private static final Pattern URL_RESOLUTION = Pattern.compile("\\bDialects\\s*\\.\\s*forUrl\\b");
 
@@ -220,10 +214,7 @@ class ArchitectureTest {
         }
         Matcher matcher = DATABASE_BRANCH.matcher(source);
         while (matcher.find()) {
-            String offender = place(pkg, fileName) + ": " + matcher.group();
-            if (!NOT_YET_MOVED.contains(offender)) {
-                offenders.add(offender);
-            }
+            offenders.add(place(pkg, fileName) + ": " + matcher.group());
         }
         return offenders;
     }

@@ -1,6 +1,8 @@
 package dev.migrate.schema;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
  * One thing a revision can create, identified the way the catalog names it. Two snapshots compare
@@ -96,10 +98,13 @@ public record DbObject(Kind kind, String schema, String owner, String name) impl
         return schema == null || isDefaultSchema(schema) ? local : schema + "." + local;
     }
 
-    /** Whether {@code schema} is the one users leave unnamed (public on PostgreSQL, PUBLIC on H2). */
+    /** Whether {@code schema} is one users leave unnamed, as a registered {@link UnnamedSchema} says. */
     public static boolean isDefaultSchema(String schema) {
-        return "public".equalsIgnoreCase(schema);
+        return schema != null && UNNAMED.stream().anyMatch(unnamed -> unnamed.isUnnamed(schema));
     }
+
+    private static final List<UnnamedSchema> UNNAMED = ServiceLoader.load(UnnamedSchema.class,
+            UnnamedSchema.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
 
     /** A name as messages write it, with its schema only when that is not the default one. */
     public static String qualify(String schema, String name) {
