@@ -2,18 +2,13 @@ package dev.migrate.database.generic;
 
 import dev.migrate.database.Database;
 import dev.migrate.database.Identifier;
-import dev.migrate.database.LockSampler;
+import dev.migrate.database.ScratchlessDialect;
 import dev.migrate.database.MigrationLock;
 import dev.migrate.database.Dialects;
-import dev.migrate.database.RowSeeder;
-import dev.migrate.database.SnapshotReader;
-import dev.migrate.database.StandardDialect;
-import dev.migrate.database.UnsupportedVerifyDatabaseException;
 import dev.migrate.common.Log;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -21,7 +16,7 @@ import java.util.function.Supplier;
  * Any database other than PostgreSQL and H2: standard SQL for the history table, no migration
  * lock, DDL not assumed to be transactional, and no catalog reader (so no verify).
  */
-public final class GenericDialect extends StandardDialect {
+public final class GenericDialect extends ScratchlessDialect {
 
     /** The fallback: asked last, and it takes any URL. */
     @Override
@@ -83,45 +78,10 @@ public final class GenericDialect extends StandardDialect {
         return "";
     }
 
-
     @Override
     public MigrationLock lock(Supplier<java.sql.Connection> connector, String historyName, Duration timeout, Log log) {
         log.warn("No migration lock on this database: make sure only one migrate run moves it at a time");
         return () -> { };
-    }
-
-    @Override
-    public SnapshotReader snapshotReader() {
-        throw new UnsupportedVerifyDatabaseException();
-    }
-
-    @Override
-    public String createScratch(String adminUrl, String name, String user, String password) {
-        throw new UnsupportedVerifyDatabaseException();
-    }
-
-    @Override
-    public void dropScratch(String adminUrl, String url, String name, String user, String password) {
-    }
-
-    @Override
-    public Optional<String> copyScratch(String adminUrl, String source, String name, String user, String password) {
-        return Optional.empty();
-    }
-
-    @Override
-    public RowSeeder rowSeeder() {
-        return RowSeeder.UNSUPPORTED;
-    }
-
-    @Override
-    public LockSampler lockSampler() {
-        return LockSampler.UNSUPPORTED;
-    }
-
-    @Override
-    public String describeScratch(String adminUrl, String name) {
-        return name;
     }
 
     @Override

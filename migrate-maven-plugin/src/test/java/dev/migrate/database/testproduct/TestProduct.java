@@ -2,17 +2,12 @@ package dev.migrate.database.testproduct;
 
 import dev.migrate.common.Log;
 import dev.migrate.database.Identifier;
-import dev.migrate.database.LockSampler;
 import dev.migrate.database.MigrationLock;
-import dev.migrate.database.RowSeeder;
-import dev.migrate.database.SnapshotReader;
-import dev.migrate.database.StandardDialect;
-import dev.migrate.database.UnsupportedVerifyDatabaseException;
+import dev.migrate.database.ScratchlessDialect;
 import dev.migrate.sql.SqlSyntax;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,7 +17,7 @@ import java.util.function.Supplier;
  * and one services line, with no change to the plugin's code. It takes {@code jdbc:testproduct:}
  * URLs and has no driver, so only what needs no connection can run against it.
  */
-public final class TestProduct extends StandardDialect {
+public final class TestProduct extends ScratchlessDialect {
 
     /** The first line of its offline scripts. */
     public static final String HINT = "-- run with the test product's own client\n";
@@ -91,40 +86,6 @@ public final class TestProduct extends StandardDialect {
     @Override
     public MigrationLock lock(Supplier<java.sql.Connection> connector, String historyName, Duration timeout, Log log) {
         return () -> { };
-    }
-
-    @Override
-    public SnapshotReader snapshotReader() {
-        throw new UnsupportedVerifyDatabaseException();
-    }
-
-    @Override
-    public String createScratch(String adminUrl, String name, String user, String password) {
-        throw new UnsupportedVerifyDatabaseException();
-    }
-
-    @Override
-    public void dropScratch(String adminUrl, String url, String name, String user, String password) {
-    }
-
-    @Override
-    public Optional<String> copyScratch(String adminUrl, String source, String name, String user, String password) {
-        return Optional.empty();
-    }
-
-    @Override
-    public RowSeeder rowSeeder() {
-        return RowSeeder.UNSUPPORTED;
-    }
-
-    @Override
-    public LockSampler lockSampler() {
-        return LockSampler.UNSUPPORTED;
-    }
-
-    @Override
-    public String describeScratch(String adminUrl, String name) {
-        return name;
     }
 
     @Override
