@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.testing.Configs;
 import static dev.migrate.testing.Ids.R1;
 import static dev.migrate.testing.Ids.R2;
 import static dev.migrate.testing.Ids.R3;
@@ -29,7 +30,7 @@ class FileProblemsInOneRunTest {
     Path dir;
 
     List<Finding> problems() {
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:unused", null, null, null, dir, null),
+        Migrator migrator = new Migrator(Configs.config("jdbc:h2:mem:unused", dir),
                 new RecordingListener());
         InvalidRevisionsException e = (InvalidRevisionsException) org.assertj.core.api.Assertions
                 .catchThrowable(migrator::load);

@@ -1,5 +1,9 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,15 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InconsistentHistoryTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
 
     @TempDir
     Path dir;
 
     Migrator migrator(TestDatabase db) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), new RecordingListener());
+        return new Migrator(Configs.config(db.url(), dir), new RecordingListener());
     }
 
     void threeRevisions(TestDatabase db) {

@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.testing.Configs;
 import static dev.migrate.testing.Ids.R1;
 import static dev.migrate.testing.Ids.R2;
 import static dev.migrate.testing.Ids.R3;
@@ -236,8 +237,7 @@ class MigratorTest {
         RevisionFiles files = threeTables();
         files.write("2026_bad_name.sql", "-- parents: base\n-- upgrade\n-- downgrade\n");
         files.add(R4 + "_orphan", "20990101000000", "SELECT 1;", "SELECT 1;");
-        Migrator unreachable = new Migrator(new MigrateConfig("jdbc:postgresql://127.0.0.1:1/none", null, null, null,
-                dir, null), listener);
+        Migrator unreachable = new Migrator(Configs.config("jdbc:postgresql://127.0.0.1:1/none", dir), listener);
 
         assertThatThrownBy(() -> unreachable.upgrade("head"))
                 .isInstanceOf(InvalidRevisionsException.class)

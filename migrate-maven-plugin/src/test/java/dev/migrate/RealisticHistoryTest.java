@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class RealisticHistoryTest {
 
     Migrator migrator() throws URISyntaxException {
         Path folder = Path.of(getClass().getResource("/histories/postgres-realistic").toURI());
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, folder, null), listener);
+        return new Migrator(Configs.config(db.url(), folder), listener);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.testing.Configs;
 import static dev.migrate.testing.Ids.R1;
 import static dev.migrate.testing.Ids.R2;
 import static dev.migrate.testing.Ids.R3;
@@ -28,7 +29,7 @@ class RefusalsBeforeRunningTest {
     final RecordingListener listener = new RecordingListener();
 
     Migrator migrator(String url) {
-        return new Migrator(new MigrateConfig(url, null, null, null, dir.resolve("migrations"), null), listener);
+        return new Migrator(Configs.config(url, dir.resolve("migrations")), listener);
     }
 
     RevisionFiles files() {

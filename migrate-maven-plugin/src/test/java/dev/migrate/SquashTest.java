@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class SquashTest {
     Path dir;
 
     Migrator migrator(TestDatabase db) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), new RecordingListener());
+        return new Migrator(Configs.config(db.url(), dir), new RecordingListener());
     }
 
     /** A: table a; B: a row and a column; C: table c from A; M merges B and C; D: table d after M. */

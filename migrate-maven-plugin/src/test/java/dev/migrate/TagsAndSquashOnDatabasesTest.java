@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class TagsAndSquashOnDatabasesTest {
     Path dir;
 
     Migrator migrator(TestDatabase db) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), new RecordingListener());
+        return new Migrator(Configs.config(db.url(), dir), new RecordingListener());
     }
 
     void chain(boolean withSquash) {

@@ -1,5 +1,7 @@
 package dev.migrate;
 
+import static dev.migrate.testing.Ids.R1;
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.database.mysql.MysqlSyntax;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Revision files are split by the rules of the database the configuration's URL names. */
 class TargetSyntaxTest {
 
-    static final String R1 = "20260101000000";
 
     @TempDir
     Path dir;
@@ -30,7 +31,7 @@ class TargetSyntaxTest {
                 "CREATE TABLE a (id INT PRIMARY KEY); // the key; not a statement\nINSERT INTO a VALUES (1);",
                 "DROP TABLE a;");
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
-            Migrator migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
+            Migrator migrator = new Migrator(Configs.config(db.url(), dir),
                     new RecordingListener());
 
             assertThat(migrator.load().resolve(R1).upgrade().statements()).extracting(Statement::sql)
@@ -47,8 +48,7 @@ class TargetSyntaxTest {
         RevisionFiles.in(dir).add(R1 + "_create_a", "base",
                 "CREATE TABLE a (id INT PRIMARY KEY); // the key; not a statement\nINSERT INTO a VALUES (1);",
                 "DROP TABLE a;");
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:postgresql://127.0.0.1:1/none", null, null, null,
-                dir, null), new RecordingListener());
+        Migrator migrator = new Migrator(Configs.config("jdbc:postgresql://127.0.0.1:1/none", dir), new RecordingListener());
 
         assertThat(migrator.load().resolve(R1).upgrade().statements()).extracting(Statement::sql)
                 .containsExactly("CREATE TABLE a (id INT PRIMARY KEY)", "// the key", "not a statement\nINSERT INTO a"
@@ -103,8 +103,7 @@ class TargetSyntaxTest {
     @Test
     void aBacktickTableCrashesNothingOnPostgresRules() {
         RevisionFiles.in(dir).add(R1 + "_create_a", "base", "CREATE TABLE `a`;\nCREATE TABLE (id int);", "");
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:postgresql://127.0.0.1:1/none", null, null, null,
-                dir, null), new RecordingListener());
+        Migrator migrator = new Migrator(Configs.config("jdbc:postgresql://127.0.0.1:1/none", dir), new RecordingListener());
 
         assertThat(migrator.lint(dev.migrate.lint.LintConfig.defaults())).extracting(f -> f.line() + " " + f.ruleId())
                 .containsExactly("6 unparsed-statement"); // JSqlParser reads the first one, lint's keywords the second

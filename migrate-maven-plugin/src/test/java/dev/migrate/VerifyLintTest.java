@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.lint.LintConfig;
@@ -23,7 +24,7 @@ class VerifyLintTest {
     Path dir;
 
     Migrator migrator() {
-        return new Migrator(new MigrateConfig("jdbc:h2:mem:verify_lint", null, null, null, dir, null),
+        return new Migrator(Configs.config("jdbc:h2:mem:verify_lint", dir),
                 new RecordingListener());
     }
 
@@ -50,7 +51,7 @@ class VerifyLintTest {
 
         // concurrently-in-transaction is PostgreSQL's advice, given on PostgreSQL only
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-            Migrator migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
+            Migrator migrator = new Migrator(Configs.config(db.url(), dir),
                     new RecordingListener());
             VerifyResult linted = migrator.verify(VerifyOptions.defaults(), LintConfig.defaults());
             VerifyResult switchedOff = migrator.verify(VerifyOptions.defaults(),

@@ -1,5 +1,6 @@
 package dev.migrate.authoring;
 
+import dev.migrate.testing.Configs;
 import dev.migrate.testing.Products;
 import dev.migrate.database.postgres.PostgresSyntax;
 import dev.migrate.database.Dialect;
@@ -40,7 +41,7 @@ class OfflineScriptTest {
     Path dir;
 
     Migrator migrator(String url) {
-        return new Migrator(new MigrateConfig(url, null, null, null, dir, null), new RecordingListener());
+        return new Migrator(Configs.config(url, dir), new RecordingListener());
     }
 
     /** The sample's history (a fork, a merge), a quote in a message, and a non-transactional index. */

@@ -1,12 +1,12 @@
 package dev.migrate.authoring;
 
+import dev.migrate.testing.Configs;
 import static dev.migrate.testing.Ids.R1;
 import static dev.migrate.testing.Ids.R2;
 import static dev.migrate.testing.Ids.R3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.graph.MultipleHeadsException;
 import dev.migrate.graph.RevisionGraph;
@@ -29,8 +29,7 @@ class RevisionAndMergeTest {
     Path dir;
 
     Migrator migrator() {
-        return new Migrator(new MigrateConfig("jdbc:h2:mem:unused", null, null, null, dir.resolve("migrations"),
-                null), new RecordingListener());
+        return new Migrator(Configs.config("jdbc:h2:mem:unused", dir.resolve("migrations")), new RecordingListener());
     }
 
     RevisionFiles files() {

@@ -1,9 +1,12 @@
 package dev.migrate.authoring;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.revision.Revision;
 import dev.migrate.testing.RecordingListener;
@@ -17,15 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** migrate:tag at the core: which revision it tags, how it edits the header, what it refuses. */
 class TagTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
 
     @TempDir
     Path dir;
 
     Migrator migrator() {
-        return new Migrator(new MigrateConfig("jdbc:h2:mem:unused", null, null, null, dir, null),
+        return new Migrator(Configs.config("jdbc:h2:mem:unused", dir),
                 new RecordingListener());
     }
 

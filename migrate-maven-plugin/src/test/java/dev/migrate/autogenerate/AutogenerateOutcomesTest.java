@@ -1,9 +1,9 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.testing.RevisionFiles;
@@ -47,8 +47,7 @@ class AutogenerateOutcomesTest {
     void namesTheFileAndLineOfAFailingDesiredStatement() throws Exception {
         Path schema = Files.createDirectories(work.resolve("schema"));
         Files.writeString(schema.resolve("01.sql"), "CREATE TABLE a (id INT);\n\nCREATE TABLE b (id NOSUCHTYPE);\n");
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:outcomes;DB_CLOSE_DELAY=-1", null, null, null,
-                work.resolve("migrations"), null), MigrationListener.SILENT);
+        Migrator migrator = new Migrator(Configs.config("jdbc:h2:mem:outcomes;DB_CLOSE_DELAY=-1", work.resolve("migrations")), MigrationListener.SILENT);
 
         assertThatThrownBy(() -> migrator.autogenerate(new AutogenerateOptions(schema.toString(), "x")))
                 .isInstanceOf(DesiredSchemaException.class)
@@ -62,8 +61,7 @@ class AutogenerateOutcomesTest {
         Path schema = Files.createDirectories(work.resolve("schema"));
         // H2 cannot move a column: the desired order is a TODO, not a silent difference
         Files.writeString(schema.resolve("01.sql"), "CREATE TABLE t (n INT, id INT PRIMARY KEY);");
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:todo;DB_CLOSE_DELAY=-1", null, null, null,
-                work.resolve("migrations"), null), MigrationListener.SILENT);
+        Migrator migrator = new Migrator(Configs.config("jdbc:h2:mem:todo;DB_CLOSE_DELAY=-1", work.resolve("migrations")), MigrationListener.SILENT);
 
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "reorder", false,
                 true));
@@ -79,8 +77,7 @@ class AutogenerateOutcomesTest {
                 "-- parents: base\n-- irreversible: true", "CREATE TABLE t (id INT PRIMARY KEY, n INT);", "");
         Path schema = Files.createDirectories(work.resolve("schema"));
         Files.writeString(schema.resolve("01.sql"), "CREATE TABLE t (n INT, id INT PRIMARY KEY);");
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:orderonly;DB_CLOSE_DELAY=-1", null, null, null,
-                work.resolve("migrations"), null), MigrationListener.SILENT);
+        Migrator migrator = new Migrator(Configs.config("jdbc:h2:mem:orderonly;DB_CLOSE_DELAY=-1", work.resolve("migrations")), MigrationListener.SILENT);
 
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "reorder"));
 

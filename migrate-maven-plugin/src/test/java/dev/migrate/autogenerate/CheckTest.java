@@ -1,5 +1,6 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateConfig;
@@ -34,7 +35,7 @@ class CheckTest {
                 CREATE INDEX ix_orders_total ON orders (total);
                 CREATE FUNCTION tax(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x / 5';
                 """, "DROP FUNCTION tax(integer); DROP TABLE orders;");
-        migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, files.folder(), null),
+        migrator = new Migrator(Configs.config(db.url(), files.folder()),
                 MigrationListener.SILENT);
         migrator.upgrade("head");
     }

@@ -1,5 +1,6 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.testing.Configs;
 import dev.migrate.testing.Products;
 import dev.migrate.database.postgres.PostgresSyntax;
 import dev.migrate.MigrateConfig;
@@ -41,7 +42,7 @@ final class KindFixture {
         }
         try (TestDatabase db = TestDatabase.create(kind); TestDatabase wantedDb = TestDatabase.create(kind);
                 TestDatabase headDb = TestDatabase.create(kind)) {
-            Migrator migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, revisions, null),
+            Migrator migrator = new Migrator(Configs.config(db.url(), revisions),
                     MigrationListener.SILENT);
             // allowEmpty: a kind whose desired state is "nothing" (a dropped table) has an empty schema
             AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "change",

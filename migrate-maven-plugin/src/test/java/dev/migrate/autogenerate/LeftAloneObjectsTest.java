@@ -1,8 +1,8 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.testing.RevisionFiles;
@@ -46,7 +46,7 @@ class LeftAloneObjectsTest {
         // what Hibernate would write for the one entity: the table and nothing else
         Files.writeString(desired.resolve("entities.sql"),
                 "create table author (id bigint not null, name varchar(255), primary key (id));");
-        migrator = new Migrator(new MigrateConfig(db.url(), null, null, null, work.resolve("migrations"), null),
+        migrator = new Migrator(Configs.config(db.url(), work.resolve("migrations")),
                 MigrationListener.SILENT);
     }
 

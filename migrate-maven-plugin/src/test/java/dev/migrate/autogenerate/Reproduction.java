@@ -1,5 +1,6 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.testing.Configs;
 import dev.migrate.testing.Products;
 import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
@@ -110,7 +111,7 @@ final class Reproduction {
     }
 
     private static MigrateConfig config(String url, Path folder) {
-        return new MigrateConfig(url, null, null, null, folder, null);
+        return Configs.config(url, folder);
     }
 
     static Path resource(String name) {

@@ -1,6 +1,6 @@
 package dev.migrate.bench;
 
-import dev.migrate.MigrateConfig;
+import dev.migrate.testing.Configs;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.AutogenerateOptions;
@@ -39,7 +39,7 @@ public final class AutogenerateBenchmark {
                 Path folder = Files.createTempDirectory("migrate-autogen-bench-");
                 VerifyBenchmark.generate(folder, size, postgres);
                 String url = postgres ? database("migrate_autogen_bench") : "jdbc:h2:mem:autogen_bench;DB_CLOSE_DELAY=-1";
-                Migrator migrator = new Migrator(new MigrateConfig(url, null, null, null, folder, null),
+                Migrator migrator = new Migrator(Configs.config(url, folder),
                         MigrationListener.SILENT);
                 migrator.upgrade("head");
                 changeByHand(url, size);

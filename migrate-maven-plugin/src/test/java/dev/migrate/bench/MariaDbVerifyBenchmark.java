@@ -1,6 +1,6 @@
 package dev.migrate.bench;
 
-import dev.migrate.MigrateConfig;
+import dev.migrate.testing.Configs;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.verify.VerifyOptions;
@@ -49,7 +49,7 @@ public final class MariaDbVerifyBenchmark {
                 int query = ADMIN.indexOf('?');
                 String url = ADMIN.substring(0, query < 0 ? ADMIN.length() : query).replaceAll("/$", "") + "/" + database
                         + (query < 0 ? "" : ADMIN.substring(query));
-                Migrator migrator = new Migrator(new MigrateConfig(url, null, null, null, folder, null),
+                Migrator migrator = new Migrator(Configs.config(url, folder),
                         MigrationListener.SILENT);
                 long started = System.nanoTime();
                 VerifyResult result = migrator.verify(VerifyOptions.defaults());

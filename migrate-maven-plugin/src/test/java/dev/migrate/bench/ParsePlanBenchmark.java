@@ -1,6 +1,6 @@
 package dev.migrate.bench;
 
-import dev.migrate.MigrateConfig;
+import dev.migrate.testing.Configs;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.graph.Plan;
@@ -37,7 +37,7 @@ public final class ParsePlanBenchmark {
         for (int size : sizes) {
             Path folder = Files.createTempDirectory("migrate-bench-");
             long bytes = generate(folder, size);
-            Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:unused", null, null, null, folder, null),
+            Migrator migrator = new Migrator(Configs.config("jdbc:h2:mem:unused", folder),
                     MigrationListener.SILENT);
             migrator.load(); // warm up the JIT once, not measured
             long[] loadMillis = new long[RUNS];

@@ -1,6 +1,6 @@
 package dev.migrate.bench;
 
-import dev.migrate.MigrateConfig;
+import dev.migrate.testing.Configs;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.verify.VerifyOptions;
@@ -50,7 +50,7 @@ public final class VerifyBenchmark {
                 Path folder = Files.createTempDirectory("migrate-verify-bench-");
                 generate(folder, size, postgres);
                 String url = postgres ? PG_URL : "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1";
-                Migrator migrator = new Migrator(new MigrateConfig(url, null, null, null, folder, null),
+                Migrator migrator = new Migrator(Configs.config(url, folder),
                         MigrationListener.SILENT);
                 long started = System.nanoTime();
                 VerifyResult result = migrator.verify(VerifyOptions.defaults());
@@ -76,7 +76,7 @@ public final class VerifyBenchmark {
      */
     private static void realistic(int runs) throws Exception {
         Path folder = Path.of(VerifyBenchmark.class.getResource("/histories/postgres-realistic").toURI());
-        Migrator migrator = new Migrator(new MigrateConfig(PG_URL, null, null, null, folder, null),
+        Migrator migrator = new Migrator(Configs.config(PG_URL, folder),
                 MigrationListener.SILENT);
         String[] names = {"stairway only (rows 0, locks off, merge order off)", "rows 3 + locks",
             "rows 3 + locks + merge order (default)"};

@@ -1,5 +1,6 @@
 package dev.migrate.fanout;
 
+import dev.migrate.testing.Configs;
 import static dev.migrate.testing.Ids.R1;
 import static dev.migrate.testing.Ids.R2;
 import static dev.migrate.testing.Ids.R3;
@@ -34,7 +35,7 @@ class FanOutTest {
     }
 
     static List<Member> schemas(TestDatabase db, Path revisions, int count) {
-        MigrateConfig config = new MigrateConfig(db.url(), null, null, null, revisions, null);
+        MigrateConfig config = Configs.config(db.url(), revisions);
         return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("tenant_%02d", i))
                 .map(schema -> new Member(schema, config.withSchema(schema))).toList();
     }
@@ -90,7 +91,7 @@ class FanOutTest {
         // a fourth could only join them if the fan-out let more than three run
         java.util.concurrent.CountDownLatch threeInside = new java.util.concurrent.CountDownLatch(3);
         List<Member> members = IntStream.range(0, 8).mapToObj(i -> new Member("m" + i,
-                new MigrateConfig("jdbc:h2:mem:x", null, null, null, dir, null))).toList();
+                Configs.config("jdbc:h2:mem:x", dir))).toList();
 
         Summary summary = new FanOut(3, false).run(members, (member, tally) -> {
             running.add(member.name());

@@ -1,8 +1,8 @@
 package dev.migrate.lint;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.common.Finding;
 import dev.migrate.testing.RecordingListener;
@@ -35,7 +35,7 @@ class LintProductsTest {
                 "VACUUM t;",
                 "DROP TABLE u;"), "CREATE TABLE u (id INT PRIMARY KEY);\nALTER TABLE t DROP CONSTRAINT fk_t_u;"
                 + "\nDROP INDEX ix_t_u;");
-        Migrator migrator = new Migrator(new MigrateConfig(url, null, null, null, dir, null), new RecordingListener());
+        Migrator migrator = new Migrator(Configs.config(url, dir), new RecordingListener());
 
         List<String> rules = migrator.lint(LintConfig.defaults()).stream()
                 .filter(f -> f.file().getFileName().toString().startsWith("20260102000000"))

@@ -1,10 +1,10 @@
 package dev.migrate.lint;
 
+import dev.migrate.testing.Configs;
 import dev.migrate.common.Finding;
 import dev.migrate.common.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
@@ -36,7 +36,7 @@ class LinterTest {
                 "DROP TABLE orders;");
         files.addWithHeader(UNDER_TEST + "_under_test", "-- parents: " + BASE + "\n-- message: under test"
                 + (header.isEmpty() ? "" : "\n" + header), upgrade, downgrade);
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:postgresql://127.0.0.1:1/unused", null, null, null, dir, null),
+        Migrator migrator = new Migrator(Configs.config("jdbc:postgresql://127.0.0.1:1/unused", dir),
                 new RecordingListener());
         return migrator.lint(config).stream()
                 .filter(f -> f.file().getFileName().toString().startsWith(UNDER_TEST)).toList();

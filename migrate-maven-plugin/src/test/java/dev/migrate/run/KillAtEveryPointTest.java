@@ -1,5 +1,8 @@
 package dev.migrate.run;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillAtEveryPointTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
 
     @TempDir
     Path dir;

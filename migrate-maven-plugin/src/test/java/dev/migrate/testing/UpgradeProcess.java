@@ -1,6 +1,5 @@
 package dev.migrate.testing;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ public final class UpgradeProcess {
                 System.out.println(message);
             }
         };
-        new Migrator(new MigrateConfig(args[0], null, null, null, Path.of(args[1]), null), printing).upgrade("head");
+        new Migrator(Configs.config(args[0], Path.of(args[1])), printing).upgrade("head");
         System.out.println("done");
     }
 

@@ -1,9 +1,9 @@
 package dev.migrate.verify;
 
-import static dev.migrate.verify.VerifyFixture.R1;
-import static dev.migrate.verify.VerifyFixture.R2;
-import static dev.migrate.verify.VerifyFixture.R3;
-import static dev.migrate.verify.VerifyFixture.R4;
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import static dev.migrate.testing.Ids.R4;
 import static dev.migrate.verify.VerifyFixture.errors;
 import static dev.migrate.verify.VerifyFixture.verify;
 import static org.assertj.core.api.Assertions.assertThat;

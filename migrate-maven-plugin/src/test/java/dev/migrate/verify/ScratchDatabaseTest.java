@@ -1,6 +1,7 @@
 package dev.migrate.verify;
 
-import static dev.migrate.verify.VerifyFixture.R1;
+import dev.migrate.testing.Configs;
+import static dev.migrate.testing.Ids.R1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class ScratchDatabaseTest {
             }
         };
 
-        assertThatThrownBy(() -> new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), failing)
+        assertThatThrownBy(() -> new Migrator(Configs.config(db.url(), dir), failing)
                 .verify(VerifyOptions.defaults())).hasMessage("interrupted");
 
         assertThat(scratch.get()).startsWith("migrate_verify_");

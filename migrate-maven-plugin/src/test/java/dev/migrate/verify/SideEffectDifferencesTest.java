@@ -1,7 +1,7 @@
 package dev.migrate.verify;
 
-import static dev.migrate.verify.VerifyFixture.R1;
-import static dev.migrate.verify.VerifyFixture.R2;
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
 import static dev.migrate.verify.VerifyFixture.errors;
 import static dev.migrate.verify.VerifyFixture.verify;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,12 @@
 package dev.migrate.verify;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
+import static dev.migrate.testing.Ids.R4;
+import static dev.migrate.testing.Ids.R5;
+import dev.migrate.testing.Configs;
 import dev.migrate.common.Finding;
-import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.TestDatabase;
@@ -11,17 +16,12 @@ import java.util.List;
 /** Runs verify for a test over the revisions in a folder, with the test database as the configured one. */
 final class VerifyFixture {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
-    static final String R4 = "20260104000000";
-    static final String R5 = "20260105000000";
 
     private VerifyFixture() {
     }
 
     static VerifyResult verify(TestDatabase db, Path revisions, VerifyOptions options) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, revisions, null), new RecordingListener())
+        return new Migrator(Configs.config(db.url(), revisions), new RecordingListener())
                 .verify(options);
     }
 

@@ -1,10 +1,10 @@
 package dev.migrate.verify;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.common.FileWriteException;
 import dev.migrate.common.InvalidSettingException;
-import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
@@ -31,8 +31,7 @@ class VerifySettingsTest {
         Path revisions = dir.resolve("revisions");
         RevisionFiles.in(revisions).add("20260101000000_create_t", "base", "CREATE TABLE t (id INT);", "DROP TABLE t;");
         Path notAFolder = Files.writeString(dir.resolve("report"), "a file where the report folder should be");
-        Migrator migrator = new Migrator(new MigrateConfig("jdbc:h2:mem:verify_settings", null, null, null, revisions,
-                null), new RecordingListener());
+        Migrator migrator = new Migrator(Configs.config("jdbc:h2:mem:verify_settings", revisions), new RecordingListener());
 
         assertThatThrownBy(() -> migrator.verify(new VerifyOptions(null, 1, false, false, notAFolder)))
                 .isInstanceOf(FileWriteException.class)

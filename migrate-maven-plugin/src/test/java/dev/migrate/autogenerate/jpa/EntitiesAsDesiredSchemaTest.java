@@ -1,8 +1,8 @@
 package dev.migrate.autogenerate.jpa;
 
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.AutogenerateOptions;
@@ -81,7 +81,7 @@ class EntitiesAsDesiredSchemaTest {
     }
 
     static Migrator migrator(String url, Path work) {
-        return new Migrator(new MigrateConfig(url, null, null, null, work.resolve("migrations"), null),
+        return new Migrator(Configs.config(url, work.resolve("migrations")),
                 MigrationListener.SILENT);
     }
 

@@ -1,6 +1,6 @@
 package dev.migrate.autogenerate.jpa;
 
-import dev.migrate.MigrateConfig;
+import dev.migrate.testing.Configs;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.AutogenerateOptions;
@@ -43,8 +43,7 @@ public final class JpaAutogenerateBenchmark {
                 for (int i = 0; i < size; i++) {
                     project.put("model/Entity" + i + ".java", entity(i, ""));
                 }
-                Migrator migrator = new Migrator(new MigrateConfig(url, null, null, null, work.resolve("migrations"),
-                        null), MigrationListener.SILENT);
+                Migrator migrator = new Migrator(Configs.config(url, work.resolve("migrations")), MigrationListener.SILENT);
                 Run first = run(migrator, project.compile("model"), work);
                 project.put("model/Entity7.java", entity(7, "    String addedLater;"));
                 Run second = run(migrator, project.compile("model"), work);

@@ -1,8 +1,9 @@
 package dev.migrate.database.mysql;
 
+import static dev.migrate.testing.Ids.R1;
+import dev.migrate.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.AutogenerateOptions;
 import dev.migrate.autogenerate.AutogenerateResult;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MariaDbAutogenerateTest {
 
-    static final String R1 = "20260101000000";
 
     @TempDir
     Path dir;
@@ -47,7 +47,7 @@ class MariaDbAutogenerateTest {
     }
 
     Migrator migrator() {
-        return new Migrator(new MigrateConfig(live.url(), null, null, null, dir, null), new RecordingListener());
+        return new Migrator(Configs.config(live.url(), dir), new RecordingListener());
     }
 
     static SchemaSnapshot snapshot(TestDatabase db) throws Exception {

@@ -1,5 +1,7 @@
 package dev.migrate.database.mysql;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MariaDbLockTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
 
     @TempDir
     Path dir;

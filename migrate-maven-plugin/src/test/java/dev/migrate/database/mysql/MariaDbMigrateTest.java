@@ -1,5 +1,8 @@
 package dev.migrate.database.mysql;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** upgrade, downgrade, stamp and history on a real MariaDB server, where each DDL statement commits on its own. */
 class MariaDbMigrateTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
 
     @TempDir
     Path dir;

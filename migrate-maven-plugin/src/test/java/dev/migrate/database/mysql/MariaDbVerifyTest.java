@@ -1,5 +1,8 @@
 package dev.migrate.database.mysql;
 
+import static dev.migrate.testing.Ids.R1;
+import static dev.migrate.testing.Ids.R2;
+import static dev.migrate.testing.Ids.R3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateConfig;
@@ -21,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** verify on MariaDB: scratch databases, the information_schema snapshot, downgrades that do not undo. */
 class MariaDbVerifyTest {
 
-    static final String R1 = "20260101000000";
-    static final String R2 = "20260102000000";
-    static final String R3 = "20260103000000";
 
     @TempDir
     Path dir;
