@@ -54,7 +54,7 @@ public final class Migrator {
         this.config = config;
         this.listener = listener;
         this.target = DatabaseTarget.resolve(config.url(), config.user(), config.password(), config.schema(),
-                config.historyTable());
+                config.historyTable(), config.connectTimeout());
     }
 
     /**

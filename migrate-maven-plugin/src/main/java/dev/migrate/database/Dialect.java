@@ -113,6 +113,18 @@ public interface Dialect {
     default void addConnectionProperties(String url, Properties properties) {
     }
 
+    /**
+     * Makes reaching the server and logging in take at most {@code seconds}, through the driver's
+     * properties (or URL options it leaves alone when the URL sets its own). Returns true when a
+     * socket read limit was set for logging in only: the caller lifts it once connected, so that a
+     * long statement is not cut off. By default the standard JDBC login timeout, which drivers that
+     * have no properties of their own read.
+     */
+    default boolean addTimeLimits(String url, Properties properties, int seconds) {
+        java.sql.DriverManager.setLoginTimeout(seconds);
+        return false;
+    }
+
     /** The words (lower case) this database refuses as an unquoted table or schema name. */
     Set<String> reservedWords();
 

@@ -198,7 +198,8 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
         Credentials credentials = credentials(database.serverId, database.user, database.password);
         return new MigrateConfig(database.url.strip(), credentials.user(), credentials.password(),
                 database.schema == null || database.schema.isBlank() ? config.schema() : database.schema.strip(),
-                config.revisions(), config.historyTable(), config.lockTimeout(), config.placeholders());
+                config.revisions(), config.historyTable(), config.lockTimeout(), config.placeholders(),
+                config.connectTimeout());
     }
 
     private static String message(Exception e, String password) {

@@ -67,6 +67,15 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     protected int lockTimeout;
 
     /**
+     * Seconds opening a connection may take: reaching the server, logging in, and each of the
+     * server's answers while logging in. A server that accepts the connection and never answers
+     * fails the goal after this long instead of hanging the build. Statements run afterwards have
+     * no read limit (a long index build is legitimate). 0 leaves the JDBC driver's own limits.
+     */
+    @Parameter(property = "migrate.connectTimeout", defaultValue = "30")
+    protected int connectTimeout;
+
+    /**
      * Schema that holds the history table and becomes the connection's current schema (created by
      * goals that move the database). When empty, the connection's default schema is used.
      */
@@ -178,7 +187,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     private MigrateConfig config(String url, Credentials credentials) {
         String effectiveUrl = url == null ? defaultUrl() : url;
         return new MigrateConfig(effectiveUrl, credentials.user(), credentials.password(), schema, revisions.toPath(),
-                table, Duration.ofSeconds(lockTimeout), placeholders());
+                table, Duration.ofSeconds(lockTimeout), placeholders(), Duration.ofSeconds(connectTimeout));
     }
 
     /** The placeholder values: the POM's map, project properties, then the command line. */

@@ -142,6 +142,25 @@ public final class MysqlDialect extends StandardDialect {
         }
     }
 
+    /**
+     * MariaDB Connector/J's {@code connectTimeout} (opening the TCP connection) and
+     * {@code socketTimeout} (each read, so also a server that accepts and never answers the
+     * handshake), both in milliseconds, unless the URL sets its own; the read limit is lifted once
+     * logged in, since a statement (an {@code ALTER TABLE} copying a large table) may rightly take long.
+     */
+    @Override
+    public boolean addTimeLimits(String url, Properties properties, int seconds) {
+        String millis = String.valueOf(seconds * 1000L);
+        if (!url.contains("connectTimeout")) {
+            properties.setProperty("connectTimeout", millis);
+        }
+        if (url.contains("socketTimeout")) {
+            return false; // the user's own read limit stays for the whole connection
+        }
+        properties.setProperty("socketTimeout", millis);
+        return true;
+    }
+
     @Override
     public Set<String> reservedWords() {
         return RESERVED;

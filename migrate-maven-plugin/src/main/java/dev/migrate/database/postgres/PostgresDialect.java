@@ -122,23 +122,25 @@ public final class PostgresDialect extends StandardDialect {
         return "TIMESTAMP WITH TIME ZONE";
     }
 
-    /**
-     * Besides the application name, time limits unless the URL sets its own: the driver's default
-     * login timeout is none, so a server that accepts the connection and never answers would hang
-     * the build forever. No socket timeout: a long statement (an index build) is legitimate; TCP
-     * keep-alive notices a server that has gone away instead.
-     */
+    /** The application name, and TCP keep-alive, which notices a server that has gone away. */
     @Override
     public void addConnectionProperties(String url, Properties properties) {
         setUnlessInUrl(url, properties, "ApplicationName", "migrate-maven-plugin");
-        setUnlessInUrl(url, properties, "connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-        setUnlessInUrl(url, properties, "loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
         setUnlessInUrl(url, properties, "tcpKeepAlive", "true");
     }
 
-    /** Seconds to open the TCP connection, and to finish logging in once it is open. */
-    static final int CONNECT_TIMEOUT_SECONDS = 10;
-    static final int LOGIN_TIMEOUT_SECONDS = 30;
+    /**
+     * pgjdbc's {@code connectTimeout} (opening the TCP connection) and {@code loginTimeout} (the
+     * whole login, which covers a server that accepts and never answers), unless the URL sets its
+     * own: the driver's default login timeout is none. No {@code socketTimeout}: a long statement
+     * (an index build) is legitimate, and keep-alive notices a dead server instead.
+     */
+    @Override
+    public boolean addTimeLimits(String url, Properties properties, int seconds) {
+        setUnlessInUrl(url, properties, "connectTimeout", String.valueOf(seconds));
+        setUnlessInUrl(url, properties, "loginTimeout", String.valueOf(seconds));
+        return false;
+    }
 
     private static void setUnlessInUrl(String url, Properties properties, String key, String value) {
         if (!url.toLowerCase(Locale.ROOT).contains(key.toLowerCase(Locale.ROOT) + "=")) {
