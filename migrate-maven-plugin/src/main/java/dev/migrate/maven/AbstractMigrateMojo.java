@@ -103,6 +103,13 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(property = "migrate.placeholders.enabled", defaultValue = "true")
     protected boolean placeholdersEnabled;
 
+    /**
+     * Whether a placeholder value that changes the SQL around it (adds a statement, or closes the
+     * quote or comment it stands in) fails the build; by default it is a warning naming the placeholder.
+     */
+    @Parameter(property = "migrate.placeholders.strict", defaultValue = "false")
+    protected boolean placeholdersStrict;
+
     /** Skips every goal of this plugin. */
     @Parameter(property = "migrate.skip", defaultValue = "false")
     protected boolean skip;
@@ -192,7 +199,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
 
     /** The placeholder values: the POM's map, project properties, then the command line. */
     private Placeholders placeholders() {
-        return PlaceholderValues.collect(placeholdersEnabled, placeholders,
+        return PlaceholderValues.collect(placeholdersEnabled, placeholdersStrict, placeholders,
                 session == null || session.getCurrentProject() == null ? null
                         : session.getCurrentProject().getProperties(),
                 session == null ? null : session.getUserProperties());
