@@ -88,6 +88,11 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
             runOne(migrator, config);
             return;
         }
+        List<String> refused = FanOut.refusals(members);
+        if (!refused.isEmpty()) {
+            throw new MojoFailureException("migrate:" + goal() + " refused " + refused.size() + " of " + members.size()
+                    + " databases before any of them started: " + String.join("; ", refused));
+        }
         // a broken file would fail every database the same way: report it once, before any connection
         migrator.filesOnly();
         FanOut fanOut = new FanOut(parallel, failFast);
