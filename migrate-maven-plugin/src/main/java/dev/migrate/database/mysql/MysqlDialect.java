@@ -281,8 +281,8 @@ public final class MysqlDialect extends StandardDialect {
             String reason = e.getErrorCode() == 1044 ? who + " may not create databases (grant it CREATE on "
                     + name + " or on *.*)" : Redaction.redact(e.getMessage(), password) + " (SQL state "
                     + e.getSQLState() + ")";
-            throw new ScratchDatabaseException("migrate:verify cannot create its scratch database " + name + " on "
-                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". Verify never runs in the configured database;"
+            throw new ScratchDatabaseException("cannot create the scratch database " + name + " on "
+                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". " + ScratchDatabaseException.WAY_OUT
                     + " set migrate.verifyUrl (<verifyUrl>) to a database it may create databases beside.", e);
         }
         return MysqlUrls.withDatabase(adminUrl, name);

@@ -237,8 +237,8 @@ public final class PostgresDialect extends StandardDialect {
             String who = user != null ? "user " + user : "the user of migrate.url";
             String reason = "42501".equals(e.getSQLState()) ? who + " may not create databases (grant it CREATEDB)"
                     : Redaction.redact(e.getMessage(), password) + " (SQL state " + e.getSQLState() + ")";
-            throw new ScratchDatabaseException("migrate:verify cannot create its scratch database " + name + " on "
-                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". Verify never runs in the configured database;"
+            throw new ScratchDatabaseException("cannot create the scratch database " + name + " on "
+                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". " + ScratchDatabaseException.WAY_OUT
                     + " set migrate.verifyUrl (<verifyUrl>) to an empty database it may use instead.", e);
         }
         return withDatabase(adminUrl, name);
