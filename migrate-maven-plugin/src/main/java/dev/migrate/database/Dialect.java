@@ -239,6 +239,18 @@ public interface Dialect {
     /** What reads the locks a revision's statements take; {@link LockSampler#UNSUPPORTED} where it cannot. */
     LockSampler lockSampler();
 
+    /**
+     * Drops the scratch databases on the server of {@code adminUrl} whose names start with
+     * {@code prefix}, that carry the plugin's marker ({@link ScratchNames}), were made before
+     * {@code before}, and that no session uses: what killed runs left behind. Returns their names.
+     * Best effort: a database it may not see or drop is left alone. None by default (an embedded
+     * database goes with its process).
+     */
+    default java.util.List<String> dropStaleScratch(String adminUrl, String prefix, java.time.Instant before,
+            String user, String password) {
+        return java.util.List.of();
+    }
+
     /** How the log names a scratch database this dialect made. */
     String describeScratch(String adminUrl, String name);
 

@@ -10,6 +10,7 @@ import dev.migrate.database.MigrationLock;
 import dev.migrate.database.ReservedWords;
 import dev.migrate.database.RowSeeder;
 import dev.migrate.database.ScratchDatabaseException;
+import dev.migrate.database.ScratchNames;
 import dev.migrate.database.SnapshotReader;
 import dev.migrate.database.StandardDialect;
 import dev.migrate.common.Log;
@@ -233,6 +234,9 @@ public final class PostgresDialect extends StandardDialect {
             statement.execute("CREATE DATABASE " + name);
             // a throw-away database: its commits need not wait for the disk (what they make visible is the same)
             statement.execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
+            // the marker by which a later run knows the database as the plugin's, whoever owns it
+            statement.execute("COMMENT ON DATABASE " + name + " IS '" + ScratchNames.marker(java.time.Instant.now())
+                    .replace("'", "''") + "'");
         } catch (SQLException e) {
             String who = user != null ? "user " + user : "the user of migrate.url";
             String reason = "42501".equals(e.getSQLState()) ? who + " may not create databases (grant it CREATEDB)"
@@ -254,11 +258,23 @@ public final class PostgresDialect extends StandardDialect {
         }
     }
 
+    @Override
+    public List<String> dropStaleScratch(String adminUrl, String prefix, java.time.Instant before, String user,
+            String password) {
+        try (Database admin = admin(adminUrl, user, password)) {
+            return PostgresStaleScratch.drop(admin.connection(), prefix, before);
+        } catch (RuntimeException e) {
+            return List.of(); // best effort: verify goes on without the clean-up
+        }
+    }
+
     /** CREATE DATABASE ... TEMPLATE copies the files of the source, much faster than running its revisions again. */
     @Override
     public Optional<String> copyScratch(String adminUrl, String source, String name, String user, String password) {
         try (Database admin = admin(adminUrl, user, password); Statement statement = admin.connection().createStatement()) {
             statement.execute("CREATE DATABASE " + name + " TEMPLATE " + source);
+            statement.execute("COMMENT ON DATABASE " + name + " IS '" + ScratchNames.marker(java.time.Instant.now())
+                    .replace("'", "''") + "'");
         } catch (SQLException e) {
             throw new ScratchDatabaseException("migrate:verify cannot copy its scratch database " + source + " to "
                     + name + " on " + Redaction.redactUrl(adminUrl) + ": " + Redaction.redact(e.getMessage(), password)
