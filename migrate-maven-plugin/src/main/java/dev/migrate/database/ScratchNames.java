@@ -1,7 +1,15 @@
 package dev.migrate.database;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The names of the scratch databases the plugin makes: a prefix of its own, the time the name was
@@ -50,5 +58,48 @@ public final class ScratchNames {
             host = "an unknown host";
         }
         return MARKER + ", made by process " + ProcessHandle.current().pid() + " on " + host + " at " + now;
+    }
+
+    /**
+     * Drops, through {@code admin}, the databases the product's {@code candidatesSql} lists (its
+     * parameters are {@code parameters}: those with the plugin's prefix and marker that no session
+     * uses) whose names say they were made before {@code before}; {@code dropSql} writes the
+     * statement for one name. Best effort: a database that cannot be dropped (in use again, not the
+     * user's) is left, and a user who may not read the catalog has nothing dropped.
+     */
+    public static List<String> dropMadeBefore(Connection admin, Instant before, String candidatesSql,
+            List<String> parameters, UnaryOperator<String> dropSql) {
+        List<String> dropped = new ArrayList<>();
+        try (Statement statement = admin.createStatement()) {
+            for (String name : names(admin, candidatesSql, parameters)) {
+                if (madeAt(name).filter(made -> made.isBefore(before)).isEmpty()) {
+                    continue;
+                }
+                try {
+                    statement.execute(dropSql.apply(name));
+                    dropped.add(name);
+                } catch (SQLException leftAlone) {
+                    // in use again, or not ours to drop
+                }
+            }
+        } catch (SQLException e) {
+            // nothing to clean up as far as this user can tell
+        }
+        return dropped;
+    }
+
+    private static List<String> names(Connection admin, String sql, List<String> parameters) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement query = admin.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setString(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
     }
 }
