@@ -68,6 +68,15 @@ public final class FanOut {
         public void revisions(int count) {
             revisions = count;
         }
+
+        /**
+         * Where the member stood when this run began to move it: when it finished having moved
+         * nothing, where it stands, since another run (waited for on the lock) moved it after
+         * {@link #from} was read, and "from X to Y, 0 revisions" would credit this run with that.
+         */
+        String start(boolean failed) {
+            return !failed && revisions == 0 && !"?".equals(to) ? to : from;
+        }
     }
 
     private final int parallel;
@@ -125,7 +134,7 @@ public final class FanOut {
                 stop.set(true);
             }
         }
-        return new MemberResult(member.name(), tally.from, tally.to, tally.revisions,
+        return new MemberResult(member.name(), tally.start(failure != null), tally.to, tally.revisions,
                 Duration.ofNanos(System.nanoTime() - started),
                 failure == null ? MemberResult.State.OK : MemberResult.State.FAILED, failure);
     }
