@@ -2,6 +2,7 @@ package dev.migrate;
 
 import dev.migrate.common.InvalidSettingException;
 import dev.migrate.common.Redaction;
+import dev.migrate.database.ConnectionSettings;
 import dev.migrate.revision.Placeholders;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +21,21 @@ import java.util.Objects;
  * @param historyTable name of the history table (a plain identifier)
  * @param lockTimeout how long a run waits for another run's migration lock
  * @param placeholders values for the {@code ${name}} placeholders of the revisions' SQL
+ * @param connectTimeout how long opening a connection may take (connect and log in), zero for the
+ *     driver's own limits
  */
 public record MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable,
-        Duration lockTimeout, Placeholders placeholders) {
+        Duration lockTimeout, Placeholders placeholders, Duration connectTimeout) {
 
     public static final String DEFAULT_HISTORY_TABLE = "migrate_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(120);
+
+    /** A configuration with the default connect timeout. */
+    public MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable,
+            Duration lockTimeout, Placeholders placeholders) {
+        this(url, user, password, schema, revisions, historyTable, lockTimeout, placeholders,
+                ConnectionSettings.DEFAULT_CONNECT_TIMEOUT);
+    }
 
     /** A configuration with the default lock timeout. */
     public MigrateConfig(String url, String user, String password, String schema, Path revisions, String historyTable) {
@@ -40,7 +50,8 @@ public record MigrateConfig(String url, String user, String password, String sch
 
     /** The same configuration on another schema of the same database (one tenant of many). */
     public MigrateConfig withSchema(String otherSchema) {
-        return new MigrateConfig(url, user, password, otherSchema, revisions, historyTable, lockTimeout, placeholders);
+        return new MigrateConfig(url, user, password, otherSchema, revisions, historyTable, lockTimeout, placeholders,
+                connectTimeout);
     }
 
     public MigrateConfig {
@@ -51,6 +62,11 @@ public record MigrateConfig(String url, String user, String password, String sch
         password = password == null || password.isEmpty() ? null : password;
         lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
         placeholders = placeholders == null ? Placeholders.NONE : placeholders;
+        connectTimeout = connectTimeout == null ? ConnectionSettings.DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        if (connectTimeout.isNegative()) {
+            throw new InvalidSettingException("migrate.connectTimeout is " + connectTimeout.toSeconds() + " seconds;"
+                    + " set it to the seconds connecting and logging in may take, or to 0 for the driver's own limits");
+        }
         if (lockTimeout.isNegative()) {
             throw new InvalidSettingException("migrate.lockTimeout is " + lockTimeout.toSeconds() + " seconds; set it"
                     + " to 0 (give up at once when another run holds the lock) or to the seconds to wait");
@@ -62,6 +78,6 @@ public record MigrateConfig(String url, String user, String password, String sch
     public String toString() {
         return "MigrateConfig[url=" + Redaction.redactUrl(url) + ", user=" + user + ", password="
                 + (password == null ? "none" : "****") + ", schema=" + schema + ", revisions=" + revisions
-                + ", historyTable=" + historyTable + ", lockTimeout=" + lockTimeout + ", " + placeholders + "]";
+                + ", historyTable=" + historyTable + ", lockTimeout=" + lockTimeout + ", connectTimeout=" + connectTimeout + ", " + placeholders + "]";
     }
 }

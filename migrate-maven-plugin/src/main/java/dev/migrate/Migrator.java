@@ -54,7 +54,7 @@ public final class Migrator {
         this.config = config;
         this.listener = listener;
         this.target = DatabaseTarget.resolve(config.url(), config.user(), config.password(), config.schema(),
-                config.historyTable());
+                config.historyTable(), config.connectTimeout());
     }
 
     /**
@@ -72,7 +72,7 @@ public final class Migrator {
 
     private RevisionGraph read(boolean valuesNeeded, SqlSyntax syntax) {
         return GraphLoader.load(config.revisions(), syntax, config.placeholders(), config.schema(), config.user(), config.url(),
-                valuesNeeded);
+                valuesNeeded, listener::warn);
     }
 
     public Outcome upgrade(String target) {

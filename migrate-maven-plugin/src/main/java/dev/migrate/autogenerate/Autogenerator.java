@@ -8,11 +8,14 @@ import dev.migrate.database.Dialect;
 import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.history.AppliedRevision;
+import dev.migrate.history.Status;
 import dev.migrate.graph.Target;
 import dev.migrate.revision.NewRevision;
 import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
+import dev.migrate.run.MigrationRun;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.scratch.ScratchDatabase;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,7 +59,7 @@ public final class Autogenerator {
     /** Runs autogenerate against {@code graph}, the loaded revisions (empty when there are none). */
     public AutogenerateResult autogenerate(RevisionGraph graph, AutogenerateOptions options) {
         long started = System.nanoTime();
-        Desired desired = desired(options.desired());
+        Desired desired = desired(options.desired(), graph);
         try (Workbench head = new Workbench(ScratchDatabase.open(desired.server(), null), target.history())
                 .leaving(options.filter()::apply)) {
             SchemaSnapshot desiredSnapshot = options.filter().apply(desired.snapshot());
@@ -149,13 +153,18 @@ public final class Autogenerator {
         }
     }
 
-    Desired desired(String desired) {
+    /**
+     * The desired schema of {@code desired}, a JDBC URL or a folder of SQL files; a database that
+     * keeps a history of {@code graph}'s revisions must be at their head (see {@link #requireAtHead}).
+     */
+    Desired desired(String desired, RevisionGraph graph) {
         if (desired.startsWith("jdbc:")) {
             DatabaseTarget server = target.at(desired);
             if (server.product().ddlWriter().isEmpty()) {
                 throw unsupported();
             }
             try (Database database = server.connect()) {
+                requireAtHead(database, desired.equals(target.url()), graph);
                 Connection connection = database.connection();
                 connection.setReadOnly(true);
                 return new Desired(Workbench.readSnapshot(connection, database.dialect(), table),
@@ -188,6 +197,27 @@ public final class Autogenerator {
         } catch (RuntimeException e) {
             workbench.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a desired database that has revisions of {@code graph} still to apply, as Alembic
+     * does ("Target database is not up to date"): its difference from the head would undo them. A
+     * database with no history table is a plain reference schema, unless it is the project's own
+     * database ({@code project}), which then has every revision still to apply.
+     */
+    private void requireAtHead(Database database, boolean project, RevisionGraph graph) throws SQLException {
+        if (graph.ordered().isEmpty()) {
+            return;
+        }
+        Optional<List<AppliedRevision>> rows = MigrationRun.readHistoryIfExists(database,
+                target.history().schema(), table);
+        if (rows.isEmpty() && !project) {
+            return;
+        }
+        List<Revision> pending = new Status(graph, rows.orElse(List.of())).pending();
+        if (!pending.isEmpty()) {
+            throw new DatabaseNotAtHeadException(database.redactedUrl(), pending);
         }
     }
 

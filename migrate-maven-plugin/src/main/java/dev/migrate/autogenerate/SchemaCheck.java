@@ -82,7 +82,7 @@ public final class SchemaCheck {
 
     private List<CheckResult.Finding> againstDesired(RevisionGraph graph, String desiredSource, SnapshotFilter filter) {
         Autogenerator autogenerator = new Autogenerator(target, revisions, placeholders, listener);
-        try (Autogenerator.Desired desired = autogenerator.desired(desiredSource);
+        try (Autogenerator.Desired desired = autogenerator.desired(desiredSource, graph);
                 Workbench head = new Workbench(ScratchDatabase.open(desired.server(), null), target.history())
                         .leaving(filter::apply)) {
             List<Revision> revisions = Autogenerator.headRevisions(graph);

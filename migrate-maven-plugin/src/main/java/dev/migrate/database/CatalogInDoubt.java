@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Answers for an in-doubt DDL statement from the JDBC catalog alone: a table, column or index that a
- * statement creates exists (or one it drops is gone). For products whose DDL commits on its own, so
+ * statement creates exists (or one it drops is gone: a table, or an index named with its table). For products whose DDL commits on its own, so
  * that every DDL statement of a non-transactional revision may be in doubt after a crash. Anything
  * else is left to the user.
  */
@@ -25,6 +25,9 @@ public final class CatalogInDoubt {
             + "\\s*(?:CASCADE|RESTRICT)?\\s*");
     private static final Pattern CREATE_INDEX = Pattern.compile("(?is)CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+"
             + "(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s+ON\\s+(?:ONLY\\s+)?" + NAME + ".*");
+    /** The form that names its table ({@code DROP INDEX ix ON t}, MySQL's): the catalog lists indexes by table. */
+    private static final Pattern DROP_INDEX_ON = Pattern.compile("(?is)DROP\\s+INDEX\\s+(?:IF\\s+EXISTS\\s+)?" + NAME
+            + "\\s+ON\\s+" + NAME + "\\s*");
     private static final Pattern ADD_COLUMN = Pattern.compile("(?is)ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?" + NAME
             + "\\s+ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s+[^,]*");
 
@@ -51,6 +54,12 @@ public final class CatalogInDoubt {
             Name table = Name.of(m.group(2), meta, connection);
             return indexExists(meta, table, index.name()) ? InDoubtCheck.done("index " + index + " exists")
                     : InDoubtCheck.run("index " + index + " does not exist");
+        }
+        if ((m = DROP_INDEX_ON.matcher(sql)).matches()) {
+            Name index = Name.of(m.group(1), meta, connection);
+            Name table = Name.of(m.group(2), meta, connection);
+            return indexExists(meta, table, index.name()) ? InDoubtCheck.run("index " + index + " still exists")
+                    : InDoubtCheck.done("index " + index + " no longer exists");
         }
         if ((m = ADD_COLUMN.matcher(sql)).matches() && !m.group(2).contains(".")) {
             Name table = Name.of(m.group(1), meta, connection);

@@ -33,6 +33,17 @@ public final class Database implements AutoCloseable {
      * packages connects through a {@link DatabaseTarget}, which resolved the product once.
      */
     public static Database connect(Dialect dialect, String url, String user, String password) {
+        return connect(dialect, new ConnectionSettings(url, user, password));
+    }
+
+    /**
+     * Connects as {@code settings} say, to a database of the product {@code dialect}, within their
+     * time limit: the product turns it into its driver's connect, login and read timeouts.
+     */
+    public static Database connect(Dialect dialect, ConnectionSettings settings) {
+        String url = settings.url();
+        String user = settings.user();
+        String password = settings.password();
         String shownUrl = Redaction.redactUrl(url);
         String driverUrl = url == null ? null : dialect.driverUrl(url);
         Driver driver = driverFor(driverUrl, shownUrl);
@@ -44,16 +55,23 @@ public final class Database implements AutoCloseable {
             properties.setProperty("password", password);
         }
         dialect.addConnectionProperties(url, properties);
+        int seconds = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toSeconds());
+        boolean readLimitWhileConnecting = seconds > 0 && dialect.addTimeLimits(url, properties, seconds);
         try {
             Connection connection = driver.connect(driverUrl, properties);
             if (connection == null) {
                 throw new DatabaseUnavailableException("the JDBC driver refused the URL " + shownUrl, null);
             }
+            if (readLimitWhileConnecting) {
+                // the read limit was for logging in: a migration's statement may rightly run for hours
+                connection.setNetworkTimeout(Runnable::run, 0);
+            }
             return new Database(connection, dialect, shownUrl);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot connect to " + shownUrl + ": "
                     + Redaction.redact(e.getMessage() + causes(e), password)
-                    + " (check migrate.url, migrate.user and migrate.password, and that the server is running)",
+                    + " (check migrate.url, migrate.user and migrate.password, and that the server is running"
+                    + (seconds > 0 ? " and answers within migrate.connectTimeout, " + seconds + " s" : "") + ")",
                     null);
         }
     }

@@ -27,10 +27,16 @@ public record DatabaseTarget(ConnectionSettings connection, Dialect product, His
      */
     public static DatabaseTarget resolve(String url, String user, String password, String schema,
             String historyTable) {
+        return resolve(url, user, password, schema, historyTable, ConnectionSettings.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** {@link #resolve(String, String, String, String, String)} with a time limit on connecting. */
+    public static DatabaseTarget resolve(String url, String user, String password, String schema,
+            String historyTable, java.time.Duration connectTimeout) {
         Dialect product = Dialects.forUrl(url);
         Identifier schemaName = schema == null ? null : product.identifier(schema, "migrate.schema");
         Identifier table = product.identifier(historyTable, "migrate.table");
-        return new DatabaseTarget(new ConnectionSettings(url, user, password), product,
+        return new DatabaseTarget(new ConnectionSettings(url, user, password, connectTimeout), product,
                 new HistoryLocation(schemaName, table));
     }
 
@@ -56,7 +62,7 @@ public record DatabaseTarget(ConnectionSettings connection, Dialect product, His
 
     /** Opens a connection to this database. */
     public Database connect() {
-        return Database.connect(product, url(), user(), password());
+        return Database.connect(product, connection);
     }
 
     /**

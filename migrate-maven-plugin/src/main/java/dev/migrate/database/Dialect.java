@@ -113,6 +113,18 @@ public interface Dialect {
     default void addConnectionProperties(String url, Properties properties) {
     }
 
+    /**
+     * Makes reaching the server and logging in take at most {@code seconds}, through the driver's
+     * properties (or URL options it leaves alone when the URL sets its own). Returns true when a
+     * socket read limit was set for logging in only: the caller lifts it once connected, so that a
+     * long statement is not cut off. By default the standard JDBC login timeout, which drivers that
+     * have no properties of their own read.
+     */
+    default boolean addTimeLimits(String url, Properties properties, int seconds) {
+        java.sql.DriverManager.setLoginTimeout(seconds);
+        return false;
+    }
+
     /** The words (lower case) this database refuses as an unquoted table or schema name. */
     Set<String> reservedWords();
 
@@ -226,6 +238,18 @@ public interface Dialect {
 
     /** What reads the locks a revision's statements take; {@link LockSampler#UNSUPPORTED} where it cannot. */
     LockSampler lockSampler();
+
+    /**
+     * Drops the scratch databases on the server of {@code adminUrl} whose names start with
+     * {@code prefix}, that carry the plugin's marker ({@link ScratchNames}), were made before
+     * {@code before}, and that no session uses: what killed runs left behind. Returns their names.
+     * Best effort: a database it may not see or drop is left alone. None by default (an embedded
+     * database goes with its process).
+     */
+    default java.util.List<String> dropStaleScratch(String adminUrl, String prefix, java.time.Instant before,
+            String user, String password) {
+        return java.util.List.of();
+    }
 
     /** How the log names a scratch database this dialect made. */
     String describeScratch(String adminUrl, String name);

@@ -1,5 +1,8 @@
 package dev.migrate.fanout;
 
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.common.MigrateException;
 import dev.migrate.history.Status;
 import dev.migrate.revision.Revision;
 import java.time.Duration;
@@ -21,6 +24,23 @@ import java.util.stream.Collectors;
  * task says what a goal does on one member.
  */
 public final class FanOut {
+
+    /**
+     * What each member's configuration is refused for ({@code name: message}, a reserved or invalid
+     * schema name, ...), all of them, so that a run refuses before any member starts rather than
+     * failing some members after others have moved. Connects to nothing.
+     */
+    public static List<String> refusals(List<Member> members) {
+        List<String> refused = new ArrayList<>();
+        for (Member member : members) {
+            try {
+                new Migrator(member.config(), MigrationListener.SILENT);
+            } catch (MigrateException e) {
+                refused.add(member.name() + ": " + e.getMessage());
+            }
+        }
+        return refused;
+    }
 
     /** What a goal does on one member; it notes where the member stood and how far it moved. */
     public interface Task {
@@ -47,6 +67,15 @@ public final class FanOut {
         /** How many revisions ran (or were recorded) on the member. */
         public void revisions(int count) {
             revisions = count;
+        }
+
+        /**
+         * Where the member stood when this run began to move it: when it finished having moved
+         * nothing, where it stands, since another run (waited for on the lock) moved it after
+         * {@link #from} was read, and "from X to Y, 0 revisions" would credit this run with that.
+         */
+        String start(boolean failed) {
+            return !failed && revisions == 0 && !"?".equals(to) ? to : from;
         }
     }
 
@@ -105,7 +134,7 @@ public final class FanOut {
                 stop.set(true);
             }
         }
-        return new MemberResult(member.name(), tally.from, tally.to, tally.revisions,
+        return new MemberResult(member.name(), tally.start(failure != null), tally.to, tally.revisions,
                 Duration.ofNanos(System.nanoTime() - started),
                 failure == null ? MemberResult.State.OK : MemberResult.State.FAILED, failure);
     }

@@ -8,6 +8,7 @@ import dev.migrate.sql.SqlSyntax;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reads a revisions folder into a graph: every problem of the files and the graph at once, then placeholders. */
 public final class GraphLoader {
@@ -25,6 +26,15 @@ public final class GraphLoader {
      */
     public static RevisionGraph load(Path revisions, SqlSyntax syntax, Placeholders placeholders, String schema,
             String user, String url, boolean valuesNeeded) {
+        return load(revisions, syntax, placeholders, schema, user, url, valuesNeeded, warning -> { });
+    }
+
+    /**
+     * {@link #load(Path, SqlSyntax, Placeholders, String, String, String, boolean)}, telling {@code warn}
+     * of each placeholder value that changes the SQL around it (an error instead, when strict).
+     */
+    public static RevisionGraph load(Path revisions, SqlSyntax syntax, Placeholders placeholders, String schema,
+            String user, String url, boolean valuesNeeded, Consumer<String> warn) {
         RevisionFolder folder = RevisionFolder.scan(revisions, syntax);
         List<Finding> problems = new ArrayList<>(folder.problems());
         problems.addAll(RevisionGraph.problems(folder.forGraphChecks(), folder.idsOfBrokenFiles()));
@@ -32,6 +42,7 @@ public final class GraphLoader {
         Placeholders.Replaced replaced = placeholders.replace(folder.revisions(), schema, user, url);
         if (valuesNeeded) {
             problems.addAll(replaced.problems());
+            replaced.warnings().forEach(warning -> warn.accept(warning.toString()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRevisionsException(problems);

@@ -88,6 +88,11 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
             runOne(migrator, config);
             return;
         }
+        List<String> refused = FanOut.refusals(members);
+        if (!refused.isEmpty()) {
+            throw new MojoFailureException("migrate:" + goal() + " refused " + refused.size() + " of " + members.size()
+                    + " databases before any of them started: " + String.join("; ", refused));
+        }
         // a broken file would fail every database the same way: report it once, before any connection
         migrator.filesOnly();
         FanOut fanOut = new FanOut(parallel, failFast);
@@ -198,7 +203,8 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
         Credentials credentials = credentials(database.serverId, database.user, database.password);
         return new MigrateConfig(database.url.strip(), credentials.user(), credentials.password(),
                 database.schema == null || database.schema.isBlank() ? config.schema() : database.schema.strip(),
-                config.revisions(), config.historyTable(), config.lockTimeout(), config.placeholders());
+                config.revisions(), config.historyTable(), config.lockTimeout(), config.placeholders(),
+                config.connectTimeout());
     }
 
     private static String message(Exception e, String password) {

@@ -67,6 +67,15 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     protected int lockTimeout;
 
     /**
+     * Seconds opening a connection may take: reaching the server, logging in, and each of the
+     * server's answers while logging in. A server that accepts the connection and never answers
+     * fails the goal after this long instead of hanging the build. Statements run afterwards have
+     * no read limit (a long index build is legitimate). 0 leaves the JDBC driver's own limits.
+     */
+    @Parameter(property = "migrate.connectTimeout", defaultValue = "30")
+    protected int connectTimeout;
+
+    /**
      * Schema that holds the history table and becomes the connection's current schema (created by
      * goals that move the database). When empty, the connection's default schema is used.
      */
@@ -93,6 +102,13 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     /** Whether {@code ${name}} placeholders are replaced; {@code false} sends the SQL exactly as written. */
     @Parameter(property = "migrate.placeholders.enabled", defaultValue = "true")
     protected boolean placeholdersEnabled;
+
+    /**
+     * Whether a placeholder value that changes the SQL around it (adds a statement, or closes the
+     * quote or comment it stands in) fails the build; by default it is a warning naming the placeholder.
+     */
+    @Parameter(property = "migrate.placeholders.strict", defaultValue = "false")
+    protected boolean placeholdersStrict;
 
     /** Skips every goal of this plugin. */
     @Parameter(property = "migrate.skip", defaultValue = "false")
@@ -178,12 +194,12 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     private MigrateConfig config(String url, Credentials credentials) {
         String effectiveUrl = url == null ? defaultUrl() : url;
         return new MigrateConfig(effectiveUrl, credentials.user(), credentials.password(), schema, revisions.toPath(),
-                table, Duration.ofSeconds(lockTimeout), placeholders());
+                table, Duration.ofSeconds(lockTimeout), placeholders(), Duration.ofSeconds(connectTimeout));
     }
 
     /** The placeholder values: the POM's map, project properties, then the command line. */
     private Placeholders placeholders() {
-        return PlaceholderValues.collect(placeholdersEnabled, placeholders,
+        return PlaceholderValues.collect(placeholdersEnabled, placeholdersStrict, placeholders,
                 session == null || session.getCurrentProject() == null ? null
                         : session.getCurrentProject().getProperties(),
                 session == null ? null : session.getUserProperties());

@@ -19,13 +19,18 @@ final class PlaceholderValues {
 
     static Placeholders collect(boolean enabled, Map<String, String> configured, Properties project,
             Properties commandLine) {
+        return collect(enabled, false, configured, project, commandLine);
+    }
+
+    static Placeholders collect(boolean enabled, boolean strict, Map<String, String> configured, Properties project,
+            Properties commandLine) {
         Map<String, String> values = new LinkedHashMap<>();
         if (configured != null) {
             configured.forEach((name, value) -> values.put(name.strip(), value == null ? "" : value));
         }
         addProperties(values, project);
         addProperties(values, commandLine);
-        return new Placeholders(enabled, values);
+        return new Placeholders(enabled, values, strict);
     }
 
     private static void addProperties(Map<String, String> values, Properties properties) {
@@ -33,7 +38,8 @@ final class PlaceholderValues {
             return;
         }
         for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && key.length() > PREFIX.length() && !key.equals(PREFIX + "enabled")) {
+            if (key.startsWith(PREFIX) && key.length() > PREFIX.length() && !key.equals(PREFIX + "enabled")
+                    && !key.equals(PREFIX + "strict")) {
                 values.put(key.substring(PREFIX.length()), properties.getProperty(key));
             }
         }

@@ -17,11 +17,18 @@ import java.util.regex.Pattern;
  *
  * @param enabled false leaves every section exactly as written
  * @param values the user's placeholders by name (case-sensitive)
+ * @param strict whether a value that changes the SQL around it (adds a statement, closes a quote)
+ *     is an error ({@code migrate.placeholders.strict}) rather than a warning
  */
-public record Placeholders(boolean enabled, Map<String, String> values) {
+public record Placeholders(boolean enabled, Map<String, String> values, boolean strict) {
 
     /** Replacement on, no values of the user's: only the built-ins resolve. */
     public static final Placeholders NONE = new Placeholders(true, Map.of());
+
+    /** Values whose escapes are warnings. */
+    public Placeholders(boolean enabled, Map<String, String> values) {
+        this(enabled, values, false);
+    }
 
     /** The namespace of the built-in placeholders ({@code ${migrate:schema}} ...). */
     public static final String BUILT_IN = "migrate:";
@@ -39,13 +46,15 @@ public record Placeholders(boolean enabled, Map<String, String> values) {
 
     /**
      * What replacing gave: the revisions with their statements replaced (text and checksums as
-     * written), and a problem with file and line for each placeholder without a value.
+     * written), a problem with file and line for each placeholder without a value, and a warning
+     * (a problem, when strict) for each value that changes the SQL around it.
      */
-    public record Replaced(List<Revision> revisions, List<Finding> problems) {
+    public record Replaced(List<Revision> revisions, List<Finding> problems, List<Finding> warnings) {
 
         public Replaced {
             revisions = List.copyOf(revisions);
             problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -55,25 +64,28 @@ public record Placeholders(boolean enabled, Map<String, String> values) {
      */
     public Replaced replace(List<Revision> revisions, String schema, String user, String url) {
         if (!enabled) {
-            return new Replaced(revisions, List.of());
+            return new Replaced(revisions, List.of(), List.of());
         }
         String effectiveUser = user != null ? user : userOf(url);
         List<Revision> replaced = new ArrayList<>(revisions.size());
         List<Finding> problems = new ArrayList<>();
+        List<Finding> warnings = new ArrayList<>();
         for (Revision revision : revisions) {
             Map<String, String> builtIns = new HashMap<>();
             builtIns.put("schema", schema);
             builtIns.put("user", effectiveUser);
             builtIns.put("revision", revision.id());
-            SectionText up = new SectionText(revision, revision.upgrade(), "upgrade", values, builtIns, problems);
-            SectionText down = new SectionText(revision, revision.downgrade(), "downgrade", values, builtIns, problems);
+            SectionText up = new SectionText(revision, revision.upgrade(), "upgrade", values, builtIns, problems,
+                    warnings, strict);
+            SectionText down = new SectionText(revision, revision.downgrade(), "downgrade", values, builtIns, problems,
+                    warnings, strict);
             if (!up.changed() && !down.changed()) {
                 replaced.add(revision);
                 continue;
             }
             replaced.add(revision.withSections(up.section(), down.section()));
         }
-        return new Replaced(replaced, problems);
+        return new Replaced(replaced, problems, warnings);
     }
 
     /**
@@ -139,6 +151,6 @@ public record Placeholders(boolean enabled, Map<String, String> values) {
     @Override
     public String toString() {
         // values may be credentials handed to a GRANT: names only
-        return "Placeholders[enabled=" + enabled + ", names=" + new java.util.TreeSet<>(values.keySet()) + "]";
+        return "Placeholders[enabled=" + enabled + ", strict=" + strict + ", names=" + new java.util.TreeSet<>(values.keySet()) + "]";
     }
 }

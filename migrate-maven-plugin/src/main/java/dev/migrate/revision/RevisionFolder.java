@@ -44,7 +44,8 @@ public final class RevisionFolder {
      */
     public static RevisionFolder scan(Path folder, SqlSyntax syntax) {
         if (!Files.isDirectory(folder)) {
-            String what = Files.exists(folder) ? "is not a folder" : "does not exist";
+            String what = loops(folder) ? "is a symbolic link that leads back to itself (" + chain(folder) + ")"
+                    : Files.exists(folder) ? "is not a folder" : "does not exist";
             return broken(folder, "the revisions folder " + what + "; create it"
                     + " or set 'migrate.revisions' to the folder that holds your revision files");
         }
@@ -71,6 +72,10 @@ public final class RevisionFolder {
     }
 
     private static String notAFile(Path entry) {
+        if (loops(entry)) {
+            return "the file is a symbolic link that leads back to itself (" + chain(entry) + "), so there is no"
+                    + " file to read; point the link at the revision file, or delete it";
+        }
         if (Files.isSymbolicLink(entry)) {
             String target;
             try {
@@ -83,6 +88,33 @@ public final class RevisionFolder {
         }
         return "the entry is not a regular file, so it cannot be read as a revision; replace it with the revision"
                 + " file, or delete it";
+    }
+
+    /** Whether following {@code path}'s symbolic links comes back to a link already followed. */
+    private static boolean loops(Path path) {
+        return chain(path).endsWith(LOOP);
+    }
+
+    private static final String LOOP = " (again)";
+
+    /** The links {@code path} leads through, as {@code a -> b -> a (again)} when they loop. */
+    private static String chain(Path path) {
+        Set<Path> seen = new HashSet<>();
+        StringBuilder chain = new StringBuilder(path.toString());
+        Path current = path.toAbsolutePath().normalize();
+        try {
+            while (Files.isSymbolicLink(current)) {
+                if (!seen.add(current)) {
+                    return chain + LOOP;
+                }
+                Path target = Files.readSymbolicLink(current);
+                current = current.resolveSibling(target).normalize();
+                chain.append(" -> ").append(target);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // a link that cannot be read ends the chain: it does not loop as far as can be told
+        }
+        return chain.toString();
     }
 
     private static RevisionFolder collect(Path folder, List<Path> files, List<Finding> entryProblems,

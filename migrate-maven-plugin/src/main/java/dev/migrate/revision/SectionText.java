@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 
 /**
  * One section with its placeholders replaced and split again by the rules it was split by. A value holding line
@@ -21,7 +22,7 @@ final class SectionText {
     private final boolean changed;
 
     SectionText(Revision revision, Section original, String which, Map<String, String> values,
-            Map<String, String> builtIns, List<Finding> problems) {
+            Map<String, String> builtIns, List<Finding> problems, List<Finding> warnings, boolean strict) {
         String text = original.text();
         if (text.indexOf("${") < 0) {
             this.section = original;
@@ -88,7 +89,30 @@ final class SectionText {
                     + " replaced, " + e.getMessage() + "; a placeholder's value opens a quote or comment that it"
                     + " does not close: check the values used in this section"));
         }
+        List<String> escaping = PlaceholderEscapes.find(text, original.statements(), statements,
+                name -> valueOf(name, values, builtIns), original.syntax());
+        if (!escaping.isEmpty()) {
+            int where = escapingLine(original.statements(), escaping);
+            String names = escaping.stream().map(name -> "${" + name + "}").collect(Collectors.joining(", "));
+            String message = "in the " + which + " section, the value of " + names + " changes the SQL around it: with"
+                    + " it the section splits into " + statements.size() + " statement(s) (as written, "
+                    + original.statements().size() + "), or a quote or comment it stands in is closed; check that"
+                    + " value" + (strict ? "" : " (-Dmigrate.placeholders.strict=true makes this an error)");
+            Finding finding = Finding.problem(revision.file(), where, message);
+            (strict ? problems : warnings).add(strict ? finding : new Finding(dev.migrate.common.Severity.WARNING,
+                    Finding.FILES, revision.id(), revision.file(), where, message, null));
+        }
         this.section = new Section(text, original.firstLine(), statements, original.checksum(), original.syntax());
+    }
+
+    /** The file line of the first statement as written that holds one of {@code names}. */
+    private static int escapingLine(List<Statement> written, List<String> names) {
+        for (Statement statement : written) {
+            if (names.stream().anyMatch(name -> statement.sql().contains("${" + name + "}"))) {
+                return statement.line();
+            }
+        }
+        return written.isEmpty() ? 0 : written.get(0).line();
     }
 
     /** The section with placeholders replaced in its statements; its text and checksum as written. */

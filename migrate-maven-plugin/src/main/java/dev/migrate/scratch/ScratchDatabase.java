@@ -4,6 +4,8 @@ import dev.migrate.common.Redaction;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseTarget;
 import dev.migrate.database.Dialect;
+import dev.migrate.database.ScratchNames;
+import dev.migrate.common.Log;
 import java.security.SecureRandom;
 
 /**
@@ -21,7 +23,7 @@ public final class ScratchDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final boolean owned;
-    private final String stem = "migrate_verify_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    private final String stem = ScratchNames.stem(java.time.Instant.now(), RANDOM.nextLong());
     private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
     private String name;
     private String url;
@@ -143,6 +145,31 @@ public final class ScratchDatabase implements AutoCloseable {
             });
         }
         return background;
+    }
+
+    /** How old an unused scratch database must be before a later run drops it: no live run keeps one idle that long. */
+    public static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(6);
+
+    /**
+     * Drops the scratch databases killed runs left on this one's server ({@link #STALE_AFTER} old, no
+     * session using them, made by the plugin as its name and marker show), and says so on {@code log};
+     * nothing when this database was given by {@code verifyUrl}.
+     */
+    public java.util.List<String> dropStale(Log log) {
+        return dropStale(ScratchNames.PREFIX, log);
+    }
+
+    java.util.List<String> dropStale(String prefix, Log log) {
+        if (!owned) {
+            return java.util.List.of();
+        }
+        java.util.List<String> dropped = dialect.dropStaleScratch(adminUrl, prefix,
+                java.time.Instant.now().minus(STALE_AFTER), user, password);
+        if (!dropped.isEmpty()) {
+            log.info("Dropped " + dropped.size() + " scratch database(s) that killed runs left on this server (made"
+                    + " over " + STALE_AFTER.toHours() + " h ago, no session using them): " + String.join(", ", dropped));
+        }
+        return dropped;
     }
 
     /**

@@ -39,6 +39,7 @@ public final class Verification {
         linter.start();
         VerifyResult result;
         try (ScratchDatabase scratch = ScratchDatabase.open(target, options.verifyUrl())) {
+            scratch.dropStale(log);
             result = Verifier.verify(graph, scratch, target.history().schema(), target.history().table(), options, log);
         }
         List<Finding> lintFindings = lintFindings(linting);

@@ -36,4 +36,13 @@ class PlaceholderValuesTest {
         assertThat(placeholders.enabled()).isFalse();
         assertThat(placeholders.values()).containsExactly(Map.entry("suffix", ""));
     }
+
+    @Test
+    void strictIsASwitchTooNotAPlaceholderNamedStrict() {
+        Placeholders placeholders = PlaceholderValues.collect(true, true, null,
+                properties("migrate.placeholders.strict", "true", "migrate.placeholders.role", "app"), null);
+
+        assertThat(placeholders.strict()).isTrue();
+        assertThat(placeholders.values()).containsExactly(Map.entry("role", "app"));
+    }
 }

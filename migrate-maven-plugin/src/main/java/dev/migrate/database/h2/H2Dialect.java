@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,6 +30,16 @@ import java.util.function.Supplier;
  * scratch databases live in memory.
  */
 public final class H2Dialect extends StandardDialect {
+
+    /**
+     * Nothing to set: an embedded database has no server to wait for. In server mode H2's only read
+     * limit, {@code NETWORK_TIMEOUT}, lasts the whole connection (H2 cannot lift it once logged in)
+     * and would cut off a long statement, so it is left to a URL that wants it.
+     */
+    @Override
+    public boolean addTimeLimits(String url, Properties properties, int seconds) {
+        return false;
+    }
 
     /** H2 2.x's keywords that it refuses as an unquoted table name. */
     private static final Set<String> RESERVED = ReservedWords.of("_rowid_ all and any array as asymmetric authorization between case"

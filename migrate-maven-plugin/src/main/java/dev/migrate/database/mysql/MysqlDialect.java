@@ -131,6 +131,25 @@ public final class MysqlDialect extends StandardDialect {
         }
     }
 
+    /**
+     * MariaDB Connector/J's {@code connectTimeout} (opening the TCP connection) and
+     * {@code socketTimeout} (each read, so also a server that accepts and never answers the
+     * handshake), both in milliseconds, unless the URL sets its own; the read limit is lifted once
+     * logged in, since a statement (an {@code ALTER TABLE} copying a large table) may rightly take long.
+     */
+    @Override
+    public boolean addTimeLimits(String url, Properties properties, int seconds) {
+        String millis = String.valueOf(seconds * 1000L);
+        if (!url.contains("connectTimeout")) {
+            properties.setProperty("connectTimeout", millis);
+        }
+        if (url.contains("socketTimeout")) {
+            return false; // the user's own read limit stays for the whole connection
+        }
+        properties.setProperty("socketTimeout", millis);
+        return true;
+    }
+
     @Override
     public Set<String> reservedWords() {
         return RESERVED;
@@ -251,11 +270,22 @@ public final class MysqlDialect extends StandardDialect {
             String reason = e.getErrorCode() == 1044 ? who + " may not create databases (grant it CREATE on "
                     + name + " or on *.*)" : Redaction.redact(e.getMessage(), password) + " (SQL state "
                     + e.getSQLState() + ")";
-            throw new ScratchDatabaseException("migrate:verify cannot create its scratch database " + name + " on "
-                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". Verify never runs in the configured database;"
+            throw new ScratchDatabaseException("cannot create the scratch database " + name + " on "
+                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". " + ScratchDatabaseException.WAY_OUT
                     + " set migrate.verifyUrl (<verifyUrl>) to a database it may create databases beside.", e);
         }
         return MysqlUrls.withDatabase(adminUrl, name);
+    }
+
+    /** The name is the marker here: MySQL has no database comments. */
+    @Override
+    public List<String> dropStaleScratch(String adminUrl, String prefix, java.time.Instant before, String user,
+            String password) {
+        try (Database admin = Database.connect(this, MysqlUrls.withoutDatabase(adminUrl), user, password)) {
+            return MysqlStaleScratch.drop(admin.connection(), prefix, before);
+        } catch (RuntimeException e) {
+            return List.of(); // best effort: verify goes on without the clean-up
+        }
     }
 
     @Override

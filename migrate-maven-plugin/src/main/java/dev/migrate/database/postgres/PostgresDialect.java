@@ -10,6 +10,7 @@ import dev.migrate.database.MigrationLock;
 import dev.migrate.database.ReservedWords;
 import dev.migrate.database.RowSeeder;
 import dev.migrate.database.ScratchDatabaseException;
+import dev.migrate.database.ScratchNames;
 import dev.migrate.database.SnapshotReader;
 import dev.migrate.database.StandardDialect;
 import dev.migrate.common.Log;
@@ -126,23 +127,25 @@ public final class PostgresDialect extends StandardDialect {
         return "TIMESTAMP WITH TIME ZONE";
     }
 
-    /**
-     * Besides the application name, time limits unless the URL sets its own: the driver's default
-     * login timeout is none, so a server that accepts the connection and never answers would hang
-     * the build forever. No socket timeout: a long statement (an index build) is legitimate; TCP
-     * keep-alive notices a server that has gone away instead.
-     */
+    /** The application name, and TCP keep-alive, which notices a server that has gone away. */
     @Override
     public void addConnectionProperties(String url, Properties properties) {
         setUnlessInUrl(url, properties, "ApplicationName", "migrate-maven-plugin");
-        setUnlessInUrl(url, properties, "connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-        setUnlessInUrl(url, properties, "loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
         setUnlessInUrl(url, properties, "tcpKeepAlive", "true");
     }
 
-    /** Seconds to open the TCP connection, and to finish logging in once it is open. */
-    static final int CONNECT_TIMEOUT_SECONDS = 10;
-    static final int LOGIN_TIMEOUT_SECONDS = 30;
+    /**
+     * pgjdbc's {@code connectTimeout} (opening the TCP connection) and {@code loginTimeout} (the
+     * whole login, which covers a server that accepts and never answers), unless the URL sets its
+     * own: the driver's default login timeout is none. No {@code socketTimeout}: a long statement
+     * (an index build) is legitimate, and keep-alive notices a dead server instead.
+     */
+    @Override
+    public boolean addTimeLimits(String url, Properties properties, int seconds) {
+        setUnlessInUrl(url, properties, "connectTimeout", String.valueOf(seconds));
+        setUnlessInUrl(url, properties, "loginTimeout", String.valueOf(seconds));
+        return false;
+    }
 
     private static void setUnlessInUrl(String url, Properties properties, String key, String value) {
         if (!url.toLowerCase(Locale.ROOT).contains(key.toLowerCase(Locale.ROOT) + "=")) {
@@ -235,12 +238,15 @@ public final class PostgresDialect extends StandardDialect {
             statement.execute("CREATE DATABASE " + name);
             // a throw-away database: its commits need not wait for the disk (what they make visible is the same)
             statement.execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
+            // the marker by which a later run knows the database as the plugin's, whoever owns it
+            statement.execute("COMMENT ON DATABASE " + name + " IS '" + ScratchNames.marker(java.time.Instant.now())
+                    .replace("'", "''") + "'");
         } catch (SQLException e) {
             String who = user != null ? "user " + user : "the user of migrate.url";
             String reason = "42501".equals(e.getSQLState()) ? who + " may not create databases (grant it CREATEDB)"
                     : Redaction.redact(e.getMessage(), password) + " (SQL state " + e.getSQLState() + ")";
-            throw new ScratchDatabaseException("migrate:verify cannot create its scratch database " + name + " on "
-                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". Verify never runs in the configured database;"
+            throw new ScratchDatabaseException("cannot create the scratch database " + name + " on "
+                    + Redaction.redactUrl(adminUrl) + ": " + reason + ". " + ScratchDatabaseException.WAY_OUT
                     + " set migrate.verifyUrl (<verifyUrl>) to an empty database it may use instead.", e);
         }
         return withDatabase(adminUrl, name);
@@ -256,11 +262,23 @@ public final class PostgresDialect extends StandardDialect {
         }
     }
 
+    @Override
+    public List<String> dropStaleScratch(String adminUrl, String prefix, java.time.Instant before, String user,
+            String password) {
+        try (Database admin = admin(adminUrl, user, password)) {
+            return PostgresStaleScratch.drop(admin.connection(), prefix, before);
+        } catch (RuntimeException e) {
+            return List.of(); // best effort: verify goes on without the clean-up
+        }
+    }
+
     /** CREATE DATABASE ... TEMPLATE copies the files of the source, much faster than running its revisions again. */
     @Override
     public Optional<String> copyScratch(String adminUrl, String source, String name, String user, String password) {
         try (Database admin = admin(adminUrl, user, password); Statement statement = admin.connection().createStatement()) {
             statement.execute("CREATE DATABASE " + name + " TEMPLATE " + source);
+            statement.execute("COMMENT ON DATABASE " + name + " IS '" + ScratchNames.marker(java.time.Instant.now())
+                    .replace("'", "''") + "'");
         } catch (SQLException e) {
             throw new ScratchDatabaseException("migrate:verify cannot copy its scratch database " + source + " to "
                     + name + " on " + Redaction.redactUrl(adminUrl) + ": " + Redaction.redact(e.getMessage(), password)
