@@ -15,7 +15,7 @@ import dev.migrate.revision.NewRevision;
 import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
-import dev.migrate.run.MigrationRun;
+import dev.migrate.run.UncheckedRun;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.scratch.ScratchDatabase;
@@ -210,7 +210,7 @@ public final class Autogenerator {
         if (graph.ordered().isEmpty()) {
             return;
         }
-        Optional<List<AppliedRevision>> rows = MigrationRun.readHistoryIfExists(database,
+        Optional<List<AppliedRevision>> rows = UncheckedRun.readHistoryIfExists(database,
                 target.history().schema(), table);
         if (rows.isEmpty() && !project) {
             return;
