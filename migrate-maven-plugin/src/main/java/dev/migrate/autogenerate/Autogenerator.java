@@ -68,7 +68,8 @@ public final class Autogenerator {
             head.upgrade(revisions);
             SchemaSnapshot headSnapshot = head.snapshot();
             refuseEmpty(desired, headSnapshot, options);
-            desiredSnapshot = options.filter().inOrderOf(headSnapshot, desiredSnapshot);
+            desiredSnapshot = ConstraintNames.matched(headSnapshot, options.filter().inOrderOf(headSnapshot,
+                    desiredSnapshot), head.dialect().snapshotReader()::namedByDatabase);
             SchemaChanges planned = ChangePlanner.plan(headSnapshot, desiredSnapshot, SequenceOwners.read(head),
                     desired.owners(),
                     writer(head.dialect()));

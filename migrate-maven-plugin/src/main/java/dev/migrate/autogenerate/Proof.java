@@ -33,6 +33,11 @@ final class Proof {
 
         /** Brings a scratch database without transactional DDL back to the head. */
         void rebuild();
+
+        /** Whether the database chose this constraint's name (see {@link ConstraintNames}). */
+        default boolean namedByDatabase(DbObject object) {
+            return false;
+        }
     }
 
     /**
@@ -70,6 +75,11 @@ final class Proof {
             @Override
             public void rebuild() {
                 workbench.rebuild();
+            }
+
+            @Override
+            public boolean namedByDatabase(DbObject object) {
+                return workbench.dialect().snapshotReader().namedByDatabase(object);
             }
         };
     }
@@ -134,13 +144,13 @@ final class Proof {
             try {
                 Failure failure = run(connection, changes.upgrade(), "upgrade");
                 if (failure == null) {
-                    failure = compare(desired, scratch.read(connection), "after the generated upgrade", notes);
+                    failure = compare(desired, scratch.read(connection), "after the generated upgrade", notes, scratch);
                 }
                 if (failure == null) {
                     failure = run(connection, changes.downgrade(), "downgrade");
                 }
                 if (failure == null) {
-                    failure = compare(head, scratch.read(connection), "after the generated downgrade", notes);
+                    failure = compare(head, scratch.read(connection), "after the generated downgrade", notes, scratch);
                 }
                 return failure;
             } finally {
@@ -169,10 +179,13 @@ final class Proof {
         return null;
     }
 
-    private static Failure compare(SchemaSnapshot expected, SchemaSnapshot actual, String when, List<String> notes) {
+    private static Failure compare(SchemaSnapshot expected, SchemaSnapshot actual, String when, List<String> notes,
+            Scratch scratch) {
         Set<DbObject> objects = new LinkedHashSet<>();
         List<String> reasons = new ArrayList<>();
-        for (Difference difference : SnapshotDiff.between(expected, actual)) {
+        // a table the upgrade creates gets constraint names of the scratch database's choosing
+        SchemaSnapshot matched = ConstraintNames.matched(actual, expected, scratch::namedByDatabase);
+        for (Difference difference : SnapshotDiff.between(matched, actual)) {
             if (difference.positionOnly()) {
                 notes.add("the columns of " + difference.object().display() + " come back in another order "
                         + when + ": (" + difference.actual() + ") instead of (" + difference.expected() + ")");

@@ -91,7 +91,8 @@ public final class SchemaCheck {
             head.upgrade(revisions);
             List<CheckResult.Finding> findings = new ArrayList<>();
             SchemaSnapshot headSnapshot = head.snapshot();
-            SchemaSnapshot wanted = filter.inOrderOf(headSnapshot, filter.apply(desired.snapshot()));
+            SchemaSnapshot wanted = ConstraintNames.matched(headSnapshot, filter.inOrderOf(headSnapshot,
+                    filter.apply(desired.snapshot())), head.dialect().snapshotReader()::namedByDatabase);
             for (Difference difference : SnapshotDiff.between(wanted, headSnapshot)) {
                 String what = difference.object().display();
                 String message = difference.positionOnly() ? "the columns of " + what + " come in another order in"
@@ -159,6 +160,7 @@ public final class SchemaCheck {
             expected.upgrade(revisions);
             List<CheckResult.Finding> findings = new ArrayList<>();
             SchemaSnapshot rebuilt = scope == null ? expected.snapshot() : SchemaScope.only(expected.snapshot(), scope);
+            rebuilt = ConstraintNames.matched(live, rebuilt, expected.dialect().snapshotReader()::namedByDatabase);
             for (Difference difference : SnapshotDiff.between(rebuilt, live)) {
                 String what = difference.object().display();
                 String message = difference.positionOnly() ? "the columns of " + what + " are in another order in the"

@@ -58,7 +58,7 @@ final class TablePlanner {
         List<String> constraints = new ArrayList<>();
         Context.children(snapshot, table, Kind.CONSTRAINT).forEach((constraint, definition) -> {
             if (!isForeignKey(definition) && !definition.startsWith("NOT NULL")) {
-                constraints.add(w.constraintClause(constraint.name(), definition));
+                constraints.add(w.tableConstraintClause(constraint.name(), definition));
             }
         });
         return w.createTable(c.name(table), snapshot.objects().get(table), columns, constraints);

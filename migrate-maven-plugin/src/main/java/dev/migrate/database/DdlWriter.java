@@ -106,6 +106,15 @@ public interface DdlWriter {
     /** A constraint clause as CREATE TABLE writes it. */
     String constraintClause(String name, String definition);
 
+    /**
+     * A constraint clause inside a new table's CREATE TABLE: as {@link #constraintClause}, except
+     * that a database which names unnamed constraints itself gets the definition alone for a name it
+     * chose, which may already belong to another table where the revision runs.
+     */
+    default String tableConstraintClause(String name, String definition) {
+        return constraintClause(name, definition);
+    }
+
     default String addConstraint(String table, String name, String definition) {
         return "ALTER TABLE " + table + " ADD " + constraintClause(name, definition);
     }

@@ -1,5 +1,6 @@
 package dev.migrate.database;
 
+import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,5 +25,15 @@ public interface SnapshotReader {
      */
     default SnapshotSeries series(String historySchema, String historyTable, boolean track) {
         return new FullReadSeries(connection -> read(connection, historySchema, historyTable));
+    }
+
+    /**
+     * Whether the database chose {@code object}'s name because its definition gave none (a primary
+     * key or check declared without {@code CONSTRAINT name}). Such a name depends on what else the
+     * database made before, so autogenerate and check match the object by its definition instead;
+     * by default no name is the database's.
+     */
+    default boolean namedByDatabase(DbObject object) {
+        return false;
     }
 }

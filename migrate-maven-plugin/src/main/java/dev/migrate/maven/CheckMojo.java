@@ -11,9 +11,10 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
@@ -24,7 +25,7 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * {@code migrate.schema} only that schema is compared; with {@code migrate.schemas} or
  * {@code <databases>} each is checked in turn, with one summary, as upgrade runs.
  */
-@Mojo(name = "check", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "check", threadSafe = true)
 public class CheckMojo extends AbstractFanOutMojo {
 
     /**
@@ -66,6 +67,10 @@ public class CheckMojo extends AbstractFanOutMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession mavenSession;
 
+    /** Resolves the runtime dependencies only when the desired schema is the entities'. */
+    @Component
+    private ProjectDependenciesResolver dependencies;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.check.skip", defaultValue = "false")
     private boolean skipCheck;
@@ -99,8 +104,8 @@ public class CheckMojo extends AbstractFanOutMojo {
     private void check(Migrator migrator, MigrateConfig config) throws MojoFailureException, MojoExecutionException {
         logDatabase(config);
         String given = evaluate(desired, "migrate.desired");
-        CheckResult result = migrator.check(new CheckOptions(JpaDesired.resolveAny(given, basedir, migrator, project,
-                mavenSession, jpa), reportDirectory(config),
+        CheckResult result = migrator.check(new CheckOptions(JpaDesired.resolveAny(given, basedir, migrator,
+                new JpaDesired.Project(project, mavenSession, dependencies), jpa), reportDirectory(config),
                 new SnapshotFilter(JpaDesired.isJpa(given), SnapshotFilter.patterns(ignore))));
         for (CheckResult.Finding finding : result.findings()) {
             if (finding.error()) {

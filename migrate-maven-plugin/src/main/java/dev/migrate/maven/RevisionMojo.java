@@ -14,17 +14,17 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 
 /**
  * Writes a new revision file, {@code <UTC timestamp>_<slug>.sql}, with its header filled in and
  * empty upgrade and downgrade sections, and prints its path. Its parent is the single head of
  * the files unless parents are given. Needs no database; never overwrites a file.
  */
-@Mojo(name = "revision", threadSafe = true, requiresProject = true,
-        requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "revision", threadSafe = true, requiresProject = true)
 public class RevisionMojo extends AbstractMigrateMojo {
 
     /** What the revision does, one line; also gives the file name's slug. */
@@ -103,6 +103,10 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession mavenSession;
 
+    /** Resolves the runtime dependencies only when the desired schema is the entities'. */
+    @Component
+    private ProjectDependenciesResolver dependencies;
+
     /** Skips this goal only. */
     @Parameter(property = "migrate.revision.skip", defaultValue = "false")
     private boolean skipRevision;
@@ -122,7 +126,8 @@ public class RevisionMojo extends AbstractMigrateMojo {
     private void autogenerate(Migrator migrator) throws MojoExecutionException {
         String given = evaluate(desired, "migrate.desired");
         AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(
-                JpaDesired.resolveAny(given, basedir, migrator, project, mavenSession, jpa), message, allowEmpty,
+                JpaDesired.resolveAny(given, basedir, migrator,
+                        new JpaDesired.Project(project, mavenSession, dependencies), jpa), message, allowEmpty,
                 columnOrder, new SnapshotFilter(JpaDesired.isJpa(given), SnapshotFilter.patterns(ignore))));
         if (result.noDifference()) {
             result.warnings().forEach(getLog()::warn);

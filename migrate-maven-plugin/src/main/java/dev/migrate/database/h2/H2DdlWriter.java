@@ -91,6 +91,11 @@ public final class H2DdlWriter implements DdlWriter {
     }
 
     @Override
+    public String tableConstraintClause(String name, String definition) {
+        return H2SnapshotReader.generated(name) ? definition : constraintClause(name, definition);
+    }
+
+    @Override
     public String createIndex(String schema, String index, String table, String definition) {
         int open = definition.indexOf(" (");
         String type = definition.substring(0, open).toUpperCase(Locale.ROOT);

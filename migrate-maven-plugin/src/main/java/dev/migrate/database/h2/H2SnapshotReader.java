@@ -50,6 +50,22 @@ final class H2SnapshotReader implements SnapshotReader {
         return units.snapshot();
     }
 
+    /**
+     * H2 names a constraint declared without a name CONSTRAINT_ and a counter of the database's
+     * objects in hex (shown in lower case, as every name H2 folded).
+     */
+    @Override
+    public boolean namedByDatabase(DbObject object) {
+        return object.kind() == Kind.CONSTRAINT && generated(object.name());
+    }
+
+    static boolean generated(String constraintName) {
+        return GENERATED.matcher(constraintName).matches();
+    }
+
+    private static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile("CONSTRAINT_[0-9A-F]+",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     @Override
     public SnapshotSeries series(String historySchema, String historyTable, boolean track) {
         return H2SnapshotSeries.create(this, historySchema, historyTable);
