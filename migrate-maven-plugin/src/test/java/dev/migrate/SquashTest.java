@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,7 @@ class SquashTest {
         branchyHistoryWithData();
 
         Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "release-1.0", "release 1.0",
-                false), false);
+                false), false, Map.of());
 
         assertThat(result.replaced()).containsExactly(A, B, C, M);
         assertThat(result.warnings()).isEmpty();
@@ -92,7 +93,7 @@ class SquashTest {
         TestDatabase db = lazy.get();
         branchyHistoryWithData();
 
-        Squasher.Result result = migrator(db).squash(new Squasher.Options(A, M, null, false), false);
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(A, M, null, false), false, Map.of());
 
         assertThat(result.replaced()).containsExactly(B, C, M);
         assertThat(Files.readString(result.file())).startsWith("-- parents: " + A + "\n-- replaces: " + B + ", " + C
@@ -111,7 +112,7 @@ class SquashTest {
         files.addWithHeader(B + "_b", "-- parents: " + A + "\n-- transactional: false", "CREATE INDEX ix_a ON a (id);",
                 "DROP INDEX ix_a;");
 
-        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false);
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
 
         assertThat(Files.readString(result.file())).contains("-- transactional: false\n");
         assertThat(migrator(db).load().find(result.file().getFileName().toString().substring(0, 14)).orElseThrow()
@@ -127,7 +128,7 @@ class SquashTest {
         files.add(C + "_c", B, "ALTER TABLE a RENAME COLUMN old_name TO new_name;",
                 "ALTER TABLE a RENAME COLUMN new_name TO old_name;");
 
-        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, C, null, false), false))
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, C, null, false), false, Map.of()))
                 .isInstanceOf(SquashException.class)
                 .hasMessageContaining("is not proven, so no file was written")
                 .hasMessageContaining("the squash's upgrade fails: INSERT INTO a (id, old_name)")
@@ -136,7 +137,7 @@ class SquashTest {
             assertThat(all).hasSize(3);
         }
 
-        Squasher.Result forced = migrator(db).squash(new Squasher.Options(null, C, null, true), false);
+        Squasher.Result forced = migrator(db).squash(new Squasher.Options(null, C, null, true), false, Map.of());
 
         assertThat(forced.warnings()).isNotEmpty();
         assertThat(Files.readString(forced.file())).contains("-- TODO the squash's upgrade fails");
@@ -148,7 +149,7 @@ class SquashTest {
         branchyHistoryWithData();
         migrator(db).upgrade(B);
 
-        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, M, null, false), true))
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, M, null, false), true, Map.of()))
                 .isInstanceOf(SquashException.class)
                 .hasMessageContaining("has not passed " + M);
         try (Stream<Path> all = Files.list(dir)) {
@@ -156,7 +157,7 @@ class SquashTest {
         }
 
         migrator(db).upgrade("head");
-        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, M, null, false), true);
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, M, null, false), true, Map.of());
 
         assertThat(dir.resolve(A + "_a.sql")).doesNotExist();
         assertThat(dir.resolve(M + "_m.sql")).doesNotExist();
@@ -165,5 +166,34 @@ class SquashTest {
         assertThat(migrator(db).upgrade("head").plan().steps()).isEmpty();
         migrator(db).downgrade("base");
         assertThat(db.column("SELECT COUNT(*) FROM migrate_history")).containsExactly("0");
+    }
+
+    @OnBothDatabases
+    void prunesOnlyOnceEveryDatabaseOfTheProjectHasPassedTheRange(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        branchyHistoryWithData();
+        MigrateConfig config = new MigrateConfig(db.url(), null, null, null, dir, null);
+        Map<String, MigrateConfig> tenants = new java.util.LinkedHashMap<>();
+        for (String tenant : List.of("tenant_a", "tenant_b", "tenant_c")) {
+            tenants.put(tenant, config.withSchema(tenant));
+        }
+        new Migrator(tenants.get("tenant_a"), new RecordingListener()).upgrade("head");
+        new Migrator(tenants.get("tenant_b"), new RecordingListener()).upgrade(B);
+        new Migrator(tenants.get("tenant_c"), new RecordingListener()).upgrade(M);
+
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, M, null, false), true, tenants))
+                .isInstanceOf(SquashException.class)
+                .hasMessageContaining("1 of the 3 databases tenant_b (at " + B + ") has not passed " + M);
+        assertThat(dir.resolve(A + "_a.sql")).exists();
+        assertThat(dir.resolve(M + "_m.sql")).exists();
+
+        new Migrator(tenants.get("tenant_b"), new RecordingListener()).upgrade(M);
+        migrator(db).squash(new Squasher.Options(null, M, null, false), true, tenants);
+
+        assertThat(dir.resolve(A + "_a.sql")).doesNotExist();
+        assertThat(dir.resolve(M + "_m.sql")).doesNotExist();
+        for (MigrateConfig tenant : tenants.values()) {
+            assertThat(new Migrator(tenant, new RecordingListener()).upgrade("head").after().pending()).isEmpty();
+        }
     }
 }

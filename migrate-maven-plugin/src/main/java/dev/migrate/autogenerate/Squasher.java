@@ -79,14 +79,15 @@ public final class Squasher {
 
     /**
      * Writes the squash, then with {@code prune} deletes the replaced files; the prune is refused
-     * before anything is written unless the database {@code status} reads has passed the range.
-     * When a squash of that range exists already, {@code prune} only deletes its replaced files.
+     * before anything is written unless every database {@code statuses} reads (by name) has passed
+     * the range. When a squash of that range exists already, {@code prune} only deletes its
+     * replaced files.
      */
-    public Result squash(RevisionGraph graph, Options options, boolean prune, Supplier<Status> status) {
+    public Result squash(RevisionGraph graph, Options options, boolean prune, Supplier<Map<String, Status>> statuses) {
         Revision existing = prune ? Pruning.existingSquash(graph, options.to()) : null;
         List<String> replaced = existing != null ? existing.replaces() : range(graph, options);
         if (prune) {
-            Pruning.requirePassed(graph, replaced, status.get(), target.url());
+            Pruning.requirePassed(graph, replaced, statuses.get());
         }
         Result result = existing != null ? new Result(existing.file(), replaced, List.of()) : squash(graph, options);
         if (prune) {
