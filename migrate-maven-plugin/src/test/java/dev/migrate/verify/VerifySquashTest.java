@@ -71,4 +71,18 @@ class VerifySquashTest {
                 .contains("the downgrade of the squash " + S + "_squash").containsIgnoringCase("column")
                 .containsIgnoringCase("n"));
     }
+
+    @OnBothDatabases
+    void holdsASquashAgainstTheChainWhenAnIrreversibleRevisionStopsTheFullCycle(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
+        files.addWithHeader(B + "_b", "-- parents: " + A + "\n-- irreversible: true", "ALTER TABLE a ADD COLUMN n INT;",
+                "");
+        files.addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
+                "CREATE TABLE a (id INT);", "DROP TABLE a;");
+
+        assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
+                .contains("upgrade of a new database through the squashes").containsIgnoringCase("n"));
+    }
 }
