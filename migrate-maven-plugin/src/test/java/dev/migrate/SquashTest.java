@@ -196,4 +196,23 @@ class SquashTest {
             assertThat(new Migrator(tenant, new RecordingListener()).upgrade("head").after().pending()).isEmpty();
         }
     }
+
+    @OnBothDatabases
+    void comparesRowsWithoutTheColumnsWhoseDefaultsAreComputedWhenARowIsWritten(BothDatabases.Lazy lazy)
+            throws IOException {
+        TestDatabase db = lazy.get();
+        String uuid = db.isPostgres() ? "gen_random_uuid()" : "RANDOM_UUID()";
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE users (id INT PRIMARY KEY, token UUID DEFAULT " + uuid
+                + ", role VARCHAR(10) DEFAULT 'member');", "DROP TABLE users;");
+        files.add(B + "_b", A, "INSERT INTO users (id) VALUES (1), (2);\nUPDATE users SET role = 'admin' WHERE id = 2;",
+                "DELETE FROM users;");
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file())).contains("UPDATE users SET role = 'admin' WHERE id = 2");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT role FROM users ORDER BY id")).containsExactly("member", "admin");
+    }
 }

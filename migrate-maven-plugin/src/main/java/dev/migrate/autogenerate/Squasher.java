@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -118,11 +119,21 @@ public final class Squasher {
                     warnings.add("TODO in the squash: " + change.summary() + ": " + change.todo());
                 }
             }
-            Map<String, List<String>> chainRows = chainRows(end, data);
+            Map<String, Set<String>> computed = new TreeMap<>();
+            for (String table : data.tables()) {
+                Set<String> columns = Rows.computedDefaults(toSnapshot, table);
+                if (!columns.isEmpty()) {
+                    computed.put(table, columns);
+                    listener.info("the rows of " + table + " are compared without " + String.join(", ", columns)
+                            + ": their defaults are computed when a row is written, so they differ between any two"
+                            + " runs");
+                }
+            }
+            Map<String, List<String>> chainRows = chainRows(end, data, computed);
             data = data.writing(chainRows.keySet());
             String upgrade = changes.upgradeText() + data.text();
             String downgrade = changes.downgradeText();
-            warnings.addAll(proveWhole(start, changes, data, chainRows, fromSnapshot, toSnapshot));
+            warnings.addAll(proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot));
             if (!warnings.isEmpty() && !options.force()) {
                 throw new SquashException("the squash of " + range.replaced().size() + " revision(s) to "
                         + range.to().id() + " is not proven, so no file was written:\n  " + String.join("\n  ",
@@ -159,8 +170,8 @@ public final class Squasher {
      * against the chain's, then the downgrade's schema against the start's. Returns the differences.
      */
     private List<String> proveWhole(Workbench start, SchemaChanges changes, DataStatements data,
-            Map<String, List<String>> chainRows, SchemaSnapshot fromSnapshot, SchemaSnapshot toSnapshot)
-            throws SQLException {
+            Map<String, List<String>> chainRows, Map<String, Set<String>> computed, SchemaSnapshot fromSnapshot,
+            SchemaSnapshot toSnapshot) throws SQLException {
         List<String> differences = new ArrayList<>();
         try (Connection connection = start.connection()) {
             List<String> upgrade = new ArrayList<>();
@@ -177,7 +188,8 @@ public final class Squasher {
                         + ", found " + SnapshotDiff.collapse(String.valueOf(difference.actual())));
             }
             for (Map.Entry<String, List<String>> rows : chainRows.entrySet()) {
-                List<String> squashRows = Rows.read(connection, rows.getKey());
+                List<String> squashRows = Rows.read(connection, rows.getKey(),
+                        computed.getOrDefault(rows.getKey(), Set.of()));
                 if (!squashRows.equals(rows.getValue())) {
                     differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " differ from the"
                             + " chain's: expected " + rows.getValue() + ", found " + squashRows);
@@ -202,11 +214,12 @@ public final class Squasher {
      * The rows the chain leaves in each table its data statements wrote; a table that is gone at
      * the range's end is left out, and so are the statements that wrote it: their data went with it.
      */
-    private static Map<String, List<String>> chainRows(Workbench end, DataStatements data) throws SQLException {
+    private static Map<String, List<String>> chainRows(Workbench end, DataStatements data,
+            Map<String, Set<String>> computed) throws SQLException {
         Map<String, List<String>> rows = new TreeMap<>();
         try (Connection connection = end.connection()) {
             for (String tableName : data.tables()) {
-                List<String> read = Rows.read(connection, tableName);
+                List<String> read = Rows.read(connection, tableName, computed.getOrDefault(tableName, Set.of()));
                 if (read != null) {
                     rows.put(tableName, read);
                 }
