@@ -105,7 +105,8 @@ class SquashTest {
     }
 
     @OnBothDatabases
-    void marksTheSquashNonTransactionalWhenAReplacedRevisionIs(BothDatabases.Lazy lazy) throws IOException {
+    void runsTheSquashInATransactionWhenItsOwnStatementsCanThoughAReplacedRevisionCouldNot(BothDatabases.Lazy lazy)
+            throws IOException {
         TestDatabase db = lazy.get();
         RevisionFiles files = RevisionFiles.in(dir);
         files.add(A + "_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
@@ -114,9 +115,25 @@ class SquashTest {
 
         Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
 
-        assertThat(Files.readString(result.file())).contains("-- transactional: false\n");
+        assertThat(Files.readString(result.file())).doesNotContain("transactional");
         assertThat(migrator(db).load().find(result.file().getFileName().toString().substring(0, 14)).orElseThrow()
-                .transactional()).isFalse();
+                .transactional()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void marksTheSquashNonTransactionalWhenOneOfItsOwnStatementsCannotRunInATransaction() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(A + "_a", "base", "CREATE TYPE mood AS ENUM ('calm');\nCREATE TABLE a (id INT, m mood);",
+                    "DROP TABLE a;\nDROP TYPE mood;");
+            files.addWithHeader(B + "_b", "-- parents: " + A + "\n-- transactional: false",
+                    "ALTER TYPE mood ADD VALUE 'glad';", "");
+            files.add(C + "_c", B, "INSERT INTO a (id, m) VALUES (1, 'glad');", "DELETE FROM a;");
+
+            Squasher.Result result = migrator(db).squash(new Squasher.Options(A, C, null, true), false, Map.of());
+
+            assertThat(Files.readString(result.file())).contains("-- transactional: false\n").contains("ADD VALUE");
+        }
     }
 
     @OnBothDatabases

@@ -54,6 +54,12 @@ class TagsAndSquashOnDatabasesTest {
         }
     }
 
+    void pruneReplacedFiles() throws java.io.IOException {
+        for (String file : List.of(A + "_a.sql", B + "_b.sql", C + "_c.sql")) {
+            Files.delete(dir.resolve(file));
+        }
+    }
+
     List<String> history(TestDatabase db) {
         return db.column("SELECT revision FROM migrate_history ORDER BY revision");
     }
@@ -140,9 +146,7 @@ class TagsAndSquashOnDatabasesTest {
         assertThat(migrator(db).upgrade("head").plan().steps()).isEmpty();
         assertThat(migrator(db).status().isApplied(S)).isTrue();
 
-        Files.delete(dir.resolve(A + "_a.sql"));
-        Files.delete(dir.resolve(B + "_b.sql"));
-        Files.delete(dir.resolve(C + "_c.sql"));
+        pruneReplacedFiles();
         assertThat(migrator(db).upgrade("head").plan().steps()).isEmpty();
         assertThat(migrator(db).validate(true).pending()).isEmpty();
 
@@ -197,9 +201,7 @@ class TagsAndSquashOnDatabasesTest {
         chain(false);
         migrator(db).upgrade("head");
         chain(true);
-        Files.delete(dir.resolve(A + "_a.sql"));
-        Files.delete(dir.resolve(B + "_b.sql"));
-        Files.delete(dir.resolve(C + "_c.sql"));
+        pruneReplacedFiles();
         afterTheRange();
 
         migrator(db).upgrade("head");

@@ -5,6 +5,7 @@ import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.DatabaseTarget;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.history.Status;
+import dev.migrate.lint.NoTransactionStatements;
 import dev.migrate.revision.NewRevision;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
@@ -145,7 +146,7 @@ public final class Squasher {
             Path file = RevisionWriter.write(revisions, new NewRevision(range.from() == null ? List.of()
                     : List.of(range.from().id()), message(options, range), List.of(), List.of()), Instant.now(),
                     todo + upgrade, downgrade);
-            addHeaders(file, range);
+            addHeaders(file, range, inTransaction(changes, data));
             warnings.forEach(listener::warn);
             return new Result(file, range.replacedIds(), warnings);
         } catch (SQLException e) {
@@ -239,13 +240,28 @@ public final class Squasher {
         return null;
     }
 
-    /** The {@code replaces:} line, and {@code transactional: false} when a replaced revision needed it. */
-    private static void addHeaders(Path file, SquashRange range) {
+    /**
+     * Whether the squash's own statements can all run in one transaction. A replaced revision that
+     * ran outside one (a CREATE INDEX CONCURRENTLY on a table in use, an enum value added before
+     * rows used it) does not make the squash do so: it writes plain statements for what it builds,
+     * and a squash run statement by statement pays a journal write and a commit for each.
+     */
+    private boolean inTransaction(SchemaChanges changes, DataStatements data) {
+        List<String> statements = new ArrayList<>();
+        changes.upgrade().forEach(placed -> statements.add(placed.sql()));
+        statements.addAll(data.statements());
+        changes.downgrade().forEach(placed -> statements.add(placed.sql()));
+        return statements.stream().noneMatch(sql -> NoTransactionStatements.of(sql, target.product().syntax())
+                .isPresent());
+    }
+
+    /** The {@code replaces:} line, and {@code transactional: false} when the squash's statements need it. */
+    private static void addHeaders(Path file, SquashRange range, boolean transactional) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.indexOf('\n') + 1;
             String headers = "-- replaces: " + String.join(", ", range.replacedIds()) + "\n"
-                    + (range.transactional() ? "" : "-- transactional: false\n");
+                    + (transactional ? "" : "-- transactional: false\n");
             Files.writeString(file, text.substring(0, end) + headers + text.substring(end), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the squash's header into " + file, e);
