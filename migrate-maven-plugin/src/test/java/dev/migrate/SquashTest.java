@@ -232,4 +232,36 @@ class SquashTest {
         migrator(db).upgrade("head");
         assertThat(db.column("SELECT role FROM users ORDER BY id")).containsExactly("member", "admin");
     }
+
+    void flowsWhoseSuccessColumnIsDroppedLater(String rowsBefore) {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE flows (id INT PRIMARY KEY, success BOOLEAN, state VARCHAR(20));"
+                + rowsBefore, "DROP TABLE flows;");
+        files.add(B + "_b", A, "UPDATE flows SET state = 'passed' WHERE success IS TRUE;", "");
+        files.add(C + "_c", B, "ALTER TABLE flows DROP COLUMN success;\nINSERT INTO flows (id, state) VALUES (2, 'new');",
+                "DELETE FROM flows WHERE id = 2;\nALTER TABLE flows ADD COLUMN success BOOLEAN;");
+    }
+
+    @OnBothDatabases
+    void leavesOutADataStatementOnADroppedColumnThatChangesNoRowOfANewDatabase(BothDatabases.Lazy lazy)
+            throws IOException {
+        TestDatabase db = lazy.get();
+        flowsWhoseSuccessColumnIsDroppedLater("");
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file())).doesNotContain("UPDATE flows").contains("INSERT INTO flows");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT id || ':' || state FROM flows")).containsExactly("2:new");
+    }
+
+    @OnBothDatabases
+    void refusesToLeaveOutADataStatementThatChangedRows(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        flowsWhoseSuccessColumnIsDroppedLater("\nINSERT INTO flows (id, success, state) VALUES (1, TRUE, 'new');");
+
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of()))
+                .isInstanceOf(SquashException.class).hasMessageContaining("the rows of flows differ");
+    }
 }

@@ -2,6 +2,7 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.scratch.Workbench;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -53,6 +56,25 @@ final class Rows {
         String stripped = name.strip();
         return stripped.length() > 1 && (stripped.startsWith("\"") || stripped.startsWith("`"))
                 ? stripped.substring(1, stripped.length() - 1) : stripped;
+    }
+
+    /**
+     * The rows the chain left in each of {@code tables} (those its data statements wrote), by
+     * table; a table that is gone at the range's end is left out, and so are the statements that
+     * wrote it: their data went with it.
+     */
+    static Map<String, List<String>> readAll(Workbench end, Set<String> tables, Map<String, Set<String>> computed)
+            throws SQLException {
+        Map<String, List<String>> rows = new TreeMap<>();
+        try (Connection connection = end.connection()) {
+            for (String table : tables) {
+                List<String> read = read(connection, table, computed.getOrDefault(table, Set.of()));
+                if (read != null) {
+                    rows.put(table, read);
+                }
+            }
+        }
+        return rows;
     }
 
     /** The rows, sorted; null when the table cannot be read (it does not exist). */

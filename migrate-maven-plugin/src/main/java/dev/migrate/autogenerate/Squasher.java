@@ -130,11 +130,19 @@ public final class Squasher {
                             + " runs");
                 }
             }
-            Map<String, List<String>> chainRows = chainRows(end, data, computed);
+            Map<String, List<String>> chainRows = Rows.readAll(end, data.tables(), computed);
             data = data.writing(chainRows.keySet());
+            Set<Integer> leftOut = new java.util.TreeSet<>();
+            warnings.addAll(proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
+                    range.from() == null ? leftOut : null));
+            if (!leftOut.isEmpty()) {
+                listener.info("left out of the squash, proven to change no row a new database has: " + leftOut.size()
+                        + " data statement(s) that name what is gone at " + range.to().id() + ", such as "
+                        + SnapshotDiff.collapse(data.statements().get(leftOut.iterator().next())));
+                data = data.without(leftOut);
+            }
             String upgrade = changes.upgradeText() + data.text();
             String downgrade = changes.downgradeText();
-            warnings.addAll(proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot));
             if (!warnings.isEmpty() && !options.force()) {
                 throw new SquashException("the squash of " + range.replaced().size() + " revision(s) to "
                         + range.to().id() + " is not proven, so no file was written:\n  " + String.join("\n  ",
@@ -169,64 +177,72 @@ public final class Squasher {
     /**
      * The squash as written, run in the scratch database at the range's start: schema and data rows
      * against the chain's, then the downgrade's schema against the start's. Returns the differences.
+     *
+     * @param leftOut for a squash from base, where the squash's upgrade fills the positions of the
+     *     data statements that fail on the schema at the range's end (one that names a column a later
+     *     revision dropped): a new database has no rows but the ones the range writes, so such a
+     *     statement may be left out when the rows still come out as the chain's; null: none may be
      */
     private List<String> proveWhole(Workbench start, SchemaChanges changes, DataStatements data,
             Map<String, List<String>> chainRows, Map<String, Set<String>> computed, SchemaSnapshot fromSnapshot,
-            SchemaSnapshot toSnapshot) throws SQLException {
+            SchemaSnapshot toSnapshot, Set<Integer> leftOut) throws SQLException {
         List<String> differences = new ArrayList<>();
         try (Connection connection = start.connection()) {
             List<String> upgrade = new ArrayList<>();
             changes.upgrade().forEach(placed -> upgrade.add(placed.sql()));
-            upgrade.addAll(data.statements());
             String failed = run(connection, upgrade);
-            if (failed != null) {
-                differences.add("the squash's upgrade fails: " + failed);
-                return differences;
-            }
-            for (SnapshotDiff.Difference difference : SnapshotDiff.between(toSnapshot, start.read(connection))) {
-                differences.add("after the squash's upgrade, " + difference.object().display() + " differs from the"
-                        + " chain's: expected " + SnapshotDiff.collapse(String.valueOf(difference.expected()))
-                        + ", found " + SnapshotDiff.collapse(String.valueOf(difference.actual())));
-            }
-            for (Map.Entry<String, List<String>> rows : chainRows.entrySet()) {
-                List<String> squashRows = Rows.read(connection, rows.getKey(),
-                        computed.getOrDefault(rows.getKey(), Set.of()));
-                if (!squashRows.equals(rows.getValue())) {
-                    differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " differ from the"
-                            + " chain's: expected " + rows.getValue() + ", found " + squashRows);
+            List<String> leftOutFailures = new ArrayList<>();
+            for (int i = 0; failed == null && i < data.statements().size(); i++) {
+                failed = run(connection, List.of(data.statements().get(i)));
+                if (failed != null && leftOut != null) {
+                    leftOut.add(i);
+                    leftOutFailures.add("the squash's upgrade fails: " + failed);
+                    failed = null;
                 }
             }
-            List<String> downgrade = new ArrayList<>();
-            changes.downgrade().forEach(placed -> downgrade.add(placed.sql()));
-            failed = run(connection, downgrade);
-            if (failed != null) {
-                differences.add("the squash's downgrade fails: " + failed);
-                return differences;
+            if (failed == null) {
+                proveRest(connection, start, changes, chainRows, computed, fromSnapshot, toSnapshot, differences);
             }
-            for (SnapshotDiff.Difference difference : SnapshotDiff.between(fromSnapshot, start.read(connection))) {
-                differences.add("after the squash's downgrade, " + difference.object().display() + " differs from"
-                        + " the schema at the range's start");
+            if (!differences.isEmpty() && leftOut != null && !leftOut.isEmpty()) {
+                // not proven after all: the failures are the likeliest cause, and nothing is left out
+                differences.addAll(0, leftOutFailures);
+                leftOut.clear();
+            }
+            if (failed != null) {
+                differences.add("the squash's upgrade fails: " + failed);
             }
         }
         return differences;
     }
 
-    /**
-     * The rows the chain leaves in each table its data statements wrote; a table that is gone at
-     * the range's end is left out, and so are the statements that wrote it: their data went with it.
-     */
-    private static Map<String, List<String>> chainRows(Workbench end, DataStatements data,
-            Map<String, Set<String>> computed) throws SQLException {
-        Map<String, List<String>> rows = new TreeMap<>();
-        try (Connection connection = end.connection()) {
-            for (String tableName : data.tables()) {
-                List<String> read = Rows.read(connection, tableName, computed.getOrDefault(tableName, Set.of()));
-                if (read != null) {
-                    rows.put(tableName, read);
-                }
+    /** After the squash's upgrade ran: its schema and rows against the chain's, then its downgrade. */
+    private void proveRest(Connection connection, Workbench start, SchemaChanges changes,
+            Map<String, List<String>> chainRows, Map<String, Set<String>> computed, SchemaSnapshot fromSnapshot,
+            SchemaSnapshot toSnapshot, List<String> differences) throws SQLException {
+        for (SnapshotDiff.Difference difference : SnapshotDiff.between(toSnapshot, start.read(connection))) {
+            differences.add("after the squash's upgrade, " + difference.object().display() + " differs from the"
+                    + " chain's: expected " + SnapshotDiff.collapse(String.valueOf(difference.expected()))
+                    + ", found " + SnapshotDiff.collapse(String.valueOf(difference.actual())));
+        }
+        for (Map.Entry<String, List<String>> rows : chainRows.entrySet()) {
+            List<String> squashRows = Rows.read(connection, rows.getKey(),
+                    computed.getOrDefault(rows.getKey(), Set.of()));
+            if (!squashRows.equals(rows.getValue())) {
+                differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " differ from the"
+                        + " chain's: expected " + rows.getValue() + ", found " + squashRows);
             }
         }
-        return rows;
+        List<String> downgrade = new ArrayList<>();
+        changes.downgrade().forEach(placed -> downgrade.add(placed.sql()));
+        String failed = run(connection, downgrade);
+        if (failed != null) {
+            differences.add("the squash's downgrade fails: " + failed);
+            return;
+        }
+        for (SnapshotDiff.Difference difference : SnapshotDiff.between(fromSnapshot, start.read(connection))) {
+            differences.add("after the squash's downgrade, " + difference.object().display() + " differs from"
+                    + " the schema at the range's start");
+        }
     }
 
     private static String run(Connection connection, List<String> statements) {
