@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # migrate:squash -Dmigrate.to=head on a history, proven and verified, then a new PostgreSQL database
 # upgraded to head with the chain and with the squash, in turns (chain, squash, chain, squash, ...),
-# the ratio taken pair by pair: in one process (the upgrades alone), and as whole `java` processes
-# (start-up included), each timed from outside with date +%s%N.
+# the ratio taken pair by pair: in one process (the run alone, and the whole call with the files
+# read), and as whole `java` processes (start-up included), each timed from outside with
+# date +%s%N, the squash both beside the chain's files and pruned (the squash file alone).
 #
 # Usage: bench/squash.sh [-n RUNS] HISTORY_DIR
 #   HISTORY_DIR  revision files (bench/import-up-down.sh turns up/down pairs into them), e.g.
@@ -36,15 +37,18 @@ echo
 echo "in one process, upgrades only:"
 bench pairs "$work" "$runs"
 echo
-echo "whole processes (JVM start-up, creating and dropping the database included):"
-echo "| pair | chain (s) | squash (s) | chain / squash |"
-echo "|---:|---:|---:|---:|"
-ratios=()
+echo "whole processes (JVM start-up, the files read, creating and dropping the database included):"
+echo "| pair | chain (s) | squash, chain files kept (s) | squash, pruned (s) | chain / kept | chain / pruned |"
+echo "|---:|---:|---:|---:|---:|---:|"
+kept=() pruned=()
 for ((i = 1; i <= runs; i++)); do
   start=$(date +%s%N); bench upgrade "$work/chain" >/dev/null; a=$(($(date +%s%N) - start))
   start=$(date +%s%N); bench upgrade "$work/squashed" >/dev/null; b=$(($(date +%s%N) - start))
-  ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')
-  ratios+=("$ratio")
-  awk -v i="$i" -v a="$a" -v b="$b" -v r="$ratio" 'BEGIN { printf "| %d | %.2f | %.2f | %sx |\n", i, a / 1e9, b / 1e9, r }'
+  start=$(date +%s%N); bench upgrade "$work/pruned" >/dev/null; c=$(($(date +%s%N) - start))
+  kept+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')")
+  pruned+=("$(awk -v a="$a" -v c="$c" 'BEGIN { printf "%.2f", a / c }')")
+  awk -v i="$i" -v a="$a" -v b="$b" -v c="$c" \
+    'BEGIN { printf "| %d | %.2f | %.2f | %.2f | %.2fx | %.2fx |\n", i, a / 1e9, b / 1e9, c / 1e9, a / b, a / c }'
 done
-printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "median chain / squash, whole processes: %.2fx (%s-%s)\n", m, r[1], r[NR] }'
+median() { printf '%s\n' "$@" | sort -n | awk '{ r[NR] = $1 } END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "%.2fx (%s-%s)", m, r[1], r[NR] }'; }
+echo "median chain / squash, whole processes: chain files kept $(median "${kept[@]}"), pruned $(median "${pruned[@]}")"
