@@ -34,4 +34,4 @@ assert it.tables(fresh) == ['authors', 'books', 'migrate_history', 'reviews']
 assert it.column(fresh, 'SELECT title || \' \' || price FROM books') == ['Emma 9.99']
 assert it.column(fresh, 'SELECT revision FROM migrate_history ORDER BY revision') == ['20260104090000', squash]
 assert it.column(it.h2Url(), 'SELECT revision FROM migrate_history ORDER BY revision') ==
-        ['20260101090000', '20260102090000', '20260103090000', '20260104090000']
+        ['20260101090000', '20260102090000', '20260103090000', '20260104090000', squash] // the squash recorded with the next upgrade

@@ -232,9 +232,10 @@ public final class Migrator {
                 .check(revisionsOrEmpty(), options);
     }
 
-    /** A proven squash ({@code migrate:squash}); with {@code prune}, the replaced files deleted (see Squasher). */
-    public Squasher.Result squash(Squasher.Options options, boolean prune) {
-        return new Squasher(target, config.revisions(), listener).squash(load(), options, prune, this::status);
+    /** A proven squash; {@code prune} deletes the replaced files once all {@code databases} (none: this one) passed it. */
+    public Squasher.Result squash(Squasher.Options options, boolean prune, java.util.Map<String, MigrateConfig> databases) {
+        return new Squasher(target, config.revisions(), listener).squash(load(), options, prune,
+                () -> Statuses.of(this, config, databases, listener));
     }
 
     /** Writes the entities' DDL, by the project's own Hibernate, into {@code folder}: a desired schema. */

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,7 @@ class SquashTest {
         branchyHistoryWithData();
 
         Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "release-1.0", "release 1.0",
-                false), false);
+                false), false, Map.of());
 
         assertThat(result.replaced()).containsExactly(A, B, C, M);
         assertThat(result.warnings()).isEmpty();
@@ -92,7 +93,7 @@ class SquashTest {
         TestDatabase db = lazy.get();
         branchyHistoryWithData();
 
-        Squasher.Result result = migrator(db).squash(new Squasher.Options(A, M, null, false), false);
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(A, M, null, false), false, Map.of());
 
         assertThat(result.replaced()).containsExactly(B, C, M);
         assertThat(Files.readString(result.file())).startsWith("-- parents: " + A + "\n-- replaces: " + B + ", " + C
@@ -104,18 +105,35 @@ class SquashTest {
     }
 
     @OnBothDatabases
-    void marksTheSquashNonTransactionalWhenAReplacedRevisionIs(BothDatabases.Lazy lazy) throws IOException {
+    void runsTheSquashInATransactionWhenItsOwnStatementsCanThoughAReplacedRevisionCouldNot(BothDatabases.Lazy lazy)
+            throws IOException {
         TestDatabase db = lazy.get();
         RevisionFiles files = RevisionFiles.in(dir);
         files.add(A + "_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
         files.addWithHeader(B + "_b", "-- parents: " + A + "\n-- transactional: false", "CREATE INDEX ix_a ON a (id);",
                 "DROP INDEX ix_a;");
 
-        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false);
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
 
-        assertThat(Files.readString(result.file())).contains("-- transactional: false\n");
+        assertThat(Files.readString(result.file())).doesNotContain("transactional");
         assertThat(migrator(db).load().find(result.file().getFileName().toString().substring(0, 14)).orElseThrow()
-                .transactional()).isFalse();
+                .transactional()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void marksTheSquashNonTransactionalWhenOneOfItsOwnStatementsCannotRunInATransaction() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(A + "_a", "base", "CREATE TYPE mood AS ENUM ('calm');\nCREATE TABLE a (id INT, m mood);",
+                    "DROP TABLE a;\nDROP TYPE mood;");
+            files.addWithHeader(B + "_b", "-- parents: " + A + "\n-- transactional: false",
+                    "ALTER TYPE mood ADD VALUE 'glad';", "");
+            files.add(C + "_c", B, "INSERT INTO a (id, m) VALUES (1, 'glad');", "DELETE FROM a;");
+
+            Squasher.Result result = migrator(db).squash(new Squasher.Options(A, C, null, true), false, Map.of());
+
+            assertThat(Files.readString(result.file())).contains("-- transactional: false\n").contains("ADD VALUE");
+        }
     }
 
     @OnBothDatabases
@@ -127,7 +145,7 @@ class SquashTest {
         files.add(C + "_c", B, "ALTER TABLE a RENAME COLUMN old_name TO new_name;",
                 "ALTER TABLE a RENAME COLUMN new_name TO old_name;");
 
-        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, C, null, false), false))
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, C, null, false), false, Map.of()))
                 .isInstanceOf(SquashException.class)
                 .hasMessageContaining("is not proven, so no file was written")
                 .hasMessageContaining("the squash's upgrade fails: INSERT INTO a (id, old_name)")
@@ -136,7 +154,7 @@ class SquashTest {
             assertThat(all).hasSize(3);
         }
 
-        Squasher.Result forced = migrator(db).squash(new Squasher.Options(null, C, null, true), false);
+        Squasher.Result forced = migrator(db).squash(new Squasher.Options(null, C, null, true), false, Map.of());
 
         assertThat(forced.warnings()).isNotEmpty();
         assertThat(Files.readString(forced.file())).contains("-- TODO the squash's upgrade fails");
@@ -148,7 +166,7 @@ class SquashTest {
         branchyHistoryWithData();
         migrator(db).upgrade(B);
 
-        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, M, null, false), true))
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, M, null, false), true, Map.of()))
                 .isInstanceOf(SquashException.class)
                 .hasMessageContaining("has not passed " + M);
         try (Stream<Path> all = Files.list(dir)) {
@@ -156,7 +174,7 @@ class SquashTest {
         }
 
         migrator(db).upgrade("head");
-        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, M, null, false), true);
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, M, null, false), true, Map.of());
 
         assertThat(dir.resolve(A + "_a.sql")).doesNotExist();
         assertThat(dir.resolve(M + "_m.sql")).doesNotExist();
@@ -165,5 +183,85 @@ class SquashTest {
         assertThat(migrator(db).upgrade("head").plan().steps()).isEmpty();
         migrator(db).downgrade("base");
         assertThat(db.column("SELECT COUNT(*) FROM migrate_history")).containsExactly("0");
+    }
+
+    @OnBothDatabases
+    void prunesOnlyOnceEveryDatabaseOfTheProjectHasPassedTheRange(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        branchyHistoryWithData();
+        MigrateConfig config = new MigrateConfig(db.url(), null, null, null, dir, null);
+        Map<String, MigrateConfig> tenants = new java.util.LinkedHashMap<>();
+        for (String tenant : List.of("tenant_a", "tenant_b", "tenant_c")) {
+            tenants.put(tenant, config.withSchema(tenant));
+        }
+        new Migrator(tenants.get("tenant_a"), new RecordingListener()).upgrade("head");
+        new Migrator(tenants.get("tenant_b"), new RecordingListener()).upgrade(B);
+        new Migrator(tenants.get("tenant_c"), new RecordingListener()).upgrade(M);
+
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, M, null, false), true, tenants))
+                .isInstanceOf(SquashException.class)
+                .hasMessageContaining("1 of the 3 databases tenant_b (at " + B + ") has not passed " + M);
+        assertThat(dir.resolve(A + "_a.sql")).exists();
+        assertThat(dir.resolve(M + "_m.sql")).exists();
+
+        new Migrator(tenants.get("tenant_b"), new RecordingListener()).upgrade(M);
+        migrator(db).squash(new Squasher.Options(null, M, null, false), true, tenants);
+
+        assertThat(dir.resolve(A + "_a.sql")).doesNotExist();
+        assertThat(dir.resolve(M + "_m.sql")).doesNotExist();
+        for (MigrateConfig tenant : tenants.values()) {
+            assertThat(new Migrator(tenant, new RecordingListener()).upgrade("head").after().pending()).isEmpty();
+        }
+    }
+
+    @OnBothDatabases
+    void comparesRowsWithoutTheColumnsWhoseDefaultsAreComputedWhenARowIsWritten(BothDatabases.Lazy lazy)
+            throws IOException {
+        TestDatabase db = lazy.get();
+        String uuid = db.isPostgres() ? "gen_random_uuid()" : "RANDOM_UUID()";
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE users (id INT PRIMARY KEY, token UUID DEFAULT " + uuid
+                + ", role VARCHAR(10) DEFAULT 'member');", "DROP TABLE users;");
+        files.add(B + "_b", A, "INSERT INTO users (id) VALUES (1), (2);\nUPDATE users SET role = 'admin' WHERE id = 2;",
+                "DELETE FROM users;");
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file())).contains("UPDATE users SET role = 'admin' WHERE id = 2");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT role FROM users ORDER BY id")).containsExactly("member", "admin");
+    }
+
+    void flowsWhoseSuccessColumnIsDroppedLater(String rowsBefore) {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE flows (id INT PRIMARY KEY, success BOOLEAN, state VARCHAR(20));"
+                + rowsBefore, "DROP TABLE flows;");
+        files.add(B + "_b", A, "UPDATE flows SET state = 'passed' WHERE success IS TRUE;", "");
+        files.add(C + "_c", B, "ALTER TABLE flows DROP COLUMN success;\nINSERT INTO flows (id, state) VALUES (2, 'new');",
+                "DELETE FROM flows WHERE id = 2;\nALTER TABLE flows ADD COLUMN success BOOLEAN;");
+    }
+
+    @OnBothDatabases
+    void leavesOutADataStatementOnADroppedColumnThatChangesNoRowOfANewDatabase(BothDatabases.Lazy lazy)
+            throws IOException {
+        TestDatabase db = lazy.get();
+        flowsWhoseSuccessColumnIsDroppedLater("");
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file())).doesNotContain("UPDATE flows").contains("INSERT INTO flows");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT id || ':' || state FROM flows")).containsExactly("2:new");
+    }
+
+    @OnBothDatabases
+    void refusesToLeaveOutADataStatementThatChangedRows(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        flowsWhoseSuccessColumnIsDroppedLater("\nINSERT INTO flows (id, success, state) VALUES (1, TRUE, 'new');");
+
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of()))
+                .isInstanceOf(SquashException.class).hasMessageContaining("the rows of flows differ");
     }
 }

@@ -54,6 +54,12 @@ class TagsAndSquashOnDatabasesTest {
         }
     }
 
+    void pruneReplacedFiles() throws java.io.IOException {
+        for (String file : List.of(A + "_a.sql", B + "_b.sql", C + "_c.sql")) {
+            Files.delete(dir.resolve(file));
+        }
+    }
+
     List<String> history(TestDatabase db) {
         return db.column("SELECT revision FROM migrate_history ORDER BY revision");
     }
@@ -121,7 +127,8 @@ class TagsAndSquashOnDatabasesTest {
         Outcome outcome = migrator(db).upgrade("head");
 
         assertThat(outcome.plan().steps()).extracting(Revision::id).containsExactly(C, D);
-        assertThat(history(db)).containsExactly(A, B, C, D);
+        // the revision that completes the range records the squash with it
+        assertThat(history(db)).containsExactly(A, B, C, D, S);
         assertThat(db.column("SELECT id FROM a")).containsExactly("7");
         assertThat(migrator(db).status().isApplied(S)).isTrue();
         migrator(db).downgrade("release-1.0");
@@ -139,12 +146,67 @@ class TagsAndSquashOnDatabasesTest {
         assertThat(migrator(db).upgrade("head").plan().steps()).isEmpty();
         assertThat(migrator(db).status().isApplied(S)).isTrue();
 
-        Files.delete(dir.resolve(A + "_a.sql"));
-        Files.delete(dir.resolve(B + "_b.sql"));
-        Files.delete(dir.resolve(C + "_c.sql"));
+        pruneReplacedFiles();
         assertThat(migrator(db).upgrade("head").plan().steps()).isEmpty();
         assertThat(migrator(db).validate(true).pending()).isEmpty();
 
+        migrator(db).downgrade("base");
+        assertThat(tables(db)).isEmpty();
+        assertThat(history(db)).isEmpty();
+    }
+
+    static final String E = "20260101000006";
+
+    void afterTheRange() {
+        RevisionFiles.in(dir).add(E + "_e", D, "CREATE TABLE e (id INT);", "DROP TABLE e;");
+    }
+
+    @OnBothDatabases
+    void aDatabasePastTheRangeRecordsTheSquashWithItsNextUpgrade(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain(false);
+        migrator(db).upgrade("head");
+        chain(true);
+        afterTheRange();
+
+        assertThat(migrator(db).upgrade("head").plan().steps()).extracting(Revision::id).containsExactly(E);
+
+        assertThat(history(db)).containsExactly(A, B, C, D, S, E);
+        // a revision of the range that goes down takes the squash's row with it
+        migrator(db).downgrade("release-1.0");
+        assertThat(history(db)).containsExactly(A, B);
+        assertThat(migrator(db).status().isApplied(S)).isFalse();
+        assertThat(migrator(db).upgrade("head").plan().steps()).extracting(Revision::id).containsExactly(C, D, E);
+        assertThat(history(db)).containsExactly(A, B, C, D, S, E);
+        assertThat(db.column("SELECT id FROM a")).containsExactly("7");
+    }
+
+    @OnBothDatabases
+    void aDatabasePastTheRangeRecordsTheSquashWithItsNextStamp(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain(false);
+        migrator(db).upgrade(C);
+        chain(true);
+
+        migrator(db).stamp("head");
+
+        assertThat(history(db)).containsExactly(A, B, C, D, S);
+        migrator(db).stamp(B);
+        assertThat(history(db)).containsExactly(A, B);
+    }
+
+    @OnBothDatabases
+    void aPrunedSquashIsRecordedWithTheNextUpgradeAndUndoneAsAWhole(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+        chain(false);
+        migrator(db).upgrade("head");
+        chain(true);
+        pruneReplacedFiles();
+        afterTheRange();
+
+        migrator(db).upgrade("head");
+
+        assertThat(history(db)).containsExactly(A, B, C, D, S, E);
         migrator(db).downgrade("base");
         assertThat(tables(db)).isEmpty();
         assertThat(history(db)).isEmpty();

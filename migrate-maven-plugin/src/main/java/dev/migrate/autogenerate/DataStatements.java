@@ -32,6 +32,19 @@ record DataStatements(List<String> statements, List<String> targets) {
         return new LinkedHashSet<>(targets);
     }
 
+    /** Without the statements at {@code positions}. */
+    DataStatements without(Set<Integer> positions) {
+        List<String> s = new ArrayList<>();
+        List<String> t = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            if (!positions.contains(i)) {
+                s.add(statements.get(i));
+                t.add(targets.get(i));
+            }
+        }
+        return new DataStatements(s, t);
+    }
+
     /** Only the statements that write {@code kept} tables. */
     DataStatements writing(Set<String> kept) {
         List<String> s = new ArrayList<>();

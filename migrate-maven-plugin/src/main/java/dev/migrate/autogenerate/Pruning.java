@@ -1,14 +1,15 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.common.Log;
-import dev.migrate.common.Redaction;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.history.Status;
 import dev.migrate.revision.Revision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,15 +36,24 @@ public final class Pruning {
     }
 
     /**
-     * Refuses unless the configured database has passed the range's end, and unless no revision
-     * outside the range needs one of its revisions other than the end (which the squash stands for).
+     * Refuses unless every database of {@code statuses} (by name) has passed the range's end, and
+     * unless no revision outside the range needs one of its revisions other than the end (which
+     * the squash stands for). Every database that has not passed is named in one message.
      */
-    public static void requirePassed(RevisionGraph graph, List<String> replaced, Status status, String url) {
+    public static void requirePassed(RevisionGraph graph, List<String> replaced, Map<String, Status> statuses) {
         String end = end(graph, replaced);
-        if (!status.isApplied(end)) {
-            throw new SquashException("the replaced files are kept: the database " + Redaction.redactUrl(url)
-                    + " has not passed " + end + " (it is at " + where(status) + "); upgrade it (and every other"
-                    + " database of this history) past " + end + " first, then prune");
+        List<String> behind = new ArrayList<>();
+        statuses.forEach((name, status) -> {
+            if (!status.isApplied(end)) {
+                behind.add(name + " (at " + where(status) + ")");
+            }
+        });
+        if (!behind.isEmpty()) {
+            throw new SquashException("the replaced files are kept: " + (statuses.size() == 1 ? "the database "
+                    : behind.size() + " of the " + statuses.size() + " databases ") + String.join(", ", behind)
+                    + (behind.size() == 1 ? " has" : " have") + " not passed " + end + "; upgrade "
+                    + (behind.size() == 1 ? "it" : "them") + " (and every other database of this history) past " + end
+                    + " first, then prune");
         }
         for (Revision other : graph.ordered()) {
             if (replaced.contains(other.id()) || other.isSquash()) {

@@ -5,6 +5,7 @@ import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.DatabaseTarget;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.history.Status;
+import dev.migrate.lint.NoTransactionStatements;
 import dev.migrate.revision.NewRevision;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionWriter;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -79,14 +81,15 @@ public final class Squasher {
 
     /**
      * Writes the squash, then with {@code prune} deletes the replaced files; the prune is refused
-     * before anything is written unless the database {@code status} reads has passed the range.
-     * When a squash of that range exists already, {@code prune} only deletes its replaced files.
+     * before anything is written unless every database {@code statuses} reads (by name) has passed
+     * the range. When a squash of that range exists already, {@code prune} only deletes its
+     * replaced files.
      */
-    public Result squash(RevisionGraph graph, Options options, boolean prune, Supplier<Status> status) {
+    public Result squash(RevisionGraph graph, Options options, boolean prune, Supplier<Map<String, Status>> statuses) {
         Revision existing = prune ? Pruning.existingSquash(graph, options.to()) : null;
         List<String> replaced = existing != null ? existing.replaces() : range(graph, options);
         if (prune) {
-            Pruning.requirePassed(graph, replaced, status.get(), target.url());
+            Pruning.requirePassed(graph, replaced, statuses.get());
         }
         Result result = existing != null ? new Result(existing.file(), replaced, List.of()) : squash(graph, options);
         if (prune) {
@@ -117,11 +120,29 @@ public final class Squasher {
                     warnings.add("TODO in the squash: " + change.summary() + ": " + change.todo());
                 }
             }
-            Map<String, List<String>> chainRows = chainRows(end, data);
+            Map<String, Set<String>> computed = new TreeMap<>();
+            for (String table : data.tables()) {
+                Set<String> columns = Rows.computedDefaults(toSnapshot, table);
+                if (!columns.isEmpty()) {
+                    computed.put(table, columns);
+                    listener.info("the rows of " + table + " are compared without " + String.join(", ", columns)
+                            + ": their defaults are computed when a row is written, so they differ between any two"
+                            + " runs");
+                }
+            }
+            Map<String, List<String>> chainRows = Rows.readAll(end, data.tables(), computed);
             data = data.writing(chainRows.keySet());
+            Set<Integer> leftOut = new java.util.TreeSet<>();
+            warnings.addAll(proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
+                    range.from() == null ? leftOut : null));
+            if (!leftOut.isEmpty()) {
+                listener.info("left out of the squash, proven to change no row a new database has: " + leftOut.size()
+                        + " data statement(s) that name what is gone at " + range.to().id() + ", such as "
+                        + SnapshotDiff.collapse(data.statements().get(leftOut.iterator().next())));
+                data = data.without(leftOut);
+            }
             String upgrade = changes.upgradeText() + data.text();
             String downgrade = changes.downgradeText();
-            warnings.addAll(proveWhole(start, changes, data, chainRows, fromSnapshot, toSnapshot));
             if (!warnings.isEmpty() && !options.force()) {
                 throw new SquashException("the squash of " + range.replaced().size() + " revision(s) to "
                         + range.to().id() + " is not proven, so no file was written:\n  " + String.join("\n  ",
@@ -133,7 +154,7 @@ public final class Squasher {
             Path file = RevisionWriter.write(revisions, new NewRevision(range.from() == null ? List.of()
                     : List.of(range.from().id()), message(options, range), List.of(), List.of()), Instant.now(),
                     todo + upgrade, downgrade);
-            addHeaders(file, range);
+            addHeaders(file, range, inTransaction(changes, data));
             warnings.forEach(listener::warn);
             return new Result(file, range.replacedIds(), warnings);
         } catch (SQLException e) {
@@ -156,62 +177,72 @@ public final class Squasher {
     /**
      * The squash as written, run in the scratch database at the range's start: schema and data rows
      * against the chain's, then the downgrade's schema against the start's. Returns the differences.
+     *
+     * @param leftOut for a squash from base, where the squash's upgrade fills the positions of the
+     *     data statements that fail on the schema at the range's end (one that names a column a later
+     *     revision dropped): a new database has no rows but the ones the range writes, so such a
+     *     statement may be left out when the rows still come out as the chain's; null: none may be
      */
     private List<String> proveWhole(Workbench start, SchemaChanges changes, DataStatements data,
-            Map<String, List<String>> chainRows, SchemaSnapshot fromSnapshot, SchemaSnapshot toSnapshot)
-            throws SQLException {
+            Map<String, List<String>> chainRows, Map<String, Set<String>> computed, SchemaSnapshot fromSnapshot,
+            SchemaSnapshot toSnapshot, Set<Integer> leftOut) throws SQLException {
         List<String> differences = new ArrayList<>();
         try (Connection connection = start.connection()) {
             List<String> upgrade = new ArrayList<>();
             changes.upgrade().forEach(placed -> upgrade.add(placed.sql()));
-            upgrade.addAll(data.statements());
             String failed = run(connection, upgrade);
-            if (failed != null) {
-                differences.add("the squash's upgrade fails: " + failed);
-                return differences;
-            }
-            for (SnapshotDiff.Difference difference : SnapshotDiff.between(toSnapshot, start.read(connection))) {
-                differences.add("after the squash's upgrade, " + difference.object().display() + " differs from the"
-                        + " chain's: expected " + SnapshotDiff.collapse(String.valueOf(difference.expected()))
-                        + ", found " + SnapshotDiff.collapse(String.valueOf(difference.actual())));
-            }
-            for (Map.Entry<String, List<String>> rows : chainRows.entrySet()) {
-                List<String> squashRows = Rows.read(connection, rows.getKey());
-                if (!squashRows.equals(rows.getValue())) {
-                    differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " differ from the"
-                            + " chain's: expected " + rows.getValue() + ", found " + squashRows);
+            List<String> leftOutFailures = new ArrayList<>();
+            for (int i = 0; failed == null && i < data.statements().size(); i++) {
+                failed = run(connection, List.of(data.statements().get(i)));
+                if (failed != null && leftOut != null) {
+                    leftOut.add(i);
+                    leftOutFailures.add("the squash's upgrade fails: " + failed);
+                    failed = null;
                 }
             }
-            List<String> downgrade = new ArrayList<>();
-            changes.downgrade().forEach(placed -> downgrade.add(placed.sql()));
-            failed = run(connection, downgrade);
-            if (failed != null) {
-                differences.add("the squash's downgrade fails: " + failed);
-                return differences;
+            if (failed == null) {
+                proveRest(connection, start, changes, chainRows, computed, fromSnapshot, toSnapshot, differences);
             }
-            for (SnapshotDiff.Difference difference : SnapshotDiff.between(fromSnapshot, start.read(connection))) {
-                differences.add("after the squash's downgrade, " + difference.object().display() + " differs from"
-                        + " the schema at the range's start");
+            if (!differences.isEmpty() && leftOut != null && !leftOut.isEmpty()) {
+                // not proven after all: the failures are the likeliest cause, and nothing is left out
+                differences.addAll(0, leftOutFailures);
+                leftOut.clear();
+            }
+            if (failed != null) {
+                differences.add("the squash's upgrade fails: " + failed);
             }
         }
         return differences;
     }
 
-    /**
-     * The rows the chain leaves in each table its data statements wrote; a table that is gone at
-     * the range's end is left out, and so are the statements that wrote it: their data went with it.
-     */
-    private static Map<String, List<String>> chainRows(Workbench end, DataStatements data) throws SQLException {
-        Map<String, List<String>> rows = new TreeMap<>();
-        try (Connection connection = end.connection()) {
-            for (String tableName : data.tables()) {
-                List<String> read = Rows.read(connection, tableName);
-                if (read != null) {
-                    rows.put(tableName, read);
-                }
+    /** After the squash's upgrade ran: its schema and rows against the chain's, then its downgrade. */
+    private void proveRest(Connection connection, Workbench start, SchemaChanges changes,
+            Map<String, List<String>> chainRows, Map<String, Set<String>> computed, SchemaSnapshot fromSnapshot,
+            SchemaSnapshot toSnapshot, List<String> differences) throws SQLException {
+        for (SnapshotDiff.Difference difference : SnapshotDiff.between(toSnapshot, start.read(connection))) {
+            differences.add("after the squash's upgrade, " + difference.object().display() + " differs from the"
+                    + " chain's: expected " + SnapshotDiff.collapse(String.valueOf(difference.expected()))
+                    + ", found " + SnapshotDiff.collapse(String.valueOf(difference.actual())));
+        }
+        for (Map.Entry<String, List<String>> rows : chainRows.entrySet()) {
+            List<String> squashRows = Rows.read(connection, rows.getKey(),
+                    computed.getOrDefault(rows.getKey(), Set.of()));
+            if (!squashRows.equals(rows.getValue())) {
+                differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " differ from the"
+                        + " chain's: expected " + rows.getValue() + ", found " + squashRows);
             }
         }
-        return rows;
+        List<String> downgrade = new ArrayList<>();
+        changes.downgrade().forEach(placed -> downgrade.add(placed.sql()));
+        String failed = run(connection, downgrade);
+        if (failed != null) {
+            differences.add("the squash's downgrade fails: " + failed);
+            return;
+        }
+        for (SnapshotDiff.Difference difference : SnapshotDiff.between(fromSnapshot, start.read(connection))) {
+            differences.add("after the squash's downgrade, " + difference.object().display() + " differs from"
+                    + " the schema at the range's start");
+        }
     }
 
     private static String run(Connection connection, List<String> statements) {
@@ -225,13 +256,28 @@ public final class Squasher {
         return null;
     }
 
-    /** The {@code replaces:} line, and {@code transactional: false} when a replaced revision needed it. */
-    private static void addHeaders(Path file, SquashRange range) {
+    /**
+     * Whether the squash's own statements can all run in one transaction. A replaced revision that
+     * ran outside one (a CREATE INDEX CONCURRENTLY on a table in use, an enum value added before
+     * rows used it) does not make the squash do so: it writes plain statements for what it builds,
+     * and a squash run statement by statement pays a journal write and a commit for each.
+     */
+    private boolean inTransaction(SchemaChanges changes, DataStatements data) {
+        List<String> statements = new ArrayList<>();
+        changes.upgrade().forEach(placed -> statements.add(placed.sql()));
+        statements.addAll(data.statements());
+        changes.downgrade().forEach(placed -> statements.add(placed.sql()));
+        return statements.stream().noneMatch(sql -> NoTransactionStatements.of(sql, target.product().syntax())
+                .isPresent());
+    }
+
+    /** The {@code replaces:} line, and {@code transactional: false} when the squash's statements need it. */
+    private static void addHeaders(Path file, SquashRange range, boolean transactional) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.indexOf('\n') + 1;
             String headers = "-- replaces: " + String.join(", ", range.replacedIds()) + "\n"
-                    + (range.transactional() ? "" : "-- transactional: false\n");
+                    + (transactional ? "" : "-- transactional: false\n");
             Files.writeString(file, text.substring(0, end) + headers + text.substring(end), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the squash's header into " + file, e);

@@ -9,11 +9,8 @@ import dev.migrate.fanout.Member;
 import dev.migrate.fanout.MemberResult;
 import dev.migrate.fanout.Summary;
 import dev.migrate.history.Status;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -162,49 +159,7 @@ public abstract class AbstractFanOutMojo extends AbstractMigrateMojo {
 
     /** The databases and schemas to run on; empty when the goal runs on the configured database alone. */
     private List<Member> members(MigrateConfig config) throws MojoFailureException, MojoExecutionException {
-        List<String> schemaNames = Lists.commaSeparated(schemas);
-        List<Member> members = new ArrayList<>();
-        if (databases == null || databases.isEmpty()) {
-            schemaNames.forEach(schema -> members.add(new Member(schema, config.withSchema(schema))));
-        } else {
-            for (Database database : databases) {
-                MigrateConfig base = config(database, config, !schemaNames.isEmpty());
-                String name = database.name != null && !database.name.isBlank() ? database.name.strip()
-                        : Redaction.redactUrl(base.url()) + (base.schema() == null ? "" : " " + base.schema());
-                if (schemaNames.isEmpty()) {
-                    members.add(new Member(name, base));
-                } else {
-                    schemaNames.forEach(schema -> members.add(new Member(name + "/" + schema, base.withSchema(schema))));
-                }
-            }
-        }
-        Set<String> seen = new HashSet<>();
-        for (Member member : members) {
-            if (!seen.add(member.name())) {
-                throw new MojoFailureException("migrate:" + goal() + " would run twice on " + member.name()
-                        + "; list each schema in migrate.schemas and each <database> once (give two databases"
-                        + " different <name>s)");
-            }
-        }
-        return members;
-    }
-
-    private MigrateConfig config(Database database, MigrateConfig config, boolean schemasGiven)
-            throws MojoFailureException, MojoExecutionException {
-        if (database.url == null || database.url.isBlank()) {
-            throw new MojoFailureException("a <database> in <databases>" + (database.name == null ? ""
-                    : " (" + database.name + ")") + " has no <url>; give each one its JDBC URL");
-        }
-        if (schemasGiven && database.schema != null && !database.schema.isBlank()) {
-            throw new MojoFailureException("the <database> " + Redaction.redactUrl(database.url) + " has a <schema>"
-                    + " while migrate.schemas is set too; use one: migrate.schemas runs on those schemas of every"
-                    + " database, <schema> on one schema of this database");
-        }
-        Credentials credentials = credentials(database.serverId, database.user, database.password);
-        return new MigrateConfig(database.url.strip(), credentials.user(), credentials.password(),
-                database.schema == null || database.schema.isBlank() ? config.schema() : database.schema.strip(),
-                config.revisions(), config.historyTable(), config.lockTimeout(), config.placeholders(),
-                config.connectTimeout());
+        return Members.of(goal(), schemas, databases, config, this::credentials);
     }
 
     private static String message(Exception e, String password) {

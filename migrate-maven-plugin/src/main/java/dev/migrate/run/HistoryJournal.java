@@ -13,15 +13,17 @@ import java.sql.SQLException;
  * @param strict whether a row that is not there to remove stops the run (a real run: the table was
  *     changed behind the lock); verify's scratch runs are not strict, since a revision that removes
  *     history rows is what verify reports, from its own reading of the table
+ * @param squashRows the rows of squashes counted as applied, written with the run's writes
  */
-record HistoryJournal(HistoryTable history, boolean strict) implements PlanRunner.Journal {
+record HistoryJournal(HistoryTable history, boolean strict, SquashRows squashRows) implements PlanRunner.Journal {
 
-    HistoryJournal(HistoryTable history) {
-        this(history, true);
+    HistoryJournal(HistoryTable history, SquashRows squashRows) {
+        this(history, true, squashRows);
     }
 
     @Override
     public void starting(Revision revision, Direction direction, int first, boolean resumed) throws SQLException {
+        squashRows.beforeWrite(history);
         boolean up = direction == Direction.UP;
         if (!up) {
             recordCountedSquash(revision);
@@ -36,18 +38,21 @@ record HistoryJournal(HistoryTable history, boolean strict) implements PlanRunne
 
     @Override
     public void started(Revision revision, Direction direction, int index) throws SQLException {
+        squashRows.beforeWrite(history);
         history.update(revision, direction == Direction.UP ? RowState.STARTED : RowState.STARTED_DOWN, index,
                 done(revision, direction, index), null, 0);
     }
 
     @Override
     public void progressed(Revision revision, Direction direction, int done) throws SQLException {
+        squashRows.beforeWrite(history);
         history.update(revision, direction == Direction.UP ? RowState.RUNNING : RowState.RUNNING_DOWN, done,
                 done(revision, direction, done), null, 0);
     }
 
     @Override
     public void failed(Revision revision, Direction direction, int index, String error) throws SQLException {
+        squashRows.beforeWrite(history);
         history.update(revision, direction == Direction.UP ? RowState.FAILED : RowState.FAILED_DOWN, index,
                 done(revision, direction, index), error, 0);
     }
@@ -55,6 +60,7 @@ record HistoryJournal(HistoryTable history, boolean strict) implements PlanRunne
     @Override
     public void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
             throws SQLException {
+        squashRows.beforeWrite(history);
         if (direction == Direction.DOWN) {
             recordCountedSquash(revision);
             if (strict) {
@@ -70,6 +76,7 @@ record HistoryJournal(HistoryTable history, boolean strict) implements PlanRunne
         } else {
             history.insert(revision, millis, RowState.APPLIED);
         }
+        squashRows.written(revision, direction, history);
     }
 
     /**

@@ -117,8 +117,9 @@ public final class MigrationRun {
                     history.recordChecksums(revision);
                 }
                 Plan plan = locked.plan();
+                SquashRows squashRows = new SquashRows(graph, locked.status().appliedIds());
                 // one runner, so that a statement's kind is read once for the resumption and the plan
-                PlanRunner runner = runner(database, history);
+                PlanRunner runner = runner(database, history, squashRows);
                 List<Revision> finished = List.of();
                 if (!locked.history().unfinished().isEmpty()) {
                     Resumption resumption = new Resumption(database, history, listener, choice);
@@ -133,7 +134,7 @@ public final class MigrationRun {
                 if (!plan.isEmpty()) {
                     listener.planned(plan, what);
                     if (mode == Mode.STAMP) {
-                        Stamp.record(database, history, plan, listener);
+                        Stamp.record(database, history, plan, listener, squashRows);
                     } else {
                         runner.run(plan);
                     }
@@ -199,8 +200,8 @@ public final class MigrationRun {
         }
     }
 
-    private PlanRunner runner(Database database, HistoryTable history) {
-        return new PlanRunner(database, new HistoryJournal(history), listener, StatementObserver.NONE, false,
+    private PlanRunner runner(Database database, HistoryTable history, SquashRows squashRows) {
+        return new PlanRunner(database, new HistoryJournal(history, squashRows), listener, StatementObserver.NONE, false,
                 checkpoints);
     }
 

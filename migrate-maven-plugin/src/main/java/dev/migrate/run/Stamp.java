@@ -14,17 +14,23 @@ final class Stamp {
     private Stamp() {
     }
 
-    /** Records every step of {@code plan} in one transaction, then tells {@code listener}. */
-    static void record(Database database, HistoryTable history, Plan plan, RunListener listener) throws SQLException {
+    /**
+     * Records every step of {@code plan} in one transaction, with the rows of the squashes counted
+     * as applied ({@code squashRows}), then tells {@code listener}.
+     */
+    static void record(Database database, HistoryTable history, Plan plan, RunListener listener,
+            SquashRows squashRows) throws SQLException {
         Connection connection = database.connection();
         connection.setAutoCommit(false);
         try {
+            squashRows.beforeWrite(history);
             for (Revision revision : plan.steps()) {
                 if (plan.direction() == Direction.UP) {
                     history.insert(revision, 0, RowState.STAMPED);
                 } else {
                     history.delete(revision.id());
                 }
+                squashRows.written(revision, plan.direction(), history);
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {

@@ -8,15 +8,19 @@ import dev.migrate.revision.Revision;
 import dev.migrate.run.StatementFailedException;
 import dev.migrate.verify.Messages.Comparison;
 import dev.migrate.verify.ScratchSession.Observation;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Verify's full cycle, after the stairway: every applied revision downgraded to base, compared with
  * the database before the first revision, then upgraded to head again, compared with the head the
- * stairway built. It runs only when the stairway applied everything and nothing irreversible is in
- * the way; a failed plan ends it, reported where it failed.
+ * stairway built. A re-upgrade that ran squashes instead of their chains goes down to base once
+ * more, through the squashes' downgrades: each must return to the database as it was before the
+ * squash ran. It runs only when the stairway applied everything and nothing irreversible is in the
+ * way; a failed plan ends it, reported where it failed.
  */
 final class FullCycle {
 
@@ -46,6 +50,10 @@ final class FullCycle {
         if (skipped != null) {
             ledger.add(Severity.INFO, Phase.BASE, null, "full cycle not run: " + skipped);
             ledger.row(new VerifyResult.Row("full cycle", null, -1, -1, -1, "skipped"));
+            if (!stairway.stopped() && stairway.blocked().isEmpty() && session.scratch().canRebuild()
+                    && graph.ordered().stream().anyMatch(graph::isAlternative)) {
+                squashesOnANewDatabase(baseline, head);
+            }
             return;
         }
         int errorsBefore = ledger.errorCount();
@@ -58,13 +66,17 @@ final class FullCycle {
             ledger.compare(null, Phase.BASE, "downgrade to base", Comparison.BASE, baseline, atBase);
             ledger.historyAgrees(Phase.BASE, "downgrade to base", List.of(), atBase, null);
             List<Revision> reupgrade = graph.upgradePlan(new Target.Heads(), Set.of()).steps();
-            up = runPlan(Direction.UP, reupgrade, Phase.HEAD);
+            Map<String, Observation> beforeSquash = new HashMap<>();
+            up = upObservingSquashes(reupgrade, beforeSquash);
             Observation again = session.observe();
             ledger.compare(null, Phase.HEAD, "re-upgrade to head", Comparison.HEAD, head, again);
             // through a squash, the history records the squash where the stairway recorded its chain
             List<String> expected = reupgrade.stream().anyMatch(graph::isAlternative)
                     ? reupgrade.stream().map(Revision::id).toList() : head.history();
             ledger.historyAgrees(Phase.HEAD, "re-upgrade to head", expected, again, null);
+            if (!beforeSquash.isEmpty()) {
+                downThroughSquashes(reupgrade, beforeSquash, baseline);
+            }
         } catch (CycleFailed e) {
             // reported where it happened; the cycle cannot go on from an unknown state
         }
@@ -77,7 +89,87 @@ final class FullCycle {
         private static final long serialVersionUID = 1L;
     }
 
+    /**
+     * Where the chain cannot go down to base (an irreversible revision), the squashes are still held
+     * against the chain: a new scratch database is upgraded to head through them and compared with
+     * the head the stairway built, then goes down through them where they are reversible.
+     */
+    private void squashesOnANewDatabase(Observation baseline, Observation head) {
+        int errorsBefore = ledger.errorCount();
+        long up = -1;
+        try {
+            session.rebuild(List.of());
+            List<Revision> plan = graph.upgradePlan(new Target.Heads(), Set.of()).steps();
+            Map<String, Observation> beforeSquash = new HashMap<>();
+            up = upObservingSquashes(plan, beforeSquash);
+            Observation built = session.observe();
+            String subject = "upgrade of a new database through the squashes";
+            ledger.compare(null, Phase.HEAD, subject, Comparison.HEAD, head, built);
+            ledger.historyAgrees(Phase.HEAD, subject, plan.stream().map(Revision::id).toList(), built, null);
+            downThroughSquashes(plan, beforeSquash, baseline);
+        } catch (CycleFailed e) {
+            // reported where it happened
+        }
+        ledger.row(new VerifyResult.Row("squashes on a new database", null, -1, -1, up,
+                ledger.errorCount() > errorsBefore ? "FAILED" : "ok"));
+    }
+
+    /**
+     * Runs the re-upgrade {@code plan}, observing the database before each squash in it: the state
+     * that squash's downgrade must return to.
+     */
+    private long upObservingSquashes(List<Revision> plan, Map<String, Observation> beforeSquash) throws CycleFailed {
+        long millis = 0;
+        int from = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            Revision step = plan.get(i);
+            if (graph.isAlternative(step) && !step.isIrreversible()) {
+                millis += runPlan(Direction.UP, plan.subList(from, i), Phase.HEAD);
+                beforeSquash.put(step.id(), session.observe());
+                from = i;
+            }
+        }
+        return millis + runPlan(Direction.UP, plan.subList(from, plan.size()), Phase.HEAD);
+    }
+
+    /**
+     * From the head the re-upgrade built through squashes down to base: the downgrade plan is the
+     * re-upgrade's in reverse, so right after a squash's downgrade the database must be as it was
+     * before the squash ran; at base, as before the first revision.
+     */
+    private void downThroughSquashes(List<Revision> reupgrade, Map<String, Observation> beforeSquash,
+            Observation baseline) throws CycleFailed {
+        if (reupgrade.stream().anyMatch(Revision::isIrreversible)) {
+            ledger.add(Severity.INFO, Phase.BASE, null, "the squashes' downgrades are not checked: the downgrade to"
+                    + " base through them cannot pass an irreversible revision");
+            return;
+        }
+        List<Revision> plan = graph.downgradePlan(new Target.Base(), ids(reupgrade)).steps();
+        int errorsBefore = ledger.errorCount();
+        long down = 0;
+        int from = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            Revision step = plan.get(i);
+            Observation expected = beforeSquash.get(step.id());
+            if (expected != null) {
+                down += runPlan(Direction.DOWN, plan.subList(from, i + 1), Phase.DOWNGRADE);
+                ledger.compare(step.id(), Phase.DOWNGRADE, "the downgrade of the squash " + Messages.name(step),
+                        Comparison.DOWNGRADE, expected, session.observe());
+                from = i + 1;
+            }
+        }
+        down += runPlan(Direction.DOWN, plan.subList(from, plan.size()), Phase.BASE);
+        Observation atBase = session.observe();
+        ledger.compare(null, Phase.BASE, "downgrade to base through the squashes", Comparison.BASE, baseline, atBase);
+        ledger.historyAgrees(Phase.BASE, "downgrade to base through the squashes", List.of(), atBase, null);
+        ledger.row(new VerifyResult.Row("squash downgrades", null, -1, down, -1, ledger.errorCount() > errorsBefore
+                ? "FAILED" : "ok"));
+    }
+
     private long runPlan(Direction direction, List<Revision> plan, Phase phase) throws CycleFailed {
+        if (plan.isEmpty()) {
+            return 0;
+        }
         try {
             return session.run(direction, plan);
         } catch (StatementFailedException e) {

@@ -48,4 +48,41 @@ class VerifySquashTest {
 
         assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message).contains("re-upgrade to head"));
     }
+
+    @OnBothDatabases
+    void reportsASquashWhoseDowngradeDoesNotReturnToBase(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain();
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
+                "CREATE TABLE a (id INT, n INT);", "ALTER TABLE a DROP COLUMN n;");
+
+        assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
+                .contains("the downgrade of the squash " + S + "_squash").containsIgnoringCase("table a"));
+    }
+
+    @OnBothDatabases
+    void reportsASquashWhoseDowngradeDoesNotReturnToTheRevisionItFollows(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain();
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: " + A + "\n-- replaces: " + B + ", " + C,
+                "ALTER TABLE a ADD COLUMN n INT;\nCREATE TABLE c (id INT);", "DROP TABLE c;");
+
+        assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
+                .contains("the downgrade of the squash " + S + "_squash").containsIgnoringCase("column")
+                .containsIgnoringCase("n"));
+    }
+
+    @OnBothDatabases
+    void holdsASquashAgainstTheChainWhenAnIrreversibleRevisionStopsTheFullCycle(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
+        files.addWithHeader(B + "_b", "-- parents: " + A + "\n-- irreversible: true", "ALTER TABLE a ADD COLUMN n INT;",
+                "");
+        files.addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
+                "CREATE TABLE a (id INT);", "DROP TABLE a;");
+
+        assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
+                .contains("upgrade of a new database through the squashes").containsIgnoringCase("n"));
+    }
 }
