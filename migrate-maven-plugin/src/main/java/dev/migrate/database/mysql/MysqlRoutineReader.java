@@ -57,6 +57,7 @@ final class MysqlRoutineReader {
             into.of(row[0]).put(Kind.TRIGGER, null, "table " + row[0], row[1], row[2] + " " + row[3] + " FOR EACH ROW"
                     + (row[4] == null || "1".equals(row[4]) ? "" : " ORDER " + row[4]) + " " + local(row[5], database));
             into.owns(row[0], row[1]);
+            into.holds(row[0], MysqlUnits.Part.TRIGGERS);
         }
     }
 

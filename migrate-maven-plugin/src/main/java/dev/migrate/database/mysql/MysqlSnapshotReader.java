@@ -1,6 +1,7 @@
 package dev.migrate.database.mysql;
 
 import dev.migrate.database.SnapshotReader;
+import dev.migrate.database.mysql.MysqlUnits.Part;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.DbObject.Kind;
 import dev.migrate.schema.SchemaSnapshot;
@@ -9,10 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the current database from {@code information_schema} into the snapshot model. A schema is a
@@ -38,12 +41,13 @@ final class MysqlSnapshotReader implements SnapshotReader {
     private static final String CONSTRAINTS = "SELECT table_name, constraint_name, constraint_type"
             + " FROM information_schema.table_constraints WHERE constraint_schema = ?%s";
 
-    private static final String FOREIGN_KEYS = "SELECT k.table_name, k.constraint_name, k.column_name,"
-            + " k.referenced_table_schema, k.referenced_table_name, k.referenced_column_name, r.update_rule,"
-            + " r.delete_rule FROM information_schema.key_column_usage k"
-            + " JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema"
-            + " AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name"
-            + " WHERE k.constraint_schema = ?%s ORDER BY k.table_name, k.constraint_name, k.ordinal_position";
+    // two queries: MariaDB joins these two views slowly
+    private static final String FOREIGN_KEYS = "SELECT table_name, constraint_name, column_name,"
+            + " referenced_table_schema, referenced_table_name, referenced_column_name"
+            + " FROM information_schema.key_column_usage WHERE constraint_schema = ?%s"
+            + " AND referenced_table_name IS NOT NULL ORDER BY table_name, constraint_name, ordinal_position";
+    private static final String FOREIGN_KEY_RULES = "SELECT table_name, constraint_name, update_rule, delete_rule"
+            + " FROM information_schema.referential_constraints WHERE constraint_schema = ?%s";
 
     /** MariaDB names the table of each check; MySQL's checks are unique per database and named in table_constraints. */
     private static final String CHECKS_MARIADB = "SELECT table_name, constraint_name, check_clause"
@@ -57,7 +61,7 @@ final class MysqlSnapshotReader implements SnapshotReader {
     public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {
         MysqlUnits units = new MysqlUnits();
         read(connection, MysqlRoutineReader.currentDatabase(connection), MysqlServer.of(connection), historyTable,
-                null, true, units);
+                null, EnumSet.allOf(Part.class), true, units);
         return units.snapshot();
     }
 
@@ -69,12 +73,13 @@ final class MysqlSnapshotReader implements SnapshotReader {
     }
 
     /**
-     * Reads {@code relations} (every relation when null, none when empty) and, with {@code routines},
-     * every function and procedure, into their units: one query per {@code information_schema} view
-     * whatever their number.
+     * Reads {@code relations} (every relation when null, none when empty) with their {@code parts}
+     * and, with {@code routines}, every function and procedure, into their units: one query per
+     * {@code information_schema} view whatever their number, and none for what none of them is.
      */
     void read(Connection connection, String database, MysqlServer server, String historyTable,
-            java.util.Collection<String> relations, boolean routines, MysqlUnits into) throws SQLException {
+            java.util.Collection<String> relations, Set<Part> parts, boolean routines, MysqlUnits into)
+            throws SQLException {
         if (relations == null || !relations.isEmpty()) {
             Filter filter = new Filter(database, relations);
             Map<String, String> tableCollations = new HashMap<>();
@@ -98,25 +103,41 @@ final class MysqlSnapshotReader implements SnapshotReader {
                     }
                 }
             }
-            columns(connection, filter, tableCollations, server.mariadb(), into);
-            keys(connection, filter, tableCollations, into);
-            foreignKeys(connection, filter, tableCollations, into);
-            for (String[] row : filter.rows(connection, server.mariadb() ? CHECKS_MARIADB : CHECKS_MYSQL,
-                    server.mariadb() ? "table_name" : "t.table_name", 3)) {
-                if (tableCollations.containsKey(row[0])) {
-                    into.of(row[0]).put(Kind.CONSTRAINT, null, "table " + row[0], row[1], "CHECK (" + row[2] + ")");
-                    into.owns(row[0], row[1]);
+            MysqlRoutineReader code = new MysqlRoutineReader(connection, database);
+            if (!tableCollations.isEmpty()) {
+                columns(connection, filter, tableCollations, server.mariadb(), into);
+                keys(connection, filter, tableCollations, into);
+                if (parts.contains(Part.FOREIGN_KEYS)) {
+                    foreignKeys(connection, filter, tableCollations, into);
+                }
+                if (parts.contains(Part.CHECKS)) {
+                    checks(connection, filter, tableCollations, server, into);
+                }
+                if (parts.contains(Part.TRIGGERS)) {
+                    code.triggers(filter, into);
                 }
             }
-            MysqlRoutineReader code = new MysqlRoutineReader(connection, database);
-            code.views(filter, into);
-            code.triggers(filter, into);
+            if (relations == null || tableCollations.size() + sequences.size() < relations.size()) {
+                code.views(filter, into);
+            }
             if (server.hasSequences()) {
                 code.sequences(sequences, into);
             }
         }
         if (routines) {
             new MysqlRoutineReader(connection, database).routines(into.of(MysqlUnits.ROUTINES));
+        }
+    }
+
+    private static void checks(Connection connection, Filter filter, Map<String, String> tableCollations,
+            MysqlServer server, MysqlUnits into) throws SQLException {
+        for (String[] row : filter.rows(connection, server.mariadb() ? CHECKS_MARIADB : CHECKS_MYSQL,
+                server.mariadb() ? "table_name" : "t.table_name", 3)) {
+            if (tableCollations.containsKey(row[0])) {
+                into.of(row[0]).put(Kind.CONSTRAINT, null, "table " + row[0], row[1], "CHECK (" + row[2] + ")");
+                into.owns(row[0], row[1]);
+                into.holds(row[0], Part.CHECKS);
+            }
         }
     }
 
@@ -254,21 +275,30 @@ final class MysqlSnapshotReader implements SnapshotReader {
             MysqlUnits into) throws SQLException {
         String database = filter.database();
         Map<String, List<String[]>> keys = new LinkedHashMap<>();
-        for (String[] row : filter.rows(connection, FOREIGN_KEYS, "k.table_name", 8)) {
+        for (String[] row : filter.rows(connection, FOREIGN_KEYS, "table_name", 6)) {
             if (tableCollations.containsKey(row[0])) {
                 keys.computeIfAbsent(row[0] + "." + row[1], k -> new ArrayList<>()).add(row);
             }
         }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<String, String[]> rules = new HashMap<>();
+        for (String[] row : filter.rows(connection, FOREIGN_KEY_RULES, "table_name", 4)) {
+            rules.put(row[0] + "." + row[1], row);
+        }
         keys.forEach((key, parts) -> {
             String[] first = parts.get(0);
+            String[] rule = rules.getOrDefault(key, new String[] {null, null, "RESTRICT", "RESTRICT"});
             List<String> from = parts.stream().map(p -> p[2]).toList();
             List<String> to = parts.stream().map(p -> p[5]).toList();
             String target = database.equals(first[3]) ? first[4] : first[3] + "." + first[4];
             into.owns(first[0], first[1]);
             into.references(first[0], first[4]);
-            into.of(first[0]).put(Kind.CONSTRAINT, null, "table " + first[0], first[1], "FOREIGN KEY (" + String.join(", ", from)
-                    + ") REFERENCES " + target + " (" + String.join(", ", to) + ") ON UPDATE " + first[6]
-                    + " ON DELETE " + first[7]);
+            into.holds(first[0], Part.FOREIGN_KEYS);
+            into.of(first[0]).put(Kind.CONSTRAINT, null, "table " + first[0], first[1], "FOREIGN KEY ("
+                    + String.join(", ", from) + ") REFERENCES " + target + " (" + String.join(", ", to) + ") ON UPDATE "
+                    + rule[2] + " ON DELETE " + rule[3]);
         });
     }
 

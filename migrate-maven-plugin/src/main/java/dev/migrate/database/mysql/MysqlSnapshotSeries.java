@@ -1,6 +1,7 @@
 package dev.migrate.database.mysql;
 
 import dev.migrate.database.SnapshotSeries;
+import dev.migrate.database.mysql.MysqlUnits.Part;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.sql.SqlToken;
@@ -8,6 +9,7 @@ import dev.migrate.sql.StatementSplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +55,11 @@ final class MysqlSnapshotSeries implements SnapshotSeries {
 
     /** Words after which every routine is read again. */
     private static final Set<String> ROUTINE_WORDS = Set.of("procedure", "function", "aggregate");
+
+    /** Words that may add a part to a table, and the part. */
+    private static final Map<String, Set<Part>> PART_WORDS = Map.of("trigger", EnumSet.of(Part.TRIGGERS),
+            "check", EnumSet.of(Part.CHECKS), "foreign", EnumSet.of(Part.FOREIGN_KEYS),
+            "references", EnumSet.of(Part.FOREIGN_KEYS), "like", EnumSet.allOf(Part.class));
 
     private static final String LIST = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?";
 
@@ -129,7 +136,7 @@ final class MysqlSnapshotSeries implements SnapshotSeries {
     private SchemaSnapshot readAll(Connection connection) throws SQLException {
         fullReads++;
         MysqlUnits read = new MysqlUnits();
-        reader.read(connection, database, server, historyTable, null, true, read);
+        reader.read(connection, database, server, historyTable, null, EnumSet.allOf(Part.class), true, read);
         known = read;
         current = read.snapshot();
         readAll = false;
@@ -141,8 +148,18 @@ final class MysqlSnapshotSeries implements SnapshotSeries {
         if (reach.present().isEmpty() && reach.gone().isEmpty() && !readRoutines) {
             return current;
         }
+        // a part no statement mentions and no reached relation held cannot be there now
+        Set<Part> parts = EnumSet.noneOf(Part.class);
+        for (String word : words) {
+            parts.addAll(PART_WORDS.getOrDefault(word, Set.of()));
+        }
+        for (Set<String> relations : List.of(reach.present(), reach.gone())) {
+            for (String relation : relations) {
+                parts.addAll(known.parts.getOrDefault(relation, Set.of()));
+            }
+        }
         MysqlUnits read = new MysqlUnits();
-        reader.read(connection, database, server, historyTable, reach.present(), readRoutines, read);
+        reader.read(connection, database, server, historyTable, reach.present(), parts, readRoutines, read);
         Set<String> changed = new HashSet<>(reach.present());
         changed.addAll(reach.gone());
         if (readRoutines) {
@@ -234,9 +251,11 @@ final class MysqlSnapshotSeries implements SnapshotSeries {
             }
             known.owned.remove(unit);
             known.references.remove(unit);
+            known.parts.remove(unit);
         }
         known.owned.putAll(read.owned);
         known.references.putAll(read.references);
+        known.parts.putAll(read.parts);
         current = current.patched(objectChanges, orderChanges);
         return current;
     }

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class MysqlUnits {
 
+    /** What a table may hold that only some tables hold, each read by a query of its own. */
+    enum Part { TRIGGERS, CHECKS, FOREIGN_KEYS }
+
     /** The unit of every function and procedure: no relation can be named so. */
     static final String ROUTINES = "\u0000routines";
 
@@ -25,6 +28,14 @@ final class MysqlUnits {
     final Map<String, Set<String>> owned = new HashMap<>();
     /** Relation -> the lower-cased names of the tables its foreign keys reference. */
     final Map<String, Set<String>> references = new HashMap<>();
+
+    /** Relation -> the parts it holds. */
+    final Map<String, Set<Part>> parts = new HashMap<>();
+
+    /** Notes that {@code relation} holds {@code part}. */
+    void holds(String relation, Part part) {
+        parts.computeIfAbsent(relation, r -> java.util.EnumSet.noneOf(Part.class)).add(part);
+    }
 
     SchemaSnapshot.Builder of(String unit) {
         return units.computeIfAbsent(unit, u -> SchemaSnapshot.builder());

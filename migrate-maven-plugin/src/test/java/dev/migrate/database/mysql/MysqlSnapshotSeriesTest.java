@@ -85,6 +85,13 @@ class MysqlSnapshotSeriesTest {
                         + " SET NEW.total = COALESCE(NEW.total, 0)",
                 // the trigger is dropped by its own name only
                 "DROP TRIGGER orders_note",
+                // the triggers, checks and keys go with the table's new name
+                "ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0);\n"
+                        + "CREATE TABLE customers (id INT PRIMARY KEY);\n"
+                        + "ALTER TABLE orders ADD COLUMN customer_id INT, ADD FOREIGN KEY (customer_id) REFERENCES customers (id)",
+                "RENAME TABLE orders TO purchases",
+                "CREATE TABLE orders LIKE purchases",
+                "DROP TABLE orders;\nRENAME TABLE purchases TO orders",
                 "CREATE SEQUENCE order_numbers START WITH 10",
                 "ALTER SEQUENCE order_numbers INCREMENT BY 5",
                 "SELECT NEXTVAL(order_numbers)",
@@ -95,7 +102,7 @@ class MysqlSnapshotSeriesTest {
                 "PREPARE s FROM 'ALTER TABLE orders DROP COLUMN added';\nEXECUTE s;\nDEALLOCATE PREPARE s",
                 "DROP PROCEDURE add_column;\nDROP FUNCTION twice",
                 "DROP VIEW big_orders;\nDROP SEQUENCE order_numbers",
-                "DROP TABLE orders"));
+                "DROP TABLE orders;\nDROP TABLE customers"));
     }
 
     @Test
