@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,18 +20,6 @@ import org.junit.jupiter.api.Test;
 class MysqlSnapshotSeriesTest {
 
     private static final String HISTORY = "migrate_history";
-
-    TestDatabase db;
-
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void tablesColumnsIndexesAndChecksChangedByNameMatchAFullRead() throws SQLException {
@@ -119,10 +105,11 @@ class MysqlSnapshotSeriesTest {
     }
 
     /** Runs each step's statements, telling the series, and compares its snapshot with a full read. */
-    private MysqlSnapshotSeries steps(List<String> steps) throws SQLException {
+    private static MysqlSnapshotSeries steps(List<String> steps) throws SQLException {
         MysqlSnapshotReader reader = new MysqlSnapshotReader();
-        SnapshotSeries series = reader.series(db.name(), HISTORY, true);
-        try (Connection runner = db.connect(); Connection observer = db.connect();
+        SnapshotSeries series = reader.series(null, HISTORY, true);
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB); Connection runner = db.connect();
+                Connection observer = db.connect();
                 Statement statement = runner.createStatement()) {
             statement.execute("CREATE TABLE " + HISTORY + " (revision VARCHAR(40))");
             series.next(observer, true);
@@ -132,7 +119,7 @@ class MysqlSnapshotSeriesTest {
                     series.ran(sql);
                 }
                 SchemaSnapshot incremental = series.next(observer, false);
-                SchemaSnapshot full = reader.read(observer, db.name(), HISTORY);
+                SchemaSnapshot full = reader.read(observer, null, HISTORY);
                 assertThat(incremental.objects()).as("after %s", step).isEqualTo(full.objects());
                 assertThat(incremental.columnOrder()).as("after %s", step).isEqualTo(full.columnOrder());
             }
