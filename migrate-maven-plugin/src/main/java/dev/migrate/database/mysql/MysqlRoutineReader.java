@@ -42,7 +42,7 @@ final class MysqlRoutineReader {
         this.database = database;
     }
 
-    void views(MysqlSnapshotReader.Filter filter, MysqlUnits into) throws SQLException {
+    void views(MysqlQueries.Filter filter, MysqlUnits into) throws SQLException {
         for (String[] row : filter.rows(connection, VIEWS, "table_name", 4)) {
             into.of(row[0]).put(Kind.VIEW, null, null, row[0], local(row[1], database)
                     + ("NONE".equals(row[2]) ? "" : " WITH " + row[2] + " CHECK OPTION")
@@ -51,7 +51,7 @@ final class MysqlRoutineReader {
     }
 
     /** Each trigger in the unit of its table, which dropping or renaming the table takes along. */
-    void triggers(MysqlSnapshotReader.Filter filter, MysqlUnits into) throws SQLException {
+    void triggers(MysqlQueries.Filter filter, MysqlUnits into) throws SQLException {
         for (String[] row : filter.rows(connection, TRIGGERS, "event_object_table", 6)) {
             // action_order follows creation order among triggers of one event: it matters to what runs first
             into.of(row[0]).put(Kind.TRIGGER, null, "table " + row[0], row[1], row[2] + " " + row[3] + " FOR EACH ROW"
@@ -63,11 +63,11 @@ final class MysqlRoutineReader {
 
     void routines(SchemaSnapshot.Builder snapshot) throws SQLException {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String[] row : MysqlSnapshotReader.rows(connection, PARAMETERS, database, 4)) {
+        for (String[] row : MysqlQueries.rows(connection, PARAMETERS, database, 4)) {
             parameters.computeIfAbsent(row[0], k -> new ArrayList<>())
                     .add((row[1] == null ? "" : row[1] + " ") + row[2] + " " + row[3]);
         }
-        for (String[] row : MysqlSnapshotReader.rows(connection, ROUTINES, database, 8)) {
+        for (String[] row : MysqlQueries.rows(connection, ROUTINES, database, 8)) {
             boolean procedure = "PROCEDURE".equals(row[1]);
             List<String> arguments = parameters.getOrDefault(row[0], List.of());
             String signature = row[0] + "(" + String.join(", ", arguments.stream()

@@ -6,8 +6,6 @@ import dev.migrate.schema.DbObject;
 import dev.migrate.schema.DbObject.Kind;
 import dev.migrate.schema.SchemaSnapshot;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -81,7 +79,7 @@ final class MysqlSnapshotReader implements SnapshotReader {
             java.util.Collection<String> relations, Set<Part> parts, boolean routines, MysqlUnits into)
             throws SQLException {
         if (relations == null || !relations.isEmpty()) {
-            Filter filter = new Filter(database, relations);
+            MysqlQueries.Filter filter = new MysqlQueries.Filter(database, relations);
             Map<String, String> tableCollations = new HashMap<>();
             List<String> sequences = new ArrayList<>();
             for (String[] row : filter.rows(connection, TABLES, "table_name", 6)) {
@@ -129,7 +127,7 @@ final class MysqlSnapshotReader implements SnapshotReader {
         }
     }
 
-    private static void checks(Connection connection, Filter filter, Map<String, String> tableCollations,
+    private static void checks(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
             MysqlServer server, MysqlUnits into) throws SQLException {
         for (String[] row : filter.rows(connection, server.mariadb() ? CHECKS_MARIADB : CHECKS_MYSQL,
                 server.mariadb() ? "table_name" : "t.table_name", 3)) {
@@ -141,25 +139,8 @@ final class MysqlSnapshotReader implements SnapshotReader {
         }
     }
 
-    /** The database's rows of a query, narrowed to some relations by their names. */
-    record Filter(String database, java.util.Collection<String> relations) {
 
-        /** Every row of {@code sql}, its {@code %s} narrowing {@code column} to the relations, as {@code width} strings. */
-        List<String[]> rows(Connection connection, String sql, String column, int width) throws SQLException {
-            List<Object> parameters = new ArrayList<>();
-            parameters.add(database);
-            String narrowed = "";
-            if (relations != null) {
-                narrowed = " AND " + column + " IN (" + String.join(", ", java.util.Collections.nCopies(relations.size(), "?"))
-                        + ")";
-                parameters.addAll(relations);
-            }
-            return MysqlSnapshotReader.rows(connection, String.format(java.util.Locale.ROOT, sql, narrowed), parameters,
-                    width);
-        }
-    }
-
-    private static void columns(Connection connection, Filter filter, Map<String, String> tableCollations,
+    private static void columns(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
             boolean mariadb, MysqlUnits into) throws SQLException {
         String database = filter.database();
         for (String[] row : filter.rows(connection, COLUMNS, "table_name", 9)) {
@@ -228,7 +209,7 @@ final class MysqlSnapshotReader implements SnapshotReader {
      * Primary and unique keys become constraints, every other index an index; both with their
      * columns, prefix lengths, order and kind (BTREE, HASH, FULLTEXT, SPATIAL).
      */
-    private static void keys(Connection connection, Filter filter, Map<String, String> tableCollations,
+    private static void keys(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
             MysqlUnits into) throws SQLException {
         Map<String, String> constraintTypes = new HashMap<>();
         for (String[] row : filter.rows(connection, CONSTRAINTS, "table_name", 3)) {
@@ -271,7 +252,7 @@ final class MysqlSnapshotReader implements SnapshotReader {
                 : " USING " + indexType;
     }
 
-    private static void foreignKeys(Connection connection, Filter filter, Map<String, String> tableCollations,
+    private static void foreignKeys(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
             MysqlUnits into) throws SQLException {
         String database = filter.database();
         Map<String, List<String[]>> keys = new LinkedHashMap<>();
@@ -302,29 +283,8 @@ final class MysqlSnapshotReader implements SnapshotReader {
         });
     }
 
-    /** Every row of {@code sql}, whose one parameter is the database, as {@code width} strings. */
+    /** Every row of {@code sql}, whose one parameter is the database, as {@code width} strings (see {@link MysqlQueries}). */
     static List<String[]> rows(Connection connection, String sql, String database, int width) throws SQLException {
-        return rows(connection, sql, List.of(database), width);
-    }
-
-    /** Every row of {@code sql} given {@code parameters}, as {@code width} strings. */
-    static List<String[]> rows(Connection connection, String sql, List<Object> parameters, int width)
-            throws SQLException {
-        List<String[]> rows = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String[] row = new String[width];
-                    for (int i = 0; i < width; i++) {
-                        row[i] = rs.getString(i + 1);
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
+        return MysqlQueries.rows(connection, sql, database, width);
     }
 }

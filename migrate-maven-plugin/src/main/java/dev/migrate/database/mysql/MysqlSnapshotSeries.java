@@ -176,7 +176,7 @@ final class MysqlSnapshotSeries implements SnapshotSeries {
     private Reach reach(Connection connection) throws SQLException {
         Map<String, List<String>> listed = new HashMap<>();
         Reach reach = new Reach(new HashSet<>(), new HashSet<>());
-        for (String[] row : MysqlSnapshotReader.rows(connection, LIST, database, 1)) {
+        for (String[] row : MysqlQueries.rows(connection, LIST, database, 1)) {
             String relation = row[0];
             if (relation.equals(historyTable)) {
                 continue;
