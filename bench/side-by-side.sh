@@ -8,13 +8,14 @@
 #   SIZE             revisions to generate (default: 100 1000)
 #   -r REPS          timed runs of each tool for upgrade and no-op (default 3)
 #   -v VERIFY_REPS   timed runs of each tool for the verify operations (default 1)
-#   --ops LIST       comma separated, from upgrade,noop,verify,verify-h2 (default: all four)
+#   --ops LIST       comma separated, from upgrade,noop,verify,verify-h2,verify-mariadb (default: the first four)
 #   --local-repo DIR Maven local repository for every mvn call, install included (default: Maven's own);
 #                    use a private one when others may install the same SNAPSHOT meanwhile
 #   --no-install     use the plugin already installed instead of installing it from this checkout
 #
 # Needs bash, awk, psql, mvn, Java 17, and PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432) for
-# PGUSER (default postgres) with trust authentication. The first run downloads the Flyway and
+# PGUSER (default postgres) with trust authentication; verify-mariadb needs the mariadb client and
+# MariaDB at MARIADB_HOST:MARIADB_PORT (default 127.0.0.1:3306) for MARIADB_USER (default root), no password. The first run downloads the Flyway and
 # Liquibase Maven plugins; timed runs are offline (mvn -o). Everything is written under
 # bench/target/side-by-side: the generated projects, one log per run, and results.md.
 set -euo pipefail
@@ -31,7 +32,7 @@ while (($#)); do
     --ops) ops=$2; shift 2 ;;
     --local-repo) local_repo=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
     --no-install) install=false; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -176,6 +177,71 @@ run_verify_h2() { # size dir rep tool: the same on an in-memory H2 database insi
   esac
 }
 
+# --- verify-mariadb: the same history on MariaDB (MySQL syntax: DROP INDEX names its table), our verify
+# against Liquibase's updateTestingRollback through its Maven plugin and the MariaDB driver, on one server.
+my_host=${MARIADB_HOST:-127.0.0.1}
+my_port=${MARIADB_PORT:-3306}
+my_user=${MARIADB_USER:-root}
+mariadb_driver_version=$(prop mariadb.version)
+mariadb_() { mariadb -h "$my_host" -P "$my_port" -u "$my_user" --batch --skip-column-names "$@"; }
+jdbc_mariadb() { echo "jdbc:mariadb://$my_host:$my_port/$db?user=$my_user"; }
+fresh_mariadb() { mariadb_ -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db"; }
+drop_mariadb() { mariadb_ -e "DROP DATABASE IF EXISTS $db"; }
+
+check_schema_mariadb() { # size label log: as check_schema, read from information_schema
+  local got
+  got=$(mariadb_ -D "$db" -e "SELECT
+      (SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name REGEXP '^t_[0-9]+$'),
+      (SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name REGEXP '^t_[0-9]+$'),
+      (SELECT count(DISTINCT table_name, index_name) FROM information_schema.statistics
+        WHERE table_schema = DATABASE() AND index_name REGEXP '^ix_t_'),
+      (SELECT count(*) FROM t_$1)" | tr '\t' '|') || fail "$2: the database has no complete schema" "$3"
+  [[ $got == "$(expected_schema "$1")" ]] || fail "$2: schema $got, expected $(expected_schema "$1") (tables|columns|indexes|rows)" "$3"
+}
+
+# The MariaDB projects, once per size, under DIR/mariadb: the generated files with DROP INDEX written
+# as MySQL requires, Liquibase's pom with the MariaDB driver and an empty password (without it,
+# Liquibase sends one the server refuses); each tool's upgrade once, not timed.
+prepare_mariadb() { # dir
+  local dir=$1 my=$1/mariadb f
+  [[ -d $my ]] && return 0
+  mariadb_ -e "SELECT 1" >/dev/null || fail "MariaDB does not answer at $my_host:$my_port for $my_user"
+  trap 'drop_db 2>/dev/null || true; drop_mariadb 2>/dev/null || true' EXIT
+  mkdir -p "$my/ours/src/main/migrations" "$my/liquibase"
+  for f in "$dir"/ours/src/main/migrations/*.sql; do
+    sed -E 's/^DROP INDEX (ix_(t_[0-9]+)_name);/DROP INDEX \1 ON \2;/' "$f" >"$my/ours/src/main/migrations/${f##*/}"
+  done
+  sed -E 's/^--rollback DROP INDEX (ix_(t_[0-9]+)_name);/--rollback DROP INDEX \1 ON \2;/' \
+    "$dir/liquibase/changelog.sql" >"$my/liquibase/changelog.sql"
+  cp "$dir/ours/pom.xml" "$my/ours/pom.xml"
+  sed -e "s:<username>postgres</username>:<username>$my_user</username><emptyPassword>true</emptyPassword>:" \
+    -e 's:<groupId>org.postgresql</groupId>:<groupId>org.mariadb.jdbc</groupId>:' \
+    -e 's:<artifactId>postgresql</artifactId>:<artifactId>mariadb-java-client</artifactId>:' \
+    -e "s:<version>$pg_driver_version</version>:<version>$mariadb_driver_version</version>:" \
+    "$dir/liquibase/pom.xml" >"$my/liquibase/pom.xml"
+  fresh_mariadb; untimed warmup-mariadb.ours "$my/ours" mvn "${mvn_opts[@]}" migrate:upgrade "-Ddb.url=$(jdbc_mariadb)"
+  fresh_mariadb; untimed warmup-mariadb.liquibase "$my/liquibase" mvn "${mvn_opts[@]}" liquibase:update \
+    "-Ddb.url=$(jdbc_mariadb)" "${liquibase_opts[@]}"
+  drop_mariadb
+}
+
+run_verify_mariadb() { # size dir rep tool: ours verify (own scratch database) vs Liquibase update, rollback all, update
+  local n=$1 dir=$2 rep=$3 tool=$4
+  prepare_mariadb "$dir"
+  fresh_mariadb
+  case $tool in
+    ours)
+      command_for ours verify "$(jdbc_mariadb)"; timed verify-mariadb.ours "$rep" "$dir/mariadb/ours" "${cmd[@]}"
+      check_log verify-mariadb.ours "$last_log" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS" ;;
+    liquibase)
+      command_for liquibase updateTestingRollback "$(jdbc_mariadb)"
+      timed verify-mariadb.liquibase "$rep" "$dir/mariadb/liquibase" "${cmd[@]}"
+      check_log verify-mariadb.liquibase "$last_log" "Rollback command completed successfully" "BUILD SUCCESS"
+      check_schema_mariadb "$n" verify-mariadb.liquibase "$last_log" ;;
+  esac
+  drop_mariadb
+}
+
 # median min max (seconds) of a results file; and the median (min-max) of ours/peer pair by pair.
 stats() { sort -n "$1" | awk '{ a[NR] = $1 } END { m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
   printf "%d | %.2f | %.2f | %.2f", NR, m / 1000, a[1] / 1000, a[NR] / 1000 }'; }
@@ -188,6 +254,7 @@ op_name() {
   case $1 in
     upgrade) echo "upgrade from empty" ;; noop) echo "no-op (at head)" ;;
     verify) echo "verify / updateTestingRollback" ;; verify-h2) echo "verify / updateTestingRollback, H2" ;;
+    verify-mariadb) echo "verify / updateTestingRollback, MariaDB" ;;
   esac
 }
 tool_name() {
@@ -245,8 +312,8 @@ for n in "${sizes[@]}"; do
     case $op in
       upgrade) tools=(ours flyway liquibase psql); count=$reps; goal=upgrade ;;
       noop) tools=(ours flyway liquibase); count=$reps; goal=upgrade ;;
-      verify|verify-h2) tools=(ours liquibase); count=$verify_reps; goal=verify ;;
-      *) fail "unknown operation $op (upgrade, noop, verify, verify-h2)" ;;
+      verify|verify-h2|verify-mariadb) tools=(ours liquibase); count=$verify_reps; goal=verify ;;
+      *) fail "unknown operation $op (upgrade, noop, verify, verify-h2, verify-mariadb)" ;;
     esac
     for ((rep = 1; rep <= count; rep++)); do
       for tool in $(rotated "$rep" "${tools[@]}"); do

@@ -9,6 +9,8 @@ class It {
     String mariadbParams
     /** This build's suffix of every database name (the poms write @pgRun@ after the name). */
     String pgRun
+    /** The same for MariaDB (the poms write @mariadbRun@ after the name). */
+    String mariadbRun
     File basedir
 
     /** A scenario's database name as this build made it: unique to the build. */
@@ -20,7 +22,14 @@ class It {
     /** The server's maintenance database, to make and drop the scenarios' databases from. */
     String pgAdminUrl() { pgPrefix + 'postgres' + pgParams }
 
-    String mariadbUrl(String database) { mariadbPrefix + database + mariadbParams }
+    /** A MariaDB scenario's database name as this build made it: unique to the build. */
+    String mariadbName(String database) { database + '_' + mariadbRun }
+
+    /** The URL of a MariaDB scenario's database {@code database} (its name without this build's suffix). */
+    String mariadbUrl(String database) { mariadbPrefix + mariadbName(database) + mariadbParams }
+
+    /** The server without a database, to make and drop the scenarios' databases from. */
+    String mariadbAdminUrl() { mariadbPrefix + mariadbParams }
 
     String h2Url() { 'jdbc:h2:file:' + new File(basedir, 'target/migrate/db').absolutePath + ';IFEXISTS=TRUE' }
 
@@ -46,17 +55,17 @@ class It {
     void pgDrop(String database) { pgExecute("DROP DATABASE IF EXISTS ${pgName(database)} WITH (FORCE)") }
 
     void mariadbExecute(String sql) {
-        def c = connect(mariadbUrl(''))
+        def c = connect(mariadbAdminUrl())
         try { c.createStatement().execute(sql) } finally { c.close() }
     }
 
     /** A fresh, empty MariaDB database for one scenario. */
     void mariadbRecreate(String database) {
-        mariadbExecute("DROP DATABASE IF EXISTS ${database}")
-        mariadbExecute("CREATE DATABASE ${database}")
+        mariadbExecute("DROP DATABASE IF EXISTS ${mariadbName(database)}")
+        mariadbExecute("CREATE DATABASE ${mariadbName(database)}")
     }
 
-    void mariadbDrop(String database) { mariadbExecute("DROP DATABASE IF EXISTS ${database}") }
+    void mariadbDrop(String database) { mariadbExecute("DROP DATABASE IF EXISTS ${mariadbName(database)}") }
 
     /** The first column of every row, as strings. */
     List<String> column(String url, String sql) {
@@ -91,4 +100,4 @@ class It {
 }
 
 new It(pgPrefix: pgPrefix, pgParams: pgParams, pgRun: pgRun, mariadbPrefix: mariadbPrefix,
-        mariadbParams: mariadbParams, basedir: basedir)
+        mariadbParams: mariadbParams, mariadbRun: mariadbRun, basedir: basedir)

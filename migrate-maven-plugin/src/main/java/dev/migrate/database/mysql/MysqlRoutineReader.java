@@ -20,11 +20,11 @@ import java.util.Map;
 final class MysqlRoutineReader {
 
     private static final String VIEWS = "SELECT table_name, view_definition, check_option, security_type"
-            + " FROM information_schema.views WHERE table_schema = ?";
+            + " FROM information_schema.views WHERE table_schema = ?%s";
 
     private static final String TRIGGERS = "SELECT event_object_table, trigger_name, action_timing,"
             + " event_manipulation, action_order, action_statement FROM information_schema.triggers"
-            + " WHERE trigger_schema = ?";
+            + " WHERE trigger_schema = ?%s";
 
     private static final String ROUTINES = "SELECT specific_name, routine_type, dtd_identifier, routine_definition,"
             + " is_deterministic, sql_data_access, security_type, routine_comment FROM information_schema.routines"
@@ -34,36 +34,40 @@ final class MysqlRoutineReader {
             + " FROM information_schema.parameters WHERE specific_schema = ? AND ordinal_position > 0"
             + " ORDER BY specific_name, ordinal_position";
 
-    private static final String SEQUENCES = "SELECT table_name FROM information_schema.tables"
-            + " WHERE table_schema = ? AND table_type = 'SEQUENCE'";
-
     private final Connection connection;
     private final String database;
-    private final MysqlServer server;
 
-    MysqlRoutineReader(Connection connection, String database, MysqlServer server) {
+    MysqlRoutineReader(Connection connection, String database) {
         this.connection = connection;
         this.database = database;
-        this.server = server;
     }
 
-    void read(SchemaSnapshot.Builder snapshot, String historyTable) throws SQLException {
-        for (String[] row : MysqlSnapshotReader.rows(connection, VIEWS, database, 4)) {
-            snapshot.put(Kind.VIEW, null, null, row[0], local(row[1], database)
+    void views(MysqlQueries.Filter filter, MysqlUnits into) throws SQLException {
+        for (String[] row : filter.rows(connection, VIEWS, "table_name", 4)) {
+            into.of(row[0]).put(Kind.VIEW, null, null, row[0], local(row[1], database)
                     + ("NONE".equals(row[2]) ? "" : " WITH " + row[2] + " CHECK OPTION")
                     + ("DEFINER".equals(row[3]) ? "" : " SQL SECURITY " + row[3]));
         }
-        for (String[] row : MysqlSnapshotReader.rows(connection, TRIGGERS, database, 6)) {
+    }
+
+    /** Each trigger in the unit of its table, which dropping or renaming the table takes along. */
+    void triggers(MysqlQueries.Filter filter, MysqlUnits into) throws SQLException {
+        for (String[] row : filter.rows(connection, TRIGGERS, "event_object_table", 6)) {
             // action_order follows creation order among triggers of one event: it matters to what runs first
-            snapshot.put(Kind.TRIGGER, null, "table " + row[0], row[1], row[2] + " " + row[3] + " FOR EACH ROW"
+            into.of(row[0]).put(Kind.TRIGGER, null, "table " + row[0], row[1], row[2] + " " + row[3] + " FOR EACH ROW"
                     + (row[4] == null || "1".equals(row[4]) ? "" : " ORDER " + row[4]) + " " + local(row[5], database));
+            into.owns(row[0], row[1]);
+            into.holds(row[0], MysqlUnits.Part.TRIGGERS);
         }
+    }
+
+    void routines(SchemaSnapshot.Builder snapshot) throws SQLException {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String[] row : MysqlSnapshotReader.rows(connection, PARAMETERS, database, 4)) {
+        for (String[] row : MysqlQueries.rows(connection, PARAMETERS, database, 4)) {
             parameters.computeIfAbsent(row[0], k -> new ArrayList<>())
                     .add((row[1] == null ? "" : row[1] + " ") + row[2] + " " + row[3]);
         }
-        for (String[] row : MysqlSnapshotReader.rows(connection, ROUTINES, database, 8)) {
+        for (String[] row : MysqlQueries.rows(connection, ROUTINES, database, 8)) {
             boolean procedure = "PROCEDURE".equals(row[1]);
             List<String> arguments = parameters.getOrDefault(row[0], List.of());
             String signature = row[0] + "(" + String.join(", ", arguments.stream()
@@ -74,12 +78,11 @@ final class MysqlRoutineReader {
                     + " " + local(row[3], database));
             snapshot.comment(null, (procedure ? "procedure " : "function ") + signature, row[7]);
         }
-        if (server.hasSequences()) {
-            for (String[] row : MysqlSnapshotReader.rows(connection, SEQUENCES, database, 1)) {
-                if (!row[0].equals(historyTable)) {
-                    snapshot.put(Kind.SEQUENCE, null, null, row[0], sequence(row[0]));
-                }
-            }
+    }
+
+    void sequences(List<String> names, MysqlUnits into) throws SQLException {
+        for (String name : names) {
+            into.of(name).put(Kind.SEQUENCE, null, null, name, sequence(name));
         }
     }
 

@@ -1,18 +1,19 @@
 package dev.migrate.database.mysql;
 
 import dev.migrate.database.SnapshotReader;
+import dev.migrate.database.mysql.MysqlUnits.Part;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.DbObject.Kind;
 import dev.migrate.schema.SchemaSnapshot;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the current database from {@code information_schema} into the snapshot model. A schema is a
@@ -23,74 +24,126 @@ import java.util.Map;
  */
 final class MysqlSnapshotReader implements SnapshotReader {
 
+    // each query's %s is where the relations to read are named (nothing for all of them)
     private static final String TABLES = "SELECT table_name, table_type, engine, table_collation, create_options,"
-            + " table_comment FROM information_schema.tables WHERE table_schema = ?";
+            + " table_comment FROM information_schema.tables WHERE table_schema = ?%s";
 
     private static final String COLUMNS = "SELECT table_name, column_name, column_type, collation_name, is_nullable,"
             + " column_default, extra, generation_expression, column_comment FROM information_schema.columns"
-            + " WHERE table_schema = ? ORDER BY table_name, ordinal_position";
+            + " WHERE table_schema = ?%s ORDER BY table_name, ordinal_position";
 
     private static final String KEYS = "SELECT table_name, index_name, non_unique, column_name, sub_part, collation,"
-            + " index_type, index_comment FROM information_schema.statistics WHERE table_schema = ?"
+            + " index_type, index_comment FROM information_schema.statistics WHERE table_schema = ?%s"
             + " ORDER BY table_name, index_name, seq_in_index";
 
     private static final String CONSTRAINTS = "SELECT table_name, constraint_name, constraint_type"
-            + " FROM information_schema.table_constraints WHERE constraint_schema = ?";
+            + " FROM information_schema.table_constraints WHERE constraint_schema = ?%s";
 
-    private static final String FOREIGN_KEYS = "SELECT k.table_name, k.constraint_name, k.column_name,"
-            + " k.referenced_table_schema, k.referenced_table_name, k.referenced_column_name, r.update_rule,"
-            + " r.delete_rule FROM information_schema.key_column_usage k"
-            + " JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema"
-            + " AND r.table_name = k.table_name AND r.constraint_name = k.constraint_name"
-            + " WHERE k.constraint_schema = ? ORDER BY k.table_name, k.constraint_name, k.ordinal_position";
+    // two queries: MariaDB joins these two views slowly
+    private static final String FOREIGN_KEYS = "SELECT table_name, constraint_name, column_name,"
+            + " referenced_table_schema, referenced_table_name, referenced_column_name"
+            + " FROM information_schema.key_column_usage WHERE constraint_schema = ?%s"
+            + " AND referenced_table_name IS NOT NULL ORDER BY table_name, constraint_name, ordinal_position";
+    private static final String FOREIGN_KEY_RULES = "SELECT table_name, constraint_name, update_rule, delete_rule"
+            + " FROM information_schema.referential_constraints WHERE constraint_schema = ?%s";
 
     /** MariaDB names the table of each check; MySQL's checks are unique per database and named in table_constraints. */
     private static final String CHECKS_MARIADB = "SELECT table_name, constraint_name, check_clause"
-            + " FROM information_schema.check_constraints WHERE constraint_schema = ?";
+            + " FROM information_schema.check_constraints WHERE constraint_schema = ?%s";
     private static final String CHECKS_MYSQL = "SELECT t.table_name, c.constraint_name, c.check_clause"
             + " FROM information_schema.check_constraints c JOIN information_schema.table_constraints t"
             + " ON t.constraint_schema = c.constraint_schema AND t.constraint_name = c.constraint_name"
-            + " AND t.constraint_type = 'CHECK' WHERE c.constraint_schema = ?";
+            + " AND t.constraint_type = 'CHECK' WHERE c.constraint_schema = ?%s";
 
     @Override
     public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {
-        String database = MysqlRoutineReader.currentDatabase(connection);
-        MysqlServer server = MysqlServer.of(connection);
-        SchemaSnapshot.Builder snapshot = SchemaSnapshot.builder();
-        Map<String, String> tableCollations = new HashMap<>();
-        for (String[] row : rows(connection, TABLES, database, 6)) {
-            String table = row[0];
-            if (table.equals(historyTable)) {
-                continue;
-            }
-            switch (row[1]) {
-                case "BASE TABLE", "SYSTEM VERSIONED" -> {
-                    tableCollations.put(table, row[3]);
-                    snapshot.put(Kind.TABLE, null, null, table, "table ENGINE=" + row[2] + " COLLATE=" + row[3]
-                            + (row[4] == null || row[4].isBlank() ? "" : " " + row[4])
-                            + ("SYSTEM VERSIONED".equals(row[1]) ? " WITH SYSTEM VERSIONING" : ""));
-                    snapshot.comment(null, "table " + table, row[5]);
-                }
-                default -> {
-                    // views and sequences: MysqlRoutineReader
-                }
-            }
-        }
-        columns(connection, database, tableCollations, server.mariadb(), snapshot);
-        keys(connection, database, tableCollations, snapshot);
-        foreignKeys(connection, database, tableCollations, snapshot);
-        for (String[] row : rows(connection, server.mariadb() ? CHECKS_MARIADB : CHECKS_MYSQL, database, 3)) {
-            if (tableCollations.containsKey(row[0])) {
-                snapshot.put(Kind.CONSTRAINT, null, "table " + row[0], row[1], "CHECK (" + row[2] + ")");
-            }
-        }
-        new MysqlRoutineReader(connection, database, server).read(snapshot, historyTable);
-        return snapshot.build();
+        MysqlUnits units = new MysqlUnits();
+        read(connection, MysqlRoutineReader.currentDatabase(connection), MysqlServer.of(connection), historyTable,
+                null, EnumSet.allOf(Part.class), true, units);
+        return units.snapshot();
     }
 
-    private static void columns(Connection connection, String database, Map<String, String> tableCollations,
-            boolean mariadb, SchemaSnapshot.Builder snapshot) throws SQLException {
-        for (String[] row : rows(connection, COLUMNS, database, 9)) {
+    /** Snapshots of verify's scratch database that read only the relations the statements since the last one name. */
+    @Override
+    public dev.migrate.database.SnapshotSeries series(String historySchema, String historyTable, boolean track) {
+        return track ? new MysqlSnapshotSeries(this, historyTable)
+                : SnapshotReader.super.series(historySchema, historyTable, false);
+    }
+
+    /**
+     * Reads {@code relations} (every relation when null, none when empty) with their {@code parts}
+     * and, with {@code routines}, every function and procedure, into their units: one query per
+     * {@code information_schema} view whatever their number, and none for what none of them is.
+     */
+    void read(Connection connection, String database, MysqlServer server, String historyTable,
+            java.util.Collection<String> relations, Set<Part> parts, boolean routines, MysqlUnits into)
+            throws SQLException {
+        if (relations == null || !relations.isEmpty()) {
+            MysqlQueries.Filter filter = new MysqlQueries.Filter(database, relations);
+            Map<String, String> tableCollations = new HashMap<>();
+            List<String> sequences = new ArrayList<>();
+            for (String[] row : filter.rows(connection, TABLES, "table_name", 6)) {
+                String table = row[0];
+                if (table.equals(historyTable)) {
+                    continue;
+                }
+                switch (row[1]) {
+                    case "BASE TABLE", "SYSTEM VERSIONED" -> {
+                        tableCollations.put(table, row[3]);
+                        into.of(table).put(Kind.TABLE, null, null, table, "table ENGINE=" + row[2] + " COLLATE=" + row[3]
+                                + (row[4] == null || row[4].isBlank() ? "" : " " + row[4])
+                                + ("SYSTEM VERSIONED".equals(row[1]) ? " WITH SYSTEM VERSIONING" : ""));
+                        into.of(table).comment(null, "table " + table, row[5]);
+                    }
+                    case "SEQUENCE" -> sequences.add(table);
+                    default -> {
+                        // views: MysqlRoutineReader
+                    }
+                }
+            }
+            MysqlRoutineReader code = new MysqlRoutineReader(connection, database);
+            if (!tableCollations.isEmpty()) {
+                columns(connection, filter, tableCollations, server.mariadb(), into);
+                keys(connection, filter, tableCollations, into);
+                if (parts.contains(Part.FOREIGN_KEYS)) {
+                    foreignKeys(connection, filter, tableCollations, into);
+                }
+                if (parts.contains(Part.CHECKS)) {
+                    checks(connection, filter, tableCollations, server, into);
+                }
+                if (parts.contains(Part.TRIGGERS)) {
+                    code.triggers(filter, into);
+                }
+            }
+            if (relations == null || tableCollations.size() + sequences.size() < relations.size()) {
+                code.views(filter, into);
+            }
+            if (server.hasSequences()) {
+                code.sequences(sequences, into);
+            }
+        }
+        if (routines) {
+            new MysqlRoutineReader(connection, database).routines(into.of(MysqlUnits.ROUTINES));
+        }
+    }
+
+    private static void checks(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
+            MysqlServer server, MysqlUnits into) throws SQLException {
+        for (String[] row : filter.rows(connection, server.mariadb() ? CHECKS_MARIADB : CHECKS_MYSQL,
+                server.mariadb() ? "table_name" : "t.table_name", 3)) {
+            if (tableCollations.containsKey(row[0])) {
+                into.of(row[0]).put(Kind.CONSTRAINT, null, "table " + row[0], row[1], "CHECK (" + row[2] + ")");
+                into.owns(row[0], row[1]);
+                into.holds(row[0], Part.CHECKS);
+            }
+        }
+    }
+
+
+    private static void columns(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
+            boolean mariadb, MysqlUnits into) throws SQLException {
+        String database = filter.database();
+        for (String[] row : filter.rows(connection, COLUMNS, "table_name", 9)) {
             String table = row[0];
             String tableCollation = tableCollations.get(table);
             if (tableCollation == null) {
@@ -133,8 +186,8 @@ final class MysqlSnapshotReader implements SnapshotReader {
                 definition.append(" GENERATED ALWAYS AS (").append(MysqlRoutineReader.local(row[7], database))
                         .append(")");
             }
-            snapshot.put(Kind.COLUMN, null, table, column, definition.toString());
-            snapshot.columnAt(new DbObject(Kind.TABLE, null, null, table), column);
+            into.of(table).put(Kind.COLUMN, null, table, column, definition.toString());
+            into.of(table).columnAt(new DbObject(Kind.TABLE, null, null, table), column);
         }
     }
 
@@ -156,14 +209,14 @@ final class MysqlSnapshotReader implements SnapshotReader {
      * Primary and unique keys become constraints, every other index an index; both with their
      * columns, prefix lengths, order and kind (BTREE, HASH, FULLTEXT, SPATIAL).
      */
-    private static void keys(Connection connection, String database, Map<String, String> tableCollations,
-            SchemaSnapshot.Builder snapshot) throws SQLException {
+    private static void keys(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
+            MysqlUnits into) throws SQLException {
         Map<String, String> constraintTypes = new HashMap<>();
-        for (String[] row : rows(connection, CONSTRAINTS, database, 3)) {
+        for (String[] row : filter.rows(connection, CONSTRAINTS, "table_name", 3)) {
             constraintTypes.put(row[0] + "." + row[1], row[2]);
         }
         Map<String, List<String[]>> indexes = new LinkedHashMap<>();
-        for (String[] row : rows(connection, KEYS, database, 8)) {
+        for (String[] row : filter.rows(connection, KEYS, "table_name", 8)) {
             if (tableCollations.containsKey(row[0])) {
                 indexes.computeIfAbsent(row[0] + "." + row[1], k -> new ArrayList<>()).add(row);
             }
@@ -178,6 +231,8 @@ final class MysqlSnapshotReader implements SnapshotReader {
             String list = "(" + String.join(", ", columns) + ")";
             String type = constraintTypes.get(key);
             String owner = "table " + first[0];
+            SchemaSnapshot.Builder snapshot = into.of(first[0]);
+            into.owns(first[0], first[1]);
             if ("PRIMARY KEY".equals(type) || "UNIQUE".equals(type)) {
                 snapshot.put(Kind.CONSTRAINT, null, owner, first[1], type + " " + list + using(first[6]));
             } else {
@@ -197,40 +252,39 @@ final class MysqlSnapshotReader implements SnapshotReader {
                 : " USING " + indexType;
     }
 
-    private static void foreignKeys(Connection connection, String database, Map<String, String> tableCollations,
-            SchemaSnapshot.Builder snapshot) throws SQLException {
+    private static void foreignKeys(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
+            MysqlUnits into) throws SQLException {
+        String database = filter.database();
         Map<String, List<String[]>> keys = new LinkedHashMap<>();
-        for (String[] row : rows(connection, FOREIGN_KEYS, database, 8)) {
+        for (String[] row : filter.rows(connection, FOREIGN_KEYS, "table_name", 6)) {
             if (tableCollations.containsKey(row[0])) {
                 keys.computeIfAbsent(row[0] + "." + row[1], k -> new ArrayList<>()).add(row);
             }
         }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<String, String[]> rules = new HashMap<>();
+        for (String[] row : filter.rows(connection, FOREIGN_KEY_RULES, "table_name", 4)) {
+            rules.put(row[0] + "." + row[1], row);
+        }
         keys.forEach((key, parts) -> {
             String[] first = parts.get(0);
+            String[] rule = rules.getOrDefault(key, new String[] {null, null, "RESTRICT", "RESTRICT"});
             List<String> from = parts.stream().map(p -> p[2]).toList();
             List<String> to = parts.stream().map(p -> p[5]).toList();
             String target = database.equals(first[3]) ? first[4] : first[3] + "." + first[4];
-            snapshot.put(Kind.CONSTRAINT, null, "table " + first[0], first[1], "FOREIGN KEY (" + String.join(", ", from)
-                    + ") REFERENCES " + target + " (" + String.join(", ", to) + ") ON UPDATE " + first[6]
-                    + " ON DELETE " + first[7]);
+            into.owns(first[0], first[1]);
+            into.references(first[0], first[4]);
+            into.holds(first[0], Part.FOREIGN_KEYS);
+            into.of(first[0]).put(Kind.CONSTRAINT, null, "table " + first[0], first[1], "FOREIGN KEY ("
+                    + String.join(", ", from) + ") REFERENCES " + target + " (" + String.join(", ", to) + ") ON UPDATE "
+                    + rule[2] + " ON DELETE " + rule[3]);
         });
     }
 
-    /** Every row of {@code sql}, whose one parameter is the database, as {@code width} strings. */
+    /** Every row of {@code sql}, whose one parameter is the database, as {@code width} strings (see {@link MysqlQueries}). */
     static List<String[]> rows(Connection connection, String sql, String database, int width) throws SQLException {
-        List<String[]> rows = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, database);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String[] row = new String[width];
-                    for (int i = 0; i < width; i++) {
-                        row[i] = rs.getString(i + 1);
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
+        return MysqlQueries.rows(connection, sql, database, width);
     }
 }

@@ -154,7 +154,9 @@ class MariaDbVerifyTest {
         String configured = db.name() + "_app";
         users();
         try {
-            VerifyResult result = verify(configured);
+            RecordingListener listener = new RecordingListener();
+            VerifyResult result = new Migrator(new MigrateConfig(db.url(), null, null, configured, dir, null), listener)
+                    .verify(VerifyOptions.defaults());
 
             assertThat(errors(result)).isEmpty();
             assertThat(db.column("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '"
