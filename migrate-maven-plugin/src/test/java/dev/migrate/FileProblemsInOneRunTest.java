@@ -51,14 +51,14 @@ class FileProblemsInOneRunTest {
     }
 
     @Test
-    void aLinkThatCannotBeFollowedIsAnErrorNamingIt() throws Exception {
+    void aLinkThatLeadsBackToItselfIsAnErrorNamingTheLoop() throws Exception {
         RevisionFiles.in(dir).add(R1 + "_create_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
         Path loop = dir.resolve(R2 + "_loop.sql");
         Files.createSymbolicLink(loop, loop.getFileName());
 
         assertThat(problems()).singleElement().satisfies(p -> {
             assertThat(p.toString()).startsWith(loop.toString());
-            assertThat(p.message()).contains("cannot be read");
+            assertThat(p.message()).contains("leads back to itself", "point the link at the revision file");
         });
     }
 
