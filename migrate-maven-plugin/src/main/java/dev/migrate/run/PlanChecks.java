@@ -4,6 +4,7 @@ import dev.migrate.common.Finding;
 import dev.migrate.database.Dialect;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
+import dev.migrate.lint.NewEnumValues;
 import dev.migrate.lint.NoTransactionStatements;
 import dev.migrate.revision.Section;
 import dev.migrate.revision.Revision;
@@ -38,7 +39,10 @@ public final class PlanChecks {
             Section section = plan.direction() == Direction.UP ? revision.upgrade() : revision.downgrade();
             List<Statement> statements = section.statements();
             if (dialect.newEnumValueNeedsCommit()) {
-                refused.addAll(NewEnumValues.usedBeforeCommit(revision, statements));
+                for (NewEnumValues.Use use : NewEnumValues.usedBeforeCommit(statements)) {
+                    refused.add(Finding.problem(revision.file(), use.statement().line(),
+                            use.problem(revision.id()) + "; " + NewEnumValues.FIX));
+                }
             }
             for (Statement statement : statements) {
                 if (section.syntax().isTransactionControl(statement)) {
