@@ -11,7 +11,9 @@ import dev.migrate.revision.Revision;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.NoTransactionStatement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What refuses a plan while planning, before any statement of it runs. */
 public final class PlanChecks {
@@ -38,17 +40,20 @@ public final class PlanChecks {
             }
             Section section = plan.direction() == Direction.UP ? revision.upgrade() : revision.downgrade();
             List<Statement> statements = section.statements();
+            Map<Statement, NewEnumValues.Use> enumUses = new IdentityHashMap<>();
             if (dialect.newEnumValueNeedsCommit()) {
-                for (NewEnumValues.Use use : NewEnumValues.usedBeforeCommit(statements)) {
-                    refused.add(Finding.problem(revision.file(), use.statement().line(),
-                            use.problem(revision.id()) + "; " + NewEnumValues.FIX));
-                }
+                NewEnumValues.usedBeforeCommit(statements).forEach(use -> enumUses.put(use.statement(), use));
             }
             for (Statement statement : statements) {
                 if (section.syntax().isTransactionControl(statement)) {
                     control.add(Finding.problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
                             + "' in a transactional revision would end the plugin's own transaction"));
                     continue;
+                }
+                NewEnumValues.Use use = enumUses.get(statement);
+                if (use != null) {
+                    refused.add(Finding.problem(revision.file(), statement.line(), use.problem(revision.id()) + "; "
+                            + NewEnumValues.FIX));
                 }
                 NoTransactionStatement kind = NoTransactionStatements.of(statement.sql(), section.syntax()).orElse(null);
                 if (kind != null && dialect.refusesInTransaction(kind, serverMajorVersion)) {
