@@ -112,14 +112,21 @@ class RefusalsBeforeRunningTest {
         }
     }
 
+    static final String HAPPY = "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';";
+
+    /** Revision 1 makes enum mood; revision 2 adds 'happy' to it and uses it (line 6), in one transaction. */
+    RevisionFiles filesAddingAndUsingAnEnumValue() {
+        RevisionFiles files = files();
+        files.add(R1 + "_mood", "base", "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE p (m mood);",
+                "DROP TABLE p; DROP TYPE mood;");
+        files.add(R2 + "_happy", R1, HAPPY, "");
+        return files;
+    }
+
     @Test
     void aNewEnumValueUsedInTheRevisionThatAddsItIsRefusedOnPostgres() {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-            RevisionFiles files = files();
-            files.add(R1 + "_mood", "base", "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE p (m mood);",
-                    "DROP TABLE p; DROP TYPE mood;");
-            files.add(R2 + "_happy", R1, "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';",
-                    "");
+            RevisionFiles files = filesAddingAndUsingAnEnumValue();
 
             assertThatThrownBy(() -> migrator(db.url()).upgrade("head"))
                     .isInstanceOf(RefusedInTransactionException.class)
@@ -127,8 +134,7 @@ class RefusalsBeforeRunningTest {
                     .hasMessageContaining("55P04");
             assertThat(db.tables()).isEmpty();
 
-            files.addWithHeader(R2 + "_happy", "-- parents: " + R1 + "\n-- transactional: false",
-                    "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';", "");
+            files.addWithHeader(R2 + "_happy", "-- parents: " + R1 + "\n-- transactional: false", HAPPY, "");
             assertThat(migrator(db.url()).upgrade("head").plan().steps()).hasSize(2);
         }
     }
@@ -136,11 +142,7 @@ class RefusalsBeforeRunningTest {
     @Test
     void lintFlagsANewEnumValueUsedInItsOwnTransactionWhichPostgresWouldFailWith55P04() throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-            RevisionFiles files = files();
-            files.add(R1 + "_mood", "base", "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE p (m mood);",
-                    "DROP TABLE p; DROP TYPE mood;");
-            files.add(R2 + "_happy", R1, "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';",
-                    "");
+            filesAddingAndUsingAnEnumValue();
 
             // lint finds it from the files, on the line planning refuses
             assertThat(migrator(db.url()).lint(LintConfig.defaults()))
