@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the plugin's Maven Invoker scenarios (it/projects) with other Apache Maven versions than the
 # one building it: by default 3.6.3, the oldest version the plugin declares (<prerequisites>, and
-# requiredMavenVersion in its descriptor), and the newest 3.9.x.
+# requiredMavenVersion in its descriptor), the newest 3.9.x, and the newest Maven 4.0.x (a release
+# candidate at the time of writing; see src/site/markdown/compatibility.md for what differs there).
 #
 # Each distribution is fetched from Maven Central as org.apache.maven:apache-maven:<v>:tar.gz:bin
 # with the dependency plugin and unpacked under target/compat/. The plugin is built by the Maven on
@@ -17,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -eq 0 ]; then
-  set -- 3.6.3 3.9.16
+  set -- 3.6.3 3.9.16 4.0.0-rc-4
 fi
 dependency_plugin=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 work=target/compat

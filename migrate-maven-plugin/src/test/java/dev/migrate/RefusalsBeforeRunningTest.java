@@ -8,13 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.common.MigrateException;
+import dev.migrate.common.Severity;
 import dev.migrate.graph.MultipleHeadsException;
+import dev.migrate.lint.LintConfig;
 import dev.migrate.run.RefusedInTransactionException;
 import dev.migrate.run.TransactionControlException;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,14 +113,21 @@ class RefusalsBeforeRunningTest {
         }
     }
 
+    static final String HAPPY = "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';";
+
+    /** Revision 1 makes enum mood; revision 2 adds 'happy' to it and uses it (line 6), in one transaction. */
+    RevisionFiles filesAddingAndUsingAnEnumValue() {
+        RevisionFiles files = files();
+        files.add(R1 + "_mood", "base", "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE p (m mood);",
+                "DROP TABLE p; DROP TYPE mood;");
+        files.add(R2 + "_happy", R1, HAPPY, "");
+        return files;
+    }
+
     @Test
     void aNewEnumValueUsedInTheRevisionThatAddsItIsRefusedOnPostgres() {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-            RevisionFiles files = files();
-            files.add(R1 + "_mood", "base", "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE p (m mood);",
-                    "DROP TABLE p; DROP TYPE mood;");
-            files.add(R2 + "_happy", R1, "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';",
-                    "");
+            RevisionFiles files = filesAddingAndUsingAnEnumValue();
 
             assertThatThrownBy(() -> migrator(db.url()).upgrade("head"))
                     .isInstanceOf(RefusedInTransactionException.class)
@@ -124,9 +135,42 @@ class RefusalsBeforeRunningTest {
                     .hasMessageContaining("55P04");
             assertThat(db.tables()).isEmpty();
 
-            files.addWithHeader(R2 + "_happy", "-- parents: " + R1 + "\n-- transactional: false",
-                    "ALTER TYPE mood ADD VALUE 'happy';\nUPDATE p SET m = 'happy' WHERE m = 'ok';", "");
+            files.addWithHeader(R2 + "_happy", "-- parents: " + R1 + "\n-- transactional: false", HAPPY, "");
             assertThat(migrator(db.url()).upgrade("head").plan().steps()).hasSize(2);
+        }
+    }
+
+    @Test
+    void lintFlagsANewEnumValueUsedInItsOwnTransactionWhichPostgresWouldFailWith55P04() throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            filesAddingAndUsingAnEnumValue();
+
+            // lint finds it from the files, on the line planning refuses
+            assertThat(migrator(db.url()).lint(LintConfig.defaults()))
+                    .filteredOn(f -> "new-enum-value-before-commit".equals(f.ruleId()))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.file().getFileName().toString()).startsWith(R2 + "_happy");
+                        assertThat(f.line()).isEqualTo(6);
+                        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                        assertThat(f.message()).contains("'happy'", "55P04");
+                    });
+            assertThatThrownBy(() -> migrator(db.url()).upgrade("head"))
+                    .isInstanceOf(RefusedInTransactionException.class)
+                    .hasMessageContaining(R2 + "_happy.sql:6: PostgreSQL refuses the use of 'happy'");
+
+            // the failure both prevent: the same statements in one transaction on the server
+            db.execute("CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE p (m mood)");
+            try (Connection connection = db.connect()) {
+                connection.setAutoCommit(false);
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TYPE mood ADD VALUE 'happy'");
+                    assertThatThrownBy(() -> statement.execute("UPDATE p SET m = 'happy' WHERE m = 'ok'"))
+                            .isInstanceOfSatisfying(SQLException.class,
+                                    e -> assertThat(e.getSQLState()).isEqualTo("55P04"));
+                } finally {
+                    connection.rollback();
+                }
+            }
         }
     }
 }

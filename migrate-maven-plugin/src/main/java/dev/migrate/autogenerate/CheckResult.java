@@ -52,6 +52,20 @@ public record CheckResult(List<Finding> findings, List<Comparison> checked, Dura
         return findings.stream().filter(Finding::error).toList();
     }
 
+    /** The differences that do not fail the goal (column order). */
+    public List<Finding> warnings() {
+        return findings.stream().filter(f -> !f.error()).toList();
+    }
+
+    /**
+     * The counts of the summary line, {@code 2 comparison(s), 0 difference(s), 1 warning(s)}: the
+     * warnings are counted apart, so that "0 difference(s)" never hides a column-order difference.
+     */
+    public String counts() {
+        return checked.size() + " comparison(s), " + errors().size() + " difference(s), " + warnings().size()
+                + " warning(s)";
+    }
+
     CheckResult withReport(Path path) {
         return new CheckResult(findings, checked, took, path);
     }

@@ -88,8 +88,19 @@ public final class Linter {
         for (int k = 0; k < downStatements.size(); k++) {
             StatementRules.anySection(out, downStatements.get(k).line(), downgrade.get(k), config);
         }
+        if (revision.transactional()) {
+            newEnumValues(out, statements);
+            newEnumValues(out, downStatements);
+        }
         if (!downStatements.isEmpty()) {
             ForgottenObjects.check(out, statements, upgrade, downStatements, downgrade);
+        }
+    }
+
+    private static void newEnumValues(RevisionFindings out, List<Statement> statements) {
+        for (NewEnumValues.Use use : NewEnumValues.usedBeforeCommit(statements)) {
+            out.add(Rule.NEW_ENUM_VALUE_BEFORE_COMMIT, use.statement().line(), use.problem(out.revision().id()),
+                    NewEnumValues.FIX);
         }
     }
 

@@ -10,6 +10,11 @@ public enum Rule {
 
     /** A statement PostgreSQL refuses inside a transaction block, in a transactional revision. */
     CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction", Severity.ERROR, "postgresql"),
+    /**
+     * A value {@code ALTER TYPE ... ADD VALUE} adds, used later in the same transactional revision:
+     * PostgreSQL refuses the use before the transaction commits (SQL state 55P04).
+     */
+    NEW_ENUM_VALUE_BEFORE_COMMIT("new-enum-value-before-commit", Severity.ERROR, "postgresql"),
     /** DROP TABLE, DROP COLUMN or TRUNCATE in an upgrade. */
     DESTRUCTIVE_UPGRADE("destructive-upgrade", Severity.WARNING),
     /** A NOT NULL column without a default added to an existing table. */

@@ -114,8 +114,7 @@ public class CheckMojo extends AbstractFanOutMojo {
                 getLog().warn(finding.message());
             }
         }
-        String summary = "check: " + result.checked().size() + " comparison(s), " + result.errors().size()
-                + " difference(s) in " + result.took().toMillis() + " ms"
+        String summary = "check: " + result.counts() + " in " + result.took().toMillis() + " ms"
                 + (result.report() == null ? "" : "; report: " + result.report());
         getLog().info(summary);
         if (result.checked().isEmpty()) {

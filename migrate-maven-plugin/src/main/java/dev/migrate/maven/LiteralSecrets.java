@@ -30,8 +30,9 @@ final class LiteralSecrets {
         List<String> warnings = new ArrayList<>();
         if (isLiteral(rawPassword)) {
             warnings.add("the password is written into the plugin's <configuration> in the POM, or as an expression"
-                    + " Maven resolved before the plugin ran (such as ${db.password} or ${env.DB_PASSWORD}), so"
-                    + " mvn -X prints it; " + SAFE_WAYS);
+                    + " Maven resolved before the plugin ran (such as ${db.password} from <properties>, ${x} with"
+                    + " -Dx=..., or ${env.DB_PASSWORD}), so mvn -X prints it twice (the mojo's configuration and its"
+                    + " '(f) password' line), before the plugin runs and beyond its reach; " + SAFE_WAYS);
         }
         if (isLiteral(rawUrl) && !Redaction.redactUrl(rawUrl).equals(rawUrl)) {
             warnings.add("the URL in the plugin's <configuration> holds a password, so mvn -X prints it although"

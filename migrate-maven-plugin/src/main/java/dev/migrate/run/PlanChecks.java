@@ -4,13 +4,16 @@ import dev.migrate.common.Finding;
 import dev.migrate.database.Dialect;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
+import dev.migrate.lint.NewEnumValues;
 import dev.migrate.lint.NoTransactionStatements;
 import dev.migrate.revision.Section;
 import dev.migrate.revision.Revision;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.NoTransactionStatement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What refuses a plan while planning, before any statement of it runs. */
 public final class PlanChecks {
@@ -37,14 +40,20 @@ public final class PlanChecks {
             }
             Section section = plan.direction() == Direction.UP ? revision.upgrade() : revision.downgrade();
             List<Statement> statements = section.statements();
+            Map<Statement, NewEnumValues.Use> enumUses = new IdentityHashMap<>();
             if (dialect.newEnumValueNeedsCommit()) {
-                refused.addAll(NewEnumValues.usedBeforeCommit(revision, statements));
+                NewEnumValues.usedBeforeCommit(statements).forEach(use -> enumUses.put(use.statement(), use));
             }
             for (Statement statement : statements) {
                 if (section.syntax().isTransactionControl(statement)) {
                     control.add(Finding.problem(revision.file(), statement.line(), "'" + firstLine(statement.sql())
                             + "' in a transactional revision would end the plugin's own transaction"));
                     continue;
+                }
+                NewEnumValues.Use use = enumUses.get(statement);
+                if (use != null) {
+                    refused.add(Finding.problem(revision.file(), statement.line(), use.problem(revision.id()) + "; "
+                            + NewEnumValues.FIX));
                 }
                 NoTransactionStatement kind = NoTransactionStatements.of(statement.sql(), section.syntax()).orElse(null);
                 if (kind != null && dialect.refusesInTransaction(kind, serverMajorVersion)) {

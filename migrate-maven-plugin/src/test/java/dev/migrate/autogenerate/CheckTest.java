@@ -102,6 +102,23 @@ class CheckTest {
     }
 
     @Test
+    void countsAColumnOrderDifferenceAsAWarningInTheSummary() throws Exception {
+        Path schema = Files.createDirectories(work.resolve("schema"));
+        Files.writeString(schema.resolve("01_orders.sql"), """
+                CREATE TABLE orders (total int NOT NULL, id bigint PRIMARY KEY);
+                CREATE INDEX ix_orders_total ON orders (total);
+                CREATE FUNCTION tax(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x / 5';
+                """);
+
+        CheckResult result = migrator.check(new CheckOptions(schema.toString(), null));
+
+        assertThat(result.hasErrors()).isFalse();
+        assertThat(result.warnings()).singleElement().extracting(CheckResult.Finding::message).asString()
+                .contains("orders");
+        assertThat(result.counts()).isEqualTo("2 comparison(s), 0 difference(s), 1 warning(s)");
+    }
+
+    @Test
     void comparesOnlyTheConfiguredSchemaOfADatabaseWithOtherSchemas() throws Exception {
         Migrator tenant = new Migrator(new MigrateConfig(db.url(), null, null, "t4", work.resolve("migrations"), null),
                 MigrationListener.SILENT);

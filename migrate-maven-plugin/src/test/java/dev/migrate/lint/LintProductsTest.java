@@ -22,7 +22,7 @@ class LintProductsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "jdbc:postgresql://127.0.0.1:1/unused | concurrently-in-transaction,constraint-without-not-valid,"
-                    + "destructive-upgrade,index-without-concurrently,unparsed-statement",
+                    + "destructive-upgrade,index-without-concurrently,new-enum-value-before-commit,unparsed-statement",
             "jdbc:h2:mem:unused                   | destructive-upgrade,unparsed-statement",
             "jdbc:sqlite:unused.db                | destructive-upgrade,unparsed-statement"})
     void givesEachProductTheRulesThatHoldOnIt(String url, String expectedRules) {
@@ -33,6 +33,8 @@ class LintProductsTest {
                 "CREATE INDEX ix_t_u ON t (u);",
                 "ALTER TABLE t ADD CONSTRAINT fk_t_u FOREIGN KEY (u) REFERENCES u (id);",
                 "VACUUM t;",
+                "ALTER TYPE mood ADD VALUE 'calm';",
+                "UPDATE t SET mood = 'calm';",
                 "DROP TABLE u;"), "CREATE TABLE u (id INT PRIMARY KEY);\nALTER TABLE t DROP CONSTRAINT fk_t_u;"
                 + "\nDROP INDEX ix_t_u;");
         Migrator migrator = new Migrator(Configs.config(url, dir), new RecordingListener());

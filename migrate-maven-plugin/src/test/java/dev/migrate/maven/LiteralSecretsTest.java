@@ -18,7 +18,8 @@ class LiteralSecretsTest {
         // <password>${db.password}</password> or ${env.DB_PASSWORD} arrives already resolved
         assertThat(LiteralSecrets.warnings("s3cret", null)).singleElement().asString()
                 .contains("mvn -X prints it")
-                .contains("${db.password}", "${env.DB_PASSWORD}")
+                .contains("${db.password}", "${env.DB_PASSWORD}", "${x} with -Dx=")
+                .contains("beyond its reach")
                 .contains("-Dmigrate.password=", "a migrate.password property", "<serverId>",
                         "an environment variable read by that <server>")
                 .doesNotContain("s3cret");
