@@ -288,7 +288,7 @@ public final class MysqlDialect extends StandardDialect {
 
     @Override
     public RowSeeder rowSeeder() {
-        return RowSeeder.UNSUPPORTED;
+        return new MysqlRowSeeder();
     }
 
     @Override
