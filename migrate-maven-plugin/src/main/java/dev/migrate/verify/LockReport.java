@@ -143,8 +143,9 @@ final class LockReport implements StatementObserver {
             sink.add(error ? Severity.ERROR : Severity.WARNING, Phase.UPGRADE, revision.id(), "upgrade of " + name
                     + " at " + where + " takes " + m.lock().display() + " on table " + m.table() + " ("
                     + countsById.getOrDefault(m.id(), counts.getOrDefault(m.table(), 0L)) + " rows)" + (m.rewrote() ? " and rewrites it" : "") + ": "
-                    + (m.lock() == LockMode.ACCESS_EXCLUSIVE ? "reads and writes" : "writes")
-                    + " of the table wait until the revision commits" + lintSays
+                    + (!m.lock().blocksWrites() ? "other sessions' reads and writes go on meanwhile"
+                            : (m.lock() == LockMode.ACCESS_EXCLUSIVE ? "reads and writes" : "writes")
+                                    + " of the table wait " + sampler.heldUntil()) + lintSays
                     + (error ? " (migrate.verify.failOnLock is " + failOn.name() + ")" : ""));
         }
         if (!transactional) {

@@ -293,7 +293,7 @@ public final class MysqlDialect extends StandardDialect {
 
     @Override
     public LockSampler lockSampler() {
-        return LockSampler.UNSUPPORTED;
+        return new MysqlLockSampler();
     }
 
     @Override
