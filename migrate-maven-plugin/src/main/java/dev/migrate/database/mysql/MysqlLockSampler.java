@@ -57,12 +57,11 @@ final class MysqlLockSampler implements LockSampler {
         if (database == null) {
             return tables;
         }
-        boolean historyHere = historySchema == null || historySchema.equals(database);
         Map<String, Long> ids = MysqlTableIds.read(connection, database);
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(TABLES)) {
             while (rs.next()) {
                 String name = rs.getString(1);
-                if (!(historyHere && name.equals(historyTable))) {
+                if (!name.equals(historyTable)) { // by name alone, as the row seeder
                     long id = ids.getOrDefault(name, 0L);
                     tables.put(id != 0 ? id : byName(name), new TableState(name, id, List.of()));
                 }

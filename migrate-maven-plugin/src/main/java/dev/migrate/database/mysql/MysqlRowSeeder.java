@@ -107,13 +107,14 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
         if (database == null) {
             return List.of();
         }
-        boolean historyHere = historySchema == null || historySchema.equals(database);
         Set<String> json = jsonColumns(connection);
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (ResultSet rs = query(connection, COLUMNS, "c.table_name", names, "c.table_name, c.ordinal_position")) {
             while (rs.next()) {
                 String table = rs.getString(1);
-                if (historyHere && table.equals(historyTable)) {
+                // the history table by its name alone: verify names the configured database as its schema, while
+                // the scratch database it works in is the current one
+                if (table.equals(historyTable)) {
                     continue;
                 }
                 columns.computeIfAbsent(table, k -> new ArrayList<>()).add(column(rs, json.contains(table + "."

@@ -103,9 +103,24 @@ class MariaDbRowsTest {
         db.execute("CREATE TABLE migrate_history (id INT)");
         db.execute("CREATE TABLE kept (id INT)");
         try (Connection connection = db.connect()) {
-            assertThat(new MysqlRowSeeder().tables(connection, db.name(), "migrate_history"))
+            // verify names the configured database as the history's schema while it works in a scratch database
+            assertThat(new MysqlRowSeeder().tables(connection, "the_configured_database", "migrate_history"))
                     .extracting(SeedTable::display).containsExactly("kept");
         }
+    }
+
+    @Test
+    void upgradeRetriedOnEmptyTablesKeepsTheHistory() {
+        RevisionFiles files = orders();
+        files.add(R2 + "_unique_total", R1, "CREATE UNIQUE INDEX ux_orders_total ON orders (total);",
+                "DROP INDEX ux_orders_total ON orders;");
+        files.add("20260103000000_note", R2, "ALTER TABLE orders ADD COLUMN note VARCHAR(20);",
+                "ALTER TABLE orders DROP COLUMN note;");
+
+        List<String> errors = messages(verify(), Severity.ERROR);
+
+        assertThat(errors).singleElement().asString().startsWith("upgrade of " + R2 + "_unique_total fails on a table"
+                + " with rows");
     }
 
     @Test
