@@ -95,6 +95,10 @@ final class TablePlanner {
     private String addColumn(DbObject table, DbObject column, String definition, String defaultExpression) {
         List<String> desired = c.desired.columnOrder().getOrDefault(table, List.of());
         List<String> head = c.head.columnOrder().getOrDefault(table, List.of());
+        String after = addColumnAfter(table, column, definition, defaultExpression, desired);
+        if (after != null) {
+            return after;
+        }
         int at = desired.indexOf(column.name());
         for (int i = at + 1; at >= 0 && i < desired.size(); i++) {
             if (head.contains(desired.get(i))) {
@@ -107,6 +111,22 @@ final class TablePlanner {
             }
         }
         return w.addColumn(c.name(table), column.name(), ColumnSpec.parse(definition), defaultExpression);
+    }
+
+    /**
+     * ADD COLUMN right after the column before it in {@code order} (the order the section leaves the
+     * table in), first when none is, where the database places columns so; else null. That column
+     * exists by then: it was there before, or is added earlier in the same section (columns are
+     * added in that order).
+     */
+    private String addColumnAfter(DbObject table, DbObject column, String definition, String defaultExpression,
+            List<String> order) {
+        int at = order.indexOf(column.name());
+        if (at < 0) {
+            return null;
+        }
+        return w.addColumnAfter(c.name(table), column.name(), ColumnSpec.parse(definition), defaultExpression,
+                at == 0 ? null : order.get(at - 1));
     }
 
     private void columns() {
@@ -127,8 +147,10 @@ final class TablePlanner {
             } else if (after == null) {
                 c.reshapedTables.add(table);
                 c.add(Change.of(column, "drop " + label, Step.DROP_COLUMN, List.of(w.dropColumn(name, column.name())),
-                        Step.ADD_COLUMN, List.of(w.addColumn(name, column.name(), ColumnSpec.parse(before),
-                                c.before(defaultKey)))));
+                        Step.ADD_COLUMN, List.of(Objects.requireNonNullElseGet(addColumnAfter(table, column, before,
+                                c.before(defaultKey), c.head.columnOrder().getOrDefault(table, List.of())),
+                                () -> w.addColumn(name, column.name(), ColumnSpec.parse(before),
+                                        c.before(defaultKey))))));
             } else if (!before.equals(after) || !Objects.equals(c.before(defaultKey), c.after(defaultKey))) {
                 ColumnSpec from = ColumnSpec.parse(before);
                 ColumnSpec to = ColumnSpec.parse(after);

@@ -30,7 +30,7 @@ public abstract class CatalogRowSeeder implements RowSeeder {
             throws SQLException {
         List<String> notes = new ArrayList<>();
         Map<String, SeedTable> byName = new LinkedHashMap<>();
-        tables.forEach(table -> byName.put(table.display(), table));
+        tables.forEach(table -> byName.put(table.schema() + "." + table.name(), table));
         try (Statement statement = connection.createStatement()) {
             for (SeedTable table : parentsFirst(tables, byName)) {
                 if (counts.getOrDefault(table.display(), 0L) > 0) {
@@ -47,13 +47,18 @@ public abstract class CatalogRowSeeder implements RowSeeder {
         return notes;
     }
 
+    /** A row of defaults only, for a table whose every column the database fills itself. */
+    protected String defaultRow(SeedTable table) {
+        return "INSERT INTO " + table.quoted() + " DEFAULT VALUES";
+    }
+
     /** Inserts {@code rows} rows into {@code table}; returns why it could not, or null. */
-    private static String fill(Statement statement, SeedTable table, int rows) throws SQLException {
+    private String fill(Statement statement, SeedTable table, int rows) throws SQLException {
         List<Column> columns = table.columns().stream().filter(column -> !column.generated()).toList();
         if (columns.isEmpty()) {
             try {
                 for (int i = 0; i < rows; i++) {
-                    statement.execute("INSERT INTO " + table.quoted() + " DEFAULT VALUES");
+                    statement.execute(defaultRow(table));
                 }
                 return null;
             } catch (SQLException e) {
@@ -62,7 +67,7 @@ public abstract class CatalogRowSeeder implements RowSeeder {
         }
         Map<String, List<List<String>>> parents = new HashMap<>();
         for (ForeignKey key : table.foreignKeys()) {
-            parents.put(key.columns().toString(), parentRows(statement, key));
+            parents.put(key.columns().toString(), parentRows(statement, table, key));
         }
         String problem = null;
         for (int profile = 0; profile < SyntheticValues.PROFILES; profile++) {
@@ -83,7 +88,7 @@ public abstract class CatalogRowSeeder implements RowSeeder {
             if (problem != null) {
                 return problem;
             }
-            String sql = "INSERT INTO " + table.quoted() + " (" + columns.stream().map(c -> SeedTable.quote(c.name()))
+            String sql = "INSERT INTO " + table.quoted() + " (" + columns.stream().map(c -> table.quote(c.name()))
                     .collect(Collectors.joining(", ")) + ") VALUES " + String.join(", ", values);
             try {
                 statement.execute(sql);
@@ -118,11 +123,12 @@ public abstract class CatalogRowSeeder implements RowSeeder {
         return SyntheticValues.literal(column, index, profile);
     }
 
-    private static List<List<String>> parentRows(Statement statement, ForeignKey key) throws SQLException {
+    private static List<List<String>> parentRows(Statement statement, SeedTable table, ForeignKey key)
+            throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        String columns = key.referencedColumns().stream().map(SeedTable::quote).collect(Collectors.joining(", "));
-        String sql = "SELECT " + columns + " FROM " + SeedTable.quote(key.referencedSchema()) + "."
-                + SeedTable.quote(key.referencedTable()) + " ORDER BY " + columns;
+        String columns = key.referencedColumns().stream().map(table::quote).collect(Collectors.joining(", "));
+        String sql = "SELECT " + columns + " FROM " + table.quote(key.referencedSchema()) + "."
+                + table.quote(key.referencedTable()) + " ORDER BY " + columns;
         try (ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next() && rows.size() < 100) {
                 List<String> row = new ArrayList<>();

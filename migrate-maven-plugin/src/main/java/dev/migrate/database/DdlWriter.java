@@ -59,6 +59,15 @@ public interface DdlWriter {
         return null;
     }
 
+    /**
+     * ADD COLUMN placing the new column right after {@code after} ({@code FIRST} when null), or null
+     * when this database cannot place a column so.
+     */
+    default String addColumnAfter(String table, String column, ColumnSpec spec, String defaultExpression,
+            String after) {
+        return null;
+    }
+
     default String renameTable(String table, String newName) {
         return "ALTER TABLE " + table + " RENAME TO " + quote(newName);
     }

@@ -39,6 +39,14 @@ public interface LockSampler {
 
     boolean supported();
 
+    /**
+     * How long a lock a statement takes is held, for messages: until the revision commits where DDL
+     * is transactional; a database whose DDL commits on its own says so.
+     */
+    default String heldUntil() {
+        return "until the revision commits";
+    }
+
     /** The user's tables now (not the history table), by their catalog id. */
     Map<Long, TableState> tables(Connection connection, String historySchema, String historyTable) throws SQLException;
 

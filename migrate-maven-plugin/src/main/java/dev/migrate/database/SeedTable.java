@@ -15,13 +15,20 @@ import java.util.Set;
  * @param foreignKeys the table's foreign keys
  * @param id the catalog's id of the table, which a rename or a move to another schema keeps (PostgreSQL's
  *     OID); 0 where the catalog has none, and the table is known by its name only
+ * @param quote the character that quotes an identifier in this database's SQL: {@code "} (standard SQL)
+ *     or {@code `} (MySQL and MariaDB, whose double quotes write strings)
  */
 public record SeedTable(String schema, String name, List<Column> columns, List<Set<String>> unique, List<String> key,
-        List<ForeignKey> foreignKeys, long id) {
+        List<ForeignKey> foreignKeys, long id, char quote) {
 
     public SeedTable(String schema, String name, List<Column> columns, List<Set<String>> unique, List<String> key,
             List<ForeignKey> foreignKeys) {
         this(schema, name, columns, unique, key, foreignKeys, 0);
+    }
+
+    public SeedTable(String schema, String name, List<Column> columns, List<Set<String>> unique, List<String> key,
+            List<ForeignKey> foreignKeys, long id) {
+        this(schema, name, columns, unique, key, foreignKeys, id, '"');
     }
 
     public SeedTable {
@@ -31,9 +38,12 @@ public record SeedTable(String schema, String name, List<Column> columns, List<S
         foreignKeys = List.copyOf(foreignKeys);
     }
 
-    /** How messages name it: {@code schema.table}. */
+    /**
+     * How messages name it: {@code schema.table}; on MySQL and MariaDB (backtick quotes) the table
+     * alone, as their schema is the database, which in verify is a scratch database the user never named.
+     */
     public String display() {
-        return schema + "." + name;
+        return quote == '`' ? name : schema + "." + name;
     }
 
     /** The name as SQL writes it, quoted so that any catalog name works. */
@@ -41,8 +51,10 @@ public record SeedTable(String schema, String name, List<Column> columns, List<S
         return quote(schema) + "." + quote(name);
     }
 
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    /** {@code identifier} quoted as this table's database writes it. */
+    public String quote(String identifier) {
+        String mark = String.valueOf(quote);
+        return mark + identifier.replace(mark, mark + mark) + mark;
     }
 
     boolean isUnique(String column) {

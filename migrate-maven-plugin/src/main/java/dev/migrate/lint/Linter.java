@@ -83,6 +83,14 @@ public final class Linter {
             StatementRules.upgrade(out, statements.get(k).line(), upgrade.get(k), createdHere, createdEarlier,
                     config);
         }
+        if (Rule.IMPLICIT_COMMIT.appliesTo(config.product())) {
+            for (int k = 0; k < statements.size(); k++) {
+                MysqlRules.upgradeStatement(out, statements.get(k).line(),
+                        Tokens.of(statements.get(k).sql(), revision.upgrade().syntax()), upgrade.get(k), createdHere);
+            }
+            MysqlRules.section(out, revision.upgrade(), "upgrade");
+            MysqlRules.section(out, revision.downgrade(), "downgrade");
+        }
         List<Statement> downStatements = revision.downgrade().statements();
         List<Facts> downgrade = classify(revision.downgrade());
         for (int k = 0; k < downStatements.size(); k++) {

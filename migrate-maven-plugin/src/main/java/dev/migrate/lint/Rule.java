@@ -34,25 +34,41 @@ public enum Rule {
     /** A {@code lint-ignore:} header naming no rule. */
     UNKNOWN_RULE("unknown-rule", Severity.WARNING),
     /** A statement JSqlParser cannot parse, so only keyword checks looked at it. */
-    UNPARSED_STATEMENT("unparsed-statement", Severity.INFO);
+    UNPARSED_STATEMENT("unparsed-statement", Severity.INFO),
+    /** An ALTER TABLE on an existing MySQL/MariaDB table that may copy it, without ALGORITHM=. */
+    ALTER_MAY_COPY("alter-may-copy", Severity.WARNING, true, "mysql"),
+    /** A MySQL/MariaDB section that changes data and runs DDL, which commits on its own. */
+    IMPLICIT_COMMIT("implicit-commit", Severity.WARNING, true, "mysql"),
+    /** MySQL's three-byte utf8 (utf8mb3) as a character set or collation. */
+    UTF8_THREE_BYTE("utf8-three-byte", Severity.WARNING, true, "mysql");
 
     private final String id;
     private final Severity severity;
     private final Set<String> products;
+    /** Whether the rule holds only when the product is known to be one of {@link #products}. */
+    private final boolean namedOnly;
 
     Rule(String id, Severity severity, String... products) {
+        this(id, severity, false, products);
+    }
+
+    Rule(String id, Severity severity, boolean namedOnly, String... products) {
         this.id = id;
         this.severity = severity;
+        this.namedOnly = namedOnly;
         this.products = Set.of(products);
     }
 
     /**
      * Whether the rule's advice holds on the product named {@code product} (a dialect's first name,
-     * {@code postgresql}, {@code h2}, ...; null when not known, where every rule applies). A rule
-     * that names no product holds on all of them.
+     * {@code postgresql}, {@code h2}, ...; null when not known, where every rule applies but those
+     * about another syntax, MySQL's). A rule that names no product holds on all of them.
      */
     public boolean appliesTo(String product) {
-        return product == null || products.isEmpty() || products.contains(product);
+        if (product == null) {
+            return !namedOnly;
+        }
+        return products.isEmpty() || products.contains(product);
     }
 
     public String id() {

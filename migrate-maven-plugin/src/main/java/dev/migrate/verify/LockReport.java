@@ -140,11 +140,14 @@ final class LockReport implements StatementObserver {
                     : !m.rewrote() && rules.contains(Rule.COLUMN_TYPE_CHANGE.id())
                             ? "; lint's column-type-change warning expects a rewrite, but the table kept its storage"
                             : "";
-            sink.add(error ? Severity.ERROR : Severity.WARNING, Phase.UPGRADE, revision.id(), "upgrade of " + name
+            // a rebuild that lets reads and writes go on (MySQL's in-place ALTER) is told, not warned about
+            Severity severity = error ? Severity.ERROR : m.lock().blocksWrites() ? Severity.WARNING : Severity.INFO;
+            sink.add(severity, Phase.UPGRADE, revision.id(), "upgrade of " + name
                     + " at " + where + " takes " + m.lock().display() + " on table " + m.table() + " ("
                     + countsById.getOrDefault(m.id(), counts.getOrDefault(m.table(), 0L)) + " rows)" + (m.rewrote() ? " and rewrites it" : "") + ": "
-                    + (m.lock() == LockMode.ACCESS_EXCLUSIVE ? "reads and writes" : "writes")
-                    + " of the table wait until the revision commits" + lintSays
+                    + (!m.lock().blocksWrites() ? "other sessions' reads and writes go on meanwhile"
+                            : (m.lock() == LockMode.ACCESS_EXCLUSIVE ? "reads and writes" : "writes")
+                                    + " of the table wait " + sampler.heldUntil()) + lintSays
                     + (error ? " (migrate.verify.failOnLock is " + failOn.name() + ")" : ""));
         }
         if (!transactional) {

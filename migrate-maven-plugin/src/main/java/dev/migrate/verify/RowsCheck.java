@@ -152,7 +152,12 @@ final class RowsCheck {
                 if (was.all().isEmpty()) {
                     continue;
                 }
-                TableRows after = was.table().id() != 0 ? byId.get(was.table().id()) : memory.get(entry.getKey());
+                // by id where the catalog has one; by name when the id is gone, which on a database whose
+                // rebuilt tables get a new id (MySQL's InnoDB) is the same table changed, not another
+                TableRows after = was.table().id() != 0 ? byId.get(was.table().id()) : null;
+                if (after == null) {
+                    after = memory.get(entry.getKey());
+                }
                 if (after != null) {
                     keptCounts.put(entry.getKey(), after.all().size());
                     if (after.keyed() && was.keyed()) {

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Writes MySQL/MariaDB DDL for what the snapshot reader sees. A column's definition is the whole
  * column (type, nullability, default, ON UPDATE, comment), so every change to it is one
- * {@code MODIFY COLUMN}; a column added back is placed {@code AFTER} its neighbour by the planner's
- * order where known. Objects have no schema here: the current database holds them all.
+ * {@code MODIFY COLUMN}; an added column is placed {@code AFTER} the column before it in the
+ * order the section leaves the table in (or {@code FIRST}), both ways. Objects have no schema
+ * here: the current database holds them all.
  */
 final class MysqlDdlWriter implements DdlWriter {
 
@@ -83,6 +84,19 @@ final class MysqlDdlWriter implements DdlWriter {
             sql.append(" NOT NULL");
         }
         return sql.toString();
+    }
+
+    /** A column added in place: a dropped middle column comes back where it was. */
+    @Override
+    public String addColumnAfter(String table, String column, ColumnSpec spec, String defaultExpression,
+            String after) {
+        return addColumn(table, column, spec, defaultExpression) + (after == null ? " FIRST" : " AFTER " + quote(after));
+    }
+
+    @Override
+    public String columnOrderAdvice() {
+        return "move the column with ALTER TABLE ... MODIFY COLUMN <its whole definition> AFTER <the column before it>"
+                + " (or FIRST), which copies the table, or accept the order";
     }
 
     @Override

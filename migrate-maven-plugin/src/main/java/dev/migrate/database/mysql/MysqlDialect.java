@@ -307,12 +307,12 @@ public final class MysqlDialect extends StandardDialect {
 
     @Override
     public RowSeeder rowSeeder() {
-        return RowSeeder.UNSUPPORTED;
+        return new MysqlRowSeeder();
     }
 
     @Override
     public LockSampler lockSampler() {
-        return LockSampler.UNSUPPORTED;
+        return new MysqlLockSampler();
     }
 
     @Override

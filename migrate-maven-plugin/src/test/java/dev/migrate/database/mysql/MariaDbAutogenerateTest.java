@@ -87,6 +87,28 @@ class MariaDbAutogenerateTest {
     }
 
     @Test
+    void columnsAddedAndDroppedInTheMiddleLandInPlaceBothWays() throws Exception {
+        RevisionFiles.in(dir).add(R1 + "_create_users", "base", USERS + ";", "DROP TABLE users;");
+        migrator().upgrade("head");
+        SchemaSnapshot before = snapshot(live);
+        desired.execute("CREATE TABLE users (code CHAR(4) NULL, id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                + " nickname VARCHAR(30) NULL, handle VARCHAR(30) NULL, email VARCHAR(100) NOT NULL, bio TEXT)");
+
+        AutogenerateResult result = migrator().autogenerate(new AutogenerateOptions(desired.url(), "reorder users"));
+
+        String revision = Files.readString(result.file());
+        assertThat(revision).contains("ADD COLUMN code char(4) null FIRST;",
+                "ADD COLUMN nickname varchar(30) null AFTER id;", "ADD COLUMN handle varchar(30) null AFTER nickname;",
+                "ADD COLUMN name varchar(100) null AFTER email;").doesNotContain("TODO");
+        migrator().upgrade("head");
+        assertThat(snapshot(live).columnOrder()).isEqualTo(snapshot(desired).columnOrder());
+        assertThat(snapshot(live)).isEqualTo(snapshot(desired));
+        migrator().downgrade("-1");
+        assertThat(snapshot(live).columnOrder()).isEqualTo(before.columnOrder());
+        assertThat(snapshot(live)).isEqualTo(before);
+    }
+
+    @Test
     void checkFindsNothingWhenTheDatabaseMatchesItsRevisionsAndNamesADriftedColumn() throws Exception {
         RevisionFiles.in(dir).add(R1 + "_create_users", "base", USERS + ";", "DROP TABLE users;");
         migrator().upgrade("head");

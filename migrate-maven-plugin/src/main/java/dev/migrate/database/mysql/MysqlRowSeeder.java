@@ -1,0 +1,209 @@
+package dev.migrate.database.mysql;
+
+import dev.migrate.database.CatalogRowSeeder;
+import dev.migrate.database.SeedTable;
+import dev.migrate.database.SeedTable.Column;
+import dev.migrate.database.SeedTable.ForeignKey;
+import dev.migrate.database.SeedTable.Kind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the tables to seed from {@code information_schema} of the current database (a scratch
+ * database holds one project's tables; the server's other databases are not ours). Values are
+ * plain literals the server converts to each column's type; auto-increment and generated columns
+ * are left to the server. A table is known by its InnoDB table id, which {@code RENAME TABLE}
+ * keeps, so its rows are followed through a rename (see {@link MysqlTableIds}).
+ */
+final class MysqlRowSeeder extends CatalogRowSeeder {
+
+    private static final String COLUMNS = "SELECT c.table_name, c.column_name, c.data_type, c.column_type,"
+            + " c.is_nullable, c.extra, c.character_maximum_length, c.numeric_precision, c.numeric_scale"
+            + " FROM information_schema.columns c JOIN information_schema.tables t"
+            + " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+            + " WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'";
+
+    private static final String UNIQUE = "SELECT table_name, index_name, column_name FROM information_schema.statistics"
+            + " WHERE table_schema = DATABASE() AND non_unique = 0";
+
+    private static final String FOREIGN_KEYS = "SELECT table_name, constraint_name, column_name,"
+            + " referenced_table_schema, referenced_table_name, referenced_column_name"
+            + " FROM information_schema.key_column_usage"
+            + " WHERE table_schema = DATABASE() AND referenced_table_name IS NOT NULL";
+
+    /** MariaDB's JSON is LONGTEXT with a {@code json_valid} check named after the column. */
+    private static final String JSON_CHECKS = "SELECT table_name, constraint_name FROM information_schema.check_constraints"
+            + " WHERE constraint_schema = DATABASE() AND check_clause LIKE 'json_valid(%'";
+
+    private static final Pattern GENERATED = Pattern.compile("(?i)\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b");
+    private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
+
+    @Override
+    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
+            throws SQLException {
+        return read(connection, historySchema, historyTable, null);
+    }
+
+    @Override
+    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable, Set<String> names)
+            throws SQLException {
+        return names.isEmpty() ? List.of() : read(connection, historySchema, historyTable, names);
+    }
+
+    /** A row of defaults only: MySQL has no {@code DEFAULT VALUES}. */
+    @Override
+    protected String defaultRow(SeedTable table) {
+        return "INSERT INTO " + table.quoted() + " () VALUES ()";
+    }
+
+    /** Child tables may be emptied before or after their parents: foreign keys are not checked meanwhile. */
+    @Override
+    public void empty(Connection connection, List<SeedTable> tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET @migrate_fk_checks = @@foreign_key_checks, foreign_key_checks = 0");
+            try {
+                for (SeedTable table : tables) {
+                    statement.execute("DELETE FROM " + table.quoted());
+                }
+            } finally {
+                statement.execute("SET foreign_key_checks = @migrate_fk_checks");
+            }
+        }
+    }
+
+    private static ResultSet query(Connection connection, String sql, String nameColumn, Set<String> names,
+            String order) throws SQLException {
+        // the statement closes with its result set
+        String where = names == null ? "" : " AND " + nameColumn + " IN (" + String.join(", ",
+                names.stream().map(name -> "?").toList()) + ")";
+        PreparedStatement statement = connection.prepareStatement(sql + where + " ORDER BY " + order);
+        statement.closeOnCompletion();
+        if (names != null) {
+            int i = 1;
+            for (String name : names) {
+                statement.setString(i++, name);
+            }
+        }
+        return statement.executeQuery();
+    }
+
+    private static List<SeedTable> read(Connection connection, String historySchema, String historyTable,
+            Set<String> names) throws SQLException {
+        String database = MysqlTableIds.currentDatabase(connection);
+        if (database == null) {
+            return List.of();
+        }
+        Set<String> json = jsonColumns(connection);
+        Map<String, List<Column>> columns = new LinkedHashMap<>();
+        try (ResultSet rs = query(connection, COLUMNS, "c.table_name", names, "c.table_name, c.ordinal_position")) {
+            while (rs.next()) {
+                String table = rs.getString(1);
+                // the history table by its name alone: verify names the configured database as its schema, while
+                // the scratch database it works in is the current one
+                if (table.equals(historyTable)) {
+                    continue;
+                }
+                columns.computeIfAbsent(table, k -> new ArrayList<>()).add(column(rs, json.contains(table + "."
+                        + rs.getString(2))));
+            }
+        }
+        Map<String, Map<String, Set<String>>> unique = new HashMap<>();
+        try (ResultSet rs = query(connection, UNIQUE, "table_name", names,
+                "table_name, index_name <> 'PRIMARY', index_name, seq_in_index")) {
+            while (rs.next()) {
+                unique.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new LinkedHashSet<>()).add(rs.getString(3));
+            }
+        }
+        Map<String, Map<String, List<String[]>>> keys = new HashMap<>();
+        try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", names,
+                "table_name, constraint_name, ordinal_position")) {
+            while (rs.next()) {
+                keys.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new String[] {
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+            }
+        }
+        Map<String, Long> ids = MysqlTableIds.read(connection, database);
+        List<SeedTable> tables = new ArrayList<>();
+        columns.forEach((table, list) -> {
+            List<Set<String>> sets = new ArrayList<>(unique.getOrDefault(table, Map.of()).values());
+            List<String> key = sets.isEmpty() ? List.of() : List.copyOf(sets.get(0));
+            List<ForeignKey> foreignKeys = keys.getOrDefault(table, Map.of()).values().stream()
+                    .map(parts -> new ForeignKey(parts.stream().map(p -> p[0]).toList(), parts.get(0)[1],
+                            parts.get(0)[2], parts.stream().map(p -> p[3]).toList()))
+                    .toList();
+            tables.add(new SeedTable(database, table, list, sets, key, foreignKeys, ids.getOrDefault(table, 0L), '`'));
+        });
+        return tables;
+    }
+
+    /** {@code table.column} of MariaDB's JSON columns; none where the server has no such view (MySQL 8 has a JSON type). */
+    private static Set<String> jsonColumns(Connection connection) {
+        Set<String> columns = new HashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(JSON_CHECKS)) {
+            while (rs.next()) {
+                columns.add(rs.getString(1) + "." + rs.getString(2));
+            }
+        } catch (SQLException e) {
+            return Set.of();
+        }
+        return columns;
+    }
+
+    private static Column column(ResultSet rs, boolean json) throws SQLException {
+        String dataType = rs.getString(3).toLowerCase(Locale.ROOT);
+        String columnType = rs.getString(4).toLowerCase(Locale.ROOT);
+        String extra = rs.getString(6) == null ? "" : rs.getString(6);
+        boolean generated = extra.toLowerCase(Locale.ROOT).contains("auto_increment")
+                || GENERATED.matcher(extra).find();
+        Kind kind = json ? Kind.JSON : kind(dataType, columnType);
+        List<String> labels = new ArrayList<>();
+        if (kind == Kind.ENUM) {
+            Matcher label = LABEL.matcher(rs.getString(4).substring(rs.getString(4).indexOf('(')));
+            while (label.find()) {
+                labels.add(label.group(1).replace("''", "'"));
+            }
+        }
+        long length = rs.getLong(7);
+        boolean bounded = dataType.endsWith("char") || dataType.endsWith("binary");
+        return new Column(rs.getString(2), null, kind, null, "NO".equals(rs.getString(5)), generated,
+                bounded && length > 0 && length < Integer.MAX_VALUE ? (int) length : 0,
+                kind == Kind.DECIMAL ? rs.getInt(8) : 0, kind == Kind.DECIMAL ? rs.getInt(9) : 0, labels);
+    }
+
+    private static Kind kind(String dataType, String columnType) {
+        if (columnType.equals("tinyint(1)") || columnType.equals("bit(1)")) {
+            return Kind.BOOLEAN;
+        }
+        return switch (dataType) {
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "year" -> Kind.INTEGER;
+            case "decimal", "numeric" -> Kind.DECIMAL;
+            case "float", "double", "real" -> Kind.FLOAT;
+            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext" -> Kind.TEXT;
+            case "date" -> Kind.DATE;
+            case "time" -> Kind.TIME;
+            case "datetime", "timestamp" -> Kind.TIMESTAMP;
+            case "json" -> Kind.JSON;
+            case "enum", "set" -> Kind.ENUM;
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> Kind.BYTES;
+            case "uuid" -> Kind.UUID;
+            case "inet4", "inet6" -> Kind.INET;
+            default -> Kind.OTHER;
+        };
+    }
+}

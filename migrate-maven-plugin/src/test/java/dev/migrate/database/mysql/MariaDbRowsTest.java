@@ -1,0 +1,184 @@
+package dev.migrate.database.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.MigrateConfig;
+import dev.migrate.Migrator;
+import dev.migrate.common.Finding;
+import dev.migrate.common.Severity;
+import dev.migrate.database.SeedTable;
+import dev.migrate.testing.RecordingListener;
+import dev.migrate.testing.RevisionFiles;
+import dev.migrate.testing.TestDatabase;
+import dev.migrate.verify.VerifyOptions;
+import dev.migrate.verify.VerifyResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** verify's generated rows on MariaDB: every common column type filled, and a downgrade that loses rows named. */
+class MariaDbRowsTest {
+
+    static final String R1 = "20260101000000";
+    static final String R2 = "20260102000000";
+
+    @TempDir
+    Path dir;
+
+    TestDatabase db;
+
+    @BeforeEach
+    void createDatabase() {
+        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    VerifyResult verify() {
+        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), new RecordingListener())
+                .verify(VerifyOptions.defaults());
+    }
+
+    static List<String> messages(VerifyResult result, Severity severity) {
+        return result.findings().stream().filter(f -> f.severity() == severity).map(Finding::message).toList();
+    }
+
+    String lost(String revision, String table) {
+        return "downgrade of " + R2 + "_" + revision + " loses 3 of the 3 rows table " + table
+                + " held before the upgrade: in production that is data gone (a table dropped and recreated, rows"
+                + " deleted); change the table in place instead";
+    }
+
+    RevisionFiles orders() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_orders", "base", "CREATE TABLE customers (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                + " email VARCHAR(100) NOT NULL UNIQUE);\n"
+                + "CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, customer_id INT NOT NULL,"
+                + " total DECIMAL(10,2) NOT NULL, CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id)"
+                + " REFERENCES customers (id)) ENGINE=InnoDB;", "DROP TABLE orders;\nDROP TABLE customers;");
+        return files;
+    }
+
+    @Test
+    void seederFillsEveryCommonColumnTypeParentsFirst() throws Exception {
+        db.execute("CREATE TABLE parent (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, code CHAR(3) NOT NULL UNIQUE)");
+        db.execute("CREATE TABLE child (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                + " parent_id INT NOT NULL, small TINYINT NOT NULL, flag TINYINT(1) NOT NULL, bits BIT(1) NOT NULL,"
+                + " price DECIMAL(5,2) NOT NULL, ratio DOUBLE NOT NULL, born DATE NOT NULL, at_time TIME NOT NULL,"
+                + " stamp TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, made DATETIME(3) NOT NULL, yr YEAR NOT NULL,"
+                + " name VARCHAR(5) NOT NULL, body MEDIUMTEXT NOT NULL, state ENUM('new','it''s paid') NOT NULL,"
+                + " tags SET('a','b') NOT NULL, doc JSON NOT NULL, raw VARBINARY(16) NOT NULL, id16 BINARY(16),"
+                + " ext UUID NOT NULL, doubled DECIMAL(7,2) AS (price * 2) VIRTUAL, kept INT AS (small + 1) PERSISTENT,"
+                + " UNIQUE KEY uq_name (name), CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id),"
+                + " CONSTRAINT ck_price CHECK (price >= 0))");
+        MysqlRowSeeder seeder = new MysqlRowSeeder();
+        try (Connection connection = db.connect()) {
+            List<SeedTable> tables = seeder.tables(connection, db.name(), "migrate_history");
+            Map<String, Long> counts = new HashMap<>();
+            List<String> notes = seeder.seed(connection, List.of(tables.get(0), tables.get(1)), counts, 3);
+
+            assertThat(notes).isEmpty();
+            assertThat(db.column("SELECT COUNT(*) FROM parent")).containsExactly("3");
+            assertThat(db.column("SELECT COUNT(*) FROM child")).containsExactly("3");
+            assertThat(db.column("SELECT COUNT(*) FROM child c JOIN parent p ON p.id = c.parent_id")).containsExactly("3");
+            assertThat(db.column("SELECT COUNT(DISTINCT name) FROM child")).containsExactly("3");
+            assertThat(db.column("SELECT DISTINCT state FROM child")).containsExactlyInAnyOrder("new", "it's paid");
+
+            seeder.empty(connection, tables);
+            assertThat(db.column("SELECT COUNT(*) FROM parent")).containsExactly("0");
+        }
+    }
+
+    @Test
+    void tablesAreThoseOfTheCurrentDatabaseWithoutTheHistoryTable() throws Exception {
+        db.execute("CREATE TABLE migrate_history (id INT)");
+        db.execute("CREATE TABLE kept (id INT)");
+        try (Connection connection = db.connect()) {
+            // verify names the configured database as the history's schema while it works in a scratch database
+            assertThat(new MysqlRowSeeder().tables(connection, "the_configured_database", "migrate_history"))
+                    .extracting(SeedTable::display).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void upgradeRetriedOnEmptyTablesKeepsTheHistory() {
+        RevisionFiles files = orders();
+        files.add(R2 + "_unique_total", R1, "CREATE UNIQUE INDEX ux_orders_total ON orders (total);",
+                "DROP INDEX ux_orders_total ON orders;");
+        files.add("20260103000000_note", R2, "ALTER TABLE orders ADD COLUMN note VARCHAR(20);",
+                "ALTER TABLE orders DROP COLUMN note;");
+
+        List<String> errors = messages(verify(), Severity.ERROR);
+
+        assertThat(errors).singleElement().asString().startsWith("upgrade of " + R2 + "_unique_total fails on a table"
+                + " with rows");
+    }
+
+    @Test
+    void downgradeThatDropsAndRecreatesATableLosesItsRows() {
+        orders().add(R2 + "_add_note", R1, "ALTER TABLE orders ADD COLUMN note VARCHAR(20);",
+                "DROP TABLE orders;\nCREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                        + " customer_id INT NOT NULL, total DECIMAL(10,2) NOT NULL, CONSTRAINT fk_orders_customer"
+                        + " FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB;");
+
+        assertThat(messages(verify(), Severity.ERROR)).containsExactly(lost("add_note", "orders"));
+    }
+
+    @Test
+    void downgradeThatChangesATableInPlaceKeepsItsRows() {
+        orders().add(R2 + "_add_note", R1, "ALTER TABLE orders ADD COLUMN note VARCHAR(20) AFTER customer_id;\n"
+                + "ALTER TABLE orders MODIFY total DECIMAL(12,2) NOT NULL;",
+                "ALTER TABLE orders MODIFY total DECIMAL(10,2) NOT NULL;\nALTER TABLE orders DROP COLUMN note;");
+
+        VerifyResult result = verify();
+
+        assertThat(messages(result, Severity.ERROR)).isEmpty();
+        assertThat(messages(result, Severity.WARNING)).noneMatch(m -> m.contains("loses") || m.contains("changes"));
+        assertThat(messages(result, Severity.INFO)).noneMatch(m -> m.contains("holds no generated rows"));
+    }
+
+    @Test
+    void rowsARenameMovedAreFollowedAndTheirLossCaught() {
+        orders().add(R2 + "_rename", R1, "RENAME TABLE orders TO orders_v2;",
+                "DROP TABLE orders_v2;\nCREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                        + " customer_id INT NOT NULL, total DECIMAL(10,2) NOT NULL, CONSTRAINT fk_orders_customer"
+                        + " FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB;");
+
+        assertThat(messages(verify(), Severity.ERROR)).containsExactly(lost("rename", "orders"));
+    }
+
+    @Test
+    void downgradeThatRenamesTheTableBackKeepsItsRows() {
+        orders().add(R2 + "_rename", R1, "RENAME TABLE orders TO orders_v2;\n"
+                + "ALTER TABLE orders_v2 RENAME COLUMN total TO amount;",
+                "ALTER TABLE orders_v2 RENAME COLUMN amount TO total;\nRENAME TABLE orders_v2 TO orders;");
+
+        VerifyResult result = verify();
+
+        assertThat(messages(result, Severity.ERROR)).isEmpty();
+        assertThat(messages(result, Severity.WARNING)).noneMatch(m -> m.contains("loses") || m.contains("changes"));
+    }
+
+    @Test
+    void renameDanceThatCopiesIntoANewTableIsCaughtWhenItDropsRows() {
+        // the upgrade rebuilds the table by copy (a new InnoDB id under the same name); the downgrade's copy forgets rows
+        orders().add(R2 + "_widen", R1, "ALTER TABLE orders MODIFY total DECIMAL(12,2) NOT NULL, ALGORITHM=COPY;",
+                "CREATE TABLE orders_old LIKE orders;\n"
+                        + "ALTER TABLE orders_old MODIFY total DECIMAL(10,2) NOT NULL;\n"
+                        + "INSERT INTO orders_old SELECT * FROM orders WHERE id < 0;\n"
+                        + "DROP TABLE orders;\nRENAME TABLE orders_old TO orders;\n"
+                        + "ALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id)"
+                        + " REFERENCES customers (id);");
+
+        assertThat(messages(verify(), Severity.ERROR)).contains(lost("widen", "orders"));
+    }
+}
