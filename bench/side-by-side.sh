@@ -193,7 +193,8 @@ run_verify_h2() { # size dir rep tool: the same on an in-memory H2 database insi
   case $tool in
     ours)
       command_for ours verify "jdbc:h2:mem:bench"; timed verify-h2.ours "$rep" "$dir/ours" "${cmd[@]}"
-      check_log verify-h2.ours "$last_log" "in in-memory H2 database" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS" ;;
+      check_log verify-h2.ours "$last_log" "in in-memory H2 database" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS"
+      check_costs verify-h2 "$last_log" ;;
     liquibase)
       command_for liquibase updateTestingRollback "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"
       timed verify-h2.liquibase "$rep" "$dir/liquibase" "${cmd[@]}"
