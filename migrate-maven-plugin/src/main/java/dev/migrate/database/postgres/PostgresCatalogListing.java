@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  * new ones lost some: its objects' rows are counted, and the keys of those whose count differs
  * are listed again. The server still scans the catalogs, but sends what changed (and a count per
  * range), not a row per catalog entry.
+ *
+ * <p>Longer than most classes: the queries and the rows and counts per range they keep up to date
+ * are one state, which one class keeps consistent.
  */
 final class PostgresCatalogListing {
 
