@@ -8,7 +8,11 @@
 #   SIZE             revisions to generate (default: 100 1000)
 #   -r REPS          timed runs of each tool for upgrade and no-op (default 3)
 #   -v VERIFY_REPS   timed runs of each tool for the verify operations (default 1)
-#   --ops LIST       comma separated, from upgrade,noop,verify,verify-h2,verify-mariadb (default: the first four)
+#   --ops LIST       comma separated, from upgrade,noop,verify,verify-createdb,verify-h2,verify-mariadb
+#                    (default: all but verify-mariadb); verify runs as PGUSER (a superuser), verify-createdb
+#                    as a role made for the run with only LOGIN and CREATEDB that owns the database, both with
+#                    verify's defaults (rows, locks, merge order); Liquibase runs as the same user on the same
+#                    server (verify-mariadb: both on MariaDB at 127.0.0.1:3306)
 #   --local-repo DIR Maven local repository for every mvn call, install included (default: Maven's own);
 #                    use a private one when others may install the same SNAPSHOT meanwhile
 #   --no-install     use the plugin already installed instead of installing it from this checkout
@@ -22,7 +26,7 @@ set -euo pipefail
 
 reps=3
 verify_reps=1
-ops=upgrade,noop,verify,verify-h2
+ops=upgrade,noop,verify,verify-createdb,verify-h2
 local_repo=
 install=true
 while (($#)); do
@@ -32,7 +36,7 @@ while (($#)); do
     --ops) ops=$2; shift 2 ;;
     --local-repo) local_repo=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
     --no-install) install=false; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -47,6 +51,9 @@ pg_host=${PGHOST:-127.0.0.1}
 pg_port=${PGPORT:-5432}
 pg_user=${PGUSER:-postgres}
 db=side_by_side_$$
+# the user of the database and of the JDBC URLs; verify-createdb switches it to $createdb_role
+db_user=$pg_user
+createdb_role=side_by_side_createdb_$$
 
 flyway_version=${FLYWAY_VERSION:-13.12.0}
 liquibase_version=${LIQUIBASE_VERSION:-4.33.0}
@@ -62,10 +69,11 @@ export REDGATE_DISABLE_TELEMETRY=true
 liquibase_opts=(-Dliquibase.analytics.enabled=false)
 
 psql_() { PGOPTIONS='--client-min-messages=warning' psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -X -q -v ON_ERROR_STOP=1 "$@"; }
-fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"; }
+fresh_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db OWNER $db_user"; }
 drop_db() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $db"; }
-trap 'drop_db 2>/dev/null || true' EXIT
-jdbc_pg() { echo "jdbc:postgresql://$pg_host:$pg_port/$db?user=$pg_user"; }
+drop_role() { psql_ -d postgres -c "DROP ROLE IF EXISTS $createdb_role"; }
+trap 'drop_db 2>/dev/null || true; drop_role 2>/dev/null || true' EXIT
+jdbc_pg() { echo "jdbc:postgresql://$pg_host:$pg_port/$db?user=$db_user"; }
 
 fail() { echo "FAILED: $1" >&2; [[ -n ${2:-} ]] && { echo "--- last lines of $2:" >&2; tail -40 "$2" >&2; }; exit 1; }
 
@@ -148,19 +156,38 @@ run_noop() { # size dir rep tool: the same upgrade twice, the second (nothing to
   drop_db
 }
 
-run_verify() { # size dir rep tool: ours verify (own scratch database) vs Liquibase update, rollback all, update
-  local n=$1 dir=$2 rep=$3 tool=$4
+run_verify() { # size dir rep tool [op]: ours verify (own scratch database, defaults) vs Liquibase update, rollback all, update
+  local n=$1 dir=$2 rep=$3 tool=$4 op=${5:-verify}
   fresh_db
   case $tool in
     ours)
-      command_for ours verify "$(jdbc_pg)"; timed verify.ours "$rep" "$dir/ours" "${cmd[@]}"
-      check_log verify.ours "$last_log" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS" ;;
+      command_for ours verify "$(jdbc_pg)"; timed "$op.ours" "$rep" "$dir/ours" "${cmd[@]}"
+      check_log "$op.ours" "$last_log" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS"
+      check_costs "$op" "$last_log" ;;
     liquibase)
-      command_for liquibase updateTestingRollback "$(jdbc_pg)"; timed verify.liquibase "$rep" "$dir/liquibase" "${cmd[@]}"
-      check_log verify.liquibase "$last_log" "Rollback command completed successfully" "BUILD SUCCESS"
-      check_schema "$n" verify.liquibase "$last_log" ;;
+      command_for liquibase updateTestingRollback "$(jdbc_pg)"; timed "$op.liquibase" "$rep" "$dir/liquibase" "${cmd[@]}"
+      check_log "$op.liquibase" "$last_log" "Rollback command completed successfully" "BUILD SUCCESS"
+      check_schema "$n" "$op.liquibase" "$last_log" ;;
   esac
   drop_db
+}
+
+run_verify_createdb() { # the same as a role with only LOGIN and CREATEDB, owning the database (no superuser)
+  db_user=$createdb_role
+  run_verify "$@" verify-createdb
+  db_user=$pg_user
+}
+
+# Verify's closing line, 'Verified N revisions in T ms: ... (of which synthetic rows R ms, lock sampling
+# L ms, merge order M ms)', as 'T R L M' appended to results/OP.checks: what each check cost in the run
+# (the stairway is T less the others; T leaves out starting Maven and the JVM).
+check_costs() { # op log
+  sed -n 's/.*Verified [0-9]* revisions\{0,1\} in \([0-9]*\) ms:.*/\1 &/p' "$2" | tail -1 | awk '{
+    total = $1; rows = 0; locks = 0; merge = 0
+    if (match($0, /synthetic rows [0-9]+ ms/)) { split(substr($0, RSTART, RLENGTH), f, " "); rows = f[3] }
+    if (match($0, /lock sampling [0-9]+ ms/)) { split(substr($0, RSTART, RLENGTH), f, " "); locks = f[3] }
+    if (match($0, /merge order [0-9]+ ms/)) { split(substr($0, RSTART, RLENGTH), f, " "); merge = f[3] }
+    print total, rows, locks, merge }' >>"$results/$1.checks"
 }
 
 run_verify_h2() { # size dir rep tool: the same on an in-memory H2 database inside the mvn process
@@ -168,7 +195,8 @@ run_verify_h2() { # size dir rep tool: the same on an in-memory H2 database insi
   case $tool in
     ours)
       command_for ours verify "jdbc:h2:mem:bench"; timed verify-h2.ours "$rep" "$dir/ours" "${cmd[@]}"
-      check_log verify-h2.ours "$last_log" "in in-memory H2 database" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS" ;;
+      check_log verify-h2.ours "$last_log" "in in-memory H2 database" "Verified $n revisions in " ": 0 errors" "BUILD SUCCESS"
+      check_costs verify-h2 "$last_log" ;;
     liquibase)
       command_for liquibase updateTestingRollback "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"
       timed verify-h2.liquibase "$rep" "$dir/liquibase" "${cmd[@]}"
@@ -206,7 +234,7 @@ prepare_mariadb() { # dir
   local dir=$1 my=$1/mariadb f
   [[ -d $my ]] && return 0
   mariadb_ -e "SELECT 1" >/dev/null || fail "MariaDB does not answer at $my_host:$my_port for $my_user"
-  trap 'drop_db 2>/dev/null || true; drop_mariadb 2>/dev/null || true' EXIT
+  trap 'drop_db 2>/dev/null || true; drop_role 2>/dev/null || true; drop_mariadb 2>/dev/null || true' EXIT
   mkdir -p "$my/ours/src/main/migrations" "$my/liquibase"
   for f in "$dir"/ours/src/main/migrations/*.sql; do
     sed -E 's/^DROP INDEX (ix_(t_[0-9]+)_name);/DROP INDEX \1 ON \2;/' "$f" >"$my/ours/src/main/migrations/${f##*/}"
@@ -253,7 +281,9 @@ median() { sort -g "$1" | awk '{ a[NR] = $1 } END { printf "%.1f", NR % 2 ? a[(N
 op_name() {
   case $1 in
     upgrade) echo "upgrade from empty" ;; noop) echo "no-op (at head)" ;;
-    verify) echo "verify / updateTestingRollback" ;; verify-h2) echo "verify / updateTestingRollback, H2" ;;
+    verify) echo "verify / updateTestingRollback, superuser" ;;
+    verify-createdb) echo "verify / updateTestingRollback, role with only CREATEDB" ;;
+    verify-h2) echo "verify / updateTestingRollback, H2" ;;
     verify-mariadb) echo "verify / updateTestingRollback, MariaDB" ;;
   esac
 }
@@ -271,6 +301,9 @@ if $install; then
   (cd "$root" && mvn -q "${mvn_opts[@]}" -DskipTests install -pl migrate-maven-plugin -am)
 fi
 psql_ -d postgres -c "SELECT 1" >/dev/null || fail "PostgreSQL does not answer at $pg_host:$pg_port for $pg_user"
+if [[ ,$ops, == *,verify-createdb,* ]]; then
+  psql_ -d postgres -c "CREATE ROLE $createdb_role LOGIN CREATEDB" || fail "cannot create the role $createdb_role (PGUSER must be a superuser)"
+fi
 
 report=$work/results.md
 {
@@ -286,6 +319,7 @@ report=$work/results.md
 } >"$report.head"
 cat "$report.head"
 : >"$report.rows"
+rm -f "$report.checks"
 
 for n in "${sizes[@]}"; do
   dir=$work/$n
@@ -312,8 +346,8 @@ for n in "${sizes[@]}"; do
     case $op in
       upgrade) tools=(ours flyway liquibase psql); count=$reps; goal=upgrade ;;
       noop) tools=(ours flyway liquibase); count=$reps; goal=upgrade ;;
-      verify|verify-h2|verify-mariadb) tools=(ours liquibase); count=$verify_reps; goal=verify ;;
-      *) fail "unknown operation $op (upgrade, noop, verify, verify-h2, verify-mariadb)" ;;
+      verify|verify-createdb|verify-h2|verify-mariadb) tools=(ours liquibase); count=$verify_reps; goal=verify ;;
+      *) fail "unknown operation $op (upgrade, noop, verify, verify-createdb, verify-h2, verify-mariadb)" ;;
     esac
     for ((rep = 1; rep <= count; rep++)); do
       for tool in $(rotated "$rep" "${tools[@]}"); do
@@ -327,16 +361,35 @@ for n in "${sizes[@]}"; do
       row="| $n | $(op_name "$op") | $(tool_name "$op" "$tool" "$goal") | $(stats "$results/$op.$tool") | $ratio | $(median "$results/$op.$tool.load") |"
       echo "$row" | tee -a "$report.rows"
     done
+    if [[ -f $results/$op.checks ]]; then
+      row=$(awk -v n="$n" -v op="$(op_name "$op")" '{ t[NR] = $1; r[NR] = $2; l[NR] = $3; m[NR] = $4 }
+        function med(a,   k, i, j, x) { k = NR; for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { x = a[i]; a[i] = a[j]; a[j] = x }
+          return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
+        END { for (i = 1; i <= NR; i++) s[i] = t[i] - r[i] - l[i] - m[i]
+          printf "| %d | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |", n, op, NR, med(t) / n, med(s) / n, med(r) / n, med(l) / n, med(m) / n }' \
+        "$results/$op.checks")
+      echo "$row" | tee -a "$report.checks"
+    fi
   done
 done
 
 {
   cat "$report.head" "$report.rows"
+  if [[ -f $report.checks ]]; then
+    echo
+    echo "What each check of migrate:verify cost, in ms per revision (medians of the runs; from verify's closing"
+    echo "line, without starting Maven and the JVM; the stairway is the rest, the merge order check is 0 on"
+    echo "a single line of revisions):"
+    echo
+    echo "| revisions | operation | runs | verify ms/rev | stairway | rows | locks | merge order |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    cat "$report.checks"
+  fi
   echo
   echo "Each time is one whole process, mvn or psql, from start to exit, on a fresh database. load: the"
   echo "median 1-minute load average when that tool's runs started ($(nproc) cores; above $(nproc) the runs waited"
   echo "for a processor). Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 } >"$report"
-rm -f "$report.head" "$report.rows"
+rm -f "$report.head" "$report.rows" "$report.checks"
 echo
 cat "$report"

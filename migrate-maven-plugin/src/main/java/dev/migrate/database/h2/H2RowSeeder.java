@@ -27,13 +27,24 @@ final class H2RowSeeder extends CatalogRowSeeder {
     @Override
     public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
             throws SQLException {
+        return tables(connection, historySchema, historyTable, (Set<String>) null);
+    }
+
+    /**
+     * Reads the columns, keys and references only of the tables named (null: of every table): each
+     * table costs four metadata lookups, so reading all to keep a few cost what the schema holds.
+     */
+    @Override
+    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable, Set<String> only)
+            throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         List<String[]> names = new ArrayList<>();
         try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String schema = rs.getString("TABLE_SCHEM");
                 String name = rs.getString("TABLE_NAME");
-                if (!"INFORMATION_SCHEMA".equals(schema) && !(name.equals(historyTable) && schema.equals(historySchema))) {
+                if (!"INFORMATION_SCHEMA".equals(schema) && !(name.equals(historyTable) && schema.equals(historySchema))
+                        && (only == null || only.contains(name.toLowerCase(Locale.ROOT)))) {
                     names.add(new String[] {schema, name});
                 }
             }

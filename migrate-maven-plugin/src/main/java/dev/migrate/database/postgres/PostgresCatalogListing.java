@@ -1,58 +1,128 @@
 package dev.migrate.database.postgres;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Every catalog row a snapshot is read from, for the objects made after initdb, listed by its key
+ * Every catalog row a snapshot is read from, for the objects made after initdb, known by its key
  * and its version (the transaction that wrote it, {@code xmin}, and the command in it,
  * {@code cmin}: a row written twice in one transaction, as by a downgrade and a re-upgrade held in
- * one, keeps its xmin), with the object it tells about. Two listings tell exactly which objects a phase created, altered
- * or dropped: a row that is new, gone or written again (a schema, an extension or a built-in
- * object among them calls for a full read, as {@link PostgresChangeLog#resolve} says). This is how
- * a PostgreSQL snapshot costs what changed where the change log cannot be installed (its event
- * triggers need a superuser): the listing reads every such row, but only its key, not its
- * definition, which is what makes a full read cost what it costs.
+ * one, keeps its xmin), with the object it tells about. It tells which objects a phase created,
+ * altered or dropped: those of the rows that are new, gone or written again (a schema, an
+ * extension or a built-in object among them calls for a full read, as
+ * {@link PostgresChangeLog#resolve} says). This is how a PostgreSQL snapshot costs what changed
+ * where the change log cannot be installed (its event triggers need a superuser).
+ *
+ * <p>The first listing reads every row's key. After it, {@link #update} fetches only what changed:
+ * the rows whose {@code xmin} the last listing's snapshot could not see (a transaction running
+ * then, or one from the first that had not started on, compared with {@code age()} so that ids
+ * wrapping around do not matter, and frozen rows are old; in a held transaction also its own rows,
+ * which may be written again with the same {@code xmin}), and how many rows each catalog
+ * holds per range of 1,024 object ids. A range that holds fewer rows than the rows known plus the
+ * new ones lost some: its objects' rows are counted, and the keys of those whose count differs
+ * are listed again. The server still scans the catalogs, but sends what changed (and a count per
+ * range), not a row per catalog entry.
+ *
+ * <p>Longer than most classes: the queries and the rows and counts per range they keep up to date
+ * are one state, which one class keeps consistent.
  */
 final class PostgresCatalogListing {
 
-    // per row: the catalog and up to three key columns, the class id and object id of the object it
-    // tells about, and the row's version; schemas and extensions are listed whole
-    private static final String LIST = String.join(" UNION ALL ",
-            listed("1259, oid, 0, 0, 1259, oid", "pg_class WHERE oid >= 16384"),
-            listed("1249, attrelid, attnum, 0, 1259, attrelid", "pg_attribute WHERE attrelid >= 16384 AND attnum > 0"),
-            listed("2604, oid, 0, 0, 2604, oid", "pg_attrdef WHERE oid >= 16384"),
-            listed("2606, oid, 0, 0, 2606, oid", "pg_constraint WHERE oid >= 16384"),
-            listed("2610, indexrelid, 0, 0, 1259, indexrelid", "pg_index WHERE indexrelid >= 16384"),
-            listed("2620, oid, 0, 0, 2620, oid", "pg_trigger WHERE oid >= 16384"),
-            listed("2618, oid, 0, 0, 2618, oid", "pg_rewrite WHERE oid >= 16384"),
-            listed("1247, oid, 0, 0, 1247, oid", "pg_type WHERE oid >= 16384"),
-            listed("1255, oid, 0, 0, 1255, oid", "pg_proc WHERE oid >= 16384"),
-            listed("3501, oid, 0, 0, 1247, enumtypid", "pg_enum WHERE enumtypid >= 16384"),
-            listed("3541, rngtypid, 0, 0, 1247, rngtypid", "pg_range WHERE rngtypid >= 16384"),
-            listed("2224, seqrelid, 0, 0, 1259, seqrelid", "pg_sequence WHERE seqrelid >= 16384"),
-            listed("2611, inhrelid, inhseqno, 0, 1259, inhrelid", "pg_inherits WHERE inhrelid >= 16384"),
-            // comments: on user objects, and on schemas (public's oid is a built-in one)
-            listed("2609, classoid, objoid, objsubid, classoid, objoid",
-                    "pg_description WHERE objoid >= 16384 OR classoid = 2615"),
-            // membership of an extension takes an object out of the snapshot
-            listed("2608, classid, objid, objsubid, classid, objid", "pg_depend WHERE deptype = 'e' AND objid >= 16384"),
-            listed("2615, oid, 0, 0, 2615, oid", "pg_namespace"),
-            listed("3079, oid, 0, 0, 3079, oid", "pg_extension"));
+    /** Object ids per range whose rows are counted (a range that lost rows is listed again). */
+    private static final int RANGE_BITS = 10;
 
-    /** One catalog's part of {@link #LIST}: {@code columns}, then the row's version, from {@code from}. */
-    private static String listed(String columns, String from) {
-        return "SELECT " + columns + ", xmin::text || ':' || cmin::text FROM " + from;
+    // per catalog: its class id, up to three key columns, the class id and object id of the object a
+    // row tells about, and the rows listed; schemas and extensions are listed whole
+    private static final List<String[]> CATALOGS = List.of(
+            part("1259", "oid, 0, 0", "1259", "oid", "pg_class", "oid >= 16384"),
+            part("1249", "attrelid, attnum, 0", "1259", "attrelid", "pg_attribute", "attrelid >= 16384 AND attnum > 0"),
+            part("2604", "oid, 0, 0", "2604", "oid", "pg_attrdef", "oid >= 16384"),
+            part("2606", "oid, 0, 0", "2606", "oid", "pg_constraint", "oid >= 16384"),
+            part("2610", "indexrelid, 0, 0", "1259", "indexrelid", "pg_index", "indexrelid >= 16384"),
+            part("2620", "oid, 0, 0", "2620", "oid", "pg_trigger", "oid >= 16384"),
+            part("2618", "oid, 0, 0", "2618", "oid", "pg_rewrite", "oid >= 16384"),
+            part("1247", "oid, 0, 0", "1247", "oid", "pg_type", "oid >= 16384"),
+            part("1255", "oid, 0, 0", "1255", "oid", "pg_proc", "oid >= 16384"),
+            part("3501", "oid, 0, 0", "1247", "enumtypid", "pg_enum", "enumtypid >= 16384"),
+            part("3541", "rngtypid, 0, 0", "1247", "rngtypid", "pg_range", "rngtypid >= 16384"),
+            part("2224", "seqrelid, 0, 0", "1259", "seqrelid", "pg_sequence", "seqrelid >= 16384"),
+            part("2611", "inhrelid, inhseqno, 0", "1259", "inhrelid", "pg_inherits", "inhrelid >= 16384"),
+            // comments: on user objects, and on schemas (public's oid is a built-in one)
+            part("2609", "classoid, objoid, objsubid", "classoid", "objoid", "pg_description",
+                    "objoid >= 16384 OR classoid = 2615"),
+            // membership of an extension takes an object out of the snapshot
+            part("2608", "classid, objid, objsubid", "classid", "objid", "pg_depend",
+                    "deptype = 'e' AND objid >= 16384"),
+            part("2615", "oid, 0, 0", "2615", "oid", "pg_namespace", "true"),
+            part("3079", "oid, 0, 0", "3079", "oid", "pg_extension", "true"));
+
+    private static String[] part(String catalog, String keys, String classId, String objectId, String table,
+            String where) {
+        return new String[] {catalog, keys, classId, objectId, table, where};
     }
+
+    /** A row of a catalog: kind 0, then catalog, keys, object, version. */
+    private static String rows(String[] c, String condition) {
+        return "SELECT 0, " + c[0] + "::int8, " + keys(c) + ", " + c[2] + "::int8, " + c[3] + "::int8,"
+                + " xmin::text || ':' || cmin::text FROM pg_catalog." + c[4] + " WHERE (" + c[5] + ")" + condition;
+    }
+
+    private static String keys(String[] c) {
+        return List.of(c[1].split(", ")).stream().map(key -> key + "::int8").collect(Collectors.joining(", "));
+    }
+
+    /**
+     * What a listing taken now does not see, or may see written again: the transactions from the
+     * snapshot's first one not yet started on (or this one's, when it has an id: a held
+     * transaction's own rows, which it sees, may be written again), as a 32-bit xid ...
+     */
+    private static final String FIRST_UNSEEN = "least(txid_snapshot_xmax(txid_current_snapshot()),"
+            + " coalesce(txid_current_if_assigned(), txid_snapshot_xmax(txid_current_snapshot()))) % 4294967296";
+    /** ... and those still running, as an array literal of 32-bit xids. */
+    private static final String RUNNING = "(SELECT '{' || coalesce(string_agg((x % 4294967296)::text, ','), '') || '}'"
+            + " FROM txid_snapshot_xip(txid_current_snapshot()) x)";
+
+    /** Every row's key, in one round trip. */
+    private static final String LIST = CATALOGS.stream().map(c -> rows(c, ""))
+            .collect(Collectors.joining(" UNION ALL "));
+
+    /**
+     * The rows written since the transaction id given (kind 0), the rows per catalog and range of
+     * object ids (kind 1: catalog, range, count), and the next listing's transaction id (kind 2).
+     */
+    private static final String CHANGED = "WITH since AS (SELECT age(?::text::xid) AS age) "
+            + CATALOGS.stream().map(c -> rows(c, " AND (age(xmin) <= (SELECT age FROM since)"
+                    + " OR xmin = ANY(?::text::xid[]))"))
+                    .collect(Collectors.joining(" UNION ALL "))
+            + CATALOGS.stream().map(c -> " UNION ALL SELECT 1, " + c[0] + "::int8, " + c[3] + "::int8 >> " + RANGE_BITS
+                    + ", count(*), 0, 0, 0, NULL FROM pg_catalog." + c[4] + " WHERE " + c[5] + " GROUP BY 3")
+                    .collect(Collectors.joining())
+            + " UNION ALL SELECT 2, " + FIRST_UNSEEN + ", 0, 0, 0, 0, 0, " + RUNNING;
+
+
+    /** How many rows each object has, in some ranges of object ids: catalog, object, count. */
+    private static final String OBJECTS = CATALOGS.stream()
+            .map(c -> "SELECT " + c[0] + "::int8, " + c[3] + "::int8, count(*) FROM pg_catalog." + c[4] + " WHERE (" + c[5]
+                    + ") AND " + c[0] + "::int8 * 4294967296 + (" + c[3] + "::int8 >> " + RANGE_BITS
+                    + ") = ANY(?::text::int8[]) GROUP BY 2")
+            .collect(Collectors.joining(" UNION ALL "));
+
+    /** The keys of the rows of some objects, as kind 0 rows. */
+    private static final String KEYS = CATALOGS.stream()
+            .map(c -> rows(c, " AND " + c[0] + "::int8 * 4294967296 + " + c[3] + "::int8 = ANY(?::text::int8[])"))
+            .collect(Collectors.joining(" UNION ALL "));
 
     private record Key(long catalog, long first, long second, long third) {
     }
@@ -60,45 +130,201 @@ final class PostgresCatalogListing {
     private record Row(long classId, long objectId, String version) {
     }
 
-    private final Map<Key, Row> rows;
+    private final Map<Key, Row> rows = new HashMap<>();
+    /** (catalog, range of object ids) -> how many rows of {@link #rows} are in it. */
+    private final Map<Long, Integer> counts = new HashMap<>();
+    /** The first transaction the last listing's snapshot did not see (32 bits), and those running then. */
+    private long since;
+    private String running;
+    /** The catalog rows the last {@link #update} fetched (for tests). */
+    private int fetched;
 
-    private PostgresCatalogListing(Map<Key, Row> rows) {
-        this.rows = rows;
+    private PostgresCatalogListing() {
     }
 
-    /** The listing as the catalog stands now, in one round trip. */
+    /** The listing as the catalog stands now: every row's key, in one round trip. */
     static PostgresCatalogListing read(Connection connection) throws SQLException {
-        Map<Key, Row> rows = new HashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(LIST)) {
-            while (rs.next()) {
-                rows.put(new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                        new Row(rs.getLong(5), rs.getLong(6), rs.getString(7)));
+        PostgresCatalogListing listing = new PostgresCatalogListing();
+        try (Statement statement = connection.createStatement()) {
+            // the transactions first: rows they wrote are listed again next time, at worst in vain
+            try (ResultSet rs = statement.executeQuery("SELECT " + FIRST_UNSEEN + ", " + RUNNING)) {
+                rs.next();
+                listing.since = rs.getLong(1);
+                listing.running = rs.getString(2);
+            }
+            try (ResultSet rs = statement.executeQuery(LIST)) {
+                while (rs.next()) {
+                    listing.put(key(rs), row(rs));
+                }
             }
         }
-        return new PostgresCatalogListing(rows);
+        return listing;
     }
 
     /**
-     * The objects (class id, object id) whose rows are new, gone or written again since
-     * {@code before}; each once.
+     * Brings the listing up to the catalog as it stands now; returns the objects (class id, object
+     * id) whose rows are new, gone or written again since the last listing, each once.
      */
-    List<long[]> changedSince(PostgresCatalogListing before) {
+    List<long[]> update(Connection connection) throws SQLException {
         Set<List<Long>> changed = new LinkedHashSet<>();
-        rows.forEach((key, row) -> {
-            Row was = before.rows.get(key);
-            if (was == null || !Objects.equals(was.version(), row.version()) || was.objectId() != row.objectId()) {
-                changed.add(List.of(row.classId(), row.objectId()));
+        Map<Long, Long> present = new HashMap<>();
+        fetched = 0;
+        try (PreparedStatement statement = connection.prepareStatement(CHANGED)) {
+            statement.setString(1, Long.toString(since));
+            for (int i = 2; i <= CATALOGS.size() + 1; i++) {
+                statement.setString(i, running);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getInt(1)) {
+                        case 0 -> {
+                            fetched++;
+                            Key key = key(rs);
+                            Row row = row(rs);
+                            Row was = put(key, row);
+                            if (was == null || !Objects.equals(was.version(), row.version())
+                                    || was.objectId() != row.objectId()) {
+                                changed.add(List.of(row.classId(), row.objectId()));
+                                if (was != null) {
+                                    changed.add(List.of(was.classId(), was.objectId()));
+                                }
+                            }
+                        }
+                        case 1 -> present.put(range(rs.getLong(2), rs.getLong(3)), rs.getLong(4));
+                        default -> {
+                            since = rs.getLong(2);
+                            running = rs.getString(8);
+                        }
+                    }
+                }
+            }
+        }
+        // a range holding fewer rows than known lost some: list its keys again
+        Set<Long> lost = new HashSet<>();
+        counts.forEach((range, known) -> {
+            if (present.getOrDefault(range, 0L) != known.longValue()) {
+                lost.add(range);
             }
         });
-        before.rows.forEach((key, was) -> {
-            if (!rows.containsKey(key)) {
-                changed.add(List.of(was.classId(), was.objectId()));
+        present.forEach((range, count) -> {
+            if (!counts.containsKey(range)) {
+                lost.add(range);
             }
         });
+        if (!lost.isEmpty()) {
+            relist(connection, lost, changed);
+        }
         List<long[]> objects = new ArrayList<>();
         for (List<Long> object : changed) {
             objects.add(new long[] {object.get(0), object.get(1)});
         }
         return objects;
+    }
+
+    /**
+     * Finds the rows gone from {@code ranges}: counts each object's rows there, then lists again
+     * the keys of the objects whose count differs from the rows known (a known row not among them
+     * is gone).
+     */
+    private void relist(Connection connection, Set<Long> ranges, Set<List<Long>> changed) throws SQLException {
+        Map<Long, Long> present = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(OBJECTS)) {
+            bindAll(statement, ranges);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    fetched++;
+                    present.put(range(rs.getLong(1), rs.getLong(2)), rs.getLong(3));
+                }
+            }
+        }
+        Map<Long, Long> known = new HashMap<>();
+        rows.forEach((key, row) -> {
+            if (ranges.contains(range(key.catalog(), row.objectId() >>> RANGE_BITS))) {
+                known.merge(range(key.catalog(), row.objectId()), 1L, Long::sum);
+            }
+        });
+        Set<Long> objects = new HashSet<>();
+        known.forEach((object, count) -> {
+            if (!count.equals(present.get(object))) {
+                objects.add(object);
+            }
+        });
+        present.forEach((object, count) -> {
+            if (!known.containsKey(object)) {
+                objects.add(object);
+            }
+        });
+        Map<Key, Row> now = new HashMap<>();
+        if (!objects.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(KEYS)) {
+                bindAll(statement, objects);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        fetched++;
+                        now.put(key(rs), row(rs));
+                    }
+                }
+            }
+        }
+        List<Key> gone = new ArrayList<>();
+        rows.forEach((key, was) -> {
+            if (objects.contains(range(key.catalog(), was.objectId())) && !now.containsKey(key)) {
+                gone.add(key);
+            }
+        });
+        for (Key key : gone) {
+            Row was = remove(key);
+            changed.add(List.of(was.classId(), was.objectId()));
+        }
+        now.forEach((key, row) -> {
+            Row was = put(key, row);
+            if (was == null || !Objects.equals(was.version(), row.version()) || was.objectId() != row.objectId()) {
+                changed.add(List.of(row.classId(), row.objectId()));
+            }
+        });
+    }
+
+    /** Binds the array literal of {@code values} to each catalog's parameter. */
+    private static void bindAll(PreparedStatement statement, Set<Long> values) throws SQLException {
+        String array = values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        for (int i = 1; i <= CATALOGS.size(); i++) {
+            statement.setString(i, array);
+        }
+    }
+
+    /** How many catalog rows the listing knows. */
+    int size() {
+        return rows.size();
+    }
+
+    int fetched() {
+        return fetched;
+    }
+
+    private Row put(Key key, Row row) {
+        Row was = rows.put(key, row);
+        if (was != null) {
+            counts.merge(range(key.catalog(), was.objectId() >>> RANGE_BITS), -1, Integer::sum);
+        }
+        counts.merge(range(key.catalog(), row.objectId() >>> RANGE_BITS), 1, Integer::sum);
+        return was;
+    }
+
+    private Row remove(Key key) {
+        Row was = rows.remove(key);
+        counts.merge(range(key.catalog(), was.objectId() >>> RANGE_BITS), -1, Integer::sum);
+        return was;
+    }
+
+    private static long range(long catalog, long range) {
+        return catalog * 4294967296L + range;
+    }
+
+    private static Key key(ResultSet rs) throws SQLException {
+        return new Key(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(6), rs.getLong(7), rs.getString(8));
     }
 }

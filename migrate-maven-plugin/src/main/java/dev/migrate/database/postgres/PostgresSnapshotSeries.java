@@ -95,13 +95,11 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             rows = changes.rows();
         } else {
             // no log (not a superuser): what changed is what the catalog's rows say was written since
-            PostgresCatalogListing now = PostgresCatalogListing.read(connection);
-            List<long[]> named = now.changedSince(listing);
+            List<long[]> named = listing.update(connection);
             rows = named.isEmpty() ? List.of() : PostgresChangeLog.resolve(connection, named);
             if (rows == null) {
                 return readAll(connection);
             }
-            listing = now;
         }
         // per unit the log names: whether it still exists (a unit gone since reads as empty, and its
         // entries leave the snapshot); and the units objects the log names belonged to at the last read
@@ -154,6 +152,11 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         owners.putAll(fresh.owners);
         current = current.patched(objectChanges, orderChanges);
         return current;
+    }
+
+    /** How many catalog rows the last snapshot's listing fetched; -1 without a listing (for tests). */
+    int listed() {
+        return listing == null ? -1 : listing.fetched();
     }
 
     /** How many snapshots read the whole catalog (for tests). */

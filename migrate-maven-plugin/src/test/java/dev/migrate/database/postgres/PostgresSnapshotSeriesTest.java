@@ -126,6 +126,91 @@ class PostgresSnapshotSeriesTest {
         }
     }
 
+    @Test
+    void withoutTheLogEachListingFetchesWhatChangedNotEveryCatalogRow() throws SQLException {
+        asNonSuperuser(role -> {
+            PostgresSnapshotReader reader = new PostgresSnapshotReader();
+            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                    Connection runner = db.connect();
+                    Connection observer = connectAs(db, role);
+                    Statement statement = runner.createStatement()) {
+                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+                for (int i = 0; i < 40; i++) {
+                    statement.execute("CREATE TABLE t_" + i + " (id INT PRIMARY KEY, name TEXT, amount INT)");
+                }
+                PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
+                series.next(observer, true);
+                for (String step : List.of("CREATE TABLE t_new (id INT PRIMARY KEY, name TEXT)",
+                        "ALTER TABLE t_3 ADD COLUMN note TEXT", "DROP TABLE t_new", "ALTER TABLE t_3 RENAME COLUMN note TO memo",
+                        "ALTER TABLE t_3 DROP COLUMN memo", "DROP TABLE t_7")) {
+                    statement.execute(step);
+                    SchemaSnapshot incremental = series.next(observer, false);
+
+                    assertThat(incremental.objects()).as("after %s", step)
+                            .isEqualTo(reader.read(observer, "public", "migrate_history").objects());
+                    // what a step wrote; a step that dropped something also counts the rows of each object
+                    // with an object id near it (1,024 ids, here all 41 tables)
+                    if (!step.contains("DROP")) {
+                        int everyRow = PostgresCatalogListing.read(observer).size();
+                        assertThat(series.listed()).as("rows fetched after %s", step).isPositive()
+                                .isLessThan(everyRow / 10);
+                    }
+                }
+                assertThat(series.fullReads()).isEqualTo(1);
+            }
+        });
+    }
+
+    @Test
+    void withoutTheLogWhatATransactionRunningAtTheLastListingCommitsAfterIsSeen() throws SQLException {
+        asNonSuperuser(role -> {
+            PostgresSnapshotReader reader = new PostgresSnapshotReader();
+            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                    Connection runner = db.connect();
+                    Connection slow = db.connect();
+                    Connection observer = connectAs(db, role);
+                    Statement statement = runner.createStatement();
+                    Statement slowStatement = slow.createStatement()) {
+                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+                statement.execute("CREATE TABLE early (id INT)");
+                PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
+                series.next(observer, true);
+                // a transaction that began before a later one and is still running when the observer lists;
+                // it writes a catalog row again (no row more or less, which a count would tell)
+                slow.setAutoCommit(false);
+                slowStatement.execute("ALTER TABLE early RENAME COLUMN id TO key");
+                statement.execute("CREATE TABLE later (id INT)");
+                SchemaSnapshot whileRunning = series.next(observer, false);
+                assertThat(whileRunning.objects()).isEqualTo(reader.read(observer, "public", "migrate_history").objects());
+                slow.commit();
+
+                SchemaSnapshot afterCommit = series.next(observer, false);
+
+                assertThat(afterCommit.objects()).isEqualTo(reader.read(observer, "public", "migrate_history").objects());
+                assertThat(afterCommit.objects().keySet().toString()).contains("key");
+            }
+        });
+    }
+
+    private interface AsRole {
+        void run(String role) throws SQLException;
+    }
+
+    /** Runs {@code body} with a role made for it that may log in and nothing more, dropped afterwards. */
+    private static void asNonSuperuser(AsRole body) throws SQLException {
+        String role = "migrate_listing_" + Long.toString(System.nanoTime(), 36);
+        dev.migrate.testing.PostgresServer.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER");
+        try {
+            body.run(role);
+        } finally {
+            dev.migrate.testing.PostgresServer.execute("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    private static Connection connectAs(TestDatabase db, String role) throws SQLException {
+        return java.sql.DriverManager.getConnection(db.url().replace("user=postgres", "user=" + role));
+    }
+
     private static void assertEveryStepMatchesAFullRead(List<String> steps) throws SQLException {
         assertEveryStepMatchesAFullRead(steps, null);
     }
