@@ -235,7 +235,7 @@ public final class Migrator {
     /** A proven squash; {@code prune} deletes the replaced files once all {@code databases} (none: this one) passed it. */
     public Squasher.Result squash(Squasher.Options options, boolean prune, java.util.Map<String, MigrateConfig> databases) {
         return new Squasher(target, config.revisions(), listener).squash(load(), options, prune,
-                () -> Statuses.of(this, config, databases, listener));
+                () -> Statuses.of(config, databases, c -> c == config ? status() : new Migrator(c, listener).status()));
     }
 
     /** Writes the entities' DDL, by the project's own Hibernate, into {@code folder}: a desired schema. */

@@ -4,6 +4,7 @@ import dev.migrate.common.Redaction;
 import dev.migrate.history.Status;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where each database of a project stands, read without changing anything: what
@@ -16,15 +17,15 @@ final class Statuses {
 
     /**
      * Each of {@code databases} (name to configuration) by name, or, when there are none, the
-     * configured database of {@code configured} by its URL.
+     * configured database {@code config} by its URL; {@code statusOf} reads one database.
      */
-    static Map<String, Status> of(Migrator configured, MigrateConfig config, Map<String, MigrateConfig> databases,
-            MigrationListener listener) {
+    static Map<String, Status> of(MigrateConfig config, Map<String, MigrateConfig> databases,
+            Function<MigrateConfig, Status> statusOf) {
         if (databases.isEmpty()) {
-            return Map.of(Redaction.redactUrl(config.url()), configured.status());
+            return Map.of(Redaction.redactUrl(config.url()), statusOf.apply(config));
         }
         Map<String, Status> statuses = new LinkedHashMap<>();
-        databases.forEach((name, member) -> statuses.put(name, new Migrator(member, listener).status()));
+        databases.forEach((name, member) -> statuses.put(name, statusOf.apply(member)));
         return statuses;
     }
 }
