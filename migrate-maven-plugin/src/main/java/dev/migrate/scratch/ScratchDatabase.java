@@ -23,6 +23,8 @@ public final class ScratchDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final boolean owned;
+    /** {@code migrate.connectTimeout}, for the connections to the scratch database as to the project's. */
+    private final java.time.Duration connectTimeout;
     private final String stem = ScratchNames.stem(java.time.Instant.now(), RANDOM.nextLong());
     private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
     private String name;
@@ -33,8 +35,10 @@ public final class ScratchDatabase implements AutoCloseable {
     private java.util.concurrent.Future<Made> spare;
     private java.util.concurrent.ExecutorService background;
 
-    private ScratchDatabase(Dialect dialect, String adminUrl, String user, String password, boolean owned) {
+    private ScratchDatabase(Dialect dialect, String adminUrl, String user, String password, boolean owned,
+            java.time.Duration connectTimeout) {
         this.dialect = dialect;
+        this.connectTimeout = connectTimeout;
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
@@ -51,13 +55,14 @@ public final class ScratchDatabase implements AutoCloseable {
     public static ScratchDatabase open(DatabaseTarget configured, String verifyUrl) {
         if (verifyUrl != null && !verifyUrl.isBlank()) {
             DatabaseTarget given = configured.at(verifyUrl.strip());
-            ScratchDatabase scratch = new ScratchDatabase(given.product(), null, given.user(), given.password(), false);
+            ScratchDatabase scratch = new ScratchDatabase(given.product(), null, given.user(), given.password(), false,
+                    given.connection().connectTimeout());
             scratch.url = given.url();
             scratch.name = Redaction.redactUrl(scratch.url);
             return scratch;
         }
         ScratchDatabase scratch = new ScratchDatabase(configured.product(), configured.url(), configured.user(),
-                configured.password(), true);
+                configured.password(), true, configured.connection().connectTimeout());
         scratch.create();
         return scratch;
     }
@@ -82,7 +87,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     public Database connect() {
-        return Database.connect(dialect, url, user, password);
+        return Database.connect(dialect, new dev.migrate.database.ConnectionSettings(url, user, password, connectTimeout));
     }
 
     /**
@@ -180,7 +185,7 @@ public final class ScratchDatabase implements AutoCloseable {
         if (!owned) {
             throw new IllegalStateException("verify makes other databases only next to one it created itself");
         }
-        ScratchDatabase sibling = new ScratchDatabase(dialect, adminUrl, user, password, true);
+        ScratchDatabase sibling = new ScratchDatabase(dialect, adminUrl, user, password, true, connectTimeout);
         sibling.create();
         return sibling;
     }
@@ -189,7 +194,7 @@ public final class ScratchDatabase implements AutoCloseable {
     public java.util.Optional<ScratchDatabase> copy() {
         String copyName = newName();
         return dialect.copyScratch(adminUrl, name, copyName, user, password).map(copyUrl -> {
-            ScratchDatabase copy = new ScratchDatabase(dialect, adminUrl, user, password, true);
+            ScratchDatabase copy = new ScratchDatabase(dialect, adminUrl, user, password, true, connectTimeout);
             copy.name = copyName;
             copy.url = copyUrl;
             return copy;

@@ -126,6 +126,18 @@ class ConnectionTimeLimitsTest {
     }
 
     @Test
+    void theSettingReachesTheScratchDatabaseOfVerifyAndAutogenerate() {
+        String silentUrl = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/scratch";
+        DatabaseTarget project = DatabaseTarget.resolve("jdbc:postgresql://127.0.0.1:5432/app", "u", null, null, "migrate_history",
+                ONE_SECOND);
+        dev.migrate.scratch.ScratchDatabase scratch = dev.migrate.scratch.ScratchDatabase.open(project, silentUrl);
+
+        assertThatThrownBy(scratch::connect).isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("cannot connect to " + silentUrl)
+                .hasMessageContaining("migrate.connectTimeout, 1 s");
+    }
+
+    @Test
     void refusesANegativeSetting(@TempDir Path work) {
         assertThatThrownBy(() -> new MigrateConfig("jdbc:h2:mem:x", null, null, null, work, null, null, null,
                 Duration.ofSeconds(-1))).hasMessageContaining("migrate.connectTimeout is -1 seconds");
