@@ -22,6 +22,9 @@ import java.util.TreeSet;
  * rows deleted) or a changed value can be named. Rows are read only where a phase can have changed
  * them ({@link Reach}): a table nothing reached keeps its remembered rows without a read. Tables are
  * followed by their catalog id where the database has one, so rows a rename moved are still theirs.
+ *
+ * <p>About 300 lines: seeding, remembering and comparing share the rows remembered per table, which
+ * one class keeps consistent through a phase.
  */
 final class RowsCheck {
 
