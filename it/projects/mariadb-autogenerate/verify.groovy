@@ -25,7 +25,7 @@ try {
     assert it.column(url, "SELECT column_comment FROM information_schema.columns WHERE table_schema = DATABASE()"
             + " AND table_name = 'customers' AND column_name = 'email'") == ['where invoices go']
     // the temporary databases autogenerate and check made are gone
-    def scratch = (it.log() =~ /temporary database (migrate_verify_[a-z0-9]+)/).collect { it[1] }.unique()
+    def scratch = (it.log() =~ /temporary database (migrate_verify_[a-z0-9_]+)/).collect { it[1] }.unique()
     assert scratch.size() == 6
     assert it.column(it.mariadbAdminUrl(), "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name IN ("
             + scratch.collect { "'${it}'" }.join(', ') + ")") == ['0']

@@ -16,7 +16,7 @@ try {
         'BUILD SUCCESS')
     // verify ran in its own temporary database: the configured one is untouched, the temporary one gone
     assert it.tables(it.pgUrl('migrate_it_verify_good')) == []
-    def scratch = (it.log() =~ /migrate_verify_[a-z0-9]+/)[0]
+    def scratch = (it.log() =~ /migrate_verify_[a-z0-9_]+/)[0]
     assert it.column(it.pgAdminUrl(), "SELECT datname FROM pg_database WHERE datname = '${scratch}'") == []
     assert new File(basedir, 'target/migrate-reports/TEST-migrate-verify.xml').getText('UTF-8').contains('failures="0"')
 } finally {
