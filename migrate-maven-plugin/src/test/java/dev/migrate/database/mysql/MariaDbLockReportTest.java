@@ -75,6 +75,19 @@ class MariaDbLockReportTest {
     }
 
     @Test
+    void indexOnAnExistingTableGetsNoPostgresAdvice() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_orders", "base", "CREATE TABLE orders (id INT NOT NULL PRIMARY KEY, total DECIMAL(10,2) NOT NULL)"
+                + " ENGINE=InnoDB;", "DROP TABLE orders;");
+        files.add(R2 + "_index", R1, "CREATE INDEX orders_total ON orders (total);", "DROP INDEX orders_total ON orders;");
+        List<Finding> findings = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
+                new RecordingListener()).verify(VerifyOptions.defaults()).findings();
+        assertThat(findings).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
+        assertThat(findings).extracting(Finding::message).noneMatch(message -> message.toLowerCase()
+                .contains("concurrently"));
+    }
+
+    @Test
     void metadataLocksReadAsTheLevelsThatBlockTheSame() {
         assertThat(MysqlLockSampler.mode("MDL_SHARED_WRITE")).contains(LockMode.ROW_EXCLUSIVE);
         assertThat(MysqlLockSampler.mode("MDL_SHARED_NO_WRITE")).contains(LockMode.EXCLUSIVE);
