@@ -52,8 +52,9 @@ final class LockReport implements StatementObserver {
     private boolean transactional;
     private long nanos;
 
-    LockReport(LockSampler sampler, LockMode failOn, FindingSink sink, RevisionGraph graph, String historySchema,
-            String historyTable) {
+    /** {@code product}: the names of the product the revisions run on, whose lint rules are the static guess. */
+    LockReport(LockSampler sampler, LockMode failOn, FindingSink sink, RevisionGraph graph, List<String> product,
+            String historySchema, String historyTable) {
         this.sampler = sampler;
         this.failOn = failOn;
         this.sink = sink;
@@ -61,7 +62,7 @@ final class LockReport implements StatementObserver {
         this.historyTable = historyTable;
         if (sampler.supported()) {
             long started = System.nanoTime();
-            for (Finding finding : Linter.lint(graph, LintConfig.defaults())) {
+            for (Finding finding : Linter.lint(graph, LintConfig.defaults().forProduct(product))) {
                 if (LOCK_RULES.contains(finding.source()) && finding.file() != null) {
                     lint.computeIfAbsent(finding.file() + ":" + finding.line(), k -> new ArrayList<>())
                             .add(finding.source());

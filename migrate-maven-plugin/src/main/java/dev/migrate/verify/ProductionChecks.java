@@ -31,8 +31,8 @@ final class ProductionChecks {
         this.rows = new RowsCheck(session.scratch().dialect().rowSeeder(), options.rows(), options.strict(), sink,
                 history.schema(), history.table());
         this.locks = new LockReport(options.locks() ? session.scratch().dialect().lockSampler()
-                : dev.migrate.database.LockSampler.UNSUPPORTED, options.failOnLock(), sink, graph, history.schema(),
-                history.table());
+                : dev.migrate.database.LockSampler.UNSUPPORTED, options.failOnLock(), sink, graph,
+                session.scratch().dialect().names(), history.schema(), history.table());
         this.mergeOrderOn = options.mergeOrder();
         this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink, options.strict());
     }

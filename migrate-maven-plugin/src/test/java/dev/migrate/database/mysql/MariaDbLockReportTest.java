@@ -40,6 +40,12 @@ class MariaDbLockReportTest {
     }
 
     List<String> lockWarnings(String upgrade, String downgrade) {
+        return verify(upgrade, downgrade).stream().filter(f -> f.message().contains(" takes "))
+                .map(f -> f.severity() + " " + f.message()).toList();
+    }
+
+    /** verify's findings, none of them an error, for a table with rows and a second revision that changes it. */
+    List<Finding> verify(String upgrade, String downgrade) {
         RevisionFiles files = RevisionFiles.in(dir);
         files.add(R1 + "_orders", "base", "CREATE TABLE orders (id INT NOT NULL PRIMARY KEY, total DECIMAL(10,2) NOT NULL,"
                 + " note VARCHAR(20)) ENGINE=InnoDB;", "DROP TABLE orders;");
@@ -47,8 +53,7 @@ class MariaDbLockReportTest {
         List<Finding> findings = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
                 new RecordingListener()).verify(VerifyOptions.defaults()).findings();
         assertThat(findings).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
-        return findings.stream().filter(f -> f.message().contains(" takes "))
-                .map(f -> f.severity() + " " + f.message()).toList();
+        return findings;
     }
 
     @Test
@@ -72,6 +77,12 @@ class MariaDbLockReportTest {
         assertThat(lockWarnings("ALTER TABLE orders ADD COLUMN paid_at DATETIME NULL, ALGORITHM=INSTANT;\n"
                 + "ALTER TABLE orders RENAME COLUMN note TO remark;",
                 "ALTER TABLE orders RENAME COLUMN remark TO note;\nALTER TABLE orders DROP COLUMN paid_at;")).isEmpty();
+    }
+
+    @Test
+    void indexOnAnExistingTableGetsNoPostgresAdvice() {
+        assertThat(verify("CREATE INDEX orders_total ON orders (total);", "DROP INDEX orders_total ON orders;"))
+                .extracting(Finding::message).noneMatch(message -> message.toLowerCase().contains("concurrently"));
     }
 
     @Test
