@@ -190,6 +190,23 @@ public final class ScratchDatabase implements AutoCloseable {
         return sibling;
     }
 
+    /**
+     * Hands {@code other}, a database made by {@link #sibling} or {@link #copy} of this one, over to be
+     * dropped in the background (dropping waits on the server's disk) and closed with this one, whose
+     * {@link #close} reports a failure; {@code other} must not be used again.
+     */
+    public void discard(ScratchDatabase other) {
+        if (!other.owned || other.name == null) {
+            throw new IllegalStateException("verify drops only databases it made itself");
+        }
+        Made unused = other.takeSpare();
+        if (unused != null) {
+            dropLater(unused);
+        }
+        dropLater(new Made(other.name, other.url));
+        other.name = null;
+    }
+
     /** A copy of this database where the dialect can make one (nobody may be connected to this one), or empty. */
     public java.util.Optional<ScratchDatabase> copy() {
         String copyName = newName();
@@ -214,6 +231,9 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private void drop() {
+        if (name == null) {
+            return; // handed to another to drop (see discard)
+        }
         dialect.dropScratch(adminUrl, url, name, user, password);
     }
 

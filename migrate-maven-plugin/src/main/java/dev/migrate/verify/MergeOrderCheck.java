@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Merge order: for every merge revision and every pair of its parents, the two branches are applied
- * from their common ancestor in both orders, each in a fresh scratch database, and the schemas must
- * be the same. Where the dialect can copy a database, the common ancestor is built once and copied.
+ * from their common ancestor in both orders, each in a database no other merge touched, and the
+ * schemas must be the same. Where the dialect can copy a database, the common ancestor is upgraded
+ * once in a database of its own, carried forward from merge to merge, and each order runs in a copy.
  */
 final class MergeOrderCheck {
 
@@ -32,6 +33,14 @@ final class MergeOrderCheck {
     /** Whether a column order that depends on the branches' order is an error, as everywhere else in verify. */
     private final boolean strict;
     private long nanos;
+    /**
+     * The common ancestors of the last merge checked, upgraded in a database of their own and never
+     * touched by a branch: the next merge whose common ancestors start with the same revisions upgrades
+     * only the rest in it, and both orders run in copies of it. Null when there is none.
+     */
+    private ScratchDatabase ancestor;
+    /** The revisions {@link #ancestor} holds, in the order they ran. */
+    private List<Revision> ancestorHolds = List.of();
 
     MergeOrderCheck(RevisionGraph graph, ScratchDatabase scratch, Identifier schema, Identifier table, FindingSink sink,
             boolean strict) {
@@ -64,6 +73,7 @@ final class MergeOrderCheck {
                 }
             }
         } finally {
+            dropAncestor();
             nanos += System.nanoTime() - started;
         }
     }
@@ -100,52 +110,99 @@ final class MergeOrderCheck {
                     + " depends on the other branch, so only one order can run");
             return;
         }
-        try (ScratchDatabase base = scratch.sibling()) {
-            try (ScratchSession session = new ScratchSession(base, schema, table)) {
-                session.prepare();
-                if (!common.isEmpty()) {
-                    session.run(Direction.UP, common);
-                }
-            } catch (StatementFailedException e) {
-                sink.add(Severity.INFO, Phase.MERGE_ORDER, merge.id(), subject + " not checked: the common ancestors"
-                        + " do not upgrade in a fresh database (" + e.getMessage().lines().findFirst().orElse("") + ")");
-                return;
-            }
-            // one order in a copy of the common ancestor (made first: a template may have no connections),
-            // the other in the ancestor's database itself
-            Optional<ScratchDatabase> copy = base.copy();
-            SchemaSnapshot second;
-            try (ScratchDatabase other = copy.orElseGet(scratch::sibling)) {
-                second = apply(other, copy.isEmpty(), common, branchB, branchA, merge, subject);
-            }
-            SchemaSnapshot first = apply(base, false, common, branchA, branchB, merge, subject);
-            if (first == null || second == null) {
-                return;
-            }
-            List<SnapshotDiff.Difference> all = SnapshotDiff.between(first, second);
-            // a column order alone is a warning, as in the stairway: the columns are the same, only SELECT * differs
-            List<SnapshotDiff.Difference> differences = all.stream().filter(d -> !d.positionOnly()).toList();
-            for (SnapshotDiff.Difference d : all) {
-                if (d.positionOnly()) {
-                    sink.add(strict ? Severity.ERROR : Severity.WARNING, Phase.MERGE_ORDER, merge.id(), subject
-                            + " leave the columns of " + d.object().display() + " in an order that depends on which"
-                            + " runs first: " + d.expected() + " with " + describe(branchA) + " first, " + d.actual()
-                            + " with " + describe(branchB) + " first; only SELECT * and INSERT without a column list"
-                            + " see the difference (an error with migrate.verify.strict)");
-                }
-            }
-            if (differences.isEmpty()) {
-                return;
-            }
-            String what = differences.stream().map(d -> d.object().display() + (d.isExtra() ? " (only when "
-                    + describe(branchB) + " runs first)" : d.isMissing() ? " (only when " + describe(branchA)
-                    + " runs first)" : ": " + String.join(" with " + describe(branchA) + " first, ",
-                    SnapshotDiff.contrast(d.expected(), d.actual())) + " with " + describe(branchB) + " first"))
-                    .collect(Collectors.joining("; "));
-            sink.add(Severity.ERROR, Phase.MERGE_ORDER, merge.id(), subject + " give different schemas depending on"
-                    + " which runs first: " + what + ". Deployments that applied the branches in different orders"
-                    + " end up different; make the branches independent, or make one depend on the other");
+        if (!ancestorAt(common, merge, subject)) {
+            return;
         }
+        SchemaSnapshot first;
+        SchemaSnapshot second;
+        // one order in each of two copies of the common ancestor, which stays as it is for the next merge
+        Optional<ScratchDatabase> copy = ancestor.copy();
+        if (copy.isPresent()) {
+            ScratchDatabase other = copy.get();
+            ScratchDatabase own = null;
+            try {
+                own = ancestor.copy().orElseThrow();
+                second = apply(other, false, common, branchB, branchA, merge, subject);
+                first = apply(own, false, common, branchA, branchB, merge, subject);
+            } finally {
+                // dropped while the next merge runs (a drop waits for the server's files to go)
+                scratch.discard(other);
+                if (own != null) {
+                    scratch.discard(own);
+                }
+            }
+        } else {
+            // the dialect cannot copy: the other order in a new database, this one in the ancestor's, used up
+            try (ScratchDatabase other = scratch.sibling(); ScratchDatabase own = ancestor) {
+                ancestor = null;
+                second = apply(other, true, common, branchB, branchA, merge, subject);
+                first = apply(own, false, common, branchA, branchB, merge, subject);
+            }
+        }
+        if (first == null || second == null) {
+            return;
+        }
+        List<SnapshotDiff.Difference> all = SnapshotDiff.between(first, second);
+        // a column order alone is a warning, as in the stairway: the columns are the same, only SELECT * differs
+        List<SnapshotDiff.Difference> differences = all.stream().filter(d -> !d.positionOnly()).toList();
+        for (SnapshotDiff.Difference d : all) {
+            if (d.positionOnly()) {
+                sink.add(strict ? Severity.ERROR : Severity.WARNING, Phase.MERGE_ORDER, merge.id(), subject
+                        + " leave the columns of " + d.object().display() + " in an order that depends on which"
+                        + " runs first: " + d.expected() + " with " + describe(branchA) + " first, " + d.actual()
+                        + " with " + describe(branchB) + " first; only SELECT * and INSERT without a column list"
+                        + " see the difference (an error with migrate.verify.strict)");
+            }
+        }
+        if (differences.isEmpty()) {
+            return;
+        }
+        String what = differences.stream().map(d -> d.object().display() + (d.isExtra() ? " (only when "
+                + describe(branchB) + " runs first)" : d.isMissing() ? " (only when " + describe(branchA)
+                + " runs first)" : ": " + String.join(" with " + describe(branchA) + " first, ",
+                SnapshotDiff.contrast(d.expected(), d.actual())) + " with " + describe(branchB) + " first"))
+                .collect(Collectors.joining("; "));
+        sink.add(Severity.ERROR, Phase.MERGE_ORDER, merge.id(), subject + " give different schemas depending on"
+                + " which runs first: " + what + ". Deployments that applied the branches in different orders"
+                + " end up different; make the branches independent, or make one depend on the other");
+    }
+
+    /**
+     * Brings {@link #ancestor} to {@code common}: upgrading only what it lacks when it holds a first
+     * part of {@code common} in the same order (the schema is then what a fresh database upgraded
+     * with all of {@code common} has), else in a new database; false, and a finding, when that fails.
+     */
+    private boolean ancestorAt(List<Revision> common, Revision merge, String subject) {
+        boolean reuse = ancestor != null && ancestorHolds.size() <= common.size()
+                && common.subList(0, ancestorHolds.size()).equals(ancestorHolds);
+        if (!reuse) {
+            dropAncestor();
+            ancestor = scratch.sibling();
+        }
+        try (ScratchSession session = new ScratchSession(ancestor, schema, table)) {
+            if (!reuse) {
+                session.prepare();
+            }
+            List<Revision> missing = common.subList(reuse ? ancestorHolds.size() : 0, common.size());
+            if (!missing.isEmpty()) {
+                session.run(Direction.UP, missing);
+            }
+            ancestorHolds = List.copyOf(common);
+            return true;
+        } catch (StatementFailedException e) {
+            dropAncestor();
+            sink.add(Severity.INFO, Phase.MERGE_ORDER, merge.id(), subject + " not checked: the common ancestors"
+                    + " do not upgrade in a fresh database (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            return false;
+        }
+    }
+
+    private void dropAncestor() {
+        if (ancestor != null) {
+            scratch.discard(ancestor);
+            ancestor = null;
+        }
+        ancestorHolds = List.of();
     }
 
     /**

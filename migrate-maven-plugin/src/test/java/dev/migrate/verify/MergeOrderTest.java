@@ -4,6 +4,7 @@ import static dev.migrate.testing.Ids.R1;
 import static dev.migrate.testing.Ids.R2;
 import static dev.migrate.testing.Ids.R3;
 import static dev.migrate.testing.Ids.R4;
+import static dev.migrate.testing.Ids.R5;
 import static dev.migrate.verify.VerifyFixture.errors;
 import static dev.migrate.verify.VerifyFixture.verify;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,5 +101,36 @@ class MergeOrderTest {
         assertThat(errors(result)).isEmpty();
         assertThat(VerifyFixture.warnings(result)).contains(message);
         assertThat(errors(strict)).containsExactly(message);
+    }
+
+    @OnBothDatabases
+    void aSecondMergeSeesNothingTheFirstMergesBranchesLeft(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        String r6 = "20260106000000";
+        String r7 = "20260107000000";
+        String r8 = "20260108000000";
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_t", "base", "CREATE TABLE t (id INT PRIMARY KEY);", "DROP TABLE t;");
+        files.add(R2 + "_p", R1, "ALTER TABLE t ADD COLUMN p INT;", "ALTER TABLE t DROP COLUMN p;");
+        files.add(R3 + "_q", R1, "ALTER TABLE t ADD COLUMN q INT;", "ALTER TABLE t DROP COLUMN q;");
+        files.add(R4 + "_merge", R2 + ", " + R3, "", "");
+        files.add(R5 + "_c", R4, "CREATE TABLE c (id INT PRIMARY KEY);", "DROP TABLE c;");
+        files.add(r6 + "_x", R5, "ALTER TABLE t ADD COLUMN x INT;", "ALTER TABLE t DROP COLUMN x;");
+        files.add(r7 + "_y", R5, "ALTER TABLE t ADD COLUMN y INT;", "ALTER TABLE t DROP COLUMN y;");
+        files.add(r8 + "_merge", r6 + ", " + r7, "", "");
+
+        VerifyResult result = verify(db, dir);
+
+        // a database the first merge's branches ran in would fail to upgrade p or q again, or order them q, p
+        String tail = " first; only SELECT * and INSERT without a column list see the difference (an error with"
+                + " migrate.verify.strict)";
+        assertThat(result.findings()).extracting(dev.migrate.common.Finding::message)
+                .filteredOn(message -> message.startsWith("merge order")).containsExactly(
+                        "merge order of 20260104000000_merge: branch 20260102000000_p and branch 20260103000000_q"
+                                + " leave the columns of table t in an order that depends on which runs first: id, p, q"
+                                + " with 20260102000000_p first, id, q, p with 20260103000000_q" + tail,
+                        "merge order of 20260108000000_merge: branch 20260106000000_x and branch 20260107000000_y"
+                                + " leave the columns of table t in an order that depends on which runs first: id, p, q,"
+                                + " x, y with 20260106000000_x first, id, p, q, y, x with 20260107000000_y" + tail);
     }
 }
