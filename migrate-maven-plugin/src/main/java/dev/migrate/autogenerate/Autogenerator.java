@@ -185,8 +185,8 @@ public final class Autogenerator {
         Identifier schema = target.history().schema();
         DesiredFiles files = DesiredFiles.read(source, placeholders, schema == null ? null : schema.name(),
                 target.user(), target.url(), target.product().syntax());
-        Workbench workbench = new Workbench(ScratchDatabase.open(target, null),
-                new dev.migrate.database.HistoryLocation(null, table));
+        // in the configured schema, as the head is built: both sides then name what they reference alike
+        Workbench workbench = new Workbench(ScratchDatabase.open(target, null), target.history());
         try {
             listener.info("Building the desired schema from " + source + " in " + workbench.description());
             files.applyIn(workbench);

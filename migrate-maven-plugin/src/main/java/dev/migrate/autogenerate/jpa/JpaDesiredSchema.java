@@ -4,7 +4,6 @@ import dev.migrate.common.Log;
 import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.DatabaseTarget;
-import dev.migrate.database.Identifier;
 import dev.migrate.scratch.ScratchDatabase;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -40,13 +39,9 @@ public final class JpaDesiredSchema {
                 settings.putAll(SpringBootSettings.read(orm.loader(), source.resources()));
             }
             settings.putAll(source.properties());
-            Identifier schema = target.history().schema();
-            if (schema != null && !settings.containsKey("hibernate.default_schema")) {
-                // the revisions run in the configured schema, the application's connection too (it is its
-                // current one): the entities' unqualified tables belong there, not in the default schema
-                settings.put("hibernate.default_schema", target.product().fold(schema));
-                settings.putIfAbsent("hibernate.hbm2ddl.create_namespaces", "true");
-            }
+            // the entities' unqualified tables are built in the configured schema, the current one of the
+            // scratch database as of the application's connection, so they name what they reference as the
+            // revisions do (no hibernate.default_schema: qualified names would differ from the revisions')
             Path persistenceXml = source.classes().resolve("META-INF/persistence.xml");
             // every refusal (no ORM, no entity, a broken persistence.xml) comes before a database is touched
             if (source.packages().isEmpty() && Files.isRegularFile(persistenceXml)) {

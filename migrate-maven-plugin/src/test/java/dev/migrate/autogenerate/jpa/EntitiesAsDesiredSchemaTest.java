@@ -109,6 +109,28 @@ class EntitiesAsDesiredSchemaTest {
         assertThat(migrator.check(new CheckOptions(desired.toString(), null)).errors()).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void inAConfiguredSchemaOnPostgresTheEntitiesForeignKeysMatchTheRevisions() throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            JpaSource source = new JpaProject(work.resolve("project")).put("shop/Author.java", AUTHOR)
+                    .put("shop/Book.java", BOOK).put("shop/Others.java", OTHERS).compile();
+            Migrator migrator = new Migrator(new dev.migrate.MigrateConfig(db.url(), null, null, "shop_schema",
+                    work.resolve("migrations"), null), MigrationListener.SILENT);
+
+            Path desired = migrator.jpaDesiredSchema(source, work.resolve("jpa"));
+            AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(desired.toString(), "shop"));
+            migrator.upgrade("head");
+            CheckResult check = migrator.check(new CheckOptions(desired.toString(), null));
+
+            // the entities, read back from their scratch database, name what their foreign keys reference
+            // as the revisions' schema does (before, 'REFERENCES shop_schema.author' against 'REFERENCES author')
+            assertThat(Files.readString(result.file())).contains("CREATE TABLE shop_schema.books");
+            assertThat(check.errors()).isEmpty();
+            assertThat(check.warnings()).isEmpty();
+            assertThat(db.tables("shop_schema")).contains("books", "author", "migrate_history");
+        }
+    }
+
     static final String INHERITANCE = """
             package zoo;
             import jakarta.persistence.*;
