@@ -11,6 +11,8 @@
 # Usage: compat/jpa-acceptance.sh [petclinic|jhipster ...]   (default: both)
 #   PETCLINIC_GIT / JHIPSTER_GIT: where to clone from (a URL or a local clone);
 #   WORK (default /tmp/migrate-jpa-acceptance). Needs the plugin built (mvn -pl migrate-maven-plugin -am package).
+#   ACCEPTANCE_DB=postgres runs the loop on PostgreSQL at 127.0.0.1:5432 (user postgres), in a database
+#   made for each project and dropped at the end, instead of an H2 file.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${WORK:-/tmp/migrate-jpa-acceptance}
@@ -19,6 +21,15 @@ JHIPSTER_GIT=${JHIPSTER_GIT:-https://github.com/jhipster/jhipster-sample-app.git
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -1)
 mkdir -p "$WORK"
 repo="$WORK/repo"
+db=${ACCEPTANCE_DB:-h2}
+pg_driver=$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' "$root/pom.xml" | head -1)
+made=()
+trap 'for d in "${made[@]}"; do psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $d" || true; done' EXIT
+# db_url NAME: the project's database
+db_url() {
+  if [ "$db" = postgres ]; then echo "jdbc:postgresql://127.0.0.1:5432/jpa_acceptance_$1_$$?user=postgres"
+  else echo "jdbc:h2:file:$WORK/$1/db/app"; fi
+}
 
 # the plugin and its parent into a repository of this script's own (never ~/.m2); everything else is
 # read from ~/.m2 first, then Maven Central
@@ -37,6 +48,11 @@ mvn install:install-file -Dfile="$root/migrate-maven-plugin/target/migrate-maven
 harness() {
   local name=$1 package=$2; shift 2
   local deps=""
+  if [ "$db" = postgres ]; then
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE jpa_acceptance_${name}_$$"
+    made+=("jpa_acceptance_${name}_$$")
+    set -- "$@" "org.postgresql:postgresql:$pg_driver"
+  fi
   for d in "$@"; do
     IFS=: read -r g a v <<< "$d"
     deps="$deps<dependency><groupId>$g</groupId><artifactId>$a</artifactId><version>$v</version></dependency>"
@@ -45,7 +61,7 @@ harness() {
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
   <groupId>acceptance</groupId><artifactId>$name</artifactId><version>1</version>
   <properties><maven.compiler.release>17</maven.compiler.release><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-    <migrate.url>jdbc:h2:file:\${project.basedir}/../db/app</migrate.url>
+    <migrate.url>$(db_url "$name")</migrate.url>
     <migrate.desired>jpa:$package</migrate.desired></properties>
   <dependencies>
     <dependency><groupId>org.hibernate.orm</groupId><artifactId>hibernate-core</artifactId><version>6.6.5.Final</version></dependency>
@@ -73,7 +89,7 @@ step() {
   (cd "$app" && mvn migrate:upgrade migrate:check >> "$WORK/$name/log.txt" 2>&1) \
     || { echo "FAIL $name/$label: upgrade or check fails (see $WORK/$name/log.txt)"; return 1; }
   java -cp "$app/target/classes:$(cat "$app/target/cp.txt")" "$root/compat/jpa/Validate.java" "$app/target/classes" \
-    "jdbc:h2:file:$WORK/$name/db/app" >> "$WORK/$name/log.txt" 2>&1 \
+    "$(db_url "$name")" >> "$WORK/$name/log.txt" 2>&1 \
     || { echo "FAIL $name/$label: Hibernate's validator refuses the database"; return 1; }
   if [ "$before" -gt 0 ]; then
     # both ways: one down, and check's comparison of the database with its applied revisions (rebuilt in a
