@@ -21,6 +21,25 @@ import java.util.stream.Collectors;
 public abstract class CatalogRowSeeder implements RowSeeder {
 
     @Override
+    public final List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
+            throws SQLException {
+        return read(connection, historySchema, historyTable, null);
+    }
+
+    @Override
+    public final List<SeedTable> tables(Connection connection, String historySchema, String historyTable,
+            java.util.Set<String> names) throws SQLException {
+        return names.isEmpty() ? List.of() : read(connection, historySchema, historyTable, names);
+    }
+
+    /**
+     * The user's tables without the history table, only those whose name is one of {@code names}
+     * (lower case, any schema), or every one when {@code names} is null.
+     */
+    protected abstract List<SeedTable> read(Connection connection, String historySchema, String historyTable,
+            java.util.Set<String> names) throws SQLException;
+
+    @Override
     public boolean supported() {
         return true;
     }

@@ -24,18 +24,12 @@ import java.util.Set;
  */
 final class H2RowSeeder extends CatalogRowSeeder {
 
-    @Override
-    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
-            throws SQLException {
-        return tables(connection, historySchema, historyTable, (Set<String>) null);
-    }
-
     /**
      * Reads the columns, keys and references only of the tables named (null: of every table): each
      * table costs four metadata lookups, so reading all to keep a few cost what the schema holds.
      */
     @Override
-    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable, Set<String> only)
+    protected List<SeedTable> read(Connection connection, String historySchema, String historyTable, Set<String> only)
             throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         List<String[]> names = new ArrayList<>();

@@ -52,18 +52,6 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
     private static final Pattern GENERATED = Pattern.compile("(?i)\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b");
     private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
 
-    @Override
-    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
-            throws SQLException {
-        return read(connection, historySchema, historyTable, null);
-    }
-
-    @Override
-    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable, Set<String> names)
-            throws SQLException {
-        return names.isEmpty() ? List.of() : read(connection, historySchema, historyTable, names);
-    }
-
     /** A row of defaults only: MySQL has no {@code DEFAULT VALUES}. */
     @Override
     protected String defaultRow(SeedTable table) {
@@ -101,7 +89,8 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
         return statement.executeQuery();
     }
 
-    private static List<SeedTable> read(Connection connection, String historySchema, String historyTable,
+    @Override
+    protected List<SeedTable> read(Connection connection, String historySchema, String historyTable,
             Set<String> names) throws SQLException {
         String database = MysqlTableIds.currentDatabase(connection);
         if (database == null) {

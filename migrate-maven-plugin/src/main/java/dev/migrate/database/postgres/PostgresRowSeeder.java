@@ -67,18 +67,6 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
     /** Only the tables of some names: each query looks them up by name instead of listing every table. */
     private static final String NAMED = USER_TABLE + " AND c.relname = ANY (?::name[])";
 
-    @Override
-    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable)
-            throws SQLException {
-        return read(connection, historySchema, historyTable, null);
-    }
-
-    @Override
-    public List<SeedTable> tables(Connection connection, String historySchema, String historyTable, Set<String> names)
-            throws SQLException {
-        return names.isEmpty() ? List.of() : read(connection, historySchema, historyTable, names);
-    }
-
     private static ResultSet query(Connection connection, String sql, Set<String> names) throws SQLException {
         // the statement closes with its result set
         if (names == null) {
@@ -92,7 +80,8 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
         return statement.executeQuery();
     }
 
-    private static List<SeedTable> read(Connection connection, String historySchema, String historyTable,
+    @Override
+    protected List<SeedTable> read(Connection connection, String historySchema, String historyTable,
             Set<String> names) throws SQLException {
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         Map<String, Long> ids = new java.util.HashMap<>();
