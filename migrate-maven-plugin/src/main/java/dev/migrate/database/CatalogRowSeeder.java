@@ -123,9 +123,9 @@ public abstract class CatalogRowSeeder implements RowSeeder {
     }
 
     /** A column's literal in row {@code row}: the parent's key for a foreign key, a generated value otherwise. */
-    private static String value(SeedTable table, Column column, int row, int profile,
+    private String value(SeedTable table, Column column, int row, int profile,
             Map<String, List<List<String>>> parents) {
-        int index = table.isUnique(column.name()) ? row : row % 2;
+        int index = valueNumber(column, table.isUnique(column.name()), row);
         for (ForeignKey key : table.foreignKeys()) {
             int at = key.columns().indexOf(column.name());
             if (at < 0) {
@@ -139,6 +139,20 @@ public abstract class CatalogRowSeeder implements RowSeeder {
             String parentValue = candidates.get(index % candidates.size()).get(at);
             return parentValue == null ? "NULL" : SyntheticValues.cast(column, parentValue);
         }
+        return literal(column, index, profile);
+    }
+
+    /**
+     * Which generated value row {@code row} of {@code column} takes: its own where a unique set
+     * needs distinct values, otherwise one of two, so that a later unique index over the column
+     * fails here as it may on real data that repeats values.
+     */
+    protected int valueNumber(Column column, boolean unique, int row) {
+        return unique ? row : row % 2;
+    }
+
+    /** The literal of value number {@code index} of {@code column} in {@code profile}. */
+    protected String literal(Column column, int index, int profile) {
         return SyntheticValues.literal(column, index, profile);
     }
 

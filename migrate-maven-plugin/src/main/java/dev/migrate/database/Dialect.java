@@ -274,4 +274,14 @@ public interface Dialect {
 
     /** The statement that makes {@code schema} current in an offline script. */
     String setSchemaSql(Identifier schema);
+
+    /**
+     * The schema {@code connection} is in, where a revision's statement can move the session to
+     * another one (MySQL's {@code USE}): the history table is then written qualified with it and
+     * the session is moved back after each revision, so history rows stay in the migrated schema.
+     * Null by default, and for a name that is not a plain identifier: the name stays unqualified.
+     */
+    default Identifier movableSchema(Connection connection) throws SQLException {
+        return null;
+    }
 }

@@ -34,6 +34,11 @@ final class HistoryTable {
     private final Identifier schema;
     private final Identifier table;
     private final String qualifiedName;
+    /**
+     * The name the statements use: qualified with the session's schema where a revision can move the
+     * session elsewhere ({@link dev.migrate.database.Dialect#movableSchema}), read before any revision runs.
+     */
+    private final String writtenName;
     private PreparedStatement insert;
     private PreparedStatement delete;
     private PreparedStatement update;
@@ -44,11 +49,13 @@ final class HistoryTable {
     private Boolean hasDoneChecksums;
     private boolean columnsChecked;
 
-    HistoryTable(Database database, Identifier schema, Identifier table) {
+    HistoryTable(Database database, Identifier schema, Identifier table) throws SQLException {
         this.database = database;
         this.schema = schema;
         this.table = table;
         this.qualifiedName = qualifiedName(schema, table);
+        this.writtenName = schema != null ? qualifiedName
+                : qualifiedName(database.dialect().movableSchema(database.connection()), table);
     }
 
     static String qualifiedName(Identifier schema, Identifier table) {
@@ -87,8 +94,8 @@ final class HistoryTable {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(exists ? database.dialect().addHistoryColumnSql(qualifiedName, DONE_CHECKSUMS)
-                    : database.dialect().createHistoryTableSql(qualifiedName));
+            statement.execute(exists ? database.dialect().addHistoryColumnSql(writtenName, DONE_CHECKSUMS)
+                    : database.dialect().createHistoryTableSql(writtenName));
             known = true;
             hasDoneChecksums = true;
         } finally {
@@ -119,7 +126,7 @@ final class HistoryTable {
         List<AppliedRevision> rows = new ArrayList<>();
         try (Statement statement = database.connection().createStatement();
                 ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + ", "
-                        + (hasDoneChecksums() ? DONE_CHECKSUMS : "NULL") + " FROM " + qualifiedName
+                        + (hasDoneChecksums() ? DONE_CHECKSUMS : "NULL") + " FROM " + writtenName
                         + " ORDER BY revision")) {
             while (rs.next()) {
                 String parents = rs.getString(2);
@@ -185,7 +192,7 @@ final class HistoryTable {
     /** Records {@code revision} in {@code state}, within whatever transaction the connection is in. */
     public void insert(Revision revision, long durationMillis, RowState state) throws SQLException {
         if (insert == null) {
-            insert = database.connection().prepareStatement("INSERT INTO " + qualifiedName + " (" + COLUMNS
+            insert = database.connection().prepareStatement("INSERT INTO " + writtenName + " (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, 0, NULL)");
             appliedBy = appliedBy();
         }
@@ -217,7 +224,7 @@ final class HistoryTable {
     public void update(Revision revision, RowState state, int statementsDone, String doneChecksums, String error,
             long durationMillis) throws SQLException {
         if (update == null) {
-            update = database.connection().prepareStatement("UPDATE " + qualifiedName + " SET state = ?,"
+            update = database.connection().prepareStatement("UPDATE " + writtenName + " SET state = ?,"
                     + " statements_done = ?, error = ?, duration_ms = ?, upgrade_checksum = ?, downgrade_checksum = ?,"
                     + " message = ?, " + DONE_CHECKSUMS + " = ? WHERE revision = ?");
         }
@@ -235,7 +242,7 @@ final class HistoryTable {
 
     /** Re-records the checksums of {@code revision}'s row, leaving everything else as it is. */
     public void recordChecksums(Revision revision) throws SQLException {
-        try (PreparedStatement statement = database.connection().prepareStatement("UPDATE " + qualifiedName
+        try (PreparedStatement statement = database.connection().prepareStatement("UPDATE " + writtenName
                 + " SET upgrade_checksum = ?, downgrade_checksum = ? WHERE revision = ?")) {
             statement.setString(1, revision.upgrade().checksum());
             statement.setString(2, revision.downgrade().checksum());
@@ -253,7 +260,7 @@ final class HistoryTable {
     /** Whether {@code id} has a row, read within whatever transaction the connection is in. */
     public boolean hasRow(String id) throws SQLException {
         try (PreparedStatement statement = database.connection().prepareStatement(
-                "SELECT 1 FROM " + qualifiedName + " WHERE revision = ?")) {
+                "SELECT 1 FROM " + writtenName + " WHERE revision = ?")) {
             statement.setString(1, id);
             try (java.sql.ResultSet rows = statement.executeQuery()) {
                 return rows.next();
@@ -264,7 +271,7 @@ final class HistoryTable {
     /** Removes {@code id}'s row, within whatever transaction the connection is in. */
     public void delete(String id) throws SQLException {
         if (delete == null) {
-            delete = database.connection().prepareStatement("DELETE FROM " + qualifiedName + " WHERE revision = ?");
+            delete = database.connection().prepareStatement("DELETE FROM " + writtenName + " WHERE revision = ?");
         }
         delete.setString(1, id);
         requireOne(delete.executeUpdate(), id, "delete");
@@ -276,7 +283,7 @@ final class HistoryTable {
      */
     public void deleteIfPresent(String id) throws SQLException {
         try (PreparedStatement statement = database.connection().prepareStatement(
-                "DELETE FROM " + qualifiedName + " WHERE revision = ?")) {
+                "DELETE FROM " + writtenName + " WHERE revision = ?")) {
             statement.setString(1, id);
             int rows = statement.executeUpdate();
             if (rows > 1) {

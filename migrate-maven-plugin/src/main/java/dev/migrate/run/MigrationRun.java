@@ -209,7 +209,7 @@ public final class MigrationRun {
         return database.dialect().lock(() -> connect().connection(), history.qualifiedName(), lockTimeout, listener);
     }
 
-    private HistoryTable history(Database database, boolean createSchema) {
+    private HistoryTable history(Database database, boolean createSchema) throws SQLException {
         if (schema != null) {
             database.useSchema(schema, createSchema);
         }

@@ -1,6 +1,7 @@
 package dev.migrate.run;
 
 import dev.migrate.database.Database;
+import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
@@ -115,10 +116,12 @@ final class PlanRunner {
             throw new IllegalArgumentException("a held transaction runs transactional revisions only");
         }
         int version = database.serverMajorVersion();
+        Identifier home = database.dialect().movableSchema(connection);
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
             for (Revision revision : plan.steps()) {
                 runOne(connection, jdbc, revision, plan.direction(), resumeAt.get(revision.id()), version);
+                comeBack(jdbc, home);
             }
         } catch (RuntimeException | Error e) {
             // leaving abnormally must not commit what is open (setAutoCommit(true) below would):
@@ -131,6 +134,17 @@ final class PlanRunner {
             if (!held) {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Moves the session back to {@code home} when a revision moved it (MySQL's {@code USE}), so the
+     * next revision starts where the run started, as each file does in the database's own client.
+     * The check costs no query where the driver follows the session's schema.
+     */
+    private void comeBack(java.sql.Statement jdbc, Identifier home) throws SQLException {
+        if (home != null && !home.equals(database.dialect().movableSchema(jdbc.getConnection()))) {
+            jdbc.execute(database.dialect().setSchemaSql(home));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.migrate.database.Database;
 import dev.migrate.database.DatabaseUnavailableException;
 import dev.migrate.database.DdlWriter;
 import dev.migrate.database.Identifier;
+import dev.migrate.database.InvalidIdentifierException;
 import dev.migrate.database.LockSampler;
 import dev.migrate.database.MigrationLock;
 import dev.migrate.database.ReservedWords;
@@ -339,5 +340,19 @@ public final class MysqlDialect extends StandardDialect {
     @Override
     public String setSchemaSql(Identifier schema) {
         return "USE " + schema.name();
+    }
+
+    /**
+     * The current database, which a revision's {@code USE} changes for the rest of the session; read
+     * from the driver, which follows it through the server's session tracking without a query.
+     */
+    @Override
+    public Identifier movableSchema(Connection connection) throws SQLException {
+        String database = connection.getSchema();
+        try {
+            return database == null ? null : new Identifier(database);
+        } catch (InvalidIdentifierException e) {
+            return null;
+        }
     }
 }

@@ -52,6 +52,39 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
     private static final Pattern GENERATED = Pattern.compile("(?i)\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b");
     private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
 
+    /** Text columns shorter than this hold bare words: codes and flags, which never become JSON. */
+    private static final int JSON_TEXT_LENGTH = 8;
+
+    /**
+     * Every row its own value, whether or not a unique set asks for it (booleans alternate): the
+     * histories this seeder was tried on add unique indexes over tokens (verifiers, request ids)
+     * that real data never repeats, and a repeated generated value made each such upgrade a false
+     * alarm. A downgrade that loses or changes rows is caught alike with distinct values.
+     */
+    @Override
+    protected int valueNumber(Column column, boolean unique, int row) {
+        return unique || column.kind() != Kind.BOOLEAN ? row : row % 2;
+    }
+
+    /**
+     * Text as JSON strings ({@code "alpha"}, quotes included) where the column is long enough: a
+     * text column that a later revision copies or converts into a JSON column ({@code CHECK
+     * (json_valid(...))} on MariaDB) holds JSON in real data, and a bare word failed that check.
+     * The value is still text to everything else: no cast to a number or a date accepts it.
+     */
+    @Override
+    protected String literal(Column column, int index, int profile) {
+        if (column.kind() != Kind.TEXT || column.length() > 0 && column.length() < JSON_TEXT_LENGTH) {
+            return super.literal(column, index, profile);
+        }
+        Column shorter = new Column(column.name(), column.type(), column.kind(), column.element(), column.notNull(),
+                column.generated(), column.length() > 0 ? column.length() - 2 : 0, column.precision(),
+                column.scale(), column.labels());
+        String word = super.literal(shorter, index, profile);
+        // a bare literal (no cast on MySQL): the double quotes go inside its single ones; words hold neither
+        return word == null ? null : "'\"" + word.substring(1, word.length() - 1) + "\"'";
+    }
+
     /** A row of defaults only: MySQL has no {@code DEFAULT VALUES}. */
     @Override
     protected String defaultRow(SeedTable table) {
