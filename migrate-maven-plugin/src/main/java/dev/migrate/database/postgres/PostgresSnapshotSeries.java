@@ -37,6 +37,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     private boolean historyRead;
     /** Where the log cannot be installed: the catalog's rows as of the last snapshot. */
     private PostgresCatalogListing listing;
+    /** What the statements told through {@link #ran} since the last snapshot name, for the listing. */
+    private final PostgresNamedScope scope = new PostgresNamedScope();
     private static final int VACUUM_EVERY = 1500;
     private int sinceVacuum;
     private boolean logged;
@@ -63,7 +65,27 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     }
 
     @Override
+    public void ran(String sql) {
+        if (listing != null) {
+            scope.ran(sql);
+        }
+    }
+
+    @Override
+    public void unknownChanges() {
+        scope.unknown();
+    }
+
+    @Override
     public SchemaSnapshot next(Connection connection, boolean full) throws SQLException {
+        try {
+            return read(connection, full);
+        } finally {
+            scope.clear();
+        }
+    }
+
+    private SchemaSnapshot read(Connection connection, boolean full) throws SQLException {
         if (full || current == null || (!logged && listing == null)) {
             return readAll(connection);
         }
@@ -94,8 +116,17 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             historyRead = true;
             rows = changes.rows();
         } else {
-            // no log (not a superuser): what changed is what the catalog's rows say was written since
-            List<long[]> named = listing.update(connection);
+            // no log (not a superuser): what changed is what the catalog's rows say was written since, among
+            // the rows of what the phase's statements name where they can tell, else among them all
+            Set<String> names = scope.names();
+            List<long[]> named = null;
+            if (names != null) {
+                names.add(historyTable);
+                named = listing.updateNamed(connection, names);
+            }
+            if (named == null) {
+                named = listing.update(connection);
+            }
             rows = named.isEmpty() ? List.of() : PostgresChangeLog.resolve(connection, named);
             if (rows == null) {
                 return readAll(connection);
@@ -157,6 +188,11 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     /** How many catalog rows the last snapshot's listing fetched; -1 without a listing (for tests). */
     int listed() {
         return listing == null ? -1 : listing.fetched();
+    }
+
+    /** The catalog listing, where there is one (for tests). */
+    PostgresCatalogListing listing() {
+        return listing;
     }
 
     /** How many snapshots read the whole catalog (for tests). */
