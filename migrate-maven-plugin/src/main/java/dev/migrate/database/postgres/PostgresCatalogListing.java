@@ -75,9 +75,13 @@ final class PostgresCatalogListing {
 
     /** A row of a catalog: kind 0, then catalog, keys, object, version, and a relation's name. */
     private static String rows(String[] c, String condition) {
+        return rows(c, c[5], condition);
+    }
+
+    private static String rows(String[] c, String where, String condition) {
         return "SELECT 0, " + c[0] + "::int8, " + keys(c) + ", " + c[2] + "::int8, " + c[3] + "::int8,"
                 + " xmin::text || ':' || cmin::text, " + (c[4].equals("pg_class") ? "relname::text" : "NULL::text")
-                + " FROM pg_catalog." + c[4] + " WHERE (" + c[5] + ")" + condition;
+                + " FROM pg_catalog." + c[4] + " WHERE (" + where + ")" + condition;
     }
 
     private static String keys(String[] c) {
@@ -130,12 +134,16 @@ final class PostgresCatalogListing {
      * reference (0 for a relation named) and dependent, each as class id and object id; the
      * relations known by those names before are given as object ids (they may be gone).
      */
+    // (the object id limits are compared as int8, and the lookup of what depends on an object sits
+    // behind OFFSET 0: the planner, misled by catalog statistics a run outdates, otherwise scanned
+    // the whole of pg_class's object id index and of pg_depend at every step)
     private static final String REACHED = "WITH RECURSIVE s(rc, ro, c, o) AS ("
             + "SELECT 0::oid, 0::oid, 1259::oid, oid FROM pg_catalog.pg_class"
-            + " WHERE relname = ANY(?::text[]::name[]) AND oid >= 16384"
+            + " WHERE relname = ANY(?::text[]::name[]) AND oid::int8 >= 16384"
             + " UNION SELECT 0::oid, 0::oid, 1259::oid, unnest(?::text::oid[])"
-            + " UNION SELECT d.refclassid, d.refobjid, d.classid, d.objid FROM s JOIN pg_catalog.pg_depend d"
-            + " ON d.refclassid = s.c AND d.refobjid = s.o WHERE d.objid >= 16384)"
+            + " UNION SELECT d.refclassid, d.refobjid, d.classid, d.objid FROM s CROSS JOIN LATERAL"
+            + " (SELECT refclassid, refobjid, classid, objid FROM pg_catalog.pg_depend"
+            + " WHERE refclassid = s.c AND refobjid = s.o AND objid::int8 >= 16384 OFFSET 0) d)"
             + " SELECT rc::int8, ro::int8, c::int8, o::int8 FROM s";
 
     /** Which objects depend on which (reference, then dependent), for those made after initdb. */
@@ -144,7 +152,9 @@ final class PostgresCatalogListing {
 
     /** The rows of some objects, looked up by each catalog's index on its object's id, as kind 0 rows. */
     private static final String OF_OBJECTS = CATALOGS.stream()
-            .map(c -> rows(c, " AND " + c[3] + " = ANY(?::text::oid[]) AND " + c[2] + " = ANY(?::text::oid[])"
+            // (the object id limit as int8, so that the index serves the objects' ids, not the limit)
+            .map(c -> rows(c, c[5].replace(" >= 16384", "::int8 >= 16384"), " AND " + c[3] + " = ANY(?::text::oid[])"
+                    + " AND " + c[2] + " = ANY(?::text::oid[])"
                     + " AND " + c[2] + "::int8 * 4294967296 + " + c[3] + "::int8 = ANY(?::text::int8[])"))
             .collect(Collectors.joining(" UNION ALL "));
 

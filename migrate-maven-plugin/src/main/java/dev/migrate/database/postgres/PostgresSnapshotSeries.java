@@ -215,12 +215,12 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         // without the log, a listing of the catalog's rows tells the next snapshot what changed (it only
         // reads, so it also serves a database verify did not make)
         listing = logged ? null : PostgresCatalogListing.read(connection);
+        // the observer sends the same few queries thousands of times: plan each once (the plans were
+        // checked to look rows up by key, the listing's too), not at every call, which cost as much as running them
+        if (!held) {
+            setting(connection, "plan_cache_mode = force_generic_plan");
+        }
         if (logged) {
-            // the observer sends the same few queries thousands of times: plan each once (the plans were
-            // checked to look rows up by key), not at every call, which cost as much as running them
-            if (!held) {
-                setting(connection, "plan_cache_mode = force_generic_plan");
-            }
             position = PostgresChangeLog.position(connection)[0];
             try (java.sql.Statement statement = connection.createStatement();
                     java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('" + historyName.replace("'", "''")
@@ -283,7 +283,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         int major = connection.getMetaData().getDatabaseMajorVersion();
         if (major >= 11) {
             try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL jit = off" + (major >= 12 && logged
+                statement.execute("SET LOCAL jit = off" + (major >= 12
                         ? "; SET LOCAL plan_cache_mode = force_generic_plan" : ""));
             }
         }
