@@ -20,7 +20,7 @@ final class PostgresNamedScope {
 
     /** First words of statements that change no catalog row but those of what they name. */
     private static final Set<String> FIRST = Set.of("create", "alter", "drop", "comment", "insert", "update", "delete",
-            "select", "with", "values", "table", "truncate", "analyze", "vacuum", "reindex", "cluster", "lock", "set",
+            "select", "with", "values", "table", "truncate", "analyze", "reindex", "lock", "set",
             "reset", "show", "begin", "start", "commit", "end", "rollback", "savepoint", "release");
 
     /** After CREATE, ALTER, DROP or COMMENT ON (past the words below): the kinds of object named. */

@@ -129,12 +129,7 @@ class PostgresSnapshotSeriesTest {
     @Test
     void withoutTheLogEachListingFetchesWhatChangedNotEveryCatalogRow() throws SQLException {
         asNonSuperuser(role -> {
-            PostgresSnapshotReader reader = new PostgresSnapshotReader();
-            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                    Connection runner = db.connect();
-                    Connection observer = connectAs(db, role);
-                    Statement statement = runner.createStatement()) {
-                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+            observedAs(role, (statement, observer, reader) -> {
                 for (int i = 0; i < 40; i++) {
                     statement.execute("CREATE TABLE t_" + i + " (id INT PRIMARY KEY, name TEXT, amount INT)");
                 }
@@ -157,7 +152,7 @@ class PostgresSnapshotSeriesTest {
                     }
                 }
                 assertThat(series.fullReads()).isEqualTo(1);
-            }
+            });
         });
     }
 
@@ -228,12 +223,7 @@ class PostgresSnapshotSeriesTest {
                     "CREATE TABLE side.more (id INT PRIMARY KEY)",
                     "DROP TABLE side.more",
                     "DROP SEQUENCE numbers");
-            PostgresSnapshotReader reader = new PostgresSnapshotReader();
-            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                    Connection runner = db.connect();
-                    Connection observer = connectAs(db, role);
-                    Statement statement = runner.createStatement()) {
-                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+            observedAs(role, (statement, observer, reader) -> {
                 PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
                 series.next(observer, true);
                 int named = 0;
@@ -253,19 +243,14 @@ class PostgresSnapshotSeriesTest {
                 }
                 assertThat(named).as("steps listed by name").isEqualTo(steps.size() - 1);
                 assertThat(series.fullReads()).isEqualTo(2);
-            }
+            });
         });
     }
 
     @Test
     void withoutTheLogRoutinesOfTheUsersOrStatementsRunUntoldListEveryRow() throws SQLException {
         asNonSuperuser(role -> {
-            PostgresSnapshotReader reader = new PostgresSnapshotReader();
-            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                    Connection runner = db.connect();
-                    Connection observer = connectAs(db, role);
-                    Statement statement = runner.createStatement()) {
-                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+            observedAs(role, (statement, observer, reader) -> {
                 statement.execute("CREATE TABLE orders (id INT PRIMARY KEY)");
                 PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
                 series.next(observer, true);
@@ -288,7 +273,7 @@ class PostgresSnapshotSeriesTest {
                 assertThat(incremental.objects().keySet().toString()).contains("hidden");
                 assertThat(incremental.objects()).isEqualTo(reader.read(observer, "public", "migrate_history").objects());
                 assertThat(series.listing().namedUpdates()).isZero();
-            }
+            });
         });
     }
 
@@ -304,6 +289,21 @@ class PostgresSnapshotSeriesTest {
             body.run(role);
         } finally {
             dev.migrate.testing.PostgresServer.execute("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    private interface Observed {
+        void run(Statement runner, Connection observer, PostgresSnapshotReader reader) throws SQLException;
+    }
+
+    /** A new database with a history table; {@code body} changes it as the superuser and observes it as {@code role}. */
+    private static void observedAs(String role, Observed body) throws SQLException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                Connection runner = db.connect();
+                Connection observer = connectAs(db, role);
+                Statement statement = runner.createStatement()) {
+            statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+            body.run(statement, observer, new PostgresSnapshotReader());
         }
     }
 
