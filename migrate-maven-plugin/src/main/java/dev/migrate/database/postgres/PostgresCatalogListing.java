@@ -35,8 +35,13 @@ import java.util.stream.Collectors;
  * are listed again. The server still scans the catalogs, but sends what changed (and a count per
  * range), not a row per catalog entry.
  *
- * <p>Longer than most classes: the queries and the rows and counts per range they keep up to date
- * are one state, which one class keeps consistent.
+ * <p>Where the phase's statements name all they reach ({@link PostgresNamedScope}), {@link #updateNamed}
+ * looks only at the rows of the relations named and of the objects that depend on them (now, from
+ * {@code pg_depend}; before, as remembered), each through the catalog's index: the server then
+ * scans nothing, and the listing stays row for row what a full one would be.
+ *
+ * <p>Longer than most classes: the queries and the rows, counts per range, names and dependencies
+ * they keep up to date are one state, which one class keeps consistent.
  */
 final class PostgresCatalogListing {
 
