@@ -35,8 +35,13 @@ import java.util.stream.Collectors;
  * are listed again. The server still scans the catalogs, but sends what changed (and a count per
  * range), not a row per catalog entry.
  *
- * <p>Longer than most classes: the queries and the rows and counts per range they keep up to date
- * are one state, which one class keeps consistent.
+ * <p>Where the phase's statements name all they reach ({@link PostgresNamedScope}), {@link #updateNamed}
+ * looks only at the rows of the relations named and of the objects that depend on them (now, from
+ * {@code pg_depend}; before, as remembered), each through the catalog's index: the server then
+ * scans nothing, and the listing stays row for row what a full one would be.
+ *
+ * <p>Longer than most classes: the queries and the rows, counts per range, names and dependencies
+ * they keep up to date are one state, which one class keeps consistent.
  */
 final class PostgresCatalogListing {
 
@@ -73,10 +78,15 @@ final class PostgresCatalogListing {
         return new String[] {catalog, keys, classId, objectId, table, where};
     }
 
-    /** A row of a catalog: kind 0, then catalog, keys, object, version. */
+    /** A row of a catalog: kind 0, then catalog, keys, object, version, and a relation's name. */
     private static String rows(String[] c, String condition) {
+        return rows(c, c[5], condition);
+    }
+
+    private static String rows(String[] c, String where, String condition) {
         return "SELECT 0, " + c[0] + "::int8, " + keys(c) + ", " + c[2] + "::int8, " + c[3] + "::int8,"
-                + " xmin::text || ':' || cmin::text FROM pg_catalog." + c[4] + " WHERE (" + c[5] + ")" + condition;
+                + " xmin::text || ':' || cmin::text, " + (c[4].equals("pg_class") ? "relname::text" : "NULL::text")
+                + " FROM pg_catalog." + c[4] + " WHERE (" + where + ")" + condition;
     }
 
     private static String keys(String[] c) {
@@ -107,9 +117,9 @@ final class PostgresCatalogListing {
                     + " OR xmin = ANY(?::text::xid[]))"))
                     .collect(Collectors.joining(" UNION ALL "))
             + CATALOGS.stream().map(c -> " UNION ALL SELECT 1, " + c[0] + "::int8, " + c[3] + "::int8 >> " + RANGE_BITS
-                    + ", count(*), 0, 0, 0, NULL FROM pg_catalog." + c[4] + " WHERE " + c[5] + " GROUP BY 3")
+                    + ", count(*), 0, 0, 0, NULL, NULL FROM pg_catalog." + c[4] + " WHERE " + c[5] + " GROUP BY 3")
                     .collect(Collectors.joining())
-            + " UNION ALL SELECT 2, " + FIRST_UNSEEN + ", 0, 0, 0, 0, 0, " + RUNNING;
+            + " UNION ALL SELECT 2, " + FIRST_UNSEEN + ", 0, 0, 0, 0, 0, " + RUNNING + ", NULL";
 
 
     /** How many rows each object has, in some ranges of object ids: catalog, object, count. */
@@ -124,20 +134,56 @@ final class PostgresCatalogListing {
             .map(c -> rows(c, " AND " + c[0] + "::int8 * 4294967296 + " + c[3] + "::int8 = ANY(?::text::int8[])"))
             .collect(Collectors.joining(" UNION ALL "));
 
+    /**
+     * The objects that depend on the relations some names name, now, and the relations themselves:
+     * reference (0 for a relation named) and dependent, each as class id and object id; the
+     * relations known by those names before are given as object ids (they may be gone).
+     */
+    // (the object id limits are compared as int8, and the lookup of what depends on an object sits
+    // behind OFFSET 0: the planner, misled by catalog statistics a run outdates, otherwise scanned
+    // the whole of pg_class's object id index and of pg_depend at every step)
+    private static final String REACHED = "WITH RECURSIVE s(rc, ro, c, o) AS ("
+            + "SELECT 0::oid, 0::oid, 1259::oid, oid FROM pg_catalog.pg_class"
+            + " WHERE relname = ANY(?::text[]::name[]) AND oid::int8 >= 16384"
+            + " UNION SELECT 0::oid, 0::oid, 1259::oid, unnest(?::text::oid[])"
+            + " UNION SELECT d.refclassid, d.refobjid, d.classid, d.objid FROM s CROSS JOIN LATERAL"
+            + " (SELECT refclassid, refobjid, classid, objid FROM pg_catalog.pg_depend"
+            + " WHERE refclassid = s.c AND refobjid = s.o AND objid::int8 >= 16384 OFFSET 0) d)"
+            + " SELECT rc::int8, ro::int8, c::int8, o::int8 FROM s";
+
+    /** Which objects depend on which (reference, then dependent), for those made after initdb. */
+    private static final String DEPENDS = "SELECT refclassid::int8, refobjid::int8, classid::int8, objid::int8"
+            + " FROM pg_catalog.pg_depend WHERE refobjid >= 16384 AND objid >= 16384";
+
+    /** The rows of some objects, looked up by each catalog's index on its object's id, as kind 0 rows. */
+    private static final String OF_OBJECTS = CATALOGS.stream()
+            // (the object id limit as int8, so that the index serves the objects' ids, not the limit)
+            .map(c -> rows(c, c[5].replace(" >= 16384", "::int8 >= 16384"), " AND " + c[3] + " = ANY(?::text::oid[])"
+                    + " AND " + c[2] + " = ANY(?::text::oid[])"
+                    + " AND " + c[2] + "::int8 * 4294967296 + " + c[3] + "::int8 = ANY(?::text::int8[])"))
+            .collect(Collectors.joining(" UNION ALL "));
+
     private record Key(long catalog, long first, long second, long third) {
     }
 
-    private record Row(long classId, long objectId, String version) {
+    private record Row(long classId, long objectId, String version, String name) {
     }
 
     private final Map<Key, Row> rows = new HashMap<>();
     /** (catalog, range of object ids) -> how many rows of {@link #rows} are in it. */
     private final Map<Long, Integer> counts = new HashMap<>();
+    /** (class id, object id) -> the keys of its rows; a relation's object ids by its name; rows per catalog. */
+    private final Map<Long, Set<Key>> keysOf = new HashMap<>();
+    private final Map<String, Set<Long>> relationsNamed = new HashMap<>();
+    private final Map<Long, Integer> perCatalog = new HashMap<>();
+    /** (class id, object id) -> the objects that depended on it when it was last looked at. */
+    private final Map<Long, Set<Long>> dependents = new HashMap<>();
     /** The first transaction the last listing's snapshot did not see (32 bits), and those running then. */
     private long since;
     private String running;
     /** The catalog rows the last {@link #update} fetched (for tests). */
     private int fetched;
+    private int namedUpdates;
 
     private PostgresCatalogListing() {
     }
@@ -158,6 +204,7 @@ final class PostgresCatalogListing {
                 }
             }
         }
+        listing.readDependents(connection);
         return listing;
     }
 
@@ -214,11 +261,121 @@ final class PostgresCatalogListing {
         if (!lost.isEmpty()) {
             relist(connection, lost, changed);
         }
+        if (!changed.isEmpty()) {
+            // what depends on what was not followed object by object: read it again
+            readDependents(connection);
+        }
+        return pairs(changed);
+    }
+
+    private static List<long[]> pairs(Set<List<Long>> changed) {
         List<long[]> objects = new ArrayList<>();
         for (List<Long> object : changed) {
             objects.add(new long[] {object.get(0), object.get(1)});
         }
         return objects;
+    }
+
+    /**
+     * As {@link #update}, for a phase whose statements reach only the relations {@code names} name
+     * (see {@link PostgresNamedScope}): looks at the rows of those relations, before and now, and of
+     * every object that depends on them, through the catalogs' indexes, so it costs what the phase
+     * reached, not what the database holds. Null where it cannot tell: the database holds routines
+     * of its users, which a data statement or a default may run, and which may change anything.
+     */
+    List<long[]> updateNamed(Connection connection, Set<String> names) throws SQLException {
+        if (perCatalog.getOrDefault(PostgresCatalogQueries.PG_PROC, 0) > 0) {
+            return null;
+        }
+        fetched = 0;
+        Set<Long> before = new HashSet<>();
+        for (String name : names) {
+            relationsNamed.getOrDefault(name, Set.of()).forEach(oid -> before.add(object(PostgresCatalogQueries.PG_CLASS, oid)));
+        }
+        Set<Long> now = new HashSet<>();
+        Map<Long, Set<Long>> edges = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(REACHED)) {
+            statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+            statement.setString(2, before.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
+                    .collect(Collectors.joining(",", "{", "}")));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long dependent = object(rs.getLong(3), rs.getLong(4));
+                    now.add(dependent);
+                    if (rs.getLong(1) != 0) {
+                        edges.computeIfAbsent(object(rs.getLong(1), rs.getLong(2)), k -> new HashSet<>()).add(dependent);
+                    }
+                }
+            }
+        }
+        // and what depended on them when last looked at (gone with them, perhaps)
+        Set<Long> scope = new HashSet<>(now);
+        java.util.ArrayDeque<Long> next = new java.util.ArrayDeque<>(before);
+        next.addAll(now);
+        while (!next.isEmpty()) {
+            Long object = next.poll();
+            if (scope.add(object) || now.contains(object)) {
+                for (Long dependent : dependents.getOrDefault(object, Set.of())) {
+                    if (!scope.contains(dependent)) {
+                        next.add(dependent);
+                    }
+                }
+            }
+        }
+        Map<Key, Row> present = new HashMap<>();
+        if (!scope.isEmpty()) {
+            String oids = scope.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL)).distinct()
+                    .collect(Collectors.joining(",", "{", "}"));
+            String classes = scope.stream().map(object -> String.valueOf(object >>> 32)).distinct()
+                    .collect(Collectors.joining(",", "{", "}"));
+            String objects = scope.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+            try (PreparedStatement statement = connection.prepareStatement(OF_OBJECTS)) {
+                for (int i = 0; i < CATALOGS.size(); i++) {
+                    statement.setString(3 * i + 1, oids);
+                    statement.setString(3 * i + 2, classes);
+                    statement.setString(3 * i + 3, objects);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        fetched++;
+                        present.put(key(rs), row(rs));
+                    }
+                }
+            }
+        }
+        Set<List<Long>> changed = new LinkedHashSet<>();
+        for (Long object : scope) {
+            for (Key key : List.copyOf(keysOf.getOrDefault(object, Set.of()))) {
+                if (!present.containsKey(key)) {
+                    Row was = remove(key);
+                    changed.add(List.of(was.classId(), was.objectId()));
+                }
+            }
+            dependents.remove(object);
+        }
+        present.forEach((key, row) -> {
+            Row was = put(key, row);
+            if (was == null || !Objects.equals(was.version(), row.version()) || was.objectId() != row.objectId()) {
+                changed.add(List.of(row.classId(), row.objectId()));
+                if (was != null) {
+                    changed.add(List.of(was.classId(), was.objectId()));
+                }
+            }
+        });
+        edges.forEach((reference, objects) -> dependents.computeIfAbsent(reference, k -> new HashSet<>()).addAll(objects));
+        namedUpdates++;
+        return pairs(changed);
+    }
+
+    /** Reads which object depends on which, afresh. */
+    private void readDependents(Connection connection) throws SQLException {
+        dependents.clear();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(DEPENDS)) {
+            while (rs.next()) {
+                dependents.computeIfAbsent(object(rs.getLong(1), rs.getLong(2)), k -> new HashSet<>())
+                        .add(object(rs.getLong(3), rs.getLong(4)));
+            }
+        }
     }
 
     /**
@@ -292,6 +449,19 @@ final class PostgresCatalogListing {
         }
     }
 
+    /** Every row known: its key, object and version (for tests: the same as a new listing's). */
+    Map<List<Long>, String> versions() {
+        Map<List<Long>, String> versions = new HashMap<>();
+        rows.forEach((key, row) -> versions.put(List.of(key.catalog(), key.first(), key.second(), key.third()),
+                row.classId() + "/" + row.objectId() + "@" + row.version()));
+        return versions;
+    }
+
+    /** How many updates looked only at what the statements named (for tests). */
+    int namedUpdates() {
+        return namedUpdates;
+    }
+
     /** How many catalog rows the listing knows. */
     int size() {
         return rows.size();
@@ -304,16 +474,39 @@ final class PostgresCatalogListing {
     private Row put(Key key, Row row) {
         Row was = rows.put(key, row);
         if (was != null) {
-            counts.merge(range(key.catalog(), was.objectId() >>> RANGE_BITS), -1, Integer::sum);
+            forget(key, was);
         }
         counts.merge(range(key.catalog(), row.objectId() >>> RANGE_BITS), 1, Integer::sum);
+        perCatalog.merge(key.catalog(), 1, Integer::sum);
+        keysOf.computeIfAbsent(object(row.classId(), row.objectId()), k -> new HashSet<>()).add(key);
+        if (row.name() != null) {
+            relationsNamed.computeIfAbsent(row.name(), k -> new HashSet<>()).add(key.first());
+        }
         return was;
     }
 
     private Row remove(Key key) {
         Row was = rows.remove(key);
-        counts.merge(range(key.catalog(), was.objectId() >>> RANGE_BITS), -1, Integer::sum);
+        forget(key, was);
         return was;
+    }
+
+    /** Takes a row that is no longer there (or is there again in another version) out of the counts and maps. */
+    private void forget(Key key, Row was) {
+        counts.merge(range(key.catalog(), was.objectId() >>> RANGE_BITS), -1, Integer::sum);
+        perCatalog.merge(key.catalog(), -1, Integer::sum);
+        Set<Key> keys = keysOf.get(object(was.classId(), was.objectId()));
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            keysOf.remove(object(was.classId(), was.objectId()));
+        }
+        Set<Long> named = was.name() == null ? null : relationsNamed.get(was.name());
+        if (named != null && named.remove(key.first()) && named.isEmpty()) {
+            relationsNamed.remove(was.name());
+        }
+    }
+
+    private static long object(long classId, long objectId) {
+        return classId * 4294967296L + objectId;
     }
 
     private static long range(long catalog, long range) {
@@ -325,6 +518,6 @@ final class PostgresCatalogListing {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getLong(6), rs.getLong(7), rs.getString(8));
+        return new Row(rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9));
     }
 }

@@ -37,6 +37,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     private boolean historyRead;
     /** Where the log cannot be installed: the catalog's rows as of the last snapshot. */
     private PostgresCatalogListing listing;
+    /** What the statements told through {@link #ran} since the last snapshot name, for the listing. */
+    private final PostgresNamedScope scope = new PostgresNamedScope();
     private static final int VACUUM_EVERY = 1500;
     private int sinceVacuum;
     private boolean logged;
@@ -63,7 +65,27 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     }
 
     @Override
+    public void ran(String sql) {
+        if (listing != null) {
+            scope.ran(sql);
+        }
+    }
+
+    @Override
+    public void unknownChanges() {
+        scope.unknown();
+    }
+
+    @Override
     public SchemaSnapshot next(Connection connection, boolean full) throws SQLException {
+        try {
+            return read(connection, full);
+        } finally {
+            scope.clear();
+        }
+    }
+
+    private SchemaSnapshot read(Connection connection, boolean full) throws SQLException {
         if (full || current == null || (!logged && listing == null)) {
             return readAll(connection);
         }
@@ -94,8 +116,17 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             historyRead = true;
             rows = changes.rows();
         } else {
-            // no log (not a superuser): what changed is what the catalog's rows say was written since
-            List<long[]> named = listing.update(connection);
+            // no log (not a superuser): what changed is what the catalog's rows say was written since, among
+            // the rows of what the phase's statements name where they can tell, else among them all
+            Set<String> names = scope.names();
+            List<long[]> named = null;
+            if (names != null) {
+                names.add(historyTable);
+                named = listing.updateNamed(connection, names);
+            }
+            if (named == null) {
+                named = listing.update(connection);
+            }
             rows = named.isEmpty() ? List.of() : PostgresChangeLog.resolve(connection, named);
             if (rows == null) {
                 return readAll(connection);
@@ -159,6 +190,11 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         return listing == null ? -1 : listing.fetched();
     }
 
+    /** The catalog listing, where there is one (for tests). */
+    PostgresCatalogListing listing() {
+        return listing;
+    }
+
     /** How many snapshots read the whole catalog (for tests). */
     int fullReads() {
         return fullReads;
@@ -179,12 +215,12 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         // without the log, a listing of the catalog's rows tells the next snapshot what changed (it only
         // reads, so it also serves a database verify did not make)
         listing = logged ? null : PostgresCatalogListing.read(connection);
+        // the observer sends the same few queries thousands of times: plan each once (the plans were
+        // checked to look rows up by key, the listing's too), not at every call, which cost as much as running them
+        if (!held) {
+            setting(connection, "plan_cache_mode = force_generic_plan");
+        }
         if (logged) {
-            // the observer sends the same few queries thousands of times: plan each once (the plans were
-            // checked to look rows up by key), not at every call, which cost as much as running them
-            if (!held) {
-                setting(connection, "plan_cache_mode = force_generic_plan");
-            }
             position = PostgresChangeLog.position(connection)[0];
             try (java.sql.Statement statement = connection.createStatement();
                     java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('" + historyName.replace("'", "''")
@@ -247,7 +283,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         int major = connection.getMetaData().getDatabaseMajorVersion();
         if (major >= 11) {
             try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL jit = off" + (major >= 12 && logged
+                statement.execute("SET LOCAL jit = off" + (major >= 12
                         ? "; SET LOCAL plan_cache_mode = force_generic_plan" : ""));
             }
         }

@@ -129,12 +129,7 @@ class PostgresSnapshotSeriesTest {
     @Test
     void withoutTheLogEachListingFetchesWhatChangedNotEveryCatalogRow() throws SQLException {
         asNonSuperuser(role -> {
-            PostgresSnapshotReader reader = new PostgresSnapshotReader();
-            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                    Connection runner = db.connect();
-                    Connection observer = connectAs(db, role);
-                    Statement statement = runner.createStatement()) {
-                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+            observedAs(role, (statement, observer, reader) -> {
                 for (int i = 0; i < 40; i++) {
                     statement.execute("CREATE TABLE t_" + i + " (id INT PRIMARY KEY, name TEXT, amount INT)");
                 }
@@ -157,7 +152,7 @@ class PostgresSnapshotSeriesTest {
                     }
                 }
                 assertThat(series.fullReads()).isEqualTo(1);
-            }
+            });
         });
     }
 
@@ -192,6 +187,96 @@ class PostgresSnapshotSeriesTest {
         });
     }
 
+    @Test
+    void withoutTheLogAPhaseToldItsStatementsListsOnlyWhatTheyNameAndKeepsEveryRowAsAFullListing()
+            throws SQLException {
+        asNonSuperuser(role -> {
+            List<String> steps = List.of(
+                    "CREATE TABLE customers (id SERIAL PRIMARY KEY, name TEXT NOT NULL)",
+                    "CREATE TABLE orders (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            + " customer_id INT REFERENCES customers (id), total INT)",
+                    "CREATE INDEX orders_total ON orders (total)",
+                    "CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100",
+                    "ALTER TABLE orders RENAME COLUMN total TO amount",
+                    "COMMENT ON COLUMN orders.amount IS 'in cents'",
+                    "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 0",
+                    "COMMENT ON CONSTRAINT orders_pkey ON orders IS 'the key'",
+                    "DROP VIEW big_orders",
+                    // rebuilds the index under a new object id, same name
+                    "ALTER TABLE orders ALTER COLUMN amount TYPE BIGINT",
+                    "INSERT INTO customers (name) VALUES ('first')",
+                    "ALTER TABLE customers RENAME TO clients",
+                    // the foreign key's triggers on clients go with the column of orders
+                    "ALTER TABLE orders DROP COLUMN customer_id",
+                    "ALTER TABLE clients ADD COLUMN tag TEXT UNIQUE",
+                    "CREATE TABLE parts (id INT, at DATE) PARTITION BY RANGE (at)",
+                    "CREATE TABLE parts_2026 PARTITION OF parts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                    "CREATE INDEX parts_id ON parts (id)",
+                    "DROP TABLE parts_2026",
+                    // its index, key, identity sequence and row types go with it, none of them named
+                    "DROP TABLE orders",
+                    "CREATE SEQUENCE numbers START 5",
+                    "ALTER SEQUENCE numbers INCREMENT BY 2",
+                    "DROP TABLE clients",
+                    // opaque: every row is looked at, and the next phase can name again
+                    "CREATE SCHEMA side",
+                    "CREATE TABLE side.more (id INT PRIMARY KEY)",
+                    "DROP TABLE side.more",
+                    "DROP SEQUENCE numbers");
+            observedAs(role, (statement, observer, reader) -> {
+                PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
+                series.next(observer, true);
+                int named = 0;
+                for (String step : steps) {
+                    statement.execute(step);
+                    series.ran(step);
+                    PostgresCatalogListing before = series.listing();
+                    int namedBefore = before.namedUpdates();
+                    SchemaSnapshot incremental = series.next(observer, false);
+                    named += series.listing() == before && before.namedUpdates() > namedBefore ? 1 : 0;
+
+                    assertThat(incremental.objects()).as("after %s", step)
+                            .isEqualTo(reader.read(observer, "public", "migrate_history").objects());
+                    // a row the named listing missed would show here, even where the snapshot does not change
+                    assertThat(series.listing().versions()).as("rows after %s", step)
+                            .isEqualTo(PostgresCatalogListing.read(observer).versions());
+                }
+                assertThat(named).as("steps listed by name").isEqualTo(steps.size() - 1);
+                assertThat(series.fullReads()).isEqualTo(2);
+            });
+        });
+    }
+
+    @Test
+    void withoutTheLogRoutinesOfTheUsersOrStatementsRunUntoldListEveryRow() throws SQLException {
+        asNonSuperuser(role -> {
+            observedAs(role, (statement, observer, reader) -> {
+                statement.execute("CREATE TABLE orders (id INT PRIMARY KEY)");
+                PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
+                series.next(observer, true);
+                // a statement nobody told about: the next listing looks at everything
+                statement.execute("CREATE TABLE untold (id INT)");
+                series.unknownChanges();
+                assertThat(series.next(observer, false).objects().keySet().toString()).contains("untold");
+                assertThat(series.listing().namedUpdates()).isZero();
+
+                // a routine that runs DDL, called from a data statement that names none of what it makes
+                statement.execute("CREATE FUNCTION sneaky() RETURNS INT LANGUAGE plpgsql AS"
+                        + " $$ BEGIN CREATE TABLE hidden (id INT); RETURN 1; END $$");
+                series.unknownChanges();
+                series.next(observer, false);
+                String step = "INSERT INTO orders (id) SELECT sneaky()";
+                statement.execute(step);
+                series.ran(step);
+                SchemaSnapshot incremental = series.next(observer, false);
+
+                assertThat(incremental.objects().keySet().toString()).contains("hidden");
+                assertThat(incremental.objects()).isEqualTo(reader.read(observer, "public", "migrate_history").objects());
+                assertThat(series.listing().namedUpdates()).isZero();
+            });
+        });
+    }
+
     private interface AsRole {
         void run(String role) throws SQLException;
     }
@@ -204,6 +289,21 @@ class PostgresSnapshotSeriesTest {
             body.run(role);
         } finally {
             dev.migrate.testing.PostgresServer.execute("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    private interface Observed {
+        void run(Statement runner, Connection observer, PostgresSnapshotReader reader) throws SQLException;
+    }
+
+    /** A new database with a history table; {@code body} changes it as the superuser and observes it as {@code role}. */
+    private static void observedAs(String role, Observed body) throws SQLException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                Connection runner = db.connect();
+                Connection observer = connectAs(db, role);
+                Statement statement = runner.createStatement()) {
+            statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+            body.run(statement, observer, new PostgresSnapshotReader());
         }
     }
 
