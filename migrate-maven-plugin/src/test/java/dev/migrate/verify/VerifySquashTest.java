@@ -85,4 +85,29 @@ class VerifySquashTest {
         assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
                 .contains("upgrade of a new database through the squashes").containsIgnoringCase("n"));
     }
+
+    @OnBothDatabases
+    void reportsASquashWhoseDowngradeLosesTheRowsOfATableBeforeIt(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain();
+        // the schema comes back, the rows of a (there before the squash) do not
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: " + A + "\n-- replaces: " + B + ", " + C,
+                "ALTER TABLE a ADD COLUMN n INT;\nCREATE TABLE c (id INT);",
+                "DROP TABLE c;\nDROP TABLE a;\nCREATE TABLE a (id INT);");
+
+        assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
+                .contains("downgrade of " + S + "_squash loses").containsIgnoringCase("table")
+                .containsIgnoringCase("a held before the upgrade"));
+    }
+
+    @OnBothDatabases
+    void passesASquashWhoseDowngradeKeepsTheRowsOfATableBeforeIt(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain();
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: " + A + "\n-- replaces: " + B + ", " + C,
+                "ALTER TABLE a ADD COLUMN n INT;\nCREATE TABLE c (id INT);",
+                "DROP TABLE c;\nALTER TABLE a DROP COLUMN n;");
+
+        assertThat(errors(verify(db, dir))).isEmpty();
+    }
 }
