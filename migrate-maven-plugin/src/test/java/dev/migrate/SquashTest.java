@@ -264,4 +264,41 @@ class SquashTest {
         assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of()))
                 .isInstanceOf(SquashException.class).hasMessageContaining("the rows of flows differ");
     }
+
+    /** A: tables flows (empty on a new database) and kinds (one row); B: an UPDATE on each, a DELETE on flows. */
+    void updatesOnAnEmptyAndAFilledTable() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE flows (id INT PRIMARY KEY, ui VARCHAR(20));\n"
+                + "CREATE TABLE kinds (id INT PRIMARY KEY, name VARCHAR(20));\n"
+                + "INSERT INTO kinds (id, name) VALUES (1, 'password');", "DROP TABLE kinds;\nDROP TABLE flows;");
+        files.add(B + "_b", A, "UPDATE flows SET ui = '{}';\nDELETE FROM flows WHERE ui IS NULL;\n"
+                + "UPDATE kinds SET name = 'PASSWORD' WHERE id = 1;", "");
+    }
+
+    @OnBothDatabases
+    void leavesOutFromBaseTheUpdatesAndDeletesThatChangeNoRowOfANewDatabase(BothDatabases.Lazy lazy)
+            throws IOException {
+        TestDatabase db = lazy.get();
+        updatesOnAnEmptyAndAFilledTable();
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file())).doesNotContain("UPDATE flows").doesNotContain("DELETE FROM flows")
+                .contains("UPDATE kinds SET name = 'PASSWORD'");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT name FROM kinds")).containsExactly("PASSWORD");
+    }
+
+    @OnBothDatabases
+    void keepsTheUpdatesOfASquashFromARevisionWhoseDatabasesMayHoldRows(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        updatesOnAnEmptyAndAFilledTable();
+        RevisionFiles.in(dir).add(C + "_c", B, "UPDATE flows SET ui = '[]';", "");
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(A, "head", null, false), false, Map.of());
+
+        assertThat(Files.readString(result.file())).contains("UPDATE flows SET ui = '{}'").contains(
+                "UPDATE flows SET ui = '[]'");
+    }
 }
