@@ -156,6 +156,13 @@ public final class Squasher {
                 }
             }
             data = data.without(leftOut);
+            if (warnings.isEmpty()) {
+                SchemaChanges inline = InlineForeignKeys.of(changes);
+                if (inline != changes && proveWhole(start, inline, data, chainRows, computed, fromSnapshot,
+                        toSnapshot, null, null).isEmpty()) {
+                    changes = inline;
+                }
+            }
             String upgrade = changes.upgradeText() + data.text();
             String downgrade = changes.downgradeText();
             if (!warnings.isEmpty() && !options.force()) {
