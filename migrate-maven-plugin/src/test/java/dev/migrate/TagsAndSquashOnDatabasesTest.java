@@ -195,18 +195,23 @@ class TagsAndSquashOnDatabasesTest {
         assertThat(history(db)).containsExactly(A, B);
     }
 
-    @OnBothDatabases
-    void aPrunedSquashIsRecordedWithTheNextUpgradeAndUndoneAsAWhole(BothDatabases.Lazy lazy) throws Exception {
-        TestDatabase db = lazy.get();
+    /** The chain run to head, the squash written and its replaced files pruned, then E run: the squash gets its row. */
+    void prunedAfterTheChainThenUpgraded(TestDatabase db) throws Exception {
         chain(false);
         migrator(db).upgrade("head");
         chain(true);
         pruneReplacedFiles();
         afterTheRange();
-
         migrator(db).upgrade("head");
-
         assertThat(history(db)).containsExactly(A, B, C, D, S, E);
+    }
+
+    @OnBothDatabases
+    void aPrunedSquashIsRecordedWithTheNextUpgradeAndUndoneAsAWhole(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+
+        prunedAfterTheChainThenUpgraded(db);
+
         migrator(db).downgrade("base");
         assertThat(tables(db)).isEmpty();
         assertThat(history(db)).isEmpty();
@@ -232,13 +237,7 @@ class TagsAndSquashOnDatabasesTest {
     @OnBothDatabases
     void aStampDownThroughARecordedPrunedSquashLeavesNoRowOfTheRange(BothDatabases.Lazy lazy) throws Exception {
         TestDatabase db = lazy.get();
-        chain(false);
-        migrator(db).upgrade("head");
-        chain(true);
-        pruneReplacedFiles();
-        afterTheRange();
-        migrator(db).upgrade("head");
-        assertThat(history(db)).containsExactly(A, B, C, D, S, E);
+        prunedAfterTheChainThenUpgraded(db);
 
         migrator(db).stamp("base");
 

@@ -89,11 +89,8 @@ class VerifySquashTest {
     @OnBothDatabases
     void reportsASquashWhoseDowngradeLosesTheRowsOfATableBeforeIt(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
-        chain();
         // the schema comes back, the rows of a (there before the squash) do not
-        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: " + A + "\n-- replaces: " + B + ", " + C,
-                "ALTER TABLE a ADD COLUMN n INT;\nCREATE TABLE c (id INT);",
-                "DROP TABLE c;\nDROP TABLE a;\nCREATE TABLE a (id INT);");
+        chainAndASquashFromA("DROP TABLE c;\nDROP TABLE a;\nCREATE TABLE a (id INT);");
 
         assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
                 .contains("downgrade of " + S + "_squash loses").containsIgnoringCase("table")
@@ -103,11 +100,15 @@ class VerifySquashTest {
     @OnBothDatabases
     void passesASquashWhoseDowngradeKeepsTheRowsOfATableBeforeIt(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
-        chain();
-        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: " + A + "\n-- replaces: " + B + ", " + C,
-                "ALTER TABLE a ADD COLUMN n INT;\nCREATE TABLE c (id INT);",
-                "DROP TABLE c;\nALTER TABLE a DROP COLUMN n;");
+        chainAndASquashFromA("DROP TABLE c;\nALTER TABLE a DROP COLUMN n;");
 
         assertThat(errors(verify(db, dir))).isEmpty();
+    }
+
+    /** The chain, and a squash of B and C after A whose downgrade is {@code downgrade}. */
+    void chainAndASquashFromA(String downgrade) {
+        chain();
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: " + A + "\n-- replaces: " + B + ", " + C,
+                "ALTER TABLE a ADD COLUMN n INT;\nCREATE TABLE c (id INT);", downgrade);
     }
 }
