@@ -264,4 +264,64 @@ class SquashTest {
         assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of()))
                 .isInstanceOf(SquashException.class).hasMessageContaining("the rows of flows differ");
     }
+
+    /** A: tables flows (empty on a new database) and kinds (one row); B: an UPDATE on each, a DELETE on flows. */
+    void updatesOnAnEmptyAndAFilledTable() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE flows (id INT PRIMARY KEY, ui VARCHAR(20));\n"
+                + "CREATE TABLE kinds (id INT PRIMARY KEY, name VARCHAR(20));\n"
+                + "INSERT INTO kinds (id, name) VALUES (1, 'password');", "DROP TABLE kinds;\nDROP TABLE flows;");
+        files.add(B + "_b", A, "UPDATE flows SET ui = '{}';\nDELETE FROM flows WHERE ui IS NULL;\n"
+                + "UPDATE kinds SET name = 'PASSWORD' WHERE id = 1;", "");
+    }
+
+    @OnBothDatabases
+    void leavesOutFromBaseTheUpdatesAndDeletesThatChangeNoRowOfANewDatabase(BothDatabases.Lazy lazy)
+            throws IOException {
+        TestDatabase db = lazy.get();
+        updatesOnAnEmptyAndAFilledTable();
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file())).doesNotContain("UPDATE flows").doesNotContain("DELETE FROM flows")
+                .contains("UPDATE kinds SET name = 'PASSWORD'");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT name FROM kinds")).containsExactly("PASSWORD");
+    }
+
+    @OnBothDatabases
+    void keepsTheUpdatesOfASquashFromARevisionWhoseDatabasesMayHoldRows(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        updatesOnAnEmptyAndAFilledTable();
+        RevisionFiles.in(dir).add(C + "_c", B, "UPDATE flows SET ui = '[]';", "");
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(A, "head", null, false), false, Map.of());
+
+        assertThat(Files.readString(result.file())).contains("UPDATE flows SET ui = '{}'").contains(
+                "UPDATE flows SET ui = '[]'");
+    }
+
+    @OnBothDatabases
+    void writesForeignKeysInsideTheCreateTableOfTheTablesItCreates(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        // zeta is created first and references alpha, created later: the squash creates alpha first
+        files.add(A + "_a", "base", "CREATE TABLE zeta (id INT PRIMARY KEY, alpha_id INT);", "DROP TABLE zeta;");
+        files.add(B + "_b", A, "CREATE TABLE alpha (id INT PRIMARY KEY, zeta_id INT);\n"
+                + "ALTER TABLE zeta ADD CONSTRAINT zeta_alpha_fk FOREIGN KEY (alpha_id) REFERENCES alpha (id);",
+                "ALTER TABLE zeta DROP CONSTRAINT zeta_alpha_fk;\nDROP TABLE alpha;");
+        // a circle: alpha references zeta back, which stays an ALTER TABLE
+        files.add(C + "_c", B, "ALTER TABLE alpha ADD CONSTRAINT alpha_zeta_fk FOREIGN KEY (zeta_id) REFERENCES zeta (id);",
+                "ALTER TABLE alpha DROP CONSTRAINT alpha_zeta_fk;");
+
+        Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of());
+
+        String upgrade = Files.readString(result.file()).split("(?m)^-- downgrade")[0];
+        assertThat(result.warnings()).isEmpty();
+        assertThat(upgrade.split("ALTER TABLE", -1)).hasSize(2);
+        assertThat(upgrade.indexOf("CREATE TABLE alpha")).isLessThan(upgrade.indexOf("CREATE TABLE zeta"));
+        migrator(db).upgrade("head");
+        assertThatThrownBy(() -> db.execute("INSERT INTO zeta (id, alpha_id) VALUES (1, 9)")).isNotNull();
+    }
 }

@@ -195,20 +195,71 @@ class TagsAndSquashOnDatabasesTest {
         assertThat(history(db)).containsExactly(A, B);
     }
 
-    @OnBothDatabases
-    void aPrunedSquashIsRecordedWithTheNextUpgradeAndUndoneAsAWhole(BothDatabases.Lazy lazy) throws Exception {
-        TestDatabase db = lazy.get();
+    /** The chain run to head, the squash written and its replaced files pruned, then E run: the squash gets its row. */
+    void prunedAfterTheChainThenUpgraded(TestDatabase db) throws Exception {
         chain(false);
         migrator(db).upgrade("head");
         chain(true);
         pruneReplacedFiles();
         afterTheRange();
-
         migrator(db).upgrade("head");
-
         assertThat(history(db)).containsExactly(A, B, C, D, S, E);
+    }
+
+    @OnBothDatabases
+    void aPrunedSquashIsRecordedWithTheNextUpgradeAndUndoneAsAWhole(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+
+        prunedAfterTheChainThenUpgraded(db);
+
         migrator(db).downgrade("base");
         assertThat(tables(db)).isEmpty();
+        assertThat(history(db)).isEmpty();
+    }
+
+    @OnBothDatabases
+    void aStampDownThroughAPrunedSquashTakesTheReplacedRevisionsRowsWithIt(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+        chain(false);
+        migrator(db).upgrade("head");
+        chain(true);
+        pruneReplacedFiles();
+
+        // the squash has no row of its own yet: the replaced revisions' rows stand for it
+        migrator(db).stamp("base");
+
+        assertThat(history(db)).isEmpty();
+        assertThat(migrator(db).status().isApplied(S)).isFalse();
+        migrator(db).stamp("head");
+        assertThat(history(db)).containsExactly(D, S);
+    }
+
+    @OnBothDatabases
+    void aStampDownThroughARecordedPrunedSquashLeavesNoRowOfTheRange(BothDatabases.Lazy lazy) throws Exception {
+        TestDatabase db = lazy.get();
+        prunedAfterTheChainThenUpgraded(db);
+
+        migrator(db).stamp("base");
+
+        assertThat(history(db)).isEmpty();
+        assertThat(migrator(db).status().isApplied(S)).isFalse();
+        migrator(db).stamp("head");
+        assertThat(history(db)).containsExactly(D, S, E);
+    }
+
+    @OnBothDatabases
+    void aStampDownThroughASquashBesideItsChainLeavesTheHistoryConsistent(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chain(true);
+        migrator(db).upgrade("head");
+        assertThat(history(db)).containsExactly(D, S);
+
+        migrator(db).stamp("base");
+
+        assertThat(history(db)).isEmpty();
+        migrator(db).stamp(C);
+        assertThat(history(db)).containsExactly(S);
+        migrator(db).stamp("base");
         assertThat(history(db)).isEmpty();
     }
 }

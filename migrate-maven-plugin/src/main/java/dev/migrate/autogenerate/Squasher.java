@@ -13,6 +13,7 @@ import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.schema.SnapshotDiff;
 import dev.migrate.scratch.ScratchDatabase;
 import dev.migrate.scratch.Workbench;
+import dev.migrate.sql.LeadingKeyword;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -133,13 +134,34 @@ public final class Squasher {
             Map<String, List<String>> chainRows = Rows.readAll(end, data.tables(), computed);
             data = data.writing(chainRows.keySet());
             Set<Integer> leftOut = new java.util.TreeSet<>();
+            Set<Integer> moot = new java.util.TreeSet<>();
             warnings.addAll(proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
-                    range.from() == null ? leftOut : null));
+                    range.from() == null ? leftOut : null, moot));
             if (!leftOut.isEmpty()) {
                 listener.info("left out of the squash, proven to change no row a new database has: " + leftOut.size()
                         + " data statement(s) that name what is gone at " + range.to().id() + ", such as "
                         + SnapshotDiff.collapse(data.statements().get(leftOut.iterator().next())));
-                data = data.without(leftOut);
+            }
+            if (warnings.isEmpty() && range.from() == null && !moot.isEmpty()) {
+                // proven again without them (the downgrade took the scratch database back to base): a
+                // trigger or a sequence could make a statement that changed no row count all the same
+                Set<Integer> both = new java.util.TreeSet<>(leftOut);
+                both.addAll(moot);
+                if (proveWhole(start, changes, data.without(both), chainRows, computed, fromSnapshot, toSnapshot,
+                        null, null).isEmpty()) {
+                    listener.info("left out of the squash, proven to change no row a new database has: "
+                            + moot.size() + " UPDATE or DELETE statement(s) on tables still empty where they run,"
+                            + " such as " + SnapshotDiff.collapse(data.statements().get(moot.iterator().next())));
+                    leftOut = both;
+                }
+            }
+            data = data.without(leftOut);
+            if (warnings.isEmpty()) {
+                SchemaChanges inline = InlineForeignKeys.of(changes);
+                if (inline != changes && proveWhole(start, inline, data, chainRows, computed, fromSnapshot,
+                        toSnapshot, null, null).isEmpty()) {
+                    changes = inline;
+                }
             }
             String upgrade = changes.upgradeText() + data.text();
             String downgrade = changes.downgradeText();
@@ -182,10 +204,12 @@ public final class Squasher {
      *     data statements that fail on the schema at the range's end (one that names a column a later
      *     revision dropped): a new database has no rows but the ones the range writes, so such a
      *     statement may be left out when the rows still come out as the chain's; null: none may be
+     * @param moot where the squash's upgrade fills the positions of the UPDATE and DELETE statements
+     *     that changed no row (null: not asked)
      */
     private List<String> proveWhole(Workbench start, SchemaChanges changes, DataStatements data,
             Map<String, List<String>> chainRows, Map<String, Set<String>> computed, SchemaSnapshot fromSnapshot,
-            SchemaSnapshot toSnapshot, Set<Integer> leftOut) throws SQLException {
+            SchemaSnapshot toSnapshot, Set<Integer> leftOut, Set<Integer> moot) throws SQLException {
         List<String> differences = new ArrayList<>();
         try (Connection connection = start.connection()) {
             List<String> upgrade = new ArrayList<>();
@@ -193,7 +217,15 @@ public final class Squasher {
             String failed = run(connection, upgrade);
             List<String> leftOutFailures = new ArrayList<>();
             for (int i = 0; failed == null && i < data.statements().size(); i++) {
-                failed = run(connection, List.of(data.statements().get(i)));
+                String sql = data.statements().get(i);
+                try (Statement statement = connection.createStatement()) {
+                    if (!statement.execute(sql) && statement.getUpdateCount() == 0 && moot != null
+                            && Set.of("update", "delete").contains(LeadingKeyword.of(sql))) {
+                        moot.add(i);
+                    }
+                } catch (SQLException e) {
+                    failed = sql.strip() + ": " + e.getMessage();
+                }
                 if (failed != null && leftOut != null) {
                     leftOut.add(i);
                     leftOutFailures.add("the squash's upgrade fails: " + failed);

@@ -29,6 +29,11 @@ final class Stamp {
                     history.insert(revision, 0, RowState.STAMPED);
                 } else {
                     history.delete(revision.id());
+                    // a squash stands for the revisions it replaces: a database that ran them keeps
+                    // their rows (its files pruned or not), and they go with the squash, as in a downgrade
+                    for (String replaced : revision.replaces()) {
+                        history.deleteIfPresent(replaced);
+                    }
                 }
                 squashRows.written(revision, plan.direction(), history);
             }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * the database before the first revision, then upgraded to head again, compared with the head the
  * stairway built. A re-upgrade that ran squashes instead of their chains goes down to base once
  * more, through the squashes' downgrades: each must return to the database as it was before the
- * squash ran. It runs only when the stairway applied everything and nothing irreversible is in the
+ * squash ran, and keep the rows it kept. It runs only when the stairway applied everything and nothing irreversible is in the
  * way; a failed plan ends it, reported where it failed.
  */
 final class FullCycle {
@@ -27,11 +27,13 @@ final class FullCycle {
     private final RevisionGraph graph;
     private final ScratchSession session;
     private final Ledger ledger;
+    private final ProductionChecks production;
 
-    FullCycle(RevisionGraph graph, ScratchSession session, Ledger ledger) {
+    FullCycle(RevisionGraph graph, ScratchSession session, Ledger ledger, ProductionChecks production) {
         this.graph = graph;
         this.session = session;
         this.ledger = ledger;
+        this.production = production;
     }
 
     /** Runs the cycle from {@code head}, where the {@code stairway} ended, back to {@code baseline} and up again. */
@@ -125,11 +127,38 @@ final class FullCycle {
             Revision step = plan.get(i);
             if (graph.isAlternative(step) && !step.isIrreversible()) {
                 millis += runPlan(Direction.UP, plan.subList(from, i), Phase.HEAD);
-                beforeSquash.put(step.id(), session.observe());
+                Observation before = session.observe();
+                beforeSquash.put(step.id(), before);
+                rowsThroughSquash(step, before);
                 from = i;
             }
         }
         return millis + runPlan(Direction.UP, plan.subList(from, plan.size()), Phase.HEAD);
+    }
+
+    /**
+     * The rows check of a squash's downgrade, as the stairway's of a revision: the tables that exist
+     * before the squash get rows, the squash goes up and down on its own, and every row it kept must
+     * be back with its values, as must the schema; then those tables are emptied again, so the re-upgrade goes on as it
+     * would have. Nothing to do when no table exists before it (a squash from base).
+     */
+    private void rowsThroughSquash(Revision squash, Observation before) throws CycleFailed {
+        if (!production.beforeSquash(squash)) {
+            return;
+        }
+        runPlan(Direction.UP, List.of(squash), Phase.HEAD);
+        Observation up = session.observe();
+        production.squashUpgraded(squash, before.snapshot(), up.snapshot());
+        runPlan(Direction.DOWN, List.of(squash), Phase.DOWNGRADE);
+        Observation down = session.observe();
+        production.afterDowngrade(squash, up.snapshot(), down.snapshot());
+        production.afterSquash();
+        int errorsBefore = ledger.errorCount();
+        ledger.compare(squash.id(), Phase.DOWNGRADE, "the downgrade of the squash " + Messages.name(squash),
+                Comparison.DOWNGRADE, before, down);
+        if (ledger.errorCount() > errorsBefore) {
+            throw new CycleFailed(); // the squash cannot run again on what its downgrade left
+        }
     }
 
     /**

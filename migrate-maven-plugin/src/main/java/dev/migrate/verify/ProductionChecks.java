@@ -78,6 +78,33 @@ final class ProductionChecks {
         rows.unknown();
     }
 
+    /**
+     * Before the full cycle runs {@code squash} up and down on its own: fills the empty tables and
+     * remembers the rows, as before a revision of the stairway. Returns whether any table holds rows
+     * (without, its downgrade has no row to keep).
+     */
+    boolean beforeSquash(Revision squash) {
+        hadRows = false;
+        if (rows.enabled()) {
+            rows.unknown(); // the full cycle ran plans this check did not see
+            session.use("cannot fill its tables with rows", connection -> hadRows = rows.beforeUpgrade(squash,
+                    connection));
+        }
+        return hadRows;
+    }
+
+    /** The full cycle's upgrade of {@code squash} on its own took the database from {@code before} to {@code after}. */
+    void squashUpgraded(Revision squash, SchemaSnapshot before, SchemaSnapshot after) {
+        Reach reach = Reach.of(squash.upgrade().statements(), before, after);
+        session.use("cannot read its tables' rows", connection -> rows.afterUpgrade(connection, reach));
+    }
+
+    /** After a squash's own upgrade and downgrade: the tables {@link #beforeSquash} filled are emptied again. */
+    void afterSquash() {
+        session.use("cannot empty its tables", rows::emptySeeded);
+        hadRows = false;
+    }
+
     /** After the stairway's downgrade of {@code revision}: the rows from before its upgrade must be back. */
     void afterDowngrade(Revision revision, SchemaSnapshot before, SchemaSnapshot after) {
         if (!rows.enabled()) {

@@ -51,6 +51,8 @@ final class RowsCheck {
     /** Per table, the rows of {@link #before} the upgrade kept (by key, or their number): the downgrade must keep them. */
     private final Map<String, Set<String>> keptKeys = new HashMap<>();
     private final Map<String, Integer> keptCounts = new HashMap<>();
+    /** The tables the last {@link #beforeUpgrade} filled (empty before it). */
+    private List<SeedTable> seeded = List.of();
     private long nanos;
 
     RowsCheck(RowSeeder seeder, int rows, boolean strict, FindingSink sink, String historySchema, String historyTable) {
@@ -87,9 +89,11 @@ final class RowsCheck {
                     sink.add(Severity.INFO, Phase.UPGRADE, revision.id(), note);
                 }
             }
+            seeded = new ArrayList<>();
             for (SeedTable table : empty) {
                 if (counts.getOrDefault(table.display(), 0L) > 0) {
                     memory.put(table.display(), TableRows.read(connection, table));
+                    seeded.add(table);
                 }
             }
             stale = Reach.of(Set.of());
@@ -119,6 +123,19 @@ final class RowsCheck {
     void empty(Connection connection) throws SQLException {
         long started = System.nanoTime();
         seeder.empty(connection, seeder.tables(connection, historySchema, historyTable));
+        before = Map.of();
+        unknown();
+        nanos += System.nanoTime() - started;
+    }
+
+    /**
+     * Empties the tables the last {@link #beforeUpgrade} filled, which were empty before it: a
+     * squash's own upgrade and downgrade in the full cycle leave the database as they found it.
+     */
+    void emptySeeded(Connection connection) throws SQLException {
+        long started = System.nanoTime();
+        seeder.empty(connection, seeded);
+        seeded = List.of();
         before = Map.of();
         unknown();
         nanos += System.nanoTime() - started;

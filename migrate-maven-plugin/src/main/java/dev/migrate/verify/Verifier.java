@@ -78,7 +78,7 @@ public final class Verifier {
                 progress.advance();
             }
         }
-        new FullCycle(graph, session, ledger).run(baseline, current, stairway);
+        new FullCycle(graph, session, ledger, production).run(baseline, current, stairway);
         if (!session.scratch().canRebuild()) {
             leaveEmpty();
         }

@@ -85,4 +85,30 @@ class VerifySquashTest {
         assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
                 .contains("upgrade of a new database through the squashes").containsIgnoringCase("n"));
     }
+
+    @OnBothDatabases
+    void reportsASquashWhoseDowngradeLosesTheRowsOfATableBeforeIt(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        // the schema comes back, the rows of a (there before the squash) do not
+        chainAndASquashFromA("DROP TABLE c;\nDROP TABLE a;\nCREATE TABLE a (id INT);");
+
+        assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
+                .contains("downgrade of " + S + "_squash loses").containsIgnoringCase("table")
+                .containsIgnoringCase("a held before the upgrade"));
+    }
+
+    @OnBothDatabases
+    void passesASquashWhoseDowngradeKeepsTheRowsOfATableBeforeIt(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        chainAndASquashFromA("DROP TABLE c;\nALTER TABLE a DROP COLUMN n;");
+
+        assertThat(errors(verify(db, dir))).isEmpty();
+    }
+
+    /** The chain, and a squash of B and C after A whose downgrade is {@code downgrade}. */
+    void chainAndASquashFromA(String downgrade) {
+        chain();
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: " + A + "\n-- replaces: " + B + ", " + C,
+                "ALTER TABLE a ADD COLUMN n INT;\nCREATE TABLE c (id INT);", downgrade);
+    }
 }
