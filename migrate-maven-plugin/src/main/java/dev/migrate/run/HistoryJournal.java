@@ -4,21 +4,52 @@ import dev.migrate.graph.Direction;
 import dev.migrate.history.ExecutedStatements;
 import dev.migrate.history.RowState;
 import dev.migrate.revision.Revision;
+import dev.migrate.revision.Section;
 import java.sql.SQLException;
 
 /**
  * The history writes a plan's revisions make as they run: the one place a run writes the history
  * table while revisions run, in whatever transaction {@link PlanRunner} has open.
  *
- * @param strict whether a row that is not there to remove stops the run (a real run: the table was
- *     changed behind the lock); verify's scratch runs are not strict, since a revision that removes
- *     history rows is what verify reports, from its own reading of the table
- * @param squashRows the rows of squashes counted as applied, written with the run's writes
+ * <p>A scratch journal (verify's and autogenerate's databases, thrown away after the run) writes
+ * only what a crash could not lose anyway: a revision run statement by statement gets its first
+ * write (which finds a row that should not be there, or misses one that should, as before) and its
+ * last, but not the writes between its statements. Where DDL commits on its own each of those is a
+ * commit of its own, and they only matter to a resume, which no scratch database gets. A revision
+ * whose statements may name the history table gets every write, so that what it does to the table
+ * meets the journal as in a real run.
  */
-record HistoryJournal(HistoryTable history, boolean strict, SquashRows squashRows) implements PlanRunner.Journal {
+final class HistoryJournal implements PlanRunner.Journal {
 
+    private final HistoryTable history;
+    /**
+     * Whether a row that is not there to remove stops the run (a real run: the table was changed
+     * behind the lock); verify's scratch runs are not strict, since a revision that removes history
+     * rows is what verify reports, from its own reading of the table.
+     */
+    private final boolean strict;
+    /** Whether the database is thrown away after the run: no progress between first and last write is kept. */
+    private final boolean scratch;
+    /** The rows of squashes counted as applied, written with the run's writes. */
+    private final SquashRows squashRows;
+    /** The revision and direction running without the writes between its statements, or null. */
+    private String unjournaled;
+
+    /** The journal of a real run: every write, for exactly-once. */
     HistoryJournal(HistoryTable history, SquashRows squashRows) {
-        this(history, true, squashRows);
+        this(history, true, false, squashRows);
+    }
+
+    private HistoryJournal(HistoryTable history, boolean strict, boolean scratch, SquashRows squashRows) {
+        this.history = history;
+        this.strict = strict;
+        this.scratch = scratch;
+        this.squashRows = squashRows;
+    }
+
+    /** The journal of a database thrown away after the run (see the class comment). */
+    static HistoryJournal forScratch(HistoryTable history) {
+        return new HistoryJournal(history, false, true, SquashRows.NONE);
     }
 
     @Override
@@ -34,10 +65,15 @@ record HistoryJournal(HistoryTable history, boolean strict, SquashRows squashRow
             history.update(revision, up ? RowState.RUNNING : RowState.RUNNING_DOWN, first,
                     done(revision, direction, first), null, 0);
         }
+        unjournaled = scratch && !resumed && section(revision, direction).statements().stream()
+                .noneMatch(statement -> history.mayBeNamedIn(statement.sql())) ? key(revision, direction) : null;
     }
 
     @Override
     public void started(Revision revision, Direction direction, int index) throws SQLException {
+        if (key(revision, direction).equals(unjournaled)) {
+            return;
+        }
         squashRows.beforeWrite(history);
         history.update(revision, direction == Direction.UP ? RowState.STARTED : RowState.STARTED_DOWN, index,
                 done(revision, direction, index), null, 0);
@@ -45,6 +81,9 @@ record HistoryJournal(HistoryTable history, boolean strict, SquashRows squashRow
 
     @Override
     public void progressed(Revision revision, Direction direction, int done) throws SQLException {
+        if (key(revision, direction).equals(unjournaled)) {
+            return;
+        }
         squashRows.beforeWrite(history);
         history.update(revision, direction == Direction.UP ? RowState.RUNNING : RowState.RUNNING_DOWN, done,
                 done(revision, direction, done), null, 0);
@@ -52,6 +91,7 @@ record HistoryJournal(HistoryTable history, boolean strict, SquashRows squashRow
 
     @Override
     public void failed(Revision revision, Direction direction, int index, String error) throws SQLException {
+        unjournaled = null;
         squashRows.beforeWrite(history);
         history.update(revision, direction == Direction.UP ? RowState.FAILED : RowState.FAILED_DOWN, index,
                 done(revision, direction, index), error, 0);
@@ -60,6 +100,7 @@ record HistoryJournal(HistoryTable history, boolean strict, SquashRows squashRow
     @Override
     public void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
             throws SQLException {
+        unjournaled = null;
         squashRows.beforeWrite(history);
         if (direction == Direction.DOWN) {
             recordCountedSquash(revision);
@@ -90,9 +131,16 @@ record HistoryJournal(HistoryTable history, boolean strict, SquashRows squashRow
         }
     }
 
+    private static String key(Revision revision, Direction direction) {
+        return revision.id() + " " + direction;
+    }
+
+    private static Section section(Revision revision, Direction direction) {
+        return direction == Direction.UP ? revision.upgrade() : revision.downgrade();
+    }
+
     /** What a resume will hold the file against: the statements that completed. */
     private static String done(Revision revision, Direction direction, int count) {
-        return ExecutedStatements.checksums(direction == Direction.UP ? revision.upgrade() : revision.downgrade(),
-                count);
+        return ExecutedStatements.checksums(section(revision, direction), count);
     }
 }

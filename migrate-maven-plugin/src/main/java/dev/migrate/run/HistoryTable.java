@@ -191,9 +191,18 @@ final class HistoryTable {
 
     /** Records {@code revision} in {@code state}, within whatever transaction the connection is in. */
     public void insert(Revision revision, long durationMillis, RowState state) throws SQLException {
+        insert(revision, durationMillis, state, 0);
+    }
+
+    /**
+     * {@link #insert(Revision, long, RowState)} with {@code statementsDone} recorded: in one write,
+     * the row a run statement by statement leaves when it finishes.
+     */
+    public void insert(Revision revision, long durationMillis, RowState state, int statementsDone)
+            throws SQLException {
         if (insert == null) {
             insert = database.connection().prepareStatement("INSERT INTO " + writtenName + " (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, 0, NULL)");
+                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?, NULL)");
             appliedBy = appliedBy();
         }
         insert.setString(1, revision.id());
@@ -204,6 +213,7 @@ final class HistoryTable {
         insert.setString(6, appliedBy);
         insert.setLong(7, durationMillis);
         insert.setString(8, state.dbValue());
+        insert.setInt(9, statementsDone);
         insert.executeUpdate();
     }
 
@@ -255,6 +265,14 @@ final class HistoryTable {
     private String appliedBy() throws SQLException {
         String user = database.connection().getMetaData().getUserName();
         return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
+    }
+
+    /**
+     * Whether {@code sql} may name this table (its name appears in it, whatever the case): a
+     * statement that does may write the rows a run's journal keeps.
+     */
+    public boolean mayBeNamedIn(String sql) {
+        return sql.toLowerCase(Locale.ROOT).contains(table.name().toLowerCase(Locale.ROOT));
     }
 
     /** Whether {@code id} has a row, read within whatever transaction the connection is in. */

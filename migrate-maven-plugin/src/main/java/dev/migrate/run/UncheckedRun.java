@@ -48,7 +48,7 @@ public final class UncheckedRun {
     public static void run(Database database, Identifier schema, Identifier table, Plan plan,
             StatementObserver observer) throws SQLException {
         HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new HistoryJournal(history, false, SquashRows.NONE), RunListener.SILENT, observer).run(plan);
+        new PlanRunner(database, HistoryJournal.forScratch(history), RunListener.SILENT, observer).run(plan);
     }
 
     /**
@@ -60,7 +60,7 @@ public final class UncheckedRun {
     public static void runHeld(Database database, Identifier schema, Identifier table, Plan plan,
             StatementObserver observer) throws SQLException {
         HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, new HistoryJournal(history, false, SquashRows.NONE), RunListener.SILENT, observer, true,
+        new PlanRunner(database, HistoryJournal.forScratch(history), RunListener.SILENT, observer, true,
                 PlanRunner.Checkpoints.NONE).run(plan);
     }
 }

@@ -133,7 +133,6 @@ final class MysqlSnapshotReader implements SnapshotReader {
                 server.mariadb() ? "table_name" : "t.table_name", 3)) {
             if (tableCollations.containsKey(row[0])) {
                 into.of(row[0]).put(Kind.CONSTRAINT, null, "table " + row[0], row[1], "CHECK (" + row[2] + ")");
-                into.owns(row[0], row[1]);
                 into.holds(row[0], Part.CHECKS);
             }
         }
@@ -232,7 +231,6 @@ final class MysqlSnapshotReader implements SnapshotReader {
             String type = constraintTypes.get(key);
             String owner = "table " + first[0];
             SchemaSnapshot.Builder snapshot = into.of(first[0]);
-            into.owns(first[0], first[1]);
             if ("PRIMARY KEY".equals(type) || "UNIQUE".equals(type)) {
                 snapshot.put(Kind.CONSTRAINT, null, owner, first[1], type + " " + list + using(first[6]));
             } else {
@@ -274,7 +272,6 @@ final class MysqlSnapshotReader implements SnapshotReader {
             List<String> from = parts.stream().map(p -> p[2]).toList();
             List<String> to = parts.stream().map(p -> p[5]).toList();
             String target = database.equals(first[3]) ? first[4] : first[3] + "." + first[4];
-            into.owns(first[0], first[1]);
             into.references(first[0], first[4]);
             into.holds(first[0], Part.FOREIGN_KEYS);
             into.of(first[0]).put(Kind.CONSTRAINT, null, "table " + first[0], first[1], "FOREIGN KEY ("

@@ -26,8 +26,8 @@ import java.util.Set;
  * is opened), which shows those created and dropped, whatever named them;</li>
  * <li>reads again, in one query per {@code information_schema} view, the relations the statements
  * since the previous snapshot reach: every relation named by a word of theirs (before or after they
- * ran), the table of every index, constraint or trigger they name, and every table whose foreign
- * keys reference one of those (a renamed column or table changes what those keys say); every
+ * ran), the table of every trigger they name (an index or a constraint is named only with its
+ * table), and every table whose foreign keys reference one of those (a renamed column or table changes what those keys say); every
  * routine when a statement says {@code PROCEDURE} or {@code FUNCTION};</li>
  * <li>reads everything instead when a statement can change what it does not name: {@code CALL}
  * (a procedure may run DDL), dynamic SQL ({@code PREPARE}, {@code EXECUTE}), events, databases,
@@ -71,6 +71,7 @@ final class MysqlSnapshotSeries implements SnapshotSeries {
     private boolean readAll = true;
     private boolean readRoutines;
     private int fullReads;
+    private Set<String> relationsReadLast = Set.of();
     /** The words, lower-cased, of the statements run since the last snapshot. */
     private final Set<String> words = new HashSet<>();
 
@@ -133,6 +134,11 @@ final class MysqlSnapshotSeries implements SnapshotSeries {
         return fullReads;
     }
 
+    /** The relations the last snapshot read again, when it read only some (for tests). */
+    Set<String> relationsReadLast() {
+        return relationsReadLast;
+    }
+
     private SchemaSnapshot readAll(Connection connection) throws SQLException {
         fullReads++;
         MysqlUnits read = new MysqlUnits();
@@ -145,6 +151,7 @@ final class MysqlSnapshotSeries implements SnapshotSeries {
 
     private SchemaSnapshot readChanged(Connection connection) throws SQLException {
         Reach reach = reach(connection);
+        relationsReadLast = Set.copyOf(reach.present());
         if (reach.present().isEmpty() && reach.gone().isEmpty() && !readRoutines) {
             return current;
         }

@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +44,43 @@ final class MysqlTableIds {
      * and {@code _}) are left out, and those tables are known by name.
      */
     static Map<String, Long> read(Connection connection, String database) {
+        return read(connection, database, "name LIKE ?",
+                List.<Object>of(database.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"));
+    }
+
+    /**
+     * As {@link #read(Connection, String)}, only the tables of {@code database} named {@code tables}
+     * or holding one of {@code ids} now (a renamed table keeps its id): a lookup, where reading every
+     * id walks the server's whole dictionary.
+     */
+    static Map<String, Long> read(Connection connection, String database, Collection<String> tables,
+            Collection<Long> ids) {
+        if (tables.isEmpty() && ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        List<Object> parameters = new ArrayList<>();
+        tables.forEach(table -> parameters.add(database + "/" + table));
+        parameters.addAll(ids);
+        String where = (tables.isEmpty() ? "" : "name IN (" + marks(tables.size()) + ")")
+                + (tables.isEmpty() || ids.isEmpty() ? "" : " OR ")
+                + (ids.isEmpty() ? "" : "table_id IN (" + marks(ids.size()) + ")");
+        return read(connection, database, where, parameters);
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static Map<String, Long> read(Connection connection, String database, String where,
+            List<Object> parameters) {
         Map<String, Long> ids = new HashMap<>();
         String prefix = database + "/";
         for (String view : VIEWS) {
             try (PreparedStatement query = connection.prepareStatement("SELECT name, table_id FROM " + view
-                    + " WHERE name LIKE ?")) {
-                query.setString(1, database.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+                    + " WHERE " + where)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    query.setObject(i + 1, parameters.get(i));
+                }
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         String name = rs.getString(1);

@@ -11,8 +11,9 @@ import java.util.Set;
  * Snapshot entries grouped by what a statement can name: a relation (a table with its columns,
  * keys, indexes, checks, foreign keys and triggers; a view; a sequence) or all routines together,
  * so that a relation read again replaces exactly what it held. Also what a statement may name
- * instead of the relation: the names of its indexes, constraints and triggers, and the tables its
- * foreign keys reference.
+ * instead of the relation: the names of its triggers ({@code DROP TRIGGER} names no table; an
+ * index or a constraint is named only with its table, in {@code ALTER TABLE} or
+ * {@code DROP INDEX ... ON}), and the tables its foreign keys reference.
  */
 final class MysqlUnits {
 
@@ -24,7 +25,11 @@ final class MysqlUnits {
 
     /** Relation (as the catalog stores its name) or {@link #ROUTINES} -> what it holds. */
     final Map<String, SchemaSnapshot.Builder> units = new HashMap<>();
-    /** Relation -> the lower-cased names of its indexes, constraints and triggers. */
+    /**
+     * Relation -> the lower-cased names of its triggers. Not its indexes' and constraints': words
+     * such as {@code primary} or a column's name (MariaDB names a column's check after the column)
+     * would reach every table from every statement that says them.
+     */
     final Map<String, Set<String>> owned = new HashMap<>();
     /** Relation -> the lower-cased names of the tables its foreign keys reference. */
     final Map<String, Set<String>> references = new HashMap<>();
@@ -41,7 +46,7 @@ final class MysqlUnits {
         return units.computeIfAbsent(unit, u -> SchemaSnapshot.builder());
     }
 
-    /** Notes that {@code name} (an index, constraint or trigger) belongs to {@code relation}. */
+    /** Notes that {@code name} (a trigger) belongs to {@code relation}. */
     void owns(String relation, String name) {
         owned.computeIfAbsent(relation, r -> new HashSet<>()).add(name.toLowerCase(Locale.ROOT));
     }

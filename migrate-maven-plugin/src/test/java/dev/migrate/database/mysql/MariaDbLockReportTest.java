@@ -46,9 +46,13 @@ class MariaDbLockReportTest {
 
     /** verify's findings, none of them an error, for a table with rows and a second revision that changes it. */
     List<Finding> verify(String upgrade, String downgrade) {
+        return verify("orders", upgrade, downgrade);
+    }
+
+    List<Finding> verify(String table, String upgrade, String downgrade) {
         RevisionFiles files = RevisionFiles.in(dir);
-        files.add(R1 + "_orders", "base", "CREATE TABLE orders (id INT NOT NULL PRIMARY KEY, total DECIMAL(10,2) NOT NULL,"
-                + " note VARCHAR(20)) ENGINE=InnoDB;", "DROP TABLE orders;");
+        files.add(R1 + "_orders", "base", "CREATE TABLE " + table + " (id INT NOT NULL PRIMARY KEY, total DECIMAL(10,2) NOT NULL,"
+                + " note VARCHAR(20)) ENGINE=InnoDB;", "DROP TABLE " + table + ";");
         files.add(R2 + "_change", R1, upgrade, downgrade);
         List<Finding> findings = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
                 new RecordingListener()).verify(VerifyOptions.defaults()).findings();
@@ -63,6 +67,22 @@ class MariaDbLockReportTest {
                 .startsWith("WARNING upgrade of " + R2 + "_change at ")
                 .contains(" takes EXCLUSIVE on table orders (3 rows) and rewrites it: writes of the table wait while the"
                         + " statement runs (the server commits each DDL statement on its own)");
+    }
+
+    @Test
+    void aTableWhoseNameHasCapitalsIsSampledAsNamed() {
+        // the sampler looks up only the tables a revision names, by the words of its statements in lower case
+        assertThat(verify("Orders", "ALTER TABLE Orders MODIFY note VARCHAR(10);",
+                "ALTER TABLE Orders MODIFY note VARCHAR(20);").stream().filter(f -> f.message().contains(" takes "))
+                .map(Finding::message).toList()).singleElement().asString()
+                .contains(" takes EXCLUSIVE on table Orders (3 rows) and rewrites it");
+    }
+
+    @Test
+    void aTableRenamedAndThenCopiedIsFollowedByItsId() {
+        assertThat(lockWarnings("RENAME TABLE orders TO archive;\nALTER TABLE archive MODIFY note VARCHAR(10);",
+                "ALTER TABLE archive MODIFY note VARCHAR(20);\nRENAME TABLE archive TO orders;")).singleElement()
+                .asString().contains(" takes EXCLUSIVE on table archive (3 rows) and rewrites it");
     }
 
     @Test

@@ -104,6 +104,16 @@ class MysqlSnapshotSeriesTest {
         assertThat(series.fullReads()).isEqualTo(1);
     }
 
+    @Test
+    void wordsThatNameAnIndexOrACheckOfAnotherTableDoNotReachIt() throws SQLException {
+        // MariaDB names a column's check after the column: t_1 holds a check named amount and a key named PRIMARY
+        MysqlSnapshotSeries series = steps(List.of(
+                "CREATE TABLE t_1 (id INT PRIMARY KEY, amount INT CHECK (amount >= 0))",
+                "CREATE TABLE t_2 (id INT PRIMARY KEY, amount INT CHECK (amount >= 0))"));
+
+        assertThat(series.relationsReadLast()).containsExactly("t_2");
+    }
+
     /** Runs each step's statements, telling the series, and compares its snapshot with a full read. */
     private static MysqlSnapshotSeries steps(List<String> steps) throws SQLException {
         MysqlSnapshotReader reader = new MysqlSnapshotReader();
