@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.database.Database;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,20 +35,10 @@ class MariaDbSessionResetTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase db;
+    @FreshMariaDb.Each
     TestDatabase other;
-
-    @BeforeEach
-    void createDatabases() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-        other = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        db.close();
-        other.close();
-    }
 
     @Test
     void resetConnectionIsIndistinguishableFromANewOne() throws SQLException {
