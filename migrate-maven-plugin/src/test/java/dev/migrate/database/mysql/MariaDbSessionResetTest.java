@@ -69,6 +69,44 @@ class MariaDbSessionResetTest {
     }
 
     @Test
+    void whatTheUrlHadTheDriverSetAtLoginComesBackAfterTheReset() throws SQLException {
+        MysqlDialect dialect = new MysqlDialect();
+        String url = db.url() + "&sessionVariables=innodb_lock_wait_timeout=7,sql_mode='ANSI_QUOTES'";
+        Map<String, String> fresh;
+        try (Database database = Database.connect(dialect, url, null, null)) {
+            fresh = session(database.connection());
+        }
+        assertThat(fresh).containsEntry("INNODB_LOCK_WAIT_TIMEOUT", "7");
+        try (Database database = Database.connect(dialect, url, null, null)) {
+            Connection connection = database.connection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION innodb_lock_wait_timeout = 3, sql_mode = ''");
+            }
+
+            assertThat(dialect.resetSession(connection)).isTrue();
+
+            assertThat(session(connection)).isEqualTo(fresh);
+        }
+    }
+
+    @Test
+    void connectionWhoseUrlTurnsTheResetOffIsNotReused() throws SQLException {
+        MysqlDialect dialect = new MysqlDialect();
+        try (Database database = Database.connect(dialect, db.url() + "&useResetConnection=false", null, null)) {
+            assertThat(dialect.resetSession(database.connection())).isFalse();
+        }
+    }
+
+    @Test
+    void onlyMariaDbFrom10313OnHasTheReset() {
+        assertThat(MysqlSession.sendsReset("MariaDB", "10.3.13-MariaDB")).isTrue();
+        assertThat(MysqlSession.sendsReset("MariaDB", "11.4.2-MariaDB-ubu2404")).isTrue();
+        assertThat(MysqlSession.sendsReset("MariaDB", "10.3.12-MariaDB")).isFalse();
+        assertThat(MysqlSession.sendsReset("MariaDB", "10.2.40-MariaDB")).isFalse();
+        assertThat(MysqlSession.sendsReset("MySQL", "8.0.36")).isFalse();
+    }
+
+    @Test
     void planAfterARevisionThatDirtiedItsSessionRunsOnTheSameCleanConnection() throws SQLException {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE seen (revision VARCHAR(20), connection_id BIGINT, leak INT,"
