@@ -91,6 +91,15 @@ class It {
 
     void drop(String product, String database) { product == 'pg' ? pgDrop(database) : mariadbDrop(database) }
 
+    /** Runs {@code checks}, then drops the scenario's database whatever they found. */
+    void thenDrop(String product, String database, Closure checks) {
+        try {
+            checks()
+        } finally {
+            drop(product, database)
+        }
+    }
+
     /** Whether the server of {@code product} has a database named {@code name} (a full name, suffix included). */
     boolean hasDatabase(String product, String name) {
         product == 'pg'
@@ -101,7 +110,7 @@ class It {
 
     /** The upgrade-downgrade scenarios: the log of the chained goals, and nothing left but the empty history. */
     void checkUpgradeDowngrade(String product, String database) {
-        try {
+        thenDrop(product, database) {
             logContainsInOrder(
                 'Database: jdbc:' + (product == 'pg' ? 'postgresql' : 'mariadb') + '://',
                 'upgrade   20260101090000 (create authors)',
@@ -119,14 +128,12 @@ class It {
             def target = url(product, database)
             assert tables(target) == ['migrate_history']
             assert column(target, 'SELECT COUNT(*) FROM migrate_history') == ['0']
-        } finally {
-            drop(product, database)
         }
     }
 
     /** The check-failing scenarios: both differences reported, the build failed, the database only read. */
     void checkCheckFailing(String product, String database) {
-        try {
+        thenDrop(product, database) {
             logContainsInOrder(
                 'Comparing the database with its 1 applied revision(s)',
                 'column books.note was added outside the revisions',
@@ -140,14 +147,12 @@ class It {
             assert column(url(product, database), "SELECT column_name FROM information_schema.columns"
                     + " WHERE table_schema = ${schema} AND table_name = 'books' ORDER BY ordinal_position") ==
                     ['id', 'title', 'note']
-        } finally {
-            drop(product, database)
         }
     }
 
     /** The verify-broken scenarios: the forgotten index named, the database untouched, the scratch database gone. */
     void checkVerifyBroken(String product, String database) {
-        try {
+        thenDrop(product, database) {
             logContainsInOrder(
                 '[ERROR] downgrade of 20260103090000_add_book_price leaves index ix_books_price on table books',
                 'BUILD FAILURE',
@@ -160,8 +165,6 @@ class It {
             def report = new File(basedir, 'target/migrate-reports/TEST-migrate-verify.xml').getText('UTF-8')
             assert report.contains('name="downgrade restores the schema"')
             assert report.contains('leaves index ix_books_price on table books</failure>')
-        } finally {
-            drop(product, database)
         }
     }
 
