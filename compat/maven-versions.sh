@@ -32,18 +32,37 @@ published_versions() {
     || { echo "cannot read $url; name the Maven versions on the command line instead" >&2; return 1; }
 }
 
+# Whether $1 has the binary distribution this script unpacks: a version can be listed in the
+# metadata with its pom only (3.10.1 and 3.10.2 were, in December 2026).
+has_distribution() {
+  curl -fsI --max-time 60 -o /dev/null \
+    "$repository/org/apache/maven/apache-maven/$1/apache-maven-$1-bin.tar.gz"
+}
+
+# The newest of the versions on stdin (sorted oldest first) that has a distribution; the five
+# newest are tried.
+newest_with_distribution() {
+  local version
+  for version in $(sort -V | tail -5 | tac); do
+    if has_distribution "$version"; then
+      echo "$version"
+      return 0
+    fi
+  done
+}
+
 # The newest Maven 3 release (no alpha/beta/rc), whatever its minor; the newest 4.0.x: its newest
 # release when there is one, else its newest pre-release (alpha < beta < rc sort as words do).
 newest_versions() {
   local all newest3 newest4
   all=$(published_versions) || return 1
-  newest3=$(grep -E '^3\.[0-9]+\.[0-9]+$' <<<"$all" | sort -V | tail -1)
-  newest4=$(grep -E '^4\.0\.[0-9]+$' <<<"$all" | sort -V | tail -1)
+  newest3=$(grep -E '^3\.[0-9]+\.[0-9]+$' <<<"$all" | newest_with_distribution)
+  newest4=$(grep -E '^4\.0\.[0-9]+$' <<<"$all" | newest_with_distribution)
   if [ -z "$newest4" ]; then
-    newest4=$(grep -E '^4\.0\.0-(alpha|beta|rc)-[0-9]+$' <<<"$all" | sort -V | tail -1)
+    newest4=$(grep -E '^4\.0\.0-(alpha|beta|rc)-[0-9]+$' <<<"$all" | newest_with_distribution)
   fi
   if [ -z "$newest3" ] || [ -z "$newest4" ]; then
-    echo "no Maven 3 or 4.0 release found in $repository" >&2
+    echo "no Maven 3 or 4.0 distribution found in $repository" >&2
     return 1
   fi
   echo "$newest3 $newest4"
