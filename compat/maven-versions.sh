@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the plugin's Maven Invoker scenarios (it/projects) with other Apache Maven versions than the
 # one building it: by default 3.6.3, the oldest version the plugin declares (<prerequisites>, and
-# requiredMavenVersion in its descriptor), the newest 3.9.x, and the newest Maven 4.0.x (a release
-# candidate at the time of writing; see src/site/markdown/compatibility.md for what differs there).
+# requiredMavenVersion in its descriptor), the newest Maven 3 release whatever its minor (3.9.x,
+# then 3.10.x, ...), and the newest Maven 4.0.x (its newest release candidate while there is no
+# 4.0.0; see src/site/markdown/compatibility.md for what differs there). The newest versions are
+# read from the repository's maven-metadata.xml of org.apache.maven:apache-maven, so a new minor
+# is picked up without editing this script.
 #
 # Each distribution is fetched from Maven Central as org.apache.maven:apache-maven:<v>:tar.gz:bin
 # with the dependency plugin and unpacked under target/compat/. The plugin is built by the Maven on
@@ -14,11 +17,65 @@
 # INVOKER_TEST='h2-*' to run only the H2 scenarios.
 #
 # Usage: compat/maven-versions.sh [maven-version ...]
+#        compat/maven-versions.sh --list    (only prints the versions it would run by default)
+# MAVEN_REPOSITORY overrides where the versions are read (default: Maven Central).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ $# -eq 0 ]; then
-  set -- 3.6.3 3.9.16 4.0.0-rc-4
+oldest=3.6.3
+repository=${MAVEN_REPOSITORY:-https://repo.maven.apache.org/maven2}
+
+# Every published version of Apache Maven's distribution, one a line.
+published_versions() {
+  local url="$repository/org/apache/maven/apache-maven/maven-metadata.xml"
+  curl -fsSL --max-time 60 "$url" | grep -o '<version>[^<]*</version>' | sed 's/<[^>]*>//g' \
+    || { echo "cannot read $url; name the Maven versions on the command line instead" >&2; return 1; }
+}
+
+# Whether $1 has the binary distribution this script unpacks: a version can be listed in the
+# metadata with its pom only (3.10.1 and 3.10.2 were, in December 2026).
+has_distribution() {
+  curl -fsI --max-time 60 -o /dev/null \
+    "$repository/org/apache/maven/apache-maven/$1/apache-maven-$1-bin.tar.gz"
+}
+
+# The newest of the versions on stdin (sorted oldest first) that has a distribution; the five
+# newest are tried.
+newest_with_distribution() {
+  local version
+  for version in $(sort -V | tail -5 | tac); do
+    if has_distribution "$version"; then
+      echo "$version"
+      return 0
+    fi
+  done
+}
+
+# The newest Maven 3 release (no alpha/beta/rc), whatever its minor; the newest 4.0.x: its newest
+# release when there is one, else its newest pre-release (alpha < beta < rc sort as words do).
+newest_versions() {
+  local all newest3 newest4
+  all=$(published_versions) || return 1
+  newest3=$(grep -E '^3\.[0-9]+\.[0-9]+$' <<<"$all" | newest_with_distribution)
+  newest4=$(grep -E '^4\.0\.[0-9]+$' <<<"$all" | newest_with_distribution)
+  if [ -z "$newest4" ]; then
+    newest4=$(grep -E '^4\.0\.0-(alpha|beta|rc)-[0-9]+$' <<<"$all" | newest_with_distribution)
+  fi
+  if [ -z "$newest3" ] || [ -z "$newest4" ]; then
+    echo "no Maven 3 or 4.0 distribution found in $repository" >&2
+    return 1
+  fi
+  echo "$newest3 $newest4"
+}
+
+if [ "${1:-}" = --list ] || [ $# -eq 0 ]; then
+  newest=$(newest_versions) || exit 2
+  if [ "${1:-}" = --list ]; then
+    echo "$oldest $newest"
+    exit 0
+  fi
+  # shellcheck disable=SC2086 # two words on purpose
+  set -- "$oldest" $newest
 fi
 dependency_plugin=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 work=target/compat

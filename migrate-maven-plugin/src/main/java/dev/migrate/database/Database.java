@@ -66,6 +66,12 @@ public final class Database implements AutoCloseable {
                 // the read limit was for logging in: a migration's statement may rightly run for hours
                 connection.setNetworkTimeout(Runnable::run, 0);
             }
+            try {
+                dialect.connected(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
             return new Database(connection, dialect, shownUrl);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot connect to " + shownUrl + ": "

@@ -114,6 +114,13 @@ public interface Dialect {
     }
 
     /**
+     * Sees each new connection once logged in, before anything runs on it: a product that resets
+     * sessions for reuse ({@link #resetSession}) notes here what the login set. Nothing by default.
+     */
+    default void connected(Connection connection) throws SQLException {
+    }
+
+    /**
      * Makes reaching the server and logging in take at most {@code seconds}, through the driver's
      * properties (or URL options it leaves alone when the URL sets its own). Returns true when a
      * socket read limit was set for logging in only: the caller lifts it once connected, so that a

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** One migrating run at a time: the second waits, says who it waits for, and re-reads the history. */
 class MigrationLockTest {
 
-
     @TempDir
     Path dir;
 
@@ -47,7 +46,33 @@ class MigrationLockTest {
     }
 
     Migrator migrator(TestDatabase db, RecordingListener listener, Duration lockTimeout) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null, lockTimeout), listener);
+        return migrator(db, null, listener, lockTimeout);
+    }
+
+    Migrator migrator(TestDatabase db, String schema, RecordingListener listener, Duration lockTimeout) {
+        return new Migrator(new MigrateConfig(db.url(), null, null, schema, dir, null, lockTimeout), listener);
+    }
+
+    /** A first run of two revisions, stopped inside the migration lock after the first until {@link #release}. */
+    record HeldLock(PausingListener listener, CompletableFuture<Outcome> run) {
+
+        void release() {
+            listener.release.countDown();
+        }
+
+        /** What the first run did, once released. */
+        Outcome outcome() throws Exception {
+            return run.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    HeldLock holdTheLock(TestDatabase db) throws InterruptedException {
+        twoRevisions();
+        PausingListener listener = new PausingListener();
+        CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(
+                () -> migrator(db, listener, Duration.ofSeconds(30)).upgrade("head"));
+        assertThat(listener.paused.await(20, TimeUnit.SECONDS)).isTrue();
+        return new HeldLock(listener, run);
     }
 
     void twoRevisions() {
@@ -59,11 +84,7 @@ class MigrationLockTest {
     @OnBothDatabases
     void secondRunWaitsForTheLockAndAppliesNothingTheFirstApplied(BothDatabases.Lazy lazy) throws Exception {
         TestDatabase db = lazy.get();
-        twoRevisions();
-        PausingListener first = new PausingListener();
-        CompletableFuture<Outcome> firstRun = CompletableFuture.supplyAsync(
-                () -> migrator(db, first, Duration.ofSeconds(30)).upgrade("head"));
-        assertThat(first.paused.await(20, TimeUnit.SECONDS)).isTrue();
+        HeldLock first = holdTheLock(db);
 
         RecordingListener second = new RecordingListener();
         CompletableFuture<Outcome> secondRun = CompletableFuture.supplyAsync(
@@ -73,9 +94,9 @@ class MigrationLockTest {
             assertThat(second.events()).anySatisfy(e -> assertThat(e)
                     .contains("pid ").contains("application 'migrate-maven-plugin'").contains("connected since"));
         }
-        first.release.countDown();
+        first.release();
 
-        assertThat(firstRun.get(30, TimeUnit.SECONDS).plan().steps()).hasSize(2);
+        assertThat(first.outcome().plan().steps()).hasSize(2);
         assertThat(secondRun.get(30, TimeUnit.SECONDS).plan().steps()).isEmpty();
         assertThat(second.events()).noneMatch(e -> e.startsWith("up "));
         assertThat(db.column("SELECT revision FROM migrate_history ORDER BY revision")).containsExactly(R1, R2);
@@ -84,59 +105,45 @@ class MigrationLockTest {
     @OnBothDatabases
     void waitingRunGivesUpAfterTheLockTimeout(BothDatabases.Lazy lazy) throws Exception {
         TestDatabase db = lazy.get();
-        twoRevisions();
-        PausingListener first = new PausingListener();
-        CompletableFuture<Outcome> firstRun = CompletableFuture.supplyAsync(
-                () -> migrator(db, first, Duration.ofSeconds(30)).upgrade("head"));
-        assertThat(first.paused.await(20, TimeUnit.SECONDS)).isTrue();
+        HeldLock first = holdTheLock(db);
         try {
             assertThatThrownBy(() -> migrator(db, new RecordingListener(), Duration.ofSeconds(1)).upgrade("head"))
                     .isInstanceOf(LockTimeoutException.class)
                     .hasMessageContaining("gave up waiting for the migration lock")
                     .hasMessageContaining("migrate.lockTimeout");
         } finally {
-            first.release.countDown();
+            first.release();
         }
-        assertThat(firstRun.get(30, TimeUnit.SECONDS).plan().steps()).hasSize(2);
+        assertThat(first.outcome().plan().steps()).hasSize(2);
     }
 
     @OnBothDatabases
     void aRunNamingTheSchemaWaitsForARunThatLeavesItOut(BothDatabases.Lazy lazy) throws Exception {
         TestDatabase db = lazy.get();
-        twoRevisions();
-        PausingListener first = new PausingListener();
-        CompletableFuture<Outcome> firstRun = CompletableFuture.supplyAsync(
-                () -> migrator(db, first, Duration.ofSeconds(30)).upgrade("head"));
-        assertThat(first.paused.await(20, TimeUnit.SECONDS)).isTrue();
+        HeldLock first = holdTheLock(db);
         try {
             // the same history table, its default schema spelled out in another case
-            Migrator namingTheSchema = new Migrator(new MigrateConfig(db.url(), null, null, "Public", dir, null,
-                    Duration.ofSeconds(1)), new RecordingListener());
+            Migrator namingTheSchema = migrator(db, "Public", new RecordingListener(), Duration.ofSeconds(1));
             assertThatThrownBy(() -> namingTheSchema.upgrade("head"))
                     .isInstanceOf(LockTimeoutException.class)
                     .hasMessageContaining("gave up waiting for the migration lock");
         } finally {
-            first.release.countDown();
+            first.release();
         }
-        assertThat(firstRun.get(30, TimeUnit.SECONDS).plan().steps()).hasSize(2);
+        assertThat(first.outcome().plan().steps()).hasSize(2);
     }
 
     @OnBothDatabases
     void historyTablesOfTwoSchemasHaveLocksOfTheirOwn(BothDatabases.Lazy lazy) throws Exception {
         TestDatabase db = lazy.get();
-        twoRevisions();
-        PausingListener first = new PausingListener();
-        CompletableFuture<Outcome> firstRun = CompletableFuture.supplyAsync(
-                () -> migrator(db, first, Duration.ofSeconds(30)).upgrade("head"));
-        assertThat(first.paused.await(20, TimeUnit.SECONDS)).isTrue();
+        HeldLock first = holdTheLock(db);
         try {
-            Migrator otherSchema = new Migrator(new MigrateConfig(db.url(), null, null, "other", dir, null,
-                    Duration.ofSeconds(1)), new RecordingListener());
+            Migrator otherSchema = migrator(db, "other", new RecordingListener(), Duration.ofSeconds(1));
             assertThat(otherSchema.upgrade("head").plan().steps()).hasSize(2);
         } finally {
-            first.release.countDown();
+            first.release();
         }
-        assertThat(firstRun.get(30, TimeUnit.SECONDS).plan().steps()).hasSize(2);
+        assertThat(first.outcome().plan().steps()).hasSize(2);
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

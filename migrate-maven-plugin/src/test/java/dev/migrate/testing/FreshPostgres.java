@@ -5,44 +5,23 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives each test method that asks for a {@link TestDatabase} parameter a throw-away PostgreSQL
- * database of its own, with a name unique to the run, dropped when the test ends whatever its
- * outcome: instead of a hand-made create/drop block in each test. Put {@code @FreshPostgres.Each}
- * on the test class (or method).
+ * Throw-away PostgreSQL databases for a test, instead of a hand-made create/drop block: put
+ * {@code @FreshPostgres.Each} on the test class or method to get one for each {@link TestDatabase}
+ * parameter, or on a {@link TestDatabase} field to have it filled before each test (see
+ * {@link FreshDatabases}).
  */
-public final class FreshPostgres implements ParameterResolver {
+public final class FreshPostgres extends FreshDatabases {
 
-    /** Switches the extension on for a class or a method. */
-    @Target({ElementType.TYPE, ElementType.METHOD})
+    /** Switches the extension on for a class, a method or a field. */
+    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD, ElementType.PARAMETER})
     @Retention(RetentionPolicy.RUNTIME)
     @ExtendWith(FreshPostgres.class)
     public @interface Each {
     }
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FreshPostgres.class);
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == TestDatabase.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        // the store closes (drops) it after the test method, also when the test fails
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent("db" + parameter.getIndex(),
-                key -> new Dropped(TestDatabase.create(TestDatabase.Kind.POSTGRESQL)), Dropped.class).database();
-    }
-
-    /** A database JUnit drops when the test's store closes. */
-    private record Dropped(TestDatabase database) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            database.close();
-        }
+    public FreshPostgres() {
+        super(TestDatabase.Kind.POSTGRESQL, Each.class);
     }
 }

@@ -256,6 +256,12 @@ public final class MysqlDialect extends StandardDialect {
         MysqlLock.holdWorkLock(connection, historyName, timeout, log);
     }
 
+    /** Notes what the login set on a MariaDB connection, for {@link #resetSession}. */
+    @Override
+    public void connected(Connection connection) {
+        MysqlSession.remember(connection);
+    }
+
     /** {@code COM_RESET_CONNECTION} on MariaDB, then what the login set (see {@link MysqlSession}); false on MySQL. */
     @Override
     public boolean resetSession(Connection connection) throws SQLException {

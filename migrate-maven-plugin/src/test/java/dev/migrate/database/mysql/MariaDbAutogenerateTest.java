@@ -10,14 +10,13 @@ import dev.migrate.autogenerate.AutogenerateResult;
 import dev.migrate.autogenerate.CheckOptions;
 import dev.migrate.autogenerate.CheckResult;
 import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,20 +30,10 @@ class MariaDbAutogenerateTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase live;
+    @FreshMariaDb.Each
     TestDatabase desired;
-
-    @BeforeEach
-    void createDatabases() {
-        live = TestDatabase.create(TestDatabase.Kind.MARIADB);
-        desired = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        live.close();
-        desired.close();
-    }
 
     Migrator migrator() {
         return new Migrator(Configs.config(live.url(), dir), new RecordingListener());

@@ -7,14 +7,13 @@ import dev.migrate.Migrator;
 import dev.migrate.common.Finding;
 import dev.migrate.common.Severity;
 import dev.migrate.database.LockMode;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
 import dev.migrate.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,17 +26,8 @@ class MariaDbLockReportTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase db;
-
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     List<String> lockWarnings(String upgrade, String downgrade) {
         return verify(upgrade, downgrade).stream().filter(f -> f.message().contains(" takes "))

@@ -9,6 +9,7 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.Outcome;
 import dev.migrate.database.LockTimeoutException;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,21 +35,16 @@ class MariaDbLockTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase db;
     Process victim;
 
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
     @AfterEach
-    void dropDatabase() throws InterruptedException {
+    void stopVictim() throws InterruptedException {
         if (victim != null && victim.isAlive()) {
             victim.destroyForcibly();
             victim.waitFor(10, TimeUnit.SECONDS);
         }
-        db.close();
     }
 
     String runLock() {

@@ -10,6 +10,7 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.Outcome;
 import dev.migrate.run.StatementFailedException;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.MariaDbServer;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
@@ -17,8 +18,6 @@ import dev.migrate.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,18 +28,9 @@ class MariaDbMigrateTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase db;
     final RecordingListener listener = new RecordingListener();
-
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     Migrator migrator(String url, String schema) {
         return new Migrator(new MigrateConfig(url, null, null, schema, dir, null), listener);

@@ -7,6 +7,7 @@ import dev.migrate.Migrator;
 import dev.migrate.common.Finding;
 import dev.migrate.common.Severity;
 import dev.migrate.database.SeedTable;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
@@ -17,8 +18,6 @@ import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,17 +30,8 @@ class MariaDbRowsTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase db;
-
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     VerifyResult verify() {
         return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), new RecordingListener())

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.database.Database;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,20 +35,10 @@ class MariaDbSessionResetTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase db;
+    @FreshMariaDb.Each
     TestDatabase other;
-
-    @BeforeEach
-    void createDatabases() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-        other = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        db.close();
-        other.close();
-    }
 
     @Test
     void resetConnectionIsIndistinguishableFromANewOne() throws SQLException {
@@ -77,6 +66,44 @@ class MariaDbSessionResetTest {
             assertThat(connection.getAutoCommit()).isTrue();
             assertThat(connection.getNetworkTimeout()).isZero();
         }
+    }
+
+    @Test
+    void whatTheUrlHadTheDriverSetAtLoginComesBackAfterTheReset() throws SQLException {
+        MysqlDialect dialect = new MysqlDialect();
+        String url = db.url() + "&sessionVariables=innodb_lock_wait_timeout=7,sql_mode='ANSI_QUOTES'";
+        Map<String, String> fresh;
+        try (Database database = Database.connect(dialect, url, null, null)) {
+            fresh = session(database.connection());
+        }
+        assertThat(fresh).containsEntry("INNODB_LOCK_WAIT_TIMEOUT", "7");
+        try (Database database = Database.connect(dialect, url, null, null)) {
+            Connection connection = database.connection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION innodb_lock_wait_timeout = 3, sql_mode = ''");
+            }
+
+            assertThat(dialect.resetSession(connection)).isTrue();
+
+            assertThat(session(connection)).isEqualTo(fresh);
+        }
+    }
+
+    @Test
+    void connectionWhoseUrlTurnsTheResetOffIsNotReused() throws SQLException {
+        MysqlDialect dialect = new MysqlDialect();
+        try (Database database = Database.connect(dialect, db.url() + "&useResetConnection=false", null, null)) {
+            assertThat(dialect.resetSession(database.connection())).isFalse();
+        }
+    }
+
+    @Test
+    void onlyMariaDbFrom10313OnHasTheReset() {
+        assertThat(MysqlSession.sendsReset("MariaDB", "10.3.13-MariaDB")).isTrue();
+        assertThat(MysqlSession.sendsReset("MariaDB", "11.4.2-MariaDB-ubu2404")).isTrue();
+        assertThat(MysqlSession.sendsReset("MariaDB", "10.3.12-MariaDB")).isFalse();
+        assertThat(MysqlSession.sendsReset("MariaDB", "10.2.40-MariaDB")).isFalse();
+        assertThat(MysqlSession.sendsReset("MySQL", "8.0.36")).isFalse();
     }
 
     @Test

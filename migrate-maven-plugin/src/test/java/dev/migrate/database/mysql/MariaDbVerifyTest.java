@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.common.Finding;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.MariaDbServer;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
@@ -16,8 +17,6 @@ import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyResult;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,17 +27,8 @@ class MariaDbVerifyTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase db;
-
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     VerifyResult verify(String schema) {
         return new Migrator(new MigrateConfig(db.url(), null, null, schema, dir, null), new RecordingListener())

@@ -7,6 +7,7 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.Migrator;
 import dev.migrate.common.Finding;
 import dev.migrate.graph.IrreversibleRevisionException;
+import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.TestDatabase;
 import dev.migrate.verify.VerifyOptions;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,17 +31,12 @@ class MysqlRealisticHistoryTest {
     @TempDir
     Path dir;
 
+    @FreshMariaDb.Each
     TestDatabase db;
 
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-    }
-
     @AfterEach
-    void dropDatabase() {
+    void readChangedSnapshotsAgain() {
         MysqlSnapshotSeries.readEverything = false;
-        db.close();
     }
 
     Migrator migrator(Path folder) {
