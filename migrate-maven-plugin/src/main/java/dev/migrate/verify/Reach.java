@@ -34,9 +34,16 @@ final class Reach {
     static final Reach ALL = new Reach(null);
 
     private final Set<String> names;
+    /** The tables among {@link #names} that the phase made or changed and that are still there after it. */
+    private final Set<String> changed;
 
     private Reach(Set<String> names) {
+        this(names, Set.of());
+    }
+
+    private Reach(Set<String> names, Set<String> changed) {
         this.names = names == null ? null : Set.copyOf(names);
+        this.changed = Set.copyOf(changed);
     }
 
     /** Whether every table is reached. */
@@ -52,6 +59,14 @@ final class Reach {
         return names;
     }
 
+    /**
+     * The tables (by name, as {@link #names()} spells them) that the phase's snapshots show made or
+     * changed and still there: a table it did not make is one of these or one known before it.
+     */
+    Set<String> changed() {
+        return changed;
+    }
+
     boolean contains(String tableName) {
         return names == null || names.contains(tableName.toLowerCase(Locale.ROOT));
     }
@@ -62,7 +77,16 @@ final class Reach {
         }
         Set<String> union = new HashSet<>(names);
         union.addAll(other.names);
-        return new Reach(union);
+        Set<String> changedUnion = new HashSet<>(changed);
+        changedUnion.addAll(other.changed);
+        return new Reach(union, changedUnion);
+    }
+
+    /** This reach with {@code more} names (tables it reaches through others); what it changed stays. */
+    Reach withNames(Set<String> more) {
+        Set<String> union = new HashSet<>(names);
+        union.addAll(more);
+        return new Reach(union, changed);
     }
 
     static Reach of(Set<String> names) {
@@ -111,12 +135,18 @@ final class Reach {
         // the names of routines, views and triggered tables count where a statement may run them
         Set<String> running = words(statements, true).names;
         Set<String> tables = new HashSet<>();
+        Set<String> changed = new HashSet<>();
         for (SnapshotDiff.Difference difference : SnapshotDiff.between(before, after)) {
             DbObject object = difference.object();
             DbObject table = object.kind() == DbObject.Kind.TABLE ? object : object.parent();
             if (table != null && table.kind() == DbObject.Kind.TABLE) {
                 tables.add(table.name().toLowerCase(Locale.ROOT));
                 tables.add(table.name());
+                // a table gone as a whole is named once, by itself: nothing of it is left to read
+                if (object != table || !difference.isMissing()) {
+                    changed.add(table.name().toLowerCase(Locale.ROOT));
+                    changed.add(table.name());
+                }
             }
         }
         boolean[] anything = new boolean[1];
@@ -145,6 +175,6 @@ final class Reach {
             return ALL;
         }
         tables.addAll(words.names);
-        return new Reach(tables);
+        return new Reach(tables, changed);
     }
 }
