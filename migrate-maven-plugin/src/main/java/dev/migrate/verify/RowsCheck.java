@@ -209,14 +209,15 @@ final class RowsCheck {
         if (!all && reach.names().isEmpty()) {
             return List.of();
         }
-        // a name the phase did not make or change is a table only if it was one before (in memory)
+        // a name the phase did not make or change is a table only if it was one before (in memory) and
+        // the phase did not drop it
         Set<String> names = new HashSet<>();
         if (!all) {
             names.addAll(reach.changed());
-            reach.names().stream().filter(memory::hasName).forEach(names::add);
+            reach.names().stream().filter(name -> memory.mayHave(name, reach)).forEach(names::add);
         }
         List<SeedTable> tables = all ? seeder.tables(connection, historySchema, historyTable)
-                : seeder.tables(connection, historySchema, historyTable, names);
+                : names.isEmpty() ? List.of() : seeder.tables(connection, historySchema, historyTable, names);
         if (all) {
             memory.clear();
         } else {

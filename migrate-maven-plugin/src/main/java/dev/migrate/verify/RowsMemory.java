@@ -37,9 +37,14 @@ final class RowsMemory {
         return new HashMap<>(tables);
     }
 
-    /** Whether a table of this name (any schema, any case) is remembered. */
-    boolean hasName(String name) {
-        return byName.containsKey(lower(name));
+    /**
+     * Whether a table of this name (any schema, any case) may be there after a phase of {@code reach}:
+     * one is remembered, and not every one of that name was dropped by the phase.
+     */
+    boolean mayHave(String name, Reach reach) {
+        Set<String> keys = byName.get(lower(name));
+        return keys != null && keys.stream().map(tables::get)
+                .anyMatch(rows -> !reach.dropped(rows.table().schema(), rows.table().name()));
     }
 
     void put(String key, TableRows rows) {
