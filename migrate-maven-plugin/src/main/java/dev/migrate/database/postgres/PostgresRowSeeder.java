@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the tables to seed from PostgreSQL's catalog in three queries, sent together: columns with their base
+ * Reads the tables to seed from PostgreSQL's catalog in three queries: columns with their base
  * types (a domain's base type, an array's element type, an enum's labels), unique sets (including
  * expression indexes such as {@code lower(email)}) and foreign keys.
  */
@@ -67,22 +67,17 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
     /** Only the tables of some names: each query looks them up by name instead of listing every table. */
     private static final String NAMED = USER_TABLE + " AND c.relname = ANY (?::name[])";
 
-    /**
-     * The three queries as one text, sent in one round trip (the simple query protocol answers each
-     * in turn); only the tables of {@code names} when not null, written in as an array literal.
-     */
-    private static String queries(Set<String> names) {
-        String sql = COLUMNS + ";\n" + UNIQUE + ";\n" + FOREIGN_KEYS;
+    private static ResultSet query(Connection connection, String sql, Set<String> names) throws SQLException {
+        // the statement closes with its result set
         if (names == null) {
-            return sql;
+            Statement statement = connection.createStatement();
+            statement.closeOnCompletion();
+            return statement.executeQuery(sql);
         }
-        StringBuilder array = new StringBuilder("ARRAY[");
-        for (String name : names) {
-            // E'' with every backslash and quote doubled reads the same whatever standard_conforming_strings is
-            array.append(array.length() > "ARRAY[".length() ? ", " : "").append("E'")
-                    .append(name.replace("\\", "\\\\").replace("'", "''")).append('\'');
-        }
-        return sql.replace(USER_TABLE, NAMED.replace("?", array.append("]")));
+        java.sql.PreparedStatement statement = connection.prepareStatement(sql.replace(USER_TABLE, NAMED));
+        statement.closeOnCompletion();
+        statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+        return statement.executeQuery();
     }
 
     @Override
@@ -93,27 +88,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
         Map<String, List<Set<String>>> unique = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(queries(names));
-            columns(statement.getResultSet(), historySchema, historyTable, columns, ids);
-            statement.getMoreResults();
-            unique(statement.getResultSet(), columns, unique, keys);
-            statement.getMoreResults();
-            foreignKeys(statement.getResultSet(), foreignKeys);
-        }
-        List<SeedTable> tables = new ArrayList<>();
-        columns.forEach((table, list) -> {
-            int dot = table.indexOf('.');
-            tables.add(new SeedTable(table.substring(0, dot), table.substring(dot + 1), list,
-                    unique.getOrDefault(table, List.of()), keys.getOrDefault(table, List.of()),
-                    foreignKeys.getOrDefault(table, List.of()), ids.get(table)));
-        });
-        return tables;
-    }
-
-    private static void columns(ResultSet result, String historySchema, String historyTable,
-            Map<String, List<Column>> columns, Map<String, Long> ids) throws SQLException {
-        try (ResultSet rs = result) {
+        try (ResultSet rs = query(connection, COLUMNS, names)) {
             while (rs.next()) {
                 if (rs.getString(2).equals(historyTable) && rs.getString(1).equals(historySchema)) {
                     continue;
@@ -123,11 +98,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
                 ids.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(13));
             }
         }
-    }
-
-    private static void unique(ResultSet result, Map<String, List<Column>> columns,
-            Map<String, List<Set<String>>> unique, Map<String, List<String>> keys) throws SQLException {
-        try (ResultSet rs = result) {
+        try (ResultSet rs = query(connection, UNIQUE, names)) {
             while (rs.next()) {
                 String table = rs.getString(1) + "." + rs.getString(2);
                 Set<String> set = new LinkedHashSet<>(strings(rs.getArray(4)));
@@ -145,16 +116,21 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
                 keys.putIfAbsent(table, List.copyOf(set));
             }
         }
-    }
-
-    private static void foreignKeys(ResultSet result, Map<String, List<ForeignKey>> foreignKeys) throws SQLException {
-        try (ResultSet rs = result) {
+        try (ResultSet rs = query(connection, FOREIGN_KEYS, names)) {
             while (rs.next()) {
                 foreignKeys.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
                         .add(new ForeignKey(strings(rs.getArray(5)), rs.getString(3), rs.getString(4),
                                 strings(rs.getArray(6))));
             }
         }
+        List<SeedTable> tables = new ArrayList<>();
+        columns.forEach((table, list) -> {
+            int dot = table.indexOf('.');
+            tables.add(new SeedTable(table.substring(0, dot), table.substring(dot + 1), list,
+                    unique.getOrDefault(table, List.of()), keys.getOrDefault(table, List.of()),
+                    foreignKeys.getOrDefault(table, List.of()), ids.get(table)));
+        });
+        return tables;
     }
 
     @Override
