@@ -34,9 +34,24 @@ final class Reach {
     static final Reach ALL = new Reach(null);
 
     private final Set<String> names;
+    /** The tables among {@link #names} that the phase made or changed and that are still there after it. */
+    private final Set<String> changed;
+    /** The tables the phase dropped as a whole, as {@link #table} keys them. */
+    private final Set<String> gone;
 
     private Reach(Set<String> names) {
+        this(names, Set.of(), Set.of());
+    }
+
+    private Reach(Set<String> names, Set<String> changed, Set<String> gone) {
         this.names = names == null ? null : Set.copyOf(names);
+        this.changed = Set.copyOf(changed);
+        this.gone = Set.copyOf(gone);
+    }
+
+    /** A table's key in {@link #gone}: its schema and name as the catalog spells them. */
+    static String table(String schema, String name) {
+        return schema + "\u0000" + name;
     }
 
     /** Whether every table is reached. */
@@ -52,6 +67,23 @@ final class Reach {
         return names;
     }
 
+    /**
+     * The tables (by name, as {@link #names()} spells them) that the phase's snapshots show made or
+     * changed and still there: a table it did not make is one of these or one known before it.
+     */
+    Set<String> changed() {
+        return changed;
+    }
+
+    /**
+     * Whether the phase dropped the table {@code schema.name} as a whole and made or changed no
+     * table of that name: it is not there to read. Across phases ({@link #and}) a table dropped by
+     * one and made again by another counts as changed, so it is read.
+     */
+    boolean dropped(String schema, String name) {
+        return gone.contains(table(schema, name)) && !changed.contains(name);
+    }
+
     boolean contains(String tableName) {
         return names == null || names.contains(tableName.toLowerCase(Locale.ROOT));
     }
@@ -62,7 +94,18 @@ final class Reach {
         }
         Set<String> union = new HashSet<>(names);
         union.addAll(other.names);
-        return new Reach(union);
+        Set<String> changedUnion = new HashSet<>(changed);
+        changedUnion.addAll(other.changed);
+        Set<String> goneUnion = new HashSet<>(gone);
+        goneUnion.addAll(other.gone);
+        return new Reach(union, changedUnion, goneUnion);
+    }
+
+    /** This reach with {@code more} names (tables it reaches through others); what it changed stays. */
+    Reach withNames(Set<String> more) {
+        Set<String> union = new HashSet<>(names);
+        union.addAll(more);
+        return new Reach(union, changed, gone);
     }
 
     static Reach of(Set<String> names) {
@@ -111,12 +154,21 @@ final class Reach {
         // the names of routines, views and triggered tables count where a statement may run them
         Set<String> running = words(statements, true).names;
         Set<String> tables = new HashSet<>();
+        Set<String> changed = new HashSet<>();
+        Set<String> gone = new HashSet<>();
         for (SnapshotDiff.Difference difference : SnapshotDiff.between(before, after)) {
             DbObject object = difference.object();
             DbObject table = object.kind() == DbObject.Kind.TABLE ? object : object.parent();
             if (table != null && table.kind() == DbObject.Kind.TABLE) {
                 tables.add(table.name().toLowerCase(Locale.ROOT));
                 tables.add(table.name());
+                // a table gone as a whole is named once, by itself: nothing of it is left to read
+                if (object != table || !difference.isMissing()) {
+                    changed.add(table.name().toLowerCase(Locale.ROOT));
+                    changed.add(table.name());
+                } else {
+                    gone.add(table(table.schema(), table.name()));
+                }
             }
         }
         boolean[] anything = new boolean[1];
@@ -145,6 +197,6 @@ final class Reach {
             return ALL;
         }
         tables.addAll(words.names);
-        return new Reach(tables);
+        return new Reach(tables, changed, gone);
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +41,7 @@ final class RowsCheck {
     private final String historyTable;
     private final Set<String> noted = new HashSet<>();
     /** Every table's rows as last read (schema.table -> rows); current but for the tables {@link #stale} names. */
-    private final Map<String, TableRows> memory = new HashMap<>();
+    private final RowsMemory memory = new RowsMemory();
     /** What ran since the tables in memory were read; {@link Reach#ALL} when they are all to be read again. */
     private Reach stale = Reach.ALL;
     /** The tables before the upgrade (schema.table -> rows). */
@@ -97,7 +96,7 @@ final class RowsCheck {
                 }
             }
             stale = Reach.of(Set.of());
-            before = new HashMap<>(memory);
+            before = memory.copy();
             return before.values().stream().anyMatch(table -> !table.all().isEmpty());
         } finally {
             nanos += System.nanoTime() - started;
@@ -227,12 +226,19 @@ final class RowsCheck {
         if (!all && reach.names().isEmpty()) {
             return List.of();
         }
+        // a name the phase did not make or change is a table only if it was one before (in memory) and
+        // the phase did not drop it
+        Set<String> names = new HashSet<>();
+        if (!all) {
+            names.addAll(reach.changed());
+            reach.names().stream().filter(name -> memory.mayHave(name, reach)).forEach(names::add);
+        }
         List<SeedTable> tables = all ? seeder.tables(connection, historySchema, historyTable)
-                : seeder.tables(connection, historySchema, historyTable, reach.names());
+                : names.isEmpty() ? List.of() : seeder.tables(connection, historySchema, historyTable, names);
         if (all) {
             memory.clear();
         } else {
-            memory.values().removeIf(rows -> reach.contains(rows.table().name()));
+            memory.forget(reach);
         }
         for (SeedTable table : tables) {
             TableRows rows = TableRows.readIfThere(connection, table);
@@ -248,20 +254,7 @@ final class RowsCheck {
         if (reach.all() || readEverything) {
             return Reach.ALL;
         }
-        Set<String> names = new HashSet<>(reach.names());
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (TableRows rows : memory.values()) {
-                String child = rows.table().name().toLowerCase(Locale.ROOT);
-                if (!names.contains(child) && rows.table().foreignKeys().stream()
-                        .anyMatch(key -> names.contains(key.referencedTable().toLowerCase(Locale.ROOT)))) {
-                    names.add(child);
-                    grew = true;
-                }
-            }
-        }
-        return Reach.of(names);
+        return reach.withNames(memory.withReferrers(reach.names()));
     }
 
     private void compare(String name, String revisionId, String table, TableRows was, TableRows is) {

@@ -42,6 +42,11 @@ final class ScratchSession implements AutoCloseable {
     private boolean held;
     /** Whether the database was rebuilt once: from then on transactions are held (see {@link #hold}). */
     private boolean rebuilt;
+    /**
+     * Whether the runner's session is as a reset left it: only verify's own work ran on it since
+     * (reading and seeding rows, which leave nothing in a session), so it needs no reset again.
+     */
+    private boolean clean;
 
     ScratchSession(ScratchDatabase scratch, Identifier schema, Identifier table) {
         this.scratch = scratch;
@@ -88,6 +93,7 @@ final class ScratchSession implements AutoCloseable {
             return false;
         }
         Database database = runner();
+        clean = false;
         try {
             database.connection().setAutoCommit(false);
             series.holding(database.connection());
@@ -189,7 +195,9 @@ final class ScratchSession implements AutoCloseable {
                 // the reset took the observer's settings for this transaction with it
                 watching.holding(runner.connection());
             } else {
-                UncheckedRun.run(runner(), schema, table, new Plan(direction, revisions), told);
+                Database database = runner();
+                clean = false;
+                UncheckedRun.run(database, schema, table, new Plan(direction, revisions), told);
             }
             done = true;
         } catch (SQLException e) {
@@ -243,12 +251,16 @@ final class ScratchSession implements AutoCloseable {
 
     /** The runner, its session as a new connection's. */
     private Database runner() {
+        if (runner != null && clean) {
+            return runner;
+        }
         if (runner != null) {
             try {
                 if (scratch.dialect().resetSession(runner.connection())) {
                     if (schema != null) {
                         runner.useSchema(schema, true);
                     }
+                    clean = true;
                     return runner;
                 }
             } catch (SQLException e) {
@@ -257,6 +269,7 @@ final class ScratchSession implements AutoCloseable {
             runner.close();
         }
         runner = open(scratch, schema);
+        clean = true;
         return runner;
     }
 

@@ -36,6 +36,10 @@ public final class VerifyBenchmark {
             realistic(args.length > 1 ? Integer.parseInt(args[1]) : 5);
             return;
         }
+        if (args.length > 0 && args[0].equals("folder")) {
+            folder(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
+            return;
+        }
         List<Integer> sizes = args.length == 0 ? List.of(100, 1_000) : Arrays.stream(args).map(Integer::valueOf).toList();
         System.out.println("| database | revisions | verify (s) | per revision (ms) | phases run | snapshots"
                 + " | per revision: rows, locks, merge order (ms) |");
@@ -111,6 +115,29 @@ public final class VerifyBenchmark {
                     .map(cost -> cost.check() + " " + cost.millis() + " ms").toList());
             System.out.printf(Locale.ROOT, "| %s | %d | %.2fx | %d | %s |%n", names[c], median,
                     (double) median / baseline, runs, costs.isEmpty() ? "-" : costs);
+        }
+    }
+
+    /**
+     * The revisions in {@code folder} (bench/side-by-side.sh's generated history, say) verified
+     * {@code runs} times on PostgreSQL with verify's defaults; prints each run's time and the cost per
+     * revision of each check.
+     */
+    private static void folder(Path folder, int runs) throws Exception {
+        Migrator migrator = new Migrator(Configs.config(PG_URL, folder), MigrationListener.SILENT);
+        for (int run = 0; run < runs; run++) {
+            long started = System.nanoTime();
+            VerifyResult result = migrator.verify(VerifyOptions.defaults());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (result.hasErrors()) {
+                throw new IllegalStateException("the history should pass: " + result.errors().get(0));
+            }
+            int size = result.rows().size();
+            String costs = result.costs().stream().map(cost -> String.format(Locale.ROOT, "%s %.2f", cost.check(),
+                    (double) cost.millis() / size)).collect(java.util.stream.Collectors.joining(", "));
+            System.out.printf(Locale.ROOT, "run %d: %d revisions, %.1f s, %.2f ms per revision; per revision: %s;"
+                    + " findings %d%n", run + 1, size, millis / 1000.0, (double) millis / size, costs,
+                    result.findings().size());
         }
     }
 

@@ -54,6 +54,31 @@ class RowSeederTest {
     }
 
     @Test
+    void looksUpPostgresTablesByNameWhateverCharactersTheNamesHold() throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            db.execute("CREATE TABLE \"it's\" (id INT PRIMARY KEY)");
+            db.execute("CREATE TABLE \"back\\slash\" (id INT PRIMARY KEY, parent INT REFERENCES \"it's\" (id))");
+            db.execute("CREATE TABLE \"Mixed\" (code TEXT UNIQUE)");
+            db.execute("CREATE TABLE plain (id INT)");
+            try (Connection connection = db.connect()) {
+                RowSeeder seeder = Products.POSTGRES.rowSeeder();
+
+                List<SeedTable> found = seeder.tables(connection, connection.getSchema(), "migrate_history",
+                        java.util.Set.of("it's", "back\\slash", "Mixed", "mixed", "nothing"));
+
+                assertThat(found).extracting(SeedTable::display).containsExactlyInAnyOrder("public.it's",
+                        "public.back\\slash", "public.Mixed");
+                SeedTable child = found.stream().filter(t -> t.name().startsWith("back")).findFirst().orElseThrow();
+                assertThat(child.key()).containsExactly("id");
+                assertThat(child.foreignKeys()).singleElement().extracting(SeedTable.ForeignKey::referencedTable)
+                        .isEqualTo("it's");
+                SeedTable mixed = found.stream().filter(t -> t.name().equals("Mixed")).findFirst().orElseThrow();
+                assertThat(mixed.isUnique("code")).isTrue();
+            }
+        }
+    }
+
+    @Test
     void tableThatCannotBeFilledIsANoteNotAFailure() throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
             db.execute("CREATE TABLE flags (on_off BOOLEAN PRIMARY KEY)");
