@@ -38,17 +38,17 @@ projects=(
 group() {
   local steps=$1 dest=$2 parent=base count=0 stamp
   mkdir -p "$dest"
-  declare -A seen=()
+  # one pass over the steps (Kratos has over a thousand): each stamp's files, in step order
+  declare -A seen=() members=()
   local stamps=()
   for f in "$steps"/*.sql; do
     stamp=$(sed -n 's/^-- message: .*(version \([0-9]\{14\}\)[0-9]*)$/\1/p' "$f")
     [[ -n ${seen[$stamp]:-} ]] || { seen[$stamp]=1; stamps+=("$stamp"); }
+    members[$stamp]+=$f$'\n'
   done
   for stamp in "${stamps[@]}"; do
     local files=() id slug
-    for f in "$steps"/*.sql; do
-      grep -q "^-- message: .*(version $stamp[0-9]*)\$" "$f" && files+=("$f")
-    done
+    mapfile -t files <<<"${members[$stamp]%$'\n'}"
     id=$(date -u -d "@$(($(date -u -d 2020-01-01 +%s) + count * 60))" +%Y%m%d%H%M%S)
     slug=$(sed -n 's/^-- message: \(.*\) (version .*/\1/p' "${files[0]}" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9_]/_/g')
     {
