@@ -108,6 +108,73 @@ class MariaDbAutogenerateTest {
         assertThat(snapshot(live)).isEqualTo(before);
     }
 
+    /** MariaDB refuses an AUTO_INCREMENT column that no key starts with, even between two statements. */
+    @Test
+    void anAutoIncrementColumnAddedToATableComesAndGoesWithItsKey() throws Exception {
+        String tags = "CREATE TABLE tags (code CHAR(4) NOT NULL, label TEXT, CONSTRAINT uq_tags_code UNIQUE (code))";
+        RevisionFiles.in(dir).add(R1 + "_create_tags", "base", tags + ";", "DROP TABLE tags;");
+        migrator().upgrade("head");
+        SchemaSnapshot before = snapshot(live);
+        desired.execute("CREATE TABLE tags (id INT UNSIGNED NOT NULL AUTO_INCREMENT, code CHAR(4) NOT NULL,"
+                + " label TEXT, PRIMARY KEY (id), CONSTRAINT uq_tags_code UNIQUE (code))");
+
+        AutogenerateResult result = migrator().autogenerate(new AutogenerateOptions(desired.url(), "number tags"));
+
+        String revision = Files.readString(result.file());
+        assertThat(revision).contains("ALTER TABLE tags ADD COLUMN id int(10) unsigned not null AUTO_INCREMENT FIRST,"
+                + " ADD PRIMARY KEY (id);", "ALTER TABLE tags DROP PRIMARY KEY, DROP COLUMN id;").doesNotContain("TODO");
+        migrator().upgrade("head");
+        assertThat(snapshot(live)).isEqualTo(snapshot(desired));
+        migrator().downgrade("-1");
+        assertThat(snapshot(live)).isEqualTo(before);
+    }
+
+    /** A column that becomes AUTO_INCREMENT is restated whole, with the key it needs in the same statement. */
+    @Test
+    void aColumnThatBecomesAutoIncrementGetsItsKeyInTheSameStatementBothWays() throws Exception {
+        String seats = "CREATE TABLE seats (n INT NOT NULL, room VARCHAR(10) NOT NULL, PRIMARY KEY (room, n))";
+        RevisionFiles.in(dir).add(R1 + "_create_seats", "base", seats + ";", "DROP TABLE seats;");
+        migrator().upgrade("head");
+        SchemaSnapshot before = snapshot(live);
+        desired.execute("CREATE TABLE seats (n INT NOT NULL AUTO_INCREMENT, room VARCHAR(10) NOT NULL,"
+                + " PRIMARY KEY (room, n), KEY ix_seats_n (n))");
+
+        AutogenerateResult result = migrator().autogenerate(new AutogenerateOptions(desired.url(), "count seats"));
+
+        String revision = Files.readString(result.file());
+        assertThat(revision).contains("ALTER TABLE seats MODIFY COLUMN n int(11) not null AUTO_INCREMENT,"
+                + " ADD INDEX ix_seats_n (n);", "ALTER TABLE seats DROP INDEX ix_seats_n, MODIFY COLUMN n int(11) not null;")
+                .doesNotContain("TODO");
+        migrator().upgrade("head");
+        assertThat(snapshot(live)).isEqualTo(snapshot(desired));
+        migrator().downgrade("-1");
+        assertThat(snapshot(live)).isEqualTo(before);
+    }
+
+    /** A table has one AUTO_INCREMENT column at most: the column losing it goes before the one gaining it. */
+    @Test
+    void autoIncrementMovingToANewColumnLeavesTheOldOneFirstBothWays() throws Exception {
+        String keys = "CREATE TABLE jwks (pk INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, sid VARCHAR(10))";
+        RevisionFiles.in(dir).add(R1 + "_create_jwks", "base", keys + ";", "DROP TABLE jwks;");
+        migrator().upgrade("head");
+        SchemaSnapshot before = snapshot(live);
+        desired.execute("CREATE TABLE jwks (pk CHAR(36) NOT NULL PRIMARY KEY, sid VARCHAR(10),"
+                + " pk_deprecated INT UNSIGNED NOT NULL AUTO_INCREMENT, KEY pk_deprecated (pk_deprecated))");
+
+        AutogenerateResult result = migrator().autogenerate(new AutogenerateOptions(desired.url(), "uuid keys"));
+
+        String revision = Files.readString(result.file());
+        assertThat(revision).contains("ALTER TABLE jwks MODIFY COLUMN pk char(36) not null;\n"
+                + "ALTER TABLE jwks ADD COLUMN pk_deprecated int(10) unsigned not null AUTO_INCREMENT AFTER sid,"
+                + " ADD INDEX pk_deprecated (pk_deprecated);", "ALTER TABLE jwks DROP INDEX pk_deprecated,"
+                + " DROP COLUMN pk_deprecated;\nALTER TABLE jwks MODIFY COLUMN pk int(10) unsigned not null"
+                + " AUTO_INCREMENT;").doesNotContain("TODO");
+        migrator().upgrade("head");
+        assertThat(snapshot(live)).isEqualTo(snapshot(desired));
+        migrator().downgrade("-1");
+        assertThat(snapshot(live)).isEqualTo(before);
+    }
+
     @Test
     void checkFindsNothingWhenTheDatabaseMatchesItsRevisionsAndNamesADriftedColumn() throws Exception {
         RevisionFiles.in(dir).add(R1 + "_create_users", "base", USERS + ";", "DROP TABLE users;");
