@@ -32,6 +32,7 @@ public final class ChangePlanner {
         new TypePlanner(context).plan();
         TablePlanner tables = new TablePlanner(context);
         tables.plan();
+        new KeyedIdentities(context).combine();
         new ViewPlanner(context, tables).plan();
         objects.routines();
         objects.triggers();

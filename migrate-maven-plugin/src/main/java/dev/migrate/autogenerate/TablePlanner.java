@@ -182,8 +182,12 @@ final class TablePlanner {
     private List<String> alter(String table, String column, ColumnSpec from, String fromDefault, ColumnSpec to,
             String toDefault) {
         List<String> sql = new ArrayList<>();
-        boolean retype = !from.type().equals(to.type()) || !Objects.equals(from.collation(), to.collation());
-        if (from.identity() != null && !Objects.equals(from.identity(), to.identity())) {
+        boolean identityChanges = !Objects.equals(from.identity(), to.identity());
+        // a writer that changes an identity only with the whole column (MySQL's AUTO_INCREMENT) restates it
+        boolean restate = identityChanges && w.identity(table, column, to.identityGeneration()) == null
+                && w.restateColumn(table, column, to) != null;
+        boolean retype = restate || !from.type().equals(to.type()) || !Objects.equals(from.collation(), to.collation());
+        if (!restate && from.identity() != null && identityChanges) {
             sql.add(w.identity(table, column, null));
         }
         String currentDefault = fromDefault;
@@ -192,7 +196,7 @@ final class TablePlanner {
             currentDefault = null;
         }
         if (retype) {
-            sql.add(w.alterType(table, column, from, to));
+            sql.add(restate ? w.restateColumn(table, column, to) : w.alterType(table, column, from, to));
         }
         if (!Objects.equals(currentDefault, toDefault)) {
             sql.add(toDefault == null ? w.dropDefault(table, column) : w.setDefault(table, column, toDefault));
@@ -201,7 +205,7 @@ final class TablePlanner {
         if (from.notNull() != to.notNull()) {
             sql.add(w.setNotNull(table, column, to.notNull()));
         }
-        if (to.identity() != null && !Objects.equals(from.identity(), to.identity())) {
+        if (!restate && to.identity() != null && identityChanges) {
             sql.add(w.identity(table, column, to.identityGeneration()));
         }
         return sql;

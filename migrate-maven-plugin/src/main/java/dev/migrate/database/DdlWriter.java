@@ -109,6 +109,14 @@ public interface DdlWriter {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + (notNull ? " SET" : " DROP") + " NOT NULL";
     }
 
+    /**
+     * The whole column restated as {@code to} in one statement, for what this writer cannot change
+     * alone (an identity, when {@link #identity} gives null); null where a column cannot be restated.
+     */
+    default String restateColumn(String table, String column, ColumnSpec to) {
+        return null;
+    }
+
     /** Adds ({@code generation} "ALWAYS" or "BY DEFAULT") or drops (null) an identity. */
     String identity(String table, String column, String generation);
 
@@ -130,6 +138,15 @@ public interface DdlWriter {
 
     default String dropConstraint(String table, String name) {
         return "ALTER TABLE " + table + " DROP CONSTRAINT " + quote(name);
+    }
+
+    /**
+     * {@code statements}, each this writer's ALTER TABLE, CREATE INDEX or DROP INDEX on {@code table}
+     * (a qualified name), as one statement that applies them in order; null where they need not or
+     * cannot be one. MySQL wants an AUTO_INCREMENT column and a key on it in the same statement.
+     */
+    default String oneStatement(String table, List<String> statements) {
+        return null;
     }
 
     /** An index from the reader's definition; {@code table} and {@code index} are qualified names. */

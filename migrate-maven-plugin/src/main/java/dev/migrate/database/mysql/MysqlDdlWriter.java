@@ -101,6 +101,12 @@ final class MysqlDdlWriter implements DdlWriter {
 
     @Override
     public String alterType(String table, String column, ColumnSpec from, ColumnSpec to) {
+        return restateColumn(table, column, to);
+    }
+
+    /** AUTO_INCREMENT comes and goes with the whole column. */
+    @Override
+    public String restateColumn(String table, String column, ColumnSpec to) {
         return "ALTER TABLE " + table + " MODIFY COLUMN " + column(column, to, null);
     }
 
@@ -146,6 +152,32 @@ final class MysqlDdlWriter implements DdlWriter {
     @Override
     public String dropIndex(String schema, String index, String table) {
         return "DROP INDEX " + quote(index) + " ON " + table;
+    }
+
+    /**
+     * One ALTER TABLE of this writer's statements on {@code table}: an AUTO_INCREMENT column must be
+     * a key's column whenever a statement ends, so the column and its key are added (or dropped) together.
+     */
+    @Override
+    public String oneStatement(String table, List<String> statements) {
+        List<String> clauses = new ArrayList<>();
+        String alter = "ALTER TABLE " + table + " ";
+        String dropIndex = " ON " + table;
+        for (String statement : statements) {
+            int on = statement.indexOf(dropIndex + " (");
+            if (statement.startsWith(alter)) {
+                clauses.add(statement.substring(alter.length()));
+            } else if (statement.startsWith("CREATE ") && on > 0) {
+                // CREATE [UNIQUE |FULLTEXT |SPATIAL ]INDEX name ON table (columns) -> ADD ... INDEX name (columns)
+                clauses.add("ADD " + statement.substring("CREATE ".length(), on) + statement.substring(on
+                        + dropIndex.length()));
+            } else if (statement.startsWith("DROP INDEX ") && statement.endsWith(dropIndex)) {
+                clauses.add(statement.substring(0, statement.length() - dropIndex.length()));
+            } else {
+                return null;
+            }
+        }
+        return alter + String.join(", ", clauses);
     }
 
     @Override

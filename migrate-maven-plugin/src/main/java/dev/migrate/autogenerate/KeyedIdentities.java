@@ -1,0 +1,151 @@
+package dev.migrate.autogenerate;
+
+import dev.migrate.database.ColumnSpec;
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.DbObject.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An identity column that comes (or goes) with a key on it, in one statement where the writer
+ * wants them together: MySQL refuses an AUTO_INCREMENT column that is no key's column even between
+ * two statements of one section ("there can be only one auto column and it must be defined as a
+ * key"), so the column and its key are added together, and dropped together, both ways.
+ */
+final class KeyedIdentities {
+
+    private static final Set<Step> ADDS = Set.of(Step.ADD_CONSTRAINT, Step.CREATE_INDEX);
+    private static final Set<Step> DROPS = Set.of(Step.DROP_CONSTRAINT, Step.DROP_INDEX);
+
+    private final Context c;
+
+    KeyedIdentities(Context context) {
+        this.c = context;
+    }
+
+    void combine() {
+        for (int i = 0; i < c.changes.size(); i++) {
+            Change column = c.changes.get(i);
+            if (column.object().kind() != Kind.COLUMN || column.isTodo()) {
+                continue;
+            }
+            boolean identityBefore = identity(c.before(column.object()));
+            boolean identityAfter = identity(c.after(column.object()));
+            if (identityBefore == identityAfter) {
+                continue;
+            }
+            c.changes.set(i, direction(column, identityAfter, true));
+            c.changes.set(i, direction(c.changes.get(i), identityBefore, false));
+        }
+        c.changes.removeIf(change -> !change.isTodo() && change.up().isEmpty() && change.down().isEmpty()
+                && (change.object().kind() == Kind.CONSTRAINT || change.object().kind() == Kind.INDEX));
+        losersFirst(true);
+        losersFirst(false);
+    }
+
+    /**
+     * A table has one identity column at most: where one column loses its identity and another gains
+     * one in the same direction, the loser goes first (before any column is added; altering or
+     * dropping an existing column needs none of the new ones).
+     */
+    private void losersFirst(boolean up) {
+        Set<DbObject> gaining = new java.util.HashSet<>();
+        for (Change change : c.changes) {
+            if (change.object().kind() == Kind.COLUMN && !change.isTodo() && gains(change.object(), up)) {
+                gaining.add(Context.table(change.object()));
+            }
+        }
+        for (int i = 0; i < c.changes.size(); i++) {
+            Change change = c.changes.get(i);
+            if (change.object().kind() != Kind.COLUMN || change.isTodo() || !gaining.contains(Context.table(
+                    change.object())) || !gains(change.object(), !up)) {
+                continue;
+            }
+            c.changes.set(i, up ? new Change(change.object(), change.summary(), Step.ADD_COLUMN, -1, change.up(),
+                    change.downStep(), change.downRank(), change.down(), null, change.warning())
+                    : new Change(change.object(), change.summary(), change.upStep(), change.upRank(), change.up(),
+                            Step.ADD_COLUMN, -1, change.down(), null, change.warning()));
+        }
+    }
+
+    /** Whether {@code column} has an identity at the end of the direction and not at its start. */
+    private boolean gains(DbObject column, boolean up) {
+        boolean before = identity(c.before(column));
+        boolean after = identity(c.after(column));
+        return up ? after && !before : before && !after;
+    }
+
+    private static boolean identity(String definition) {
+        return definition != null && ColumnSpec.parse(definition).identity() != null;
+    }
+
+    /**
+     * One direction of {@code column}'s change ({@code up} or down), taking in the statements of the
+     * keys on that column that the same direction adds (when the column gains its identity there) or
+     * drops (when it loses it).
+     */
+    private Change direction(Change column, boolean gains, boolean up) {
+        DbObject table = Context.table(column.object());
+        Set<Step> keySteps = gains ? ADDS : DROPS;
+        List<String> keys = new ArrayList<>();
+        List<Integer> taken = new ArrayList<>();
+        for (int k = 0; k < c.changes.size(); k++) {
+            Change key = c.changes.get(k);
+            Kind kind = key.object().kind();
+            if ((kind != Kind.CONSTRAINT && kind != Kind.INDEX) || key.isTodo() || !table.equals(Context.table(
+                    key.object())) || !keySteps.contains(up ? key.upStep() : key.downStep())) {
+                continue;
+            }
+            // the key as it stands once the direction has run when added there, before it when dropped there
+            String definition = gains == up ? c.after(key.object()) : c.before(key.object());
+            if (definition != null && names(definition, column.object().name())) {
+                keys.addAll(up ? key.up() : key.down());
+                taken.add(k);
+            }
+        }
+        if (keys.isEmpty()) {
+            return column;
+        }
+        List<String> statements = new ArrayList<>(up ? column.up() : column.down());
+        if (gains) {
+            statements.addAll(keys);
+        } else {
+            statements.addAll(0, keys);
+        }
+        String one = c.writer.oneStatement(c.name(table), statements);
+        if (one == null) {
+            return column;
+        }
+        for (int k : taken) {
+            Change key = c.changes.get(k);
+            c.changes.set(k, up ? new Change(key.object(), key.summary(), key.upStep(), key.upRank(), List.of(),
+                    key.downStep(), key.downRank(), key.down(), null, key.warning())
+                    : new Change(key.object(), key.summary(), key.upStep(), key.upRank(), key.up(), key.downStep(),
+                            key.downRank(), List.of(), null, key.warning()));
+        }
+        return up ? new Change(column.object(), column.summary(), column.upStep(), column.upRank(), List.of(one),
+                column.downStep(), column.downRank(), column.down(), null, column.warning())
+                : new Change(column.object(), column.summary(), column.upStep(), column.upRank(), column.up(),
+                        column.downStep(), column.downRank(), List.of(one), null, column.warning());
+    }
+
+    /** Whether a key's definition ("PRIMARY KEY (a, b(10) DESC)", "UNIQUE INDEX (a)") has {@code column}. */
+    static boolean names(String definition, String column) {
+        int open = definition.indexOf('(');
+        int close = definition.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return false;
+        }
+        for (String part : definition.substring(open + 1, close).split(",")) {
+            String name = part.strip();
+            int cut = name.indexOf('(');
+            name = (cut < 0 ? name : name.substring(0, cut)).replace(" DESC", "").replace("`", "").replace("\"", "")
+                    .strip();
+            if (name.equals(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
