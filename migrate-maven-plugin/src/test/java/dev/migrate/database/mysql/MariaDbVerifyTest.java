@@ -85,12 +85,13 @@ class MariaDbVerifyTest {
     @Test
     void jsonColumnAddedByAlterTablePassesTheFullCycle() {
         users().add(R2 + "_settings", R1, "ALTER TABLE users ADD COLUMN settings JSON;\n"
-                + "UPDATE users SET settings = '{}';\nALTER TABLE users MODIFY settings JSON NOT NULL;",
+                + "ALTER TABLE users MODIFY settings JSON;",
                 "ALTER TABLE users DROP COLUMN settings;");
 
         VerifyResult result = verify(null);
 
         assertThat(errors(result)).isEmpty();
+        assertThat(result.warnings()).isEmpty();
         assertThat(result.rows()).extracting(VerifyResult.Row::result).containsOnly("ok");
     }
 
