@@ -232,8 +232,20 @@ class MariaDbAutogenerateTest {
                 .doesNotContain("CONSTRAINT");
     }
 
+    /**
+     * Kratos drops a JSON column and adds one alike at the end: a rename would keep the old place, so
+     * where MariaDB can place the new column the revision drops and adds it.
+     */
     @Test
-    void checkFindsNothingWhenTheDatabaseMatchesItsRevisionsAndNamesADriftedColumn() throws Exception {
+    void columnAlikeWantedElsewhereIsDroppedAndAddedInItsPlace() throws Exception {
+        String revision = reproducedBothWays("flows", "CREATE TABLE flows (id INT NOT NULL PRIMARY KEY, messages JSON,"
+                + " label TEXT)", "CREATE TABLE flows (id INT NOT NULL PRIMARY KEY, label TEXT, ui JSON)");
+
+        assertThat(revision).contains("DROP COLUMN messages;", "ADD COLUMN ui json null AFTER label;",
+                "ADD COLUMN messages json null AFTER id;").doesNotContain("RENAME", "CONSTRAINT");
+    }
+
+ throws Exception {
         RevisionFiles.in(dir).add(R1 + "_create_users", "base", USERS + ";", "DROP TABLE users;");
         migrator().upgrade("head");
         desired.execute(USERS);
