@@ -245,7 +245,8 @@ class MariaDbAutogenerateTest {
                 "ADD COLUMN messages json null AFTER id;").doesNotContain("RENAME", "CONSTRAINT");
     }
 
- throws Exception {
+    @Test
+    void checkFindsNothingWhenTheDatabaseMatchesItsRevisionsAndNamesADriftedColumn() throws Exception {
         RevisionFiles.in(dir).add(R1 + "_create_users", "base", USERS + ";", "DROP TABLE users;");
         migrator().upgrade("head");
         desired.execute(USERS);
