@@ -118,20 +118,13 @@ final class IndexSwaps {
         }
         for (List<Integer> group : List.of(dropped, created)) {
             for (int k : group) {
-                c.changes.set(k, with(c.changes.get(k), up, List.of()));
+                c.changes.set(k, c.changes.get(k).withStatements(up, List.of()));
             }
         }
-        c.changes.set(created.get(0), with(c.changes.get(created.get(0)), up, List.of(one)));
+        c.changes.set(created.get(0), c.changes.get(created.get(0)).withStatements(up, List.of(one)));
     }
 
     private static List<String> statements(Change change, boolean up) {
         return up ? change.up() : change.down();
-    }
-
-    private static Change with(Change change, boolean up, List<String> statements) {
-        return up ? new Change(change.object(), change.summary(), change.upStep(), change.upRank(), statements,
-                change.downStep(), change.downRank(), change.down(), null, change.warning())
-                : new Change(change.object(), change.summary(), change.upStep(), change.upRank(), change.up(),
-                        change.downStep(), change.downRank(), statements, null, change.warning());
     }
 }
