@@ -46,6 +46,12 @@ public record Change(DbObject object, String summary, Step upStep, int upRank, L
         return new Change(object, summary, upStep, up, this.up, downStep, down, this.down, todo, warning);
     }
 
+    /** This change with {@code statements} as the upgrade's ({@code up}) or the downgrade's, written as SQL. */
+    Change withStatements(boolean up, List<String> statements) {
+        return up ? new Change(object, summary, upStep, upRank, statements, downStep, downRank, down, null, warning)
+                : new Change(object, summary, upStep, upRank, this.up, downStep, downRank, statements, null, warning);
+    }
+
     Change withWarning(String text) {
         return new Change(object, summary, upStep, upRank, up, downStep, downRank, down, todo, text);
     }

@@ -33,6 +33,7 @@ public final class ChangePlanner {
         TablePlanner tables = new TablePlanner(context);
         tables.plan();
         new KeyedIdentities(context).combine();
+        new IndexSwaps(context).combine();
         new ViewPlanner(context, tables).plan();
         objects.routines();
         objects.triggers();

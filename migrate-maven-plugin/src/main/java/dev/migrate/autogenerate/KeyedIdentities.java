@@ -119,15 +119,9 @@ final class KeyedIdentities {
         }
         for (int k : taken) {
             Change key = c.changes.get(k);
-            c.changes.set(k, up ? new Change(key.object(), key.summary(), key.upStep(), key.upRank(), List.of(),
-                    key.downStep(), key.downRank(), key.down(), null, key.warning())
-                    : new Change(key.object(), key.summary(), key.upStep(), key.upRank(), key.up(), key.downStep(),
-                            key.downRank(), List.of(), null, key.warning()));
+            c.changes.set(k, c.changes.get(k).withStatements(up, List.of()));
         }
-        return up ? new Change(column.object(), column.summary(), column.upStep(), column.upRank(), List.of(one),
-                column.downStep(), column.downRank(), column.down(), null, column.warning())
-                : new Change(column.object(), column.summary(), column.upStep(), column.upRank(), column.up(),
-                        column.downStep(), column.downRank(), List.of(one), null, column.warning());
+        return column.withStatements(up, List.of(one));
     }
 
     /** Whether a key's definition ("PRIMARY KEY (a, b(10) DESC)", "UNIQUE INDEX (a)") has {@code column}. */

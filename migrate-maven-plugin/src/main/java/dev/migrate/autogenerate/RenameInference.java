@@ -1,5 +1,6 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.database.ColumnSpec;
 import dev.migrate.database.DdlWriter;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.DbObject.Kind;
@@ -142,10 +143,25 @@ final class RenameInference {
             }
             long dropsAlike = c.keys(Kind.COLUMN).stream().filter(o -> c.removed(o) && table.equals(Context.table(o))
                     && c.before(o).equals(c.before(dropped))).count();
-            if (matches.size() == 1 && dropsAlike == 1) {
+            if (matches.size() == 1 && dropsAlike == 1 && keepsPlace(table, dropped, matches.get(0))) {
                 renameColumn(table, dropped, matches.get(0));
             }
         }
+    }
+
+    /**
+     * Whether the renamed column stands where the desired table has it, or the database cannot place
+     * an added column anyway: where it can, a column wanted elsewhere is dropped and added in its place.
+     */
+    private boolean keepsPlace(DbObject table, DbObject dropped, DbObject added) {
+        List<String> wanted = c.desired.columnOrder().getOrDefault(table, List.of());
+        List<String> renamed = c.head.columnOrder().getOrDefault(table, List.of()).stream()
+                .map(name -> name.equals(dropped.name()) ? added.name() : name).filter(wanted::contains).toList();
+        if (renamed.equals(wanted.stream().filter(renamed::contains).toList())) {
+            return true;
+        }
+        return w.addColumnAfter(c.name(table), added.name(), ColumnSpec.parse(c.after(added)), null,
+                null) == null;
     }
 
     private static DbObject defaultOf(DbObject column) {

@@ -48,12 +48,20 @@ final class MysqlSnapshotReader implements SnapshotReader {
             + " FROM information_schema.referential_constraints WHERE constraint_schema = ?%s";
 
     /** MariaDB names the table of each check; MySQL's checks are unique per database and named in table_constraints. */
-    private static final String CHECKS_MARIADB = "SELECT table_name, constraint_name, check_clause"
+    private static final String CHECKS_MARIADB = "SELECT table_name, constraint_name, check_clause, level"
             + " FROM information_schema.check_constraints WHERE constraint_schema = ?%s";
-    private static final String CHECKS_MYSQL = "SELECT t.table_name, c.constraint_name, c.check_clause"
+    private static final String CHECKS_MYSQL = "SELECT t.table_name, c.constraint_name, c.check_clause, 'Table'"
             + " FROM information_schema.check_constraints c JOIN information_schema.table_constraints t"
             + " ON t.constraint_schema = c.constraint_schema AND t.constraint_name = c.constraint_name"
             + " AND t.constraint_type = 'CHECK' WHERE c.constraint_schema = ?%s";
+    /**
+     * MariaDB's JSON: LONGTEXT in utf8mb4_bin with a column's check json_valid(column), named after the
+     * column (or after the column's old name, when renamed).
+     */
+    private static final String JSON_CHECKS = "SELECT table_name, check_clause FROM information_schema.check_constraints"
+            + " WHERE constraint_schema = ?%s AND level = 'Column' AND check_clause LIKE 'json\\_valid(`%%`)'";
+    private static final String JSON_STORAGE = "longtext";
+    private static final String JSON_COLLATION = "utf8mb4_bin";
 
     @Override
     public SchemaSnapshot read(Connection connection, String historySchema, String historyTable) throws SQLException {
@@ -103,13 +111,13 @@ final class MysqlSnapshotReader implements SnapshotReader {
             }
             MysqlRoutineReader code = new MysqlRoutineReader(connection, database);
             if (!tableCollations.isEmpty()) {
-                columns(connection, filter, tableCollations, server.mariadb(), into);
+                Set<String> json = columns(connection, filter, tableCollations, server.mariadb(), into);
                 keys(connection, filter, tableCollations, into);
                 if (parts.contains(Part.FOREIGN_KEYS)) {
                     foreignKeys(connection, filter, tableCollations, into);
                 }
                 if (parts.contains(Part.CHECKS)) {
-                    checks(connection, filter, tableCollations, server, into);
+                    checks(connection, filter, tableCollations, server, json, into);
                 }
                 if (parts.contains(Part.TRIGGERS)) {
                     code.triggers(filter, into);
@@ -127,11 +135,13 @@ final class MysqlSnapshotReader implements SnapshotReader {
         }
     }
 
+    /** Checks, but for those of MariaDB's JSON columns ({@code json}: "table.column"), which are their column's. */
     private static void checks(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
-            MysqlServer server, MysqlUnits into) throws SQLException {
+            MysqlServer server, Set<String> json, MysqlUnits into) throws SQLException {
         for (String[] row : filter.rows(connection, server.mariadb() ? CHECKS_MARIADB : CHECKS_MYSQL,
-                server.mariadb() ? "table_name" : "t.table_name", 3)) {
-            if (tableCollations.containsKey(row[0])) {
+                server.mariadb() ? "table_name" : "t.table_name", 4)) {
+            if (tableCollations.containsKey(row[0]) && !("Column".equals(row[3])
+                    && json.contains(row[0] + "." + jsonColumn(row[2])))) {
                 into.of(row[0]).put(Kind.CONSTRAINT, null, "table " + row[0], row[1], "CHECK (" + row[2] + ")");
                 into.holds(row[0], Part.CHECKS);
             }
@@ -139,10 +149,29 @@ final class MysqlSnapshotReader implements SnapshotReader {
     }
 
 
-    private static void columns(Connection connection, MysqlQueries.Filter filter, Map<String, String> tableCollations,
-            boolean mariadb, MysqlUnits into) throws SQLException {
+    /** The column of a check clause json_valid(`column`); null for any other clause. */
+    private static String jsonColumn(String clause) {
+        return clause.startsWith("json_valid(`") && clause.endsWith("`)") && clause.indexOf('`', 12) == clause.length() - 2
+                ? clause.substring(12, clause.length() - 2) : null;
+    }
+
+    /**
+     * Columns, each as the whole definition MODIFY COLUMN restates; gives MariaDB's JSON columns
+     * ("table.column"), whose type is written json: the check that comes with one is the column's.
+     */
+    private static Set<String> columns(Connection connection, MysqlQueries.Filter filter,
+            Map<String, String> tableCollations, boolean mariadb, MysqlUnits into) throws SQLException {
         String database = filter.database();
-        for (String[] row : filter.rows(connection, COLUMNS, "table_name", 9)) {
+        List<String[]> rows = filter.rows(connection, COLUMNS, "table_name", 9);
+        Set<String> json = new java.util.HashSet<>();
+        if (mariadb && rows.stream().anyMatch(row -> JSON_STORAGE.equals(row[2]) && JSON_COLLATION.equals(row[3]))) {
+            for (String[] row : filter.rows(connection, JSON_CHECKS, "table_name", 2)) {
+                json.add(row[0] + "." + jsonColumn(row[1]));
+            }
+        }
+        json.removeIf(column -> rows.stream().noneMatch(row -> column.equals(row[0] + "." + row[1])
+                && JSON_STORAGE.equals(row[2]) && JSON_COLLATION.equals(row[3])));
+        for (String[] row : rows) {
             String table = row[0];
             String tableCollation = tableCollations.get(table);
             if (tableCollation == null) {
@@ -154,8 +183,9 @@ final class MysqlSnapshotReader implements SnapshotReader {
                     && !extra.contains("default_generated");
             // the whole column as MODIFY COLUMN restates it; nullability in lower case, so that it stays in
             // the type ColumnSpec takes apart and every change is written as one MODIFY COLUMN
-            StringBuilder definition = new StringBuilder(row[2]);
-            if (row[3] != null && !row[3].equals(tableCollation)) {
+            boolean isJson = json.contains(table + "." + column);
+            StringBuilder definition = new StringBuilder(isJson ? "json" : row[2]);
+            if (!isJson && row[3] != null && !row[3].equals(tableCollation)) {
                 definition.append(" COLLATE ").append(row[3]);
             }
             if (generated) {
@@ -188,6 +218,7 @@ final class MysqlSnapshotReader implements SnapshotReader {
             into.of(table).put(Kind.COLUMN, null, table, column, definition.toString());
             into.of(table).columnAt(new DbObject(Kind.TABLE, null, null, table), column);
         }
+        return json;
     }
 
     /**

@@ -169,6 +169,70 @@ class MariaDbAutogenerateTest {
         assertThat(snapshot(live)).isEqualTo(before);
     }
 
+    /**
+     * MariaDB refuses to drop the index a foreign key uses ("needed in a foreign key constraint")
+     * until another index serves it: the indexes of such a table that go and come are swapped in one
+     * statement, both ways. Each row: the table as a revision makes it, the table wanted (Kratos's
+     * sorted session index and its unused session device indexes), and what the revision must say.
+     */
+    static Stream<Arguments> indexSwaps() {
+        return Stream.of(Arguments.of("sessions", "a sorted index replacing the one the foreign key uses",
+                "CREATE TABLE sessions (id INT NOT NULL PRIMARY KEY, identity_id INT NOT NULL, nid INT,"
+                        + " authenticated_at DATETIME, KEY sessions_identity_id_nid_idx (identity_id, nid),"
+                        + " CONSTRAINT fk_sessions_identity FOREIGN KEY (identity_id) REFERENCES sessions (id))",
+                "CREATE TABLE sessions (id INT NOT NULL PRIMARY KEY, identity_id INT NOT NULL, nid INT,"
+                        + " authenticated_at DATETIME, KEY sessions_identity_id_nid_sorted_idx (identity_id, nid,"
+                        + " authenticated_at DESC), CONSTRAINT fk_sessions_identity FOREIGN KEY (identity_id)"
+                        + " REFERENCES sessions (id))",
+                List.of("ALTER TABLE sessions DROP INDEX sessions_identity_id_nid_idx,"
+                        + " ADD INDEX sessions_identity_id_nid_sorted_idx (identity_id, nid, authenticated_at DESC);",
+                        "ALTER TABLE sessions DROP INDEX sessions_identity_id_nid_sorted_idx,"
+                                + " ADD INDEX sessions_identity_id_nid_idx (identity_id, nid);")),
+                Arguments.of("devices", "two indexes replaced by narrower ones, one used by the foreign key",
+                        "CREATE TABLE devices (id INT NOT NULL PRIMARY KEY, session_id INT NOT NULL, nid INT,"
+                                + " KEY devices_id_nid_idx (id, nid), KEY devices_session_id_nid_idx (session_id, nid),"
+                                + " CONSTRAINT fk_devices_session FOREIGN KEY (session_id) REFERENCES devices (id))",
+                        "CREATE TABLE devices (id INT NOT NULL PRIMARY KEY, session_id INT NOT NULL, nid INT,"
+                                + " KEY devices_nid_idx (nid), KEY devices_session_id_idx (session_id),"
+                                + " CONSTRAINT fk_devices_session FOREIGN KEY (session_id) REFERENCES devices (id))",
+                        List.of("ALTER TABLE devices DROP INDEX devices_id_nid_idx, DROP INDEX devices_session_id_nid_idx,"
+                                + " ADD INDEX devices_nid_idx (nid), ADD INDEX devices_session_id_idx (session_id);")));
+    }
+
+    @ParameterizedTest(name = "index swap: {1}")
+    @MethodSource("indexSwaps")
+    void indexesAForeignKeyNeedsAreSwappedInOneStatementBothWays(String name, String change, String table,
+            String wanted, List<String> says) throws Exception {
+        assertThat(reproducedBothWays(name, table, wanted)).contains(says);
+    }
+
+    /**
+     * MariaDB's JSON is LONGTEXT with a check json_valid(column) named after the column, which comes
+     * and goes with the column (and keeps its name when the column is renamed): the revision adds,
+     * renames and drops JSON columns, never that check alone.
+     */
+    @Test
+    void jsonColumnsComeAndGoWithTheirCheck() throws Exception {
+        String revision = reproducedBothWays("flows", "CREATE TABLE flows (id INT NOT NULL PRIMARY KEY, messages JSON,"
+                + " label TEXT)", "CREATE TABLE flows (id INT NOT NULL PRIMARY KEY, ui JSON, label JSON)");
+
+        assertThat(revision).contains("MODIFY COLUMN label json null;", "MODIFY COLUMN label text null;")
+                .doesNotContain("CONSTRAINT");
+    }
+
+    /**
+     * Kratos drops a JSON column and adds one alike at the end: a rename would keep the old place, so
+     * where MariaDB can place the new column the revision drops and adds it.
+     */
+    @Test
+    void columnAlikeWantedElsewhereIsDroppedAndAddedInItsPlace() throws Exception {
+        String revision = reproducedBothWays("flows", "CREATE TABLE flows (id INT NOT NULL PRIMARY KEY, messages JSON,"
+                + " label TEXT)", "CREATE TABLE flows (id INT NOT NULL PRIMARY KEY, label TEXT, ui JSON)");
+
+        assertThat(revision).contains("DROP COLUMN messages;", "ADD COLUMN ui json null AFTER label;",
+                "ADD COLUMN messages json null AFTER id;").doesNotContain("RENAME", "CONSTRAINT");
+    }
+
     @Test
     void checkFindsNothingWhenTheDatabaseMatchesItsRevisionsAndNamesADriftedColumn() throws Exception {
         RevisionFiles.in(dir).add(R1 + "_create_users", "base", USERS + ";", "DROP TABLE users;");

@@ -71,6 +71,20 @@ class MariaDbVerifyTest {
         assertThat(result.rows()).extracting(VerifyResult.Row::result).containsOnly("ok");
     }
 
+    /** MariaDB's JSON column brings a check named after it, which the snapshot after its ALTER TABLE must see too. */
+    @Test
+    void jsonColumnAddedByAlterTablePassesTheFullCycle() {
+        users().add(R2 + "_settings", R1, "ALTER TABLE users ADD COLUMN settings JSON;\n"
+                + "ALTER TABLE users MODIFY settings JSON;",
+                "ALTER TABLE users DROP COLUMN settings;");
+
+        VerifyResult result = verify(null);
+
+        assertThat(errors(result)).isEmpty();
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.rows()).extracting(VerifyResult.Row::result).containsOnly("ok");
+    }
+
     @Test
     void downgradeThatForgetsAnIndexIsNamedWithItsTable() {
         users().add(R2 + "_index_email", R1, "CREATE INDEX ix_users_email ON users (email(10));", "SELECT 1;");
