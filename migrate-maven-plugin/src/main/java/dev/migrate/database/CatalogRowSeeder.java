@@ -125,7 +125,7 @@ public abstract class CatalogRowSeeder implements RowSeeder {
     /** A column's literal in row {@code row}: the parent's key for a foreign key, a generated value otherwise. */
     private String value(SeedTable table, Column column, int row, int profile,
             Map<String, List<List<String>>> parents) {
-        int index = valueNumber(column, table.isUnique(column.name()), row);
+        int index = valueNumber(table, column, table.isUnique(column.name()), row);
         for (ForeignKey key : table.foreignKeys()) {
             int at = key.columns().indexOf(column.name());
             if (at < 0) {
@@ -147,7 +147,7 @@ public abstract class CatalogRowSeeder implements RowSeeder {
      * needs distinct values, otherwise one of two, so that a later unique index over the column
      * fails here as it may on real data that repeats values.
      */
-    protected int valueNumber(Column column, boolean unique, int row) {
+    protected int valueNumber(SeedTable table, Column column, boolean unique, int row) {
         return unique ? row : row % 2;
     }
 

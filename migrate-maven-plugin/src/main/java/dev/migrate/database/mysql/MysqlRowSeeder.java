@@ -56,14 +56,61 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
     private static final int JSON_TEXT_LENGTH = 8;
 
     /**
+     * Value numbers of one entity's identifiers: row {@code r} of entity slot {@code s} is number
+     * {@code r + 26 s}, a word pair ({@code "alpha kilo"}) no other slot makes below 26 rows.
+     */
+    private static final int ENTITY_STRIDE = 26;
+    private static final int ENTITY_SLOTS = 25;
+
+    /**
      * Every row its own value, whether or not a unique set asks for it (booleans alternate): the
      * histories this seeder was tried on add unique indexes over tokens (verifiers, request ids)
      * that real data never repeats, and a repeated generated value made each such upgrade a false
      * alarm. A downgrade that loses or changes rows is caught alike with distinct values.
+     *
+     * <p>String identifiers are kept apart by what they name ({@link #entity}): the {@code id} of
+     * table {@code flows} and a {@code flow_id} elsewhere take the values of entity {@code flow},
+     * the {@code id} of {@code flow_methods} those of {@code method}. Real keys are UUIDs that no
+     * two tables share, so an upgrade that copies one table's keys into another's ({@code INSERT
+     * ... SELECT id ...}) must not meet the same generated words there; a column that refers to a
+     * table without a foreign key yet still holds that table's values, so that the key a later
+     * revision adds over it finds its parents.
      */
     @Override
-    protected int valueNumber(Column column, boolean unique, int row) {
-        return unique || column.kind() != Kind.BOOLEAN ? row : row % 2;
+    protected int valueNumber(SeedTable table, Column column, boolean unique, int row) {
+        if (column.kind() == Kind.BOOLEAN) {
+            return unique ? row : row % 2;
+        }
+        String entity = column.kind() == Kind.TEXT || column.kind() == Kind.UUID ? entity(table.name(), column.name())
+                : null;
+        return entity == null ? row : row + ENTITY_STRIDE * (1 + Math.floorMod(entity.hashCode(), ENTITY_SLOTS));
+    }
+
+    /**
+     * What an identifier column names, singular and lower case: the table's last word for its
+     * {@code id} ({@code hydra_clients.id}: {@code client}), the word before {@code _id} for a
+     * reference ({@code login_session_id}: {@code session}); null for any other column, whose
+     * values all tables share (a later foreign key over {@code challenge} columns finds its parents).
+     */
+    static String entity(String table, String column) {
+        String name = column.toLowerCase(Locale.ROOT);
+        String stem;
+        if (name.equals("id")) {
+            stem = table.toLowerCase(Locale.ROOT);
+        } else if (name.endsWith("_id") && name.length() > 3) {
+            stem = name.substring(0, name.length() - 3);
+        } else {
+            return null;
+        }
+        String word = stem.substring(stem.lastIndexOf('_') + 1);
+        if (word.endsWith("ies") && word.length() > 4) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
+            return word.substring(0, word.length() - 2);
+        }
+        return word.endsWith("s") && !word.endsWith("ss") && word.length() > 1 ? word.substring(0, word.length() - 1)
+                : word;
     }
 
     /**

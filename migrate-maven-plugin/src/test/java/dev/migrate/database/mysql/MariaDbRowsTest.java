@@ -152,6 +152,67 @@ class MariaDbRowsTest {
         assertThat(messages(result, Severity.INFO)).noneMatch(m -> m.contains("holds no generated rows"));
     }
 
+    /**
+     * As Ory Kratos's 20200830130645 does: one table's UUID keys are copied into another table's
+     * key. Real keys of two tables never meet; generated ones must not either.
+     */
+    @Test
+    void keysCopiedFromAnotherTableDoNotMeetTheTargetsGeneratedKeys() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_flows", "base", "CREATE TABLE verification_flows (id CHAR(36) NOT NULL PRIMARY KEY,"
+                + " form TEXT NOT NULL);\n"
+                + "CREATE TABLE verification_flow_methods (id CHAR(36) NOT NULL PRIMARY KEY, method VARCHAR(32) NOT NULL,"
+                + " verification_flow_id CHAR(36) NOT NULL, config TEXT NOT NULL);",
+                "DROP TABLE verification_flow_methods;\nDROP TABLE verification_flows;");
+        files.add(R2 + "_copy_methods", R1, "INSERT INTO verification_flow_methods (id, method, verification_flow_id,"
+                + " config) SELECT id, 'link', id, form FROM verification_flows;",
+                "DELETE FROM verification_flow_methods WHERE method = 'link' AND id IN (SELECT id FROM verification_flows);");
+
+        VerifyResult result = verify();
+
+        assertThat(messages(result, Severity.ERROR)).isEmpty();
+        assertThat(messages(result, Severity.INFO)).noneMatch(m -> m.contains("holds no generated rows"));
+    }
+
+    /**
+     * As Ory Hydra's 20190300000010 does: a foreign key is added over a column that refers to
+     * another table's key by its name only until then; the generated rows must find their parents.
+     */
+    @Test
+    void foreignKeyAddedLaterOverAReferenceByNameFindsItsParents() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_clients", "base", "CREATE TABLE hydra_clients (id VARCHAR(255) NOT NULL PRIMARY KEY,"
+                + " name TEXT NOT NULL);\n"
+                + "CREATE TABLE logout_requests (challenge VARCHAR(40) NOT NULL PRIMARY KEY,"
+                + " client_id VARCHAR(255) NOT NULL);\n"
+                + "CREATE TABLE logout_requests_handled (challenge VARCHAR(40) NOT NULL PRIMARY KEY,"
+                + " was_used TINYINT(1) NOT NULL);",
+                "DROP TABLE logout_requests_handled;\nDROP TABLE logout_requests;\nDROP TABLE hydra_clients;");
+        files.add(R2 + "_keys", R1, "ALTER TABLE logout_requests ADD CONSTRAINT logout_client_fk FOREIGN KEY (client_id)"
+                + " REFERENCES hydra_clients (id);\n"
+                + "ALTER TABLE logout_requests_handled ADD CONSTRAINT handled_fk FOREIGN KEY (challenge)"
+                + " REFERENCES logout_requests (challenge);",
+                "ALTER TABLE logout_requests_handled DROP FOREIGN KEY handled_fk;\n"
+                        + "ALTER TABLE logout_requests DROP FOREIGN KEY logout_client_fk;\n"
+                        + "DROP INDEX logout_client_fk ON logout_requests;");
+
+        VerifyResult result = verify();
+
+        assertThat(messages(result, Severity.ERROR)).isEmpty();
+        assertThat(messages(result, Severity.WARNING)).noneMatch(m -> m.contains("loses") || m.contains("changes"));
+    }
+
+    @Test
+    void identifierColumnsAreKnownByTheEntityTheyName() {
+        assertThat(MysqlRowSeeder.entity("selfservice_verification_flows", "id")).isEqualTo("flow");
+        assertThat(MysqlRowSeeder.entity("other", "selfservice_verification_flow_id")).isEqualTo("flow");
+        assertThat(MysqlRowSeeder.entity("identity_verifiable_addresses", "ID")).isEqualTo("address");
+        assertThat(MysqlRowSeeder.entity("other", "identity_verifiable_address_id")).isEqualTo("address");
+        assertThat(MysqlRowSeeder.entity("identities", "id")).isEqualTo("identity");
+        assertThat(MysqlRowSeeder.entity("hydra_client", "id")).isEqualTo("client");
+        assertThat(MysqlRowSeeder.entity("other", "challenge")).isNull();
+    }
+
     @Test
     void downgradeThatForgetsTokensIsStillCaught() {
         RevisionFiles files = RevisionFiles.in(dir);
