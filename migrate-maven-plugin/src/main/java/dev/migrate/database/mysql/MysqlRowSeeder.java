@@ -62,6 +62,9 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
     private static final int ENTITY_STRIDE = 26;
     private static final int ENTITY_SLOTS = 25;
 
+    /** What {@link #references} read for the current {@link #seed} call. */
+    private Map<String, String> references = Map.of();
+
     /**
      * Every row its own value, whether or not a unique set asks for it (booleans alternate): the
      * histories this seeder was tried on add unique indexes over tokens (verifiers, request ids)
@@ -81,9 +84,17 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
         if (column.kind() == Kind.BOOLEAN) {
             return unique ? row : row % 2;
         }
-        String entity = column.kind() == Kind.TEXT || column.kind() == Kind.UUID ? entity(table.name(), column.name())
-                : null;
-        return entity == null ? row : row + ENTITY_STRIDE * (1 + Math.floorMod(entity.hashCode(), ENTITY_SLOTS));
+        // a foreign key's columns take one parent row each, the same for all its columns: no slot there
+        boolean reference = table.foreignKeys().stream().anyMatch(key -> key.columns().contains(column.name()));
+        if (reference || column.kind() != Kind.TEXT && column.kind() != Kind.UUID) {
+            return row;
+        }
+        String name = column.name().toLowerCase(Locale.ROOT);
+        // named like a foreign key's column elsewhere (Ory's nid, which refers to networks.id): that key's entity
+        String entity = !name.equals("id") && references.containsKey(name) ? references.get(name)
+                : entity(table.name(), column.name());
+        return entity == null || entity.isEmpty() ? row
+                : row + ENTITY_STRIDE * (1 + Math.floorMod(entity.hashCode(), ENTITY_SLOTS));
     }
 
     /**
@@ -132,6 +143,29 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
         return word == null ? null : "'\"" + word.substring(1, word.length() - 1) + "\"'";
     }
 
+    /**
+     * Reads, before the filling, which entity each foreign key's column name refers to across the
+     * database, so that a column of that name without a key yet takes the same values.
+     */
+    @Override
+    public List<String> seed(Connection connection, List<SeedTable> tables, Map<String, Long> counts, int rows)
+            throws SQLException {
+        references = tables.isEmpty() ? Map.of() : references(connection);
+        return super.seed(connection, tables, counts, rows);
+    }
+
+    /** Column name (lower case) of each foreign key's column: the entity it refers to, "" for one shared by all. */
+    private static Map<String, String> references(Connection connection) throws SQLException {
+        Map<String, String> references = new HashMap<>();
+        try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", null, "table_name, column_name")) {
+            while (rs.next()) {
+                String entity = entity(rs.getString(5), rs.getString(6));
+                references.putIfAbsent(rs.getString(3).toLowerCase(Locale.ROOT), entity == null ? "" : entity);
+            }
+        }
+        return references;
+    }
+
     /** A row of defaults only: MySQL has no {@code DEFAULT VALUES}. */
     @Override
     protected String defaultRow(SeedTable table) {
@@ -176,7 +210,7 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
         if (database == null) {
             return List.of();
         }
-        Set<String> json = jsonColumns(connection);
+        Set<String> json = jsonColumns(connection, names);
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (ResultSet rs = query(connection, COLUMNS, "c.table_name", names, "c.table_name, c.ordinal_position")) {
             while (rs.next()) {
@@ -207,7 +241,9 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
             }
         }
-        Map<String, Long> ids = MysqlTableIds.read(connection, database);
+        // a phase's tables by name: reading every id walks the server's whole dictionary
+        Map<String, Long> ids = names == null ? MysqlTableIds.read(connection, database)
+                : MysqlTableIds.read(connection, database, columns.keySet(), List.of());
         List<SeedTable> tables = new ArrayList<>();
         columns.forEach((table, list) -> {
             List<Set<String>> sets = new ArrayList<>(unique.getOrDefault(table, Map.of()).values());
@@ -221,10 +257,13 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
         return tables;
     }
 
-    /** {@code table.column} of MariaDB's JSON columns; none where the server has no such view (MySQL 8 has a JSON type). */
-    private static Set<String> jsonColumns(Connection connection) {
+    /**
+     * {@code table.column} of MariaDB's JSON columns (of the tables {@code names}, or all when null);
+     * none where the server has no such view (MySQL 8 has a JSON type).
+     */
+    private static Set<String> jsonColumns(Connection connection, Set<String> names) {
         Set<String> columns = new HashSet<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(JSON_CHECKS)) {
+        try (ResultSet rs = query(connection, JSON_CHECKS, "table_name", names, "table_name")) {
             while (rs.next()) {
                 columns.add(rs.getString(1) + "." + rs.getString(2));
             }

@@ -202,6 +202,47 @@ class MariaDbRowsTest {
         assertThat(messages(result, Severity.WARNING)).noneMatch(m -> m.contains("loses") || m.contains("changes"));
     }
 
+    /**
+     * As Ory Kratos's 20241031094100 does: a table made with a network column {@code nid} but no
+     * foreign key gets one later, while other tables' {@code nid} refer to {@code networks} already.
+     */
+    @Test
+    void columnNamedLikeAForeignKeyElsewhereFindsItsParents() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_networks", "base", "CREATE TABLE networks (id CHAR(36) NOT NULL PRIMARY KEY);\n"
+                + "CREATE TABLE identities (id CHAR(36) NOT NULL PRIMARY KEY, nid CHAR(36) NOT NULL,"
+                + " CONSTRAINT identities_nid_fk FOREIGN KEY (nid) REFERENCES networks (id));",
+                "DROP TABLE identities;\nDROP TABLE networks;");
+        files.add(R2 + "_exchanges", R1, "CREATE TABLE token_exchanges (id CHAR(36) NOT NULL PRIMARY KEY,"
+                + " nid CHAR(36) NOT NULL);", "DROP TABLE token_exchanges;");
+        files.add("20260103000000_exchanges_fk", R2, "ALTER TABLE token_exchanges ADD CONSTRAINT token_exchanges_nid_fk"
+                + " FOREIGN KEY (nid) REFERENCES networks (id);",
+                "ALTER TABLE token_exchanges DROP FOREIGN KEY token_exchanges_nid_fk;\n"
+                        + "DROP INDEX token_exchanges_nid_fk ON token_exchanges;");
+
+        VerifyResult result = verify();
+
+        assertThat(messages(result, Severity.ERROR)).isEmpty();
+        assertThat(messages(result, Severity.INFO)).noneMatch(m -> m.contains("holds no generated rows"));
+    }
+
+    /** As Ory Hydra's trusted issuers do: a two-column foreign key whose second column is named like an identifier. */
+    @Test
+    void twoColumnForeignKeyTakesBothValuesFromOneParentRow() throws Exception {
+        db.execute("CREATE TABLE jwk (sid VARCHAR(255) NOT NULL, kid VARCHAR(255) NOT NULL, PRIMARY KEY (sid, kid))");
+        db.execute("CREATE TABLE issuer (id VARCHAR(36) NOT NULL PRIMARY KEY, key_set VARCHAR(255) NOT NULL,"
+                + " key_id VARCHAR(255) NOT NULL, CONSTRAINT issuer_jwk FOREIGN KEY (key_set, key_id)"
+                + " REFERENCES jwk (sid, kid))");
+        MysqlRowSeeder seeder = new MysqlRowSeeder();
+        try (Connection connection = db.connect()) {
+            List<SeedTable> tables = seeder.tables(connection, db.name(), "migrate_history");
+
+            assertThat(seeder.seed(connection, tables, new HashMap<>(), 3)).isEmpty();
+            assertThat(db.column("SELECT COUNT(*) FROM issuer i JOIN jwk j ON j.sid = i.key_set AND j.kid = i.key_id"))
+                    .containsExactly("3");
+        }
+    }
+
     @Test
     void identifierColumnsAreKnownByTheEntityTheyName() {
         assertThat(MysqlRowSeeder.entity("selfservice_verification_flows", "id")).isEqualTo("flow");
