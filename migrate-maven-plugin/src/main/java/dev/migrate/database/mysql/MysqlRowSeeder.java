@@ -31,17 +31,22 @@ import java.util.regex.Pattern;
  */
 final class MysqlRowSeeder extends CatalogRowSeeder {
 
-    private static final String COLUMNS = "SELECT c.table_name, c.column_name, c.data_type, c.column_type,"
-            + " c.is_nullable, c.extra, c.character_maximum_length, c.numeric_precision, c.numeric_scale"
-            + " FROM information_schema.columns c JOIN information_schema.tables t"
-            + " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
-            + " WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'";
+    // Each query names the schema and, for a phase's tables, each table by equality: MariaDB then opens
+    // only those tables' definitions, where an IN list or a join with information_schema.tables made it
+    // open every table of the database (or of the server)
+    private static final String COLUMNS = "SELECT table_name, column_name, data_type, column_type, is_nullable, extra,"
+            + " character_maximum_length, numeric_precision, numeric_scale, ordinal_position"
+            + " FROM information_schema.columns WHERE table_schema = DATABASE()";
 
-    private static final String UNIQUE = "SELECT table_name, index_name, column_name FROM information_schema.statistics"
-            + " WHERE table_schema = DATABASE() AND non_unique = 0";
+    /** Views, whose columns {@link #COLUMNS} lists too. */
+    private static final String NOT_TABLES = "SELECT table_name FROM information_schema.tables"
+            + " WHERE table_schema = DATABASE() AND table_type <> 'BASE TABLE'";
+
+    private static final String UNIQUE = "SELECT table_name, index_name, column_name, index_name <> 'PRIMARY',"
+            + " seq_in_index FROM information_schema.statistics WHERE table_schema = DATABASE() AND non_unique = 0";
 
     private static final String FOREIGN_KEYS = "SELECT table_name, constraint_name, column_name,"
-            + " referenced_table_schema, referenced_table_name, referenced_column_name"
+            + " referenced_table_schema, referenced_table_name, referenced_column_name, ordinal_position"
             + " FROM information_schema.key_column_usage"
             + " WHERE table_schema = DATABASE() AND referenced_table_name IS NOT NULL";
 
@@ -157,7 +162,7 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
     /** Column name (lower case) of each foreign key's column: the entity it refers to, "" for one shared by all. */
     private static Map<String, String> references(Connection connection) throws SQLException {
         Map<String, String> references = new HashMap<>();
-        try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", null, "table_name, column_name")) {
+        try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", null, "1, 3")) {
             while (rs.next()) {
                 String entity = entity(rs.getString(5), rs.getString(6));
                 references.putIfAbsent(rs.getString(3).toLowerCase(Locale.ROOT), entity == null ? "" : entity);
@@ -187,12 +192,16 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
         }
     }
 
+    /**
+     * {@code sql} over the whole database, or one branch per name of {@code names} joined by
+     * {@code UNION ALL}; {@code order} names result columns by position.
+     */
     private static ResultSet query(Connection connection, String sql, String nameColumn, Set<String> names,
             String order) throws SQLException {
         // the statement closes with its result set
-        String where = names == null ? "" : " AND " + nameColumn + " IN (" + String.join(", ",
-                names.stream().map(name -> "?").toList()) + ")";
-        PreparedStatement statement = connection.prepareStatement(sql + where + " ORDER BY " + order);
+        String text = names == null ? sql : String.join(" UNION ALL ", names.stream()
+                .map(name -> "(" + sql + " AND " + nameColumn + " = ?)").toList());
+        PreparedStatement statement = connection.prepareStatement(text + " ORDER BY " + order);
         statement.closeOnCompletion();
         if (names != null) {
             int i = 1;
@@ -212,12 +221,18 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
         }
         Set<String> json = jsonColumns(connection, names);
         Map<String, List<Column>> columns = new LinkedHashMap<>();
-        try (ResultSet rs = query(connection, COLUMNS, "c.table_name", names, "c.table_name, c.ordinal_position")) {
+        Set<String> views = new HashSet<>();
+        try (ResultSet rs = query(connection, NOT_TABLES, "table_name", names, "1")) {
+            while (rs.next()) {
+                views.add(rs.getString(1));
+            }
+        }
+        try (ResultSet rs = query(connection, COLUMNS, "table_name", names, "1, 10")) {
             while (rs.next()) {
                 String table = rs.getString(1);
                 // the history table by its name alone: verify names the configured database as its schema, while
                 // the scratch database it works in is the current one
-                if (table.equals(historyTable)) {
+                if (table.equals(historyTable) || views.contains(table)) {
                     continue;
                 }
                 columns.computeIfAbsent(table, k -> new ArrayList<>()).add(column(rs, json.contains(table + "."
@@ -225,16 +240,14 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
             }
         }
         Map<String, Map<String, Set<String>>> unique = new HashMap<>();
-        try (ResultSet rs = query(connection, UNIQUE, "table_name", names,
-                "table_name, index_name <> 'PRIMARY', index_name, seq_in_index")) {
+        try (ResultSet rs = query(connection, UNIQUE, "table_name", names, "1, 4, 2, 5")) {
             while (rs.next()) {
                 unique.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
                         .computeIfAbsent(rs.getString(2), k -> new LinkedHashSet<>()).add(rs.getString(3));
             }
         }
         Map<String, Map<String, List<String[]>>> keys = new HashMap<>();
-        try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", names,
-                "table_name, constraint_name, ordinal_position")) {
+        try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", names, "1, 2, 7")) {
             while (rs.next()) {
                 keys.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
                         .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new String[] {
@@ -263,7 +276,7 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
      */
     private static Set<String> jsonColumns(Connection connection, Set<String> names) {
         Set<String> columns = new HashSet<>();
-        try (ResultSet rs = query(connection, JSON_CHECKS, "table_name", names, "table_name")) {
+        try (ResultSet rs = query(connection, JSON_CHECKS, "table_name", names, "1")) {
             while (rs.next()) {
                 columns.add(rs.getString(1) + "." + rs.getString(2));
             }
