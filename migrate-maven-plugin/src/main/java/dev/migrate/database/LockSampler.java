@@ -47,6 +47,14 @@ public interface LockSampler {
         return "until the revision commits";
     }
 
+    /**
+     * Extensions that bring no table of their own: with only these installed, the tables a schema
+     * snapshot shows (which leaves an extension's objects to the extension) are every table there is.
+     */
+    default java.util.Set<String> extensionsWithoutTables() {
+        return java.util.Set.of();
+    }
+
     /** The user's tables now (not the history table), by their catalog id. */
     Map<Long, TableState> tables(Connection connection, String historySchema, String historyTable) throws SQLException;
 

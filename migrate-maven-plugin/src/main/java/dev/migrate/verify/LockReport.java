@@ -12,6 +12,8 @@ import dev.migrate.lint.Linter;
 import dev.migrate.lint.Rule;
 import dev.migrate.revision.Revision;
 import dev.migrate.run.StatementObserver;
+import dev.migrate.schema.DbObject;
+import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.sql.Statement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,6 +51,8 @@ final class LockReport implements StatementObserver {
     /** The upgrade's statements that ran on a table that existed before it, and were sampled (file:line). */
     private final Set<String> sampledLines = new HashSet<>();
     private Map<Long, TableState> last = Map.of();
+    /** The schema before the next upgrade, when verify gave it ({@link #before}); null otherwise. */
+    private SchemaSnapshot existing;
     private boolean transactional;
     private long nanos;
 
@@ -84,8 +88,41 @@ final class LockReport implements StatementObserver {
         sampledLines.clear();
         Reach named = Reach.named(revision.upgrade().statements());
         last = named.all() ? sampler.tables(connection, historySchema, historyTable)
+                : !mayExist(named.names()) ? Map.of()
                 : sampler.tables(connection, historySchema, historyTable, named.names());
+        existing = null;
         nanos += System.nanoTime() - started;
+    }
+
+    /**
+     * The schema before the next upgrade, as verify last observed it: the tables it shows are those
+     * the upgrade may lock, so an upgrade that names none of them needs no look-up of its own.
+     */
+    void before(SchemaSnapshot snapshot) {
+        existing = snapshot;
+    }
+
+    /**
+     * Whether one of {@code names} may be a table or materialized view that exists now: always,
+     * unless the schema observed before the upgrade holds none of that name (an extension's tables
+     * are not in it: with an extension that may have tables installed, always).
+     */
+    private boolean mayExist(Set<String> names) {
+        if (existing == null) {
+            return true;
+        }
+        Set<String> tableless = sampler.extensionsWithoutTables();
+        boolean[] may = new boolean[1];
+        existing.forEachObject((object, definition) -> {
+            if (!may[0]) {
+                may[0] = switch (object.kind()) {
+                    case EXTENSION -> !tableless.contains(object.name());
+                    case TABLE, MATERIALIZED_VIEW -> names.contains(object.name().toLowerCase(java.util.Locale.ROOT));
+                    default -> false;
+                };
+            }
+        });
+        return may[0];
     }
 
     @Override

@@ -37,9 +37,15 @@ final class ProductionChecks {
         this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink, options.strict());
     }
 
-    /** Fills the tables before the stairway's upgrade of {@code revision}; returns what watches its statements. */
-    StatementObserver beforeUpgrade(Revision revision) {
+    /**
+     * Fills the tables before the stairway's upgrade of {@code revision}, whose schema is {@code before};
+     * returns what watches its statements.
+     */
+    StatementObserver beforeUpgrade(Revision revision, SchemaSnapshot before) {
         hadRows = false;
+        if (locks.enabled()) {
+            locks.before(before);
+        }
         if (rows.enabled()) {
             session.use("cannot fill its tables with rows", connection -> hadRows = rows.beforeUpgrade(revision,
                     connection));

@@ -60,7 +60,7 @@ final class Stairway {
         long up = -1;
         StatementFailedException failure = null;
         try {
-            up = session.run(Direction.UP, List.of(revision), production.beforeUpgrade(revision));
+            up = session.run(Direction.UP, List.of(revision), production.beforeUpgrade(revision, before.snapshot()));
         } catch (StatementFailedException e) {
             failure = e;
             production.upgradeFailed();

@@ -35,6 +35,12 @@ final class PostgresLockSampler implements LockSampler {
         return true;
     }
 
+    /** The procedural language every new database has. */
+    @Override
+    public java.util.Set<String> extensionsWithoutTables() {
+        return java.util.Set.of("plpgsql");
+    }
+
     @Override
     public Map<Long, TableState> tables(Connection connection, String historySchema, String historyTable)
             throws SQLException {

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the tables to seed from PostgreSQL's catalog in three queries: columns with their base
- * types (a domain's base type, an array's element type, an enum's labels), unique sets (including
- * expression indexes such as {@code lower(email)}) and foreign keys.
+ * Reads the tables to seed from PostgreSQL's catalog in three queries sent together, one round
+ * trip: columns with their base types (a domain's base type, an array's element type, an enum's
+ * labels), unique sets (including expression indexes such as {@code lower(email)}) and foreign keys.
  */
 final class PostgresRowSeeder extends CatalogRowSeeder {
 
@@ -67,17 +67,41 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
     /** Only the tables of some names: each query looks them up by name instead of listing every table. */
     private static final String NAMED = USER_TABLE + " AND c.relname = ANY (?::name[])";
 
-    private static ResultSet query(Connection connection, String sql, Set<String> names) throws SQLException {
-        // the statement closes with its result set
+    /**
+     * Before the look-up by name: its queries keep the plan the server made for them once (they
+     * join many catalogs, and planning them costs more than running them); until the end of the
+     * transaction, which without one is the end of the look-up.
+     */
+    private static final String PLAN_ONCE = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+    /**
+     * The three lookups sent as one statement: one round trip, whose three results come in this
+     * order. Each keeps its own query (and, once the driver prepares it on the server, its own plan).
+     */
+    private static Statement query(Connection connection, Set<String> names) throws SQLException {
+        String sql = String.join(";\n", COLUMNS, UNIQUE, FOREIGN_KEYS);
         if (names == null) {
             Statement statement = connection.createStatement();
-            statement.closeOnCompletion();
-            return statement.executeQuery(sql);
+            statement.execute(sql);
+            return statement;
         }
-        java.sql.PreparedStatement statement = connection.prepareStatement(sql.replace(USER_TABLE, NAMED));
-        statement.closeOnCompletion();
-        statement.setArray(1, connection.createArrayOf("text", names.toArray()));
-        return statement.executeQuery();
+        java.sql.PreparedStatement statement = connection.prepareStatement(PLAN_ONCE + ";\n"
+                + sql.replace(USER_TABLE, NAMED));
+        Array array = connection.createArrayOf("text", names.toArray());
+        for (int i = 1; i <= 3; i++) {
+            statement.setArray(i, array);
+        }
+        statement.execute();
+        statement.getMoreResults(); // past the setting's result
+        return statement;
+    }
+
+    /** The next of the three results of {@link #query}. */
+    private static ResultSet next(Statement statement) throws SQLException {
+        if (!statement.getMoreResults()) {
+            throw new SQLException("the table lookup returned fewer results than it asked for");
+        }
+        return statement.getResultSet();
     }
 
     @Override
@@ -88,39 +112,41 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
         Map<String, List<Set<String>>> unique = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
-        try (ResultSet rs = query(connection, COLUMNS, names)) {
-            while (rs.next()) {
-                if (rs.getString(2).equals(historyTable) && rs.getString(1).equals(historySchema)) {
-                    continue;
+        try (Statement statement = query(connection, names)) {
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    if (rs.getString(2).equals(historyTable) && rs.getString(1).equals(historySchema)) {
+                        continue;
+                    }
+                    columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                            .add(column(rs));
+                    ids.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(13));
                 }
-                columns.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
-                        .add(column(rs));
-                ids.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(13));
             }
-        }
-        try (ResultSet rs = query(connection, UNIQUE, names)) {
-            while (rs.next()) {
-                String table = rs.getString(1) + "." + rs.getString(2);
-                Set<String> set = new LinkedHashSet<>(strings(rs.getArray(4)));
-                String expression = rs.getString(5);
-                if (expression != null) {
-                    // an expression index (lower(email)) makes every column it names unique
-                    for (Column column : columns.getOrDefault(table, List.of())) {
-                        if (Pattern.compile("\\b" + Pattern.quote(column.name()) + "\\b").matcher(
-                                expression.substring(expression.indexOf('('))).find()) {
-                            set.add(column.name());
+            try (ResultSet rs = next(statement)) {
+                while (rs.next()) {
+                    String table = rs.getString(1) + "." + rs.getString(2);
+                    Set<String> set = new LinkedHashSet<>(strings(rs.getArray(4)));
+                    String expression = rs.getString(5);
+                    if (expression != null) {
+                        // an expression index (lower(email)) makes every column it names unique
+                        for (Column column : columns.getOrDefault(table, List.of())) {
+                            if (Pattern.compile("\\b" + Pattern.quote(column.name()) + "\\b").matcher(
+                                    expression.substring(expression.indexOf('('))).find()) {
+                                set.add(column.name());
+                            }
                         }
                     }
+                    unique.computeIfAbsent(table, k -> new ArrayList<>()).add(set);
+                    keys.putIfAbsent(table, List.copyOf(set));
                 }
-                unique.computeIfAbsent(table, k -> new ArrayList<>()).add(set);
-                keys.putIfAbsent(table, List.copyOf(set));
             }
-        }
-        try (ResultSet rs = query(connection, FOREIGN_KEYS, names)) {
-            while (rs.next()) {
-                foreignKeys.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
-                        .add(new ForeignKey(strings(rs.getArray(5)), rs.getString(3), rs.getString(4),
-                                strings(rs.getArray(6))));
+            try (ResultSet rs = next(statement)) {
+                while (rs.next()) {
+                    foreignKeys.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new ArrayList<>())
+                            .add(new ForeignKey(strings(rs.getArray(5)), rs.getString(3), rs.getString(4),
+                                    strings(rs.getArray(6))));
+                }
             }
         }
         List<SeedTable> tables = new ArrayList<>();
