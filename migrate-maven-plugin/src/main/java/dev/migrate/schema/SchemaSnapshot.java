@@ -24,8 +24,45 @@ import java.util.function.BiConsumer;
  */
 public final class SchemaSnapshot {
 
-    /** Full maps, shared by every snapshot patched from them; never modified. */
-    private record Base(Map<DbObject, String> objects, Map<DbObject, List<String>> order) {
+    /**
+     * Full maps, shared by every snapshot patched from them; never modified. {@code indexes} holds
+     * the {@link Lookup}s built over them, each once, on first use.
+     */
+    private record Base(Map<DbObject, String> objects, Map<DbObject, List<String>> order,
+            Map<Lookup, Map<String, List<DbObject>>> indexes) {
+
+        Base(Map<DbObject, String> objects, Map<DbObject, List<String>> order) {
+            this(objects, order, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        Map<String, List<DbObject>> index(Lookup lookup) {
+            return indexes.computeIfAbsent(lookup, l -> {
+                Map<String, List<DbObject>> index = new HashMap<>();
+                objects.keySet().forEach(object -> {
+                    String word = l.word(object);
+                    if (word != null) {
+                        index.computeIfAbsent(word, w -> new ArrayList<>()).add(object);
+                    }
+                });
+                return index;
+            });
+        }
+    }
+
+    /**
+     * A word each object may be found by (null: not to be found), for {@link #holdsAny}. Keep one
+     * instance per way of looking up: a snapshot's full maps build its index once per instance.
+     */
+    public static final class Lookup {
+        private final java.util.function.Function<DbObject, String> word;
+
+        public Lookup(java.util.function.Function<DbObject, String> word) {
+            this.word = word;
+        }
+
+        String word(DbObject object) {
+            return word.apply(object);
+        }
     }
 
     private final Base base;
@@ -103,6 +140,34 @@ public final class SchemaSnapshot {
                 action.accept(object, definition);
             }
         });
+    }
+
+    /**
+     * Whether the schema holds an object that {@code lookup} finds by one of {@code words}. Costs the
+     * words and the changes since the full maps, not the objects (the first call for a lookup on
+     * some full maps indexes them).
+     */
+    public boolean holdsAny(Lookup lookup, Set<String> words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        Map<String, List<DbObject>> index = base.index(lookup);
+        for (String word : words) {
+            for (DbObject object : index.getOrDefault(word, List.of())) {
+                if (!changedObjects.containsKey(object)) {
+                    return true;
+                }
+            }
+        }
+        for (Map.Entry<DbObject, String> change : changedObjects.entrySet()) {
+            if (change.getValue() != null) {
+                String word = lookup.word(change.getKey());
+                if (word != null && words.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every relation with its columns in order, in no particular order. */
