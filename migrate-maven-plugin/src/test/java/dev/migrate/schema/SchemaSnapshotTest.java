@@ -39,7 +39,7 @@ class SchemaSnapshotTest {
         List<SchemaSnapshot> patched = new ArrayList<>(List.of(first));
         List<SchemaSnapshot> read = new ArrayList<>(List.of(first));
         // enough patches to fold the changes into new full maps more than once on the way
-        for (int step = 0; step < 800; step++) {
+        for (int step = 0; step < 300; step++) {
             Map<DbObject, String> objectChanges = new HashMap<>();
             Map<DbObject, List<String>> orderChanges = new HashMap<>();
             int i = step % 3 == 2 ? step - 1 : step + 50;
@@ -64,7 +64,7 @@ class SchemaSnapshotTest {
             read.add(whole(objects, order));
         }
         for (int later = 1; later < patched.size(); later++) {
-            for (int earlier = Math.max(0, later - 6); earlier < later; earlier++) {
+            for (int earlier = Math.max(0, later - 5); earlier < later; earlier++) {
                 assertThat(SnapshotDiff.between(patched.get(earlier), patched.get(later)))
                         .as("from %d to %d", earlier, later)
                         .isEqualTo(SnapshotDiff.between(read.get(earlier), read.get(later)));
