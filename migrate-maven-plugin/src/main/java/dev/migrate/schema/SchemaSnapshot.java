@@ -24,8 +24,45 @@ import java.util.function.BiConsumer;
  */
 public final class SchemaSnapshot {
 
-    /** Full maps, shared by every snapshot patched from them; never modified. */
-    private record Base(Map<DbObject, String> objects, Map<DbObject, List<String>> order) {
+    /**
+     * Full maps, shared by every snapshot patched from them; never modified. {@code indexes} holds
+     * the {@link Lookup}s built over them, each once, on first use.
+     */
+    private record Base(Map<DbObject, String> objects, Map<DbObject, List<String>> order,
+            Map<Lookup, Map<String, List<DbObject>>> indexes) {
+
+        Base(Map<DbObject, String> objects, Map<DbObject, List<String>> order) {
+            this(objects, order, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        Map<String, List<DbObject>> index(Lookup lookup) {
+            return indexes.computeIfAbsent(lookup, l -> {
+                Map<String, List<DbObject>> index = new HashMap<>();
+                objects.keySet().forEach(object -> {
+                    String word = l.word(object);
+                    if (word != null) {
+                        index.computeIfAbsent(word, w -> new ArrayList<>()).add(object);
+                    }
+                });
+                return index;
+            });
+        }
+    }
+
+    /**
+     * A word each object may be found by (null: not to be found), for {@link #holdsAny}. Keep one
+     * instance per way of looking up: a snapshot's full maps build its index once per instance.
+     */
+    public static final class Lookup {
+        private final java.util.function.Function<DbObject, String> word;
+
+        public Lookup(java.util.function.Function<DbObject, String> word) {
+            this.word = word;
+        }
+
+        String word(DbObject object) {
+            return word.apply(object);
+        }
     }
 
     private final Base base;
@@ -34,15 +71,33 @@ public final class SchemaSnapshot {
     /** Relation -> its columns in order, or null when it has none, relative to {@link #base}. */
     private final Map<DbObject, List<String>> changedOrder;
     private final int size;
+    /**
+     * Snapshots this one was patched from, nearest first, up to {@link #ANCESTORS}, each with the
+     * objects and relations patched since it: what may differ between the two, however many objects
+     * the schema holds. Held weakly, so that a long series does not keep every snapshot alive.
+     */
+    private final List<Ancestor> ancestors;
     private SortedMap<DbObject, String> objects;
     private SortedMap<DbObject, List<String>> columnOrder;
 
+    private static final int ANCESTORS = 4;
+
+    private record Ancestor(java.lang.ref.WeakReference<SchemaSnapshot> snapshot, Set<DbObject> objects,
+            Set<DbObject> orders) {
+    }
+
     private SchemaSnapshot(Base base, Map<DbObject, String> changedObjects, Map<DbObject, List<String>> changedOrder,
             int size) {
+        this(base, changedObjects, changedOrder, size, List.of());
+    }
+
+    private SchemaSnapshot(Base base, Map<DbObject, String> changedObjects, Map<DbObject, List<String>> changedOrder,
+            int size, List<Ancestor> ancestors) {
         this.base = base;
         this.changedObjects = changedObjects;
         this.changedOrder = changedOrder;
         this.size = size;
+        this.ancestors = ancestors;
     }
 
     public static Builder builder() {
@@ -105,6 +160,34 @@ public final class SchemaSnapshot {
         });
     }
 
+    /**
+     * Whether the schema holds an object that {@code lookup} finds by one of {@code words}. Costs the
+     * words and the changes since the full maps, not the objects (the first call for a lookup on
+     * some full maps indexes them).
+     */
+    public boolean holdsAny(Lookup lookup, Set<String> words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        Map<String, List<DbObject>> index = base.index(lookup);
+        for (String word : words) {
+            for (DbObject object : index.getOrDefault(word, List.of())) {
+                if (!changedObjects.containsKey(object)) {
+                    return true;
+                }
+            }
+        }
+        for (Map.Entry<DbObject, String> change : changedObjects.entrySet()) {
+            if (change.getValue() != null) {
+                String word = lookup.word(change.getKey());
+                if (word != null && words.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Every relation with its columns in order, in no particular order. */
     public void forEachColumnOrder(BiConsumer<DbObject, List<String>> action) {
         base.order().forEach((table, columns) -> {
@@ -148,14 +231,37 @@ public final class SchemaSnapshot {
         }
         Map<DbObject, List<String>> orderNow = new HashMap<>(changedOrder);
         orderChanges.forEach((table, columns) -> orderNow.put(table, columns == null ? null : List.copyOf(columns)));
-        // the changes are copied on each patch: fold them into new full maps once they are no longer few
-        if (objectsNow.size() + orderNow.size() > 256 + base.objects().size() / 8) {
-            return new SchemaSnapshot(base, objectsNow, orderNow, sizeNow).compacted();
+        List<Ancestor> lineage = new ArrayList<>();
+        lineage.add(new Ancestor(new java.lang.ref.WeakReference<>(this), Set.copyOf(objectChanges.keySet()),
+                Set.copyOf(orderChanges.keySet())));
+        for (Ancestor older : ancestors.subList(0, Math.min(ancestors.size(), ANCESTORS - 1))) {
+            Set<DbObject> objectKeys = new HashSet<>(older.objects());
+            objectKeys.addAll(objectChanges.keySet());
+            Set<DbObject> orderKeys = new HashSet<>(older.orders());
+            orderKeys.addAll(orderChanges.keySet());
+            lineage.add(new Ancestor(older.snapshot(), objectKeys, orderKeys));
         }
-        return new SchemaSnapshot(base, objectsNow, orderNow, sizeNow);
+        // the changes are copied on each patch and folding them into new full maps copies those: fold
+        // once the changes reach about the square root of the objects, the least of the two costs together
+        // (a fixed share of the objects made each patch cost what the schema holds)
+        int most = 256 + (int) Math.sqrt(base.objects().size() + base.order().size());
+        if (objectsNow.size() + orderNow.size() > most) {
+            return new SchemaSnapshot(base, objectsNow, orderNow, sizeNow).compacted(lineage);
+        }
+        return new SchemaSnapshot(base, objectsNow, orderNow, sizeNow, lineage);
     }
 
-    private SchemaSnapshot compacted() {
+    /** What {@code later}'s lineage says may differ from {@code earlier}, or null when it does not go back to it. */
+    private static Ancestor since(SchemaSnapshot earlier, SchemaSnapshot later) {
+        for (Ancestor ancestor : later.ancestors) {
+            if (ancestor.snapshot().get() == earlier) {
+                return ancestor;
+            }
+        }
+        return null;
+    }
+
+    private SchemaSnapshot compacted(List<Ancestor> lineage) {
         Map<DbObject, String> all = new HashMap<>(base.objects());
         changedObjects.forEach((object, definition) -> {
             if (definition == null) {
@@ -172,7 +278,7 @@ public final class SchemaSnapshot {
                 order.put(table, columns);
             }
         });
-        return new SchemaSnapshot(new Base(all, order), Map.of(), Map.of(), all.size());
+        return new SchemaSnapshot(new Base(all, order), Map.of(), Map.of(), all.size(), lineage);
     }
 
     /**
@@ -180,6 +286,10 @@ public final class SchemaSnapshot {
      * when both were patched from the same full maps, every object otherwise.
      */
     static Set<DbObject> candidates(SchemaSnapshot a, SchemaSnapshot b) {
+        Ancestor patches = lineage(a, b);
+        if (patches != null) {
+            return patches.objects();
+        }
         if (a.base == b.base) {
             Set<DbObject> keys = new HashSet<>(a.changedObjects.keySet());
             keys.addAll(b.changedObjects.keySet());
@@ -190,8 +300,18 @@ public final class SchemaSnapshot {
         return keys;
     }
 
+    /** The patches between {@code a} and {@code b} when one was patched from the other a few times, or null. */
+    private static Ancestor lineage(SchemaSnapshot a, SchemaSnapshot b) {
+        Ancestor patches = since(a, b);
+        return patches != null ? patches : since(b, a);
+    }
+
     /** The relations whose column order may differ between {@code a} and {@code b}, as {@link #candidates}. */
     static Set<DbObject> orderCandidates(SchemaSnapshot a, SchemaSnapshot b) {
+        Ancestor patches = lineage(a, b);
+        if (patches != null) {
+            return patches.orders();
+        }
         if (a.base == b.base) {
             Set<DbObject> keys = new HashSet<>(a.changedOrder.keySet());
             keys.addAll(b.changedOrder.keySet());

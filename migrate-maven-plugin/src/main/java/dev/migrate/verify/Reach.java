@@ -30,6 +30,23 @@ final class Reach {
     private static final Pattern DEFINES = Pattern.compile("(?is)\\s*(create\\s+(or\\s+replace\\s+)?|drop\\s+|comment\\s+on\\s+)"
             + "(function|procedure|view|materialized\\s+view|trigger|rule)\\b.*");
 
+    /**
+     * What a statement naming a word can run: a routine of that name (without its arguments), a view
+     * of that name, the triggers of a table of that name; each found by that name in lower case.
+     */
+    private static final SchemaSnapshot.Lookup RUNS = new SchemaSnapshot.Lookup(object -> switch (object.kind()) {
+        case FUNCTION, PROCEDURE -> {
+            int paren = object.name().indexOf('(');
+            yield (paren < 0 ? object.name() : object.name().substring(0, paren)).toLowerCase(Locale.ROOT);
+        }
+        case VIEW -> object.name().toLowerCase(Locale.ROOT);
+        case TRIGGER -> {
+            DbObject table = object.parent();
+            yield table == null ? null : table.name().toLowerCase(Locale.ROOT);
+        }
+        default -> null;
+    });
+
     /** Every table. */
     static final Reach ALL = new Reach(null);
 
@@ -171,30 +188,10 @@ final class Reach {
                 }
             }
         }
-        boolean[] anything = new boolean[1];
         for (SchemaSnapshot snapshot : before == after ? List.of(after) : List.of(before, after)) {
-            snapshot.forEachObject((object, definition) -> {
-                if (anything[0]) {
-                    return;
-                }
-                switch (object.kind()) {
-                    case FUNCTION, PROCEDURE -> {
-                        int paren = object.name().indexOf('(');
-                        String name = paren < 0 ? object.name() : object.name().substring(0, paren);
-                        anything[0] = running.contains(name.toLowerCase(Locale.ROOT));
-                    }
-                    case VIEW -> anything[0] = running.contains(object.name().toLowerCase(Locale.ROOT));
-                    case TRIGGER -> {
-                        DbObject table = object.parent();
-                        anything[0] = table != null && running.contains(table.name().toLowerCase(Locale.ROOT));
-                    }
-                    default -> {
-                    }
-                }
-            });
-        }
-        if (anything[0]) {
-            return ALL;
+            if (snapshot.holdsAny(RUNS, running)) {
+                return ALL;
+            }
         }
         tables.addAll(words.names);
         return new Reach(tables, changed, gone);

@@ -138,7 +138,27 @@ public final class VerifyBenchmark {
             System.out.printf(Locale.ROOT, "run %d: %d revisions, %.1f s, %.2f ms per revision; per revision: %s;"
                     + " findings %d%n", run + 1, size, millis / 1000.0, (double) millis / size, costs,
                     result.findings().size());
+            System.out.println("  by fifth of the history, mean ms per revision of upgrade, downgrade, re-upgrade"
+                    + " (each with its checks): " + byFifth(result.rows()));
         }
+    }
+
+    /**
+     * The revisions' phase times in five parts of the history, first to last: a part later in a
+     * long history that costs more than an earlier one shows a cost that grows with the history.
+     */
+    private static String byFifth(List<VerifyResult.Row> all) {
+        // the full cycle's row (no upgrade of its own) is the whole history's, not a revision's
+        List<VerifyResult.Row> rows = all.stream().filter(r -> r.upMillis() >= 0).toList();
+        List<String> parts = new ArrayList<>();
+        for (int part = 0; part < 5; part++) {
+            List<VerifyResult.Row> slice = rows.subList(rows.size() * part / 5, rows.size() * (part + 1) / 5);
+            parts.add(String.format(Locale.ROOT, "%.1f/%.1f/%.1f",
+                    slice.stream().mapToLong(r -> Math.max(0, r.upMillis())).average().orElse(0),
+                    slice.stream().mapToLong(r -> Math.max(0, r.downMillis())).average().orElse(0),
+                    slice.stream().mapToLong(r -> Math.max(0, r.reupMillis())).average().orElse(0)));
+        }
+        return String.join(" | ", parts);
     }
 
     private static long median(List<Long> values) {
