@@ -101,10 +101,11 @@ public final class MigrationRun {
                     history = history(database, true);
                 }
                 database.dialect().prepareWorkSession(database.connection(), history.qualifiedName(), lockTimeout, listener);
-                history.createIfMissing();
-                // another run may have moved the database while this one waited: read again
-                Checked locked = RunChecks.check(mode, graph, history.read(), planner, resume, database.dialect(),
-                        version);
+                boolean created = history.createIfMissing();
+                // another run may have moved the database while this one waited: read again (a
+                // table made just now, under the lock, has no rows to read)
+                Checked locked = RunChecks.check(mode, graph, created ? List.of() : history.read(), planner, resume,
+                        database.dialect(), version);
                 for (Revision revision : locked.undoneEdits()) {
                     listener.warn("the upgrade section of applied revision " + revision.describe() + " ("
                             + revision.fileName() + ") was edited since it ran; downgrading it anyway, since its"

@@ -52,6 +52,7 @@ public final class SquashBenchmark {
             case "prepare" -> prepare(Path.of(args[1]), Path.of(args[2]));
             case "pairs" -> pairs(Path.of(args[1]), Integer.parseInt(args[2]));
             case "upgrade" -> System.out.println(upgrade(Path.of(args[1])));
+            case "trace" -> trace(Path.of(args[1]));
             default -> {
                 System.err.println("usage: prepare HISTORY WORK | pairs WORK RUNS | upgrade FOLDER");
                 System.exit(2);
@@ -159,6 +160,27 @@ public final class SquashBenchmark {
             long started = System.nanoTime();
             long run = migrator.upgrade("head").took().toMillis();
             return new long[] {run, (System.nanoTime() - started) / 1_000_000};
+        } finally {
+            admin("DROP DATABASE " + name);
+        }
+    }
+
+    /**
+     * One upgrade of a new database with every statement and connection written to the server's
+     * log (log_min_duration_statement = 0 for that database alone), for a breakdown of the run.
+     */
+    static void trace(Path folder) throws SQLException {
+        upgrade(folder); // not traced: class loading and the JIT's first compilations
+        String name = "squash_trace_" + ProcessHandle.current().pid() + "_" + (++created);
+        admin("CREATE DATABASE " + name);
+        try {
+            admin("ALTER DATABASE " + name + " SET log_min_duration_statement = 0");
+            String url = PG_URL.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+            Migrator migrator = new Migrator(new MigrateConfig(url, null, null, null, folder, null),
+                    MigrationListener.SILENT);
+            long started = System.nanoTime();
+            long run = migrator.upgrade("head").took().toMillis();
+            System.out.println(name + " run " + run + " ms, call " + (System.nanoTime() - started) / 1_000_000 + " ms");
         } finally {
             admin("DROP DATABASE " + name);
         }
