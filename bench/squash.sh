@@ -3,7 +3,10 @@
 # upgraded to head with the chain and with the squash, in turns (chain, squash, chain, squash, ...),
 # the ratio taken pair by pair: in one process (the run alone, and the whole call with the files
 # read), and as whole `java` processes (start-up included), each timed from outside with
-# date +%s%N, the squash both beside the chain's files and pruned (the squash file alone).
+# date +%s%N, the squash both beside the chain's files and pruned (the squash file alone). Between
+# the two, the floor under both: their statements sent by plain JDBC on one connection (a batch and
+# a commit per transactional revision; no lock, history table or checks), pair by pair.
+# SquashBenchmark trace FOLDER breaks one upgrade down from the server's log (see its comment).
 #
 # Usage: bench/squash.sh [-n RUNS] HISTORY_DIR
 #   HISTORY_DIR  revision files (bench/import-up-down.sh turns up/down pairs into them), e.g.
@@ -16,12 +19,12 @@ runs=5
 while (($#)); do
   case $1 in
     -n) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) break ;;
   esac
 done
-(($# == 1)) || { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+(($# == 1)) || { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 history=$(cd "$1" && pwd)
 cd "$(dirname "$0")/.."
 work=$PWD/bench/target/squash
@@ -36,6 +39,9 @@ bench prepare "$history" "$work"
 echo
 echo "in one process, upgrades only:"
 bench pairs "$work" "$runs"
+echo
+echo "the floor: the same statements by plain JDBC, one batch and one commit per transactional revision, no tool:"
+bench floor "$work" "$runs"
 echo
 echo "whole processes (JVM start-up, the files read, creating and dropping the database included):"
 echo "| pair | chain (s) | squash, chain files kept (s) | squash, pruned (s) | chain / kept | chain / pruned |"

@@ -324,4 +324,27 @@ class SquashTest {
         migrator(db).upgrade("head");
         assertThatThrownBy(() -> db.execute("INSERT INTO zeta (id, alpha_id) VALUES (1, 9)")).isNotNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void createsAUniqueIndexBeforeTheForeignKeyThatReferencesItsColumns() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            // as ory/hydra's flows: the referenced column is unique through an index, not a constraint
+            files.add(A + "_a", "base", "CREATE TABLE flow (id INT PRIMARY KEY, challenge VARCHAR(40));
+"
+                    + "CREATE UNIQUE INDEX flow_challenge_idx ON flow (challenge);", "DROP TABLE flow;");
+            files.add(B + "_b", A, "CREATE TABLE code (id INT PRIMARY KEY, challenge VARCHAR(40));
+"
+                    + "ALTER TABLE code ADD CONSTRAINT code_challenge_fk FOREIGN KEY (challenge) REFERENCES flow"
+                    + " (challenge);", "DROP TABLE code;");
+
+            Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false,
+                    Map.of());
+
+            String upgrade = Files.readString(result.file()).split("(?m)^-- downgrade")[0];
+            assertThat(result.warnings()).isEmpty();
+            assertThat(upgrade.indexOf("CREATE UNIQUE INDEX flow_challenge_idx")).isGreaterThan(0)
+                    .isLessThan(upgrade.indexOf("code_challenge_fk"));
+        }
+    }
 }

@@ -111,8 +111,8 @@ public final class Squasher {
             end.upgrade(chain);
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
-            SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start), SequenceOwners.read(end),
-                    Autogenerator.writer(start.dialect()));
+            SchemaChanges planned = UniqueIndexesBeforeKeys.of(ChangePlanner.plan(fromSnapshot, toSnapshot,
+                    SequenceOwners.read(start), SequenceOwners.read(end), Autogenerator.writer(start.dialect())));
             Proof.Outcome proven = Proof.prove(planned, fromSnapshot, toSnapshot, Proof.on(start));
             SchemaChanges changes = proven.changes();
             List<String> warnings = new ArrayList<>();
@@ -259,7 +259,10 @@ public final class Squasher {
         for (Map.Entry<String, List<String>> rows : chainRows.entrySet()) {
             List<String> squashRows = Rows.read(connection, rows.getKey(),
                     computed.getOrDefault(rows.getKey(), Set.of()));
-            if (!squashRows.equals(rows.getValue())) {
+            if (squashRows == null) {
+                differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " cannot be read (the"
+                        + " chain has the table)");
+            } else if (!squashRows.equals(rows.getValue())) {
                 differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " differ from the"
                         + " chain's: expected " + rows.getValue() + ", found " + squashRows);
             }

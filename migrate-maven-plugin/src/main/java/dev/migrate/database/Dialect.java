@@ -97,6 +97,16 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether a transactional revision's statements are sent together (one JDBC batch, one round
+     * trip where the driver pipelines it) rather than one by one. Only where a failure inside the
+     * batch is rolled back with everything before it, so the revision can run again statement by
+     * statement to name the one that failed; saying no is always safe.
+     */
+    default boolean batchesTransactionalStatements() {
+        return false;
+    }
+
     default boolean createsOnConnect(String url) {
         return false;
     }

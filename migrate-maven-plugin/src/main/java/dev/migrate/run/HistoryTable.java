@@ -84,11 +84,15 @@ final class HistoryTable {
         }
     }
 
-    /** Creates the table, or adds the columns a table made by an older release lacks. */
-    public void createIfMissing() throws SQLException {
+    /**
+     * Creates the table, or adds the columns a table made by an older release lacks.
+     *
+     * @return whether the table was created now, and so has no rows yet (the caller holds the lock)
+     */
+    public boolean createIfMissing() throws SQLException {
         boolean exists = exists();
         if (exists && hasDoneChecksums()) {
-            return;
+            return false;
         }
         Connection connection = database.connection();
         boolean autoCommit = connection.getAutoCommit();
@@ -98,9 +102,12 @@ final class HistoryTable {
                     : database.dialect().createHistoryTableSql(writtenName));
             known = true;
             hasDoneChecksums = true;
+            // made by this plugin just now: every column is there, no need to look
+            columnsChecked = columnsChecked || !exists;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+        return !exists;
     }
 
     private boolean hasDoneChecksums() throws SQLException {

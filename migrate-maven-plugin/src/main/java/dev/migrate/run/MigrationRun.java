@@ -81,7 +81,10 @@ public final class MigrationRun {
                 return new Result(offline.plan(), offline.status());
             }
         }
-        try (Database database = connect()) {
+        // the lock's own connection is opened beside the run's, while the history is read: a run with
+        // something to do needs both, and the server starts the two sessions side by side
+        try (LockConnection lockConnection = target.createsOnConnect() ? LockConnection.later(this::connect)
+                : LockConnection.opening(this::connect); Database database = connect()) {
             HistoryTable history = history(database, false);
             int version = database.serverMajorVersion();
             // First look without the lock and without writing anything: a run refused here (edited
@@ -96,15 +99,17 @@ public final class MigrationRun {
             if (!schemaUnderLock) {
                 history = history(database, true);
             }
-            try (MigrationLock lock = lock(database, history)) {
+            try (MigrationLock lock = database.dialect().lock(lockConnection::take, history.qualifiedName(),
+                    lockTimeout, listener)) {
                 if (schemaUnderLock) {
                     history = history(database, true);
                 }
                 database.dialect().prepareWorkSession(database.connection(), history.qualifiedName(), lockTimeout, listener);
-                history.createIfMissing();
-                // another run may have moved the database while this one waited: read again
-                Checked locked = RunChecks.check(mode, graph, history.read(), planner, resume, database.dialect(),
-                        version);
+                boolean created = history.createIfMissing();
+                // another run may have moved the database while this one waited: read again (a
+                // table made just now, under the lock, has no rows to read)
+                Checked locked = RunChecks.check(mode, graph, created ? List.of() : history.read(), planner, resume,
+                        database.dialect(), version);
                 for (Revision revision : locked.undoneEdits()) {
                     listener.warn("the upgrade section of applied revision " + revision.describe() + " ("
                             + revision.fileName() + ") was edited since it ran; downgrading it anyway, since its"
@@ -207,6 +212,57 @@ public final class MigrationRun {
 
     private MigrationLock lock(Database database, HistoryTable history) {
         return database.dialect().lock(() -> connect().connection(), history.qualifiedName(), lockTimeout, listener);
+    }
+
+    /**
+     * The connection the migration lock is held on: opened when asked for, or beforehand, in the
+     * background, and closed unused when the run ends without the lock (nothing to do, or refused).
+     */
+    private static final class LockConnection implements AutoCloseable {
+
+        private final java.util.function.Supplier<Database> connector;
+        private final java.util.concurrent.CompletableFuture<Database> opening;
+        private boolean taken;
+
+        private LockConnection(java.util.function.Supplier<Database> connector,
+                java.util.concurrent.CompletableFuture<Database> opening) {
+            this.connector = connector;
+            this.opening = opening;
+        }
+
+        /** Opened when {@link #take} asks for it (an embedded database created by connecting to it). */
+        static LockConnection later(java.util.function.Supplier<Database> connector) {
+            return new LockConnection(connector, null);
+        }
+
+        /** Opening now, in the background. */
+        static LockConnection opening(java.util.function.Supplier<Database> connector) {
+            return new LockConnection(connector, java.util.concurrent.CompletableFuture.supplyAsync(connector));
+        }
+
+        /** The connection, now the lock's to close; a failure to connect is thrown as connecting would throw it. */
+        java.sql.Connection take() {
+            taken = true;
+            if (opening == null) {
+                return connector.get().connection();
+            }
+            try {
+                return opening.join().connection();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!taken && opening != null) {
+                opening.whenComplete((database, failure) -> {
+                    if (database != null) {
+                        database.close();
+                    }
+                });
+            }
+        }
     }
 
     private HistoryTable history(Database database, boolean createSchema) throws SQLException {

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * with its history row; a non-transactional one commits each statement with its progress update
  * where the database lets the two share a transaction, and otherwise journals the statement as
  * started before it runs and as done after, leaving a resume to check the one in between. It writes
- * no history itself, and no catalog queries happen per revision.
+ * no history itself, and no catalog queries happen per revision. Where the database allows it, a
+ * transactional revision's statements go in one batch ({@link #runBatch}).
  */
 final class PlanRunner {
 
@@ -173,6 +174,38 @@ final class PlanRunner {
         }
         long started = System.nanoTime();
         observer.starting(revision, direction, connection);
+        if (transactional && batched(statements, first)) {
+            runBatch(connection, jdbc, revision, direction, statements, version, at);
+        } else {
+            runEach(connection, jdbc, revision, direction, statements, first, transactional, version, at);
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        checkpoints.reached(at + ": before the journal's finish");
+        try {
+            journal.finished(revision, direction, statements.size(), resumeAt != null || !transactional, millis);
+            if (transactional) {
+                checkpoints.reached(at + ": after the journal's finish, before the commit");
+            }
+            if (transactional && !held) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            if (transactional) {
+                rollbackQuietly(connection, e);
+            }
+            throw e;
+        }
+        checkpoints.reached(at + ": after the journal's finish");
+        listener.revisionDone(revision, direction, Duration.ofMillis(millis), revision.transactional());
+    }
+
+    /**
+     * Runs the statements from {@code first} on one by one: in the revision's transaction, or each
+     * with its journal entry (in its own transaction where the database lets the two share one).
+     */
+    private void runEach(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
+            List<Statement> statements, int first, boolean transactional, int version, String at)
+            throws SQLException {
         for (int i = first; i < statements.size(); i++) {
             Statement statement = statements.get(i);
             String point = at + ": statement " + (i + 1);
@@ -200,24 +233,49 @@ final class PlanRunner {
                 checkpoints.reached(point + ", after its journal entry 'done'");
             }
         }
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        checkpoints.reached(at + ": before the journal's finish");
+    }
+
+    /**
+     * Whether a transactional revision's statements go to the database in one batch: where the
+     * database rolls a failed batch back whole (so the statements can run again one by one to name
+     * the one that failed), in a run that owns its transactions, watches no single statement, and
+     * has more than one statement to send.
+     */
+    private boolean batched(List<Statement> statements, int first) {
+        return database.dialect().batchesTransactionalStatements() && !held && observer == StatementObserver.NONE
+                && first == 0 && statements.size() > 1;
+    }
+
+    /**
+     * Sends a transactional revision's statements in one batch (one round trip with PgJDBC). When
+     * the batch fails, its transaction is rolled back, which leaves the database as it was before
+     * the revision, and the statements run again one by one in a new transaction: the failure then
+     * names its statement, file and line, and ends the run exactly as a run statement by statement
+     * would. (A failure that does not come back, such as a deadlock, leaves the revision applied by
+     * that second run.)
+     */
+    private void runBatch(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
+            List<Statement> statements, int version, String at) throws SQLException {
+        String point = at + ": statements 1-" + statements.size() + " in one batch";
+        checkpoints.reached(point + ", before it");
         try {
-            journal.finished(revision, direction, statements.size(), resumeAt != null || !transactional, millis);
-            if (transactional) {
-                checkpoints.reached(at + ": after the journal's finish, before the commit");
+            for (Statement statement : statements) {
+                jdbc.addBatch(statement.sql());
             }
-            if (transactional && !held) {
-                connection.commit();
-            }
+            jdbc.executeBatch();
         } catch (SQLException e) {
-            if (transactional) {
-                rollbackQuietly(connection, e);
+            jdbc.clearBatch();
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+                throw e;
             }
-            throw e;
+            checkpoints.reached(point + ", failed and rolled back");
+            runEach(connection, jdbc, revision, direction, statements, 0, true, version, at);
+            return;
         }
-        checkpoints.reached(at + ": after the journal's finish");
-        listener.revisionDone(revision, direction, Duration.ofMillis(millis), revision.transactional());
+        checkpoints.reached(point + ", after it");
     }
 
     /**

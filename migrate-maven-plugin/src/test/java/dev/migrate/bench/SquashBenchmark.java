@@ -4,6 +4,12 @@ import dev.migrate.MigrateConfig;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.autogenerate.Squasher;
+import dev.migrate.database.Dialects;
+import dev.migrate.graph.GraphLoader;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.Target;
+import dev.migrate.revision.Placeholders;
+import dev.migrate.revision.Revision;
 import dev.migrate.common.Finding;
 import dev.migrate.verify.Phase;
 import dev.migrate.verify.VerifyOptions;
@@ -33,7 +39,12 @@ import java.util.stream.Stream;
  *   <li>{@code pairs WORK RUNS}: RUNS pairs, in this one process, of a new database upgraded to head
  *       with the chain, then with the squash; the ratio taken pair by pair;</li>
  *   <li>{@code upgrade FOLDER}: one new database upgraded to head with FOLDER, then dropped (for
- *       timing whole processes).</li>
+ *       timing whole processes);</li>
+ *   <li>{@code trace FOLDER}: one upgrade (after one not counted) with every statement in the
+ *       server's log, for a breakdown of the run by phase;</li>
+ *   <li>{@code floor WORK RUNS}: the floor under both runs, RUNS pairs: the same statements sent by
+ *       plain JDBC on one connection, each transactional revision as one batch and one commit,
+ *       with no lock, no history table and no checks.</li>
  * </ul>
  * PostgreSQL at {@code MIGRATE_TEST_PG_URL} (default 127.0.0.1:5432, user postgres); databases
  * named {@code squash_bench_<pid>_<n>}, each dropped after its run.
@@ -52,8 +63,11 @@ public final class SquashBenchmark {
             case "prepare" -> prepare(Path.of(args[1]), Path.of(args[2]));
             case "pairs" -> pairs(Path.of(args[1]), Integer.parseInt(args[2]));
             case "upgrade" -> System.out.println(upgrade(Path.of(args[1])));
+            case "trace" -> trace(Path.of(args[1]));
+            case "floor" -> floor(Path.of(args[1]), Integer.parseInt(args[2]));
             default -> {
-                System.err.println("usage: prepare HISTORY WORK | pairs WORK RUNS | upgrade FOLDER");
+                System.err.println("usage: prepare HISTORY WORK | pairs WORK RUNS | upgrade FOLDER | trace FOLDER"
+                        + " | floor WORK RUNS");
                 System.exit(2);
             }
         }
@@ -159,6 +173,79 @@ public final class SquashBenchmark {
             long started = System.nanoTime();
             long run = migrator.upgrade("head").took().toMillis();
             return new long[] {run, (System.nanoTime() - started) / 1_000_000};
+        } finally {
+            admin("DROP DATABASE " + name);
+        }
+    }
+
+    /**
+     * One upgrade of a new database with every statement and connection written to the server's
+     * log (log_min_duration_statement = 0 for that database alone), for a breakdown of the run.
+     */
+    static void trace(Path folder) throws SQLException {
+        upgrade(folder); // not traced: class loading and the JIT's first compilations
+        String name = "squash_trace_" + ProcessHandle.current().pid() + "_" + (++created);
+        admin("CREATE DATABASE " + name);
+        try {
+            admin("ALTER DATABASE " + name + " SET log_min_duration_statement = 0");
+            String url = PG_URL.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+            Migrator migrator = new Migrator(new MigrateConfig(url, null, null, null, folder, null),
+                    MigrationListener.SILENT);
+            long started = System.nanoTime();
+            long run = migrator.upgrade("head").took().toMillis();
+            System.out.println(name + " run " + run + " ms, call " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } finally {
+            admin("DROP DATABASE " + name);
+        }
+    }
+
+    static void floor(Path work, int runs) throws SQLException {
+        List<Revision> chain = steps(work.resolve("chain"));
+        List<Revision> squash = steps(work.resolve("pruned"));
+        floorRun(chain);
+        floorRun(squash);
+        List<Double> ratios = new ArrayList<>();
+        System.out.println("| pair | chain: floor (s) | squash: floor (s) | chain / squash |");
+        System.out.println("|---:|---:|---:|---:|");
+        for (int i = 1; i <= runs; i++) {
+            long a = floorRun(chain);
+            long b = floorRun(squash);
+            ratios.add((double) a / b);
+            System.out.printf(Locale.ROOT, "| %d | %.3f | %.3f | %.1fx |%n", i, a / 1000.0, b / 1000.0, (double) a / b);
+        }
+        System.out.printf(Locale.ROOT, "median floor chain / squash: %.1fx (%.1f-%.1f) over %d pairs%n", median(ratios),
+                min(ratios), max(ratios), runs);
+    }
+
+    private static List<Revision> steps(Path folder) {
+        RevisionGraph graph = GraphLoader.load(folder, Dialects.forUrl(PG_URL).syntax(), Placeholders.NONE, null, null,
+                PG_URL, true);
+        return graph.upgradePlan(Target.parse("head"), java.util.Set.of()).steps();
+    }
+
+    /** The milliseconds of {@code revisions}' upgrade statements on a new database, connection made beforehand. */
+    private static long floorRun(List<Revision> revisions) throws SQLException {
+        String name = "squash_floor_" + ProcessHandle.current().pid() + "_" + (++created);
+        admin("CREATE DATABASE " + name);
+        try (Connection connection = DriverManager.getConnection(PG_URL.replaceFirst("/postgres(\\?|$)", "/" + name
+                + "$1")); Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            long started = System.nanoTime();
+            for (Revision revision : revisions) {
+                connection.setAutoCommit(!revision.transactional());
+                for (dev.migrate.sql.Statement sql : revision.upgrade().statements()) {
+                    if (revision.transactional()) {
+                        statement.addBatch(sql.sql());
+                    } else {
+                        statement.execute(sql.sql());
+                    }
+                }
+                if (revision.transactional()) {
+                    statement.executeBatch();
+                    connection.commit();
+                }
+            }
+            return (System.nanoTime() - started) / 1_000_000;
         } finally {
             admin("DROP DATABASE " + name);
         }

@@ -106,6 +106,12 @@ public final class PostgresDialect extends StandardDialect {
         return true;
     }
 
+    /** PgJDBC sends a batch in one round trip, and DDL rolls back with the transaction. */
+    @Override
+    public boolean batchesTransactionalStatements() {
+        return true;
+    }
+
     @Override
     public InDoubtCheck checkStarted(java.sql.Connection connection, dev.migrate.sql.Statement statement,
             Optional<NoTransactionStatement> kind) throws SQLException {
