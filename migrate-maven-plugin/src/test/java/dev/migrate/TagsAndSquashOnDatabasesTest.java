@@ -226,12 +226,7 @@ class TagsAndSquashOnDatabasesTest {
         pruneReplacedFiles();
 
         // the squash has no row of its own yet: the replaced revisions' rows stand for it
-        migrator(db).stamp("base");
-
-        assertThat(history(db)).isEmpty();
-        assertThat(migrator(db).status().isApplied(S)).isFalse();
-        migrator(db).stamp("head");
-        assertThat(history(db)).containsExactly(D, S);
+        stampedToBaseThenHead(db, D, S);
     }
 
     @OnBothDatabases
@@ -239,12 +234,17 @@ class TagsAndSquashOnDatabasesTest {
         TestDatabase db = lazy.get();
         prunedAfterTheChainThenUpgraded(db);
 
+        stampedToBaseThenHead(db, D, S, E);
+    }
+
+    /** A stamp to base leaves no row and the squash not applied; a stamp back to head leaves {@code rows}. */
+    void stampedToBaseThenHead(TestDatabase db, String... rows) {
         migrator(db).stamp("base");
 
         assertThat(history(db)).isEmpty();
         assertThat(migrator(db).status().isApplied(S)).isFalse();
         migrator(db).stamp("head");
-        assertThat(history(db)).containsExactly(D, S, E);
+        assertThat(history(db)).containsExactly(rows);
     }
 
     @OnBothDatabases

@@ -1,5 +1,6 @@
 package dev.migrate.run;
 
+import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
 import dev.migrate.history.ExecutedStatements;
 import dev.migrate.history.RowState;
@@ -50,6 +51,11 @@ final class HistoryJournal implements PlanRunner.Journal {
     /** The journal of a database thrown away after the run (see the class comment). */
     static HistoryJournal forScratch(HistoryTable history) {
         return new HistoryJournal(history, false, true, SquashRows.NONE);
+    }
+
+    @Override
+    public Identifier home() {
+        return history.home();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The table that records which revisions are applied: one row per revision. Created on first use
@@ -35,10 +36,15 @@ final class HistoryTable {
     private final Identifier table;
     private final String qualifiedName;
     /**
-     * The name the statements use: qualified with the session's schema where a revision can move the
-     * session elsewhere ({@link dev.migrate.database.Dialect#movableSchema}), read before any revision runs.
+     * The session's schema where a revision can move the session elsewhere
+     * ({@link dev.migrate.database.Dialect#movableSchema}), read once before any revision runs; null
+     * where it cannot move.
      */
+    private final Identifier home;
+    /** The name the statements use: qualified with {@link #home} unless a schema is configured. */
     private final String writtenName;
+    /** The table's name as a word of SQL, whatever the case (see {@link #mayBeNamedIn}). */
+    private final Pattern nameToken;
     private PreparedStatement insert;
     private PreparedStatement delete;
     private PreparedStatement update;
@@ -54,8 +60,10 @@ final class HistoryTable {
         this.schema = schema;
         this.table = table;
         this.qualifiedName = qualifiedName(schema, table);
-        this.writtenName = schema != null ? qualifiedName
-                : qualifiedName(database.dialect().movableSchema(database.connection()), table);
+        this.home = database.dialect().movableSchema(database.connection());
+        this.writtenName = schema != null ? qualifiedName : qualifiedName(home, table);
+        this.nameToken = Pattern.compile("(?<![\\p{L}\\p{N}_$])" + Pattern.quote(table.name())
+                + "(?![\\p{L}\\p{N}_$])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     static String qualifiedName(Identifier schema, Identifier table) {
@@ -64,6 +72,14 @@ final class HistoryTable {
 
     public String qualifiedName() {
         return qualifiedName;
+    }
+
+    /**
+     * The schema the session was in when this table was opened, where a revision can move the
+     * session elsewhere (MySQL's {@code USE}); null where it cannot.
+     */
+    Identifier home() {
+        return home;
     }
 
     public Database database() {
@@ -275,11 +291,12 @@ final class HistoryTable {
     }
 
     /**
-     * Whether {@code sql} may name this table (its name appears in it, whatever the case): a
+     * Whether {@code sql} may name this table: its name stands in it as a whole identifier, whatever
+     * the case, bare, quoted or after a schema ({@code migrate_history_archive} does not count). A
      * statement that does may write the rows a run's journal keeps.
      */
     public boolean mayBeNamedIn(String sql) {
-        return sql.toLowerCase(Locale.ROOT).contains(table.name().toLowerCase(Locale.ROOT));
+        return nameToken.matcher(sql).find();
     }
 
     /** Whether {@code id} has a row, read within whatever transaction the connection is in. */

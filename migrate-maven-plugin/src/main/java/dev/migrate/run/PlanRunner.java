@@ -52,6 +52,9 @@ final class PlanRunner {
          */
         void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
                 throws SQLException;
+
+        /** The schema the session goes back to after each revision (MySQL's {@code USE}), or null. */
+        Identifier home();
     }
 
     /**
@@ -117,7 +120,7 @@ final class PlanRunner {
             throw new IllegalArgumentException("a held transaction runs transactional revisions only");
         }
         int version = database.serverMajorVersion();
-        Identifier home = database.dialect().movableSchema(connection);
+        Identifier home = journal.home();
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
             for (Revision revision : plan.steps()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.testing.TestDatabase;
 import dev.migrate.schema.SnapshotDiff;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AutogenerateKindsTest {
 
     private static final String T = "CREATE TABLE t (id integer PRIMARY KEY, name varchar(20), n integer);";
+
+    /** The PostgreSQL cases' database, emptied before each: making one per case was most of their time. */
+    private static final KindFixture.SharedPostgres POSTGRES = new KindFixture.SharedPostgres();
 
     @ParameterizedTest(name = "PostgreSQL: {0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -57,7 +61,7 @@ class AutogenerateKindsTest {
         schema with table | | CREATE SCHEMA app; CREATE TABLE app."Order" (id int PRIMARY KEY, "user" text); | CREATE TABLE app."Order"
         """)
     void postgres(String name, String before, String after, String expected, @TempDir Path work) throws Exception {
-        check(TestDatabase.Kind.POSTGRESQL, before, after, expected, work);
+        check(KindFixture.run(POSTGRES.emptied(), expand(before), expand(after), work), expected);
     }
 
     @ParameterizedTest(name = "H2: {0}")
@@ -76,13 +80,15 @@ class AutogenerateKindsTest {
         comments | %T | %T COMMENT ON TABLE t IS 'the t'; | COMMENT ON TABLE t IS 'the t'
         """)
     void h2(String name, String before, String after, String expected, @TempDir Path work) throws Exception {
-        check(TestDatabase.Kind.H2, before, after, expected, work);
+        check(KindFixture.run(TestDatabase.Kind.H2, expand(before), expand(after), work), expected);
     }
 
-    private static void check(TestDatabase.Kind kind, String before, String after, String expected, Path work)
-            throws Exception {
-        KindFixture.Outcome outcome = KindFixture.run(kind, expand(before), expand(after), work);
+    @AfterAll
+    static void dropPostgres() {
+        POSTGRES.close();
+    }
 
+    private static void check(KindFixture.Outcome outcome, String expected) {
         assertThat(outcome.result().changes().todos()).isEmpty();
         assertThat(outcome.file()).contains(expected);
         assertThat(SnapshotDiff.between(outcome.wanted(), outcome.upgraded())).isEmpty();

@@ -10,7 +10,7 @@ import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckTest {
 
+    /** One database for the class, emptied before each test. */
+    private static final KindFixture.SharedPostgres POSTGRES = new KindFixture.SharedPostgres();
+
     @TempDir
     Path work;
     TestDatabase db;
     Migrator migrator;
 
     @BeforeEach
-    void upgradeALiveDatabase() {
-        db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+    void upgradeALiveDatabase() throws Exception {
+        db = POSTGRES.emptied();
         RevisionFiles files = RevisionFiles.in(work.resolve("migrations"));
         files.add("20260101000000_orders", "base", """
                 CREATE TABLE orders (id bigint PRIMARY KEY, total int NOT NULL);
@@ -40,9 +43,9 @@ class CheckTest {
         migrator.upgrade("head");
     }
 
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    @AfterAll
+    static void dropDatabase() {
+        POSTGRES.close();
     }
 
     private CheckResult check() {

@@ -11,6 +11,7 @@ import dev.migrate.database.Identifier;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
 import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.SnapshotDiff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +20,8 @@ import java.sql.Statement;
 /**
  * One autogenerate case: a head schema written as a revision, a desired schema written as SQL
  * files; runs autogenerate, then the plugin's own upgrade and downgrade of the written revision in
- * a fresh database, and compares both ends with databases built straight from the SQL.
+ * a fresh database, and compares both ends with the schemas the SQL builds straight (see
+ * {@link #builtFrom}).
  */
 final class KindFixture {
 
@@ -32,6 +34,13 @@ final class KindFixture {
     }
 
     static Outcome run(TestDatabase.Kind kind, String before, String after, Path work) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            return run(db, before, after, work);
+        }
+    }
+
+    /** As {@link #run(TestDatabase.Kind, String, String, Path)}, in {@code db}, which must be empty. */
+    static Outcome run(TestDatabase db, String before, String after, Path work) throws Exception {
         Path revisions = work.resolve("migrations");
         Path schema = work.resolve("schema");
         Files.createDirectories(schema);
@@ -40,32 +49,93 @@ final class KindFixture {
             RevisionFiles.in(revisions).addWithHeader("20260101000000_head", "-- parents: base\n-- irreversible: true",
                     before, "");
         }
-        try (TestDatabase db = TestDatabase.create(kind); TestDatabase wantedDb = TestDatabase.create(kind);
-                TestDatabase headDb = TestDatabase.create(kind)) {
-            Migrator migrator = new Migrator(Configs.config(db.url(), revisions),
-                    MigrationListener.SILENT);
-            // allowEmpty: a kind whose desired state is "nothing" (a dropped table) has an empty schema
-            AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "change",
-                    true, false));
-            execute(wantedDb, after);
-            execute(headDb, before);
-            String text = result.file() == null ? "" : Files.readString(result.file());
-            if (Boolean.getBoolean("kinds.print")) {
-                System.out.println("[kinds] " + text);
+        // both ends built straight from the SQL first, while db is still empty
+        SchemaSnapshot wanted = builtFrom(db, after);
+        SchemaSnapshot head = builtFrom(db, before);
+        Migrator migrator = new Migrator(Configs.config(db.url(), revisions),
+                MigrationListener.SILENT);
+        // allowEmpty: a kind whose desired state is "nothing" (a dropped table) has an empty schema
+        AutogenerateResult result = migrator.autogenerate(new AutogenerateOptions(schema.toString(), "change",
+                true, false));
+        String text = result.file() == null ? "" : Files.readString(result.file());
+        if (Boolean.getBoolean("kinds.print")) {
+            System.out.println("[kinds] " + text);
+        }
+        migrator.upgrade("heads");
+        SchemaSnapshot upgraded = snapshot(db);
+        SchemaSnapshot downgraded = upgraded;
+        if (result.file() != null) {
+            migrator.downgrade("-1");
+            downgraded = snapshot(db);
+        }
+        return new Outcome(result, text, upgraded, wanted, downgraded, head);
+    }
+
+    /**
+     * The schema {@code sql} builds in an empty database of {@code db}'s kind. On PostgreSQL, whose
+     * DDL rolls back, it is built in {@code db} itself (still empty) in a transaction rolled back after
+     * the snapshot: no database made and dropped for it. Elsewhere in a database of its own.
+     */
+    static SchemaSnapshot builtFrom(TestDatabase db, String sql) throws Exception {
+        if (!db.isPostgres()) {
+            try (TestDatabase own = TestDatabase.create(db.kind())) {
+                execute(own, sql);
+                return snapshot(own);
             }
-            migrator.upgrade("heads");
-            SchemaSnapshot upgraded = snapshot(db);
-            SchemaSnapshot downgraded = upgraded;
-            if (result.file() != null) {
-                migrator.downgrade("-1");
-                downgraded = snapshot(db);
+        }
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                execute(connection, sql);
+                return snapshot(connection, db);
+            } finally {
+                connection.rollback();
             }
-            return new Outcome(result, text, upgraded, snapshot(wantedDb), downgraded, snapshot(headDb));
+        }
+    }
+
+    /**
+     * One PostgreSQL database for all the cases of a class, emptied in place before each (see
+     * {@link TestDatabase#emptyPostgres}) instead of a new one made and dropped for each: each case
+     * still starts in a database whose snapshot is that of a new one, which is checked.
+     */
+    static final class SharedPostgres implements AutoCloseable {
+
+        private TestDatabase db;
+        private SchemaSnapshot fresh;
+
+        /** The database, empty: made on first use, emptied on each later one. */
+        TestDatabase emptied() throws Exception {
+            if (db == null) {
+                db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                fresh = snapshot(db);
+                return db;
+            }
+            db.emptyPostgres();
+            SchemaSnapshot emptied = snapshot(db);
+            if (!SnapshotDiff.between(fresh, emptied).isEmpty()) {
+                throw new IllegalStateException("the shared database is not as new after emptying: "
+                        + SnapshotDiff.between(fresh, emptied));
+            }
+            return db;
+        }
+
+        @Override
+        public void close() {
+            if (db != null) {
+                db.close();
+            }
         }
     }
 
     static void execute(TestDatabase db, String sql) throws Exception {
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = db.connect()) {
+            execute(connection, sql);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws Exception {
+        try (Statement statement = connection.createStatement()) {
             for (dev.migrate.sql.Statement each : dev.migrate.sql.StatementSplitter.split(sql, 1, PostgresSyntax.INSTANCE)) {
                 statement.execute(each.sql());
             }
@@ -74,8 +144,12 @@ final class KindFixture {
 
     static SchemaSnapshot snapshot(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
-            return dev.migrate.scratch.Workbench.readSnapshot(connection, db.isPostgres() ? Products.POSTGRES : Products.H2,
-                    new Identifier(MigrateConfig.DEFAULT_HISTORY_TABLE));
+            return snapshot(connection, db);
         }
+    }
+
+    private static SchemaSnapshot snapshot(Connection connection, TestDatabase db) throws Exception {
+        return dev.migrate.scratch.Workbench.readSnapshot(connection, db.isPostgres() ? Products.POSTGRES : Products.H2,
+                new Identifier(MigrateConfig.DEFAULT_HISTORY_TABLE));
     }
 }

@@ -113,6 +113,17 @@ class ScratchJournalTest {
     }
 
     @Test
+    void aTableWhoseNameOnlyHoldsTheHistoryTablesNameLeavesTheRevisionLightlyJournaled() throws SQLException {
+        Revision revision = revision("CREATE TABLE migrate_history_archive (id INT);\nCREATE TABLE b (id INT);\n"
+                + "CREATE INDEX ix_b ON b (id);", "DROP TABLE b;\nDROP TABLE migrate_history_archive;");
+
+        long[] up = writesOf(() -> run(new Plan(dev.migrate.graph.Direction.UP, List.of(revision))));
+
+        assertThat(up).containsExactly(1, 1, 0);
+        assertThat(db.tables()).containsExactly("b", "migrate_history", "migrate_history_archive");
+    }
+
+    @Test
     void aFinishedRevisionsRowIsTheOneARealRunLeaves() {
         Revision revision = revision("CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);", "DROP TABLE b;\nDROP TABLE a;");
 

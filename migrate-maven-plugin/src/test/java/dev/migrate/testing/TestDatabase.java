@@ -117,6 +117,30 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Empties this PostgreSQL database in place, for classes whose cases share one: every schema but
+     * the system's dropped with all it holds (extensions included), and public made again as a new
+     * database has it. Far cheaper than a new database, which copies its template's files to disk.
+     * Objects outside schemas (roles, event triggers, casts) are not touched.
+     */
+    public void emptyPostgres() {
+        if (!isPostgres()) {
+            throw new IllegalStateException("only a PostgreSQL test database is emptied in place");
+        }
+        execute("""
+                DO $$
+                DECLARE s text;
+                BEGIN
+                  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema')
+                      AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%' LOOP
+                    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+                  END LOOP;
+                  CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+                  GRANT USAGE ON SCHEMA public TO PUBLIC;
+                  COMMENT ON SCHEMA public IS 'standard public schema';
+                END $$""");
+    }
+
     @Override
     public void close() {
         if (kind == Kind.H2) {

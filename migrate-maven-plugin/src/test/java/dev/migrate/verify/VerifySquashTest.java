@@ -32,9 +32,7 @@ class VerifySquashTest {
     @OnBothDatabases
     void passesASquashThatBuildsWhatTheChainBuilds(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
-        chain();
-        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
-                "CREATE TABLE a (id INT, n INT);", "DROP TABLE a;");
+        chainAndASquashFromBase("CREATE TABLE a (id INT, n INT);", "DROP TABLE a;");
 
         assertThat(errors(verify(db, dir))).isEmpty();
     }
@@ -42,9 +40,7 @@ class VerifySquashTest {
     @OnBothDatabases
     void reportsASquashThatBuildsSomethingElse(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
-        chain();
-        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
-                "CREATE TABLE a (id INT);", "DROP TABLE a;");
+        chainAndASquashFromBase("CREATE TABLE a (id INT);", "DROP TABLE a;");
 
         assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message).contains("re-upgrade to head"));
     }
@@ -52,9 +48,7 @@ class VerifySquashTest {
     @OnBothDatabases
     void reportsASquashWhoseDowngradeDoesNotReturnToBase(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
-        chain();
-        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
-                "CREATE TABLE a (id INT, n INT);", "ALTER TABLE a DROP COLUMN n;");
+        chainAndASquashFromBase("CREATE TABLE a (id INT, n INT);", "ALTER TABLE a DROP COLUMN n;");
 
         assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
                 .contains("the downgrade of the squash " + S + "_squash").containsIgnoringCase("table a"));
@@ -63,9 +57,7 @@ class VerifySquashTest {
     @OnBothDatabases
     void reportsASquashWhoseDowngradeDoesNotReturnToTheRevisionItFollows(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
-        chain();
-        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: " + A + "\n-- replaces: " + B + ", " + C,
-                "ALTER TABLE a ADD COLUMN n INT;\nCREATE TABLE c (id INT);", "DROP TABLE c;");
+        chainAndASquashFromA("DROP TABLE c;");
 
         assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
                 .contains("the downgrade of the squash " + S + "_squash").containsIgnoringCase("column")
@@ -103,6 +95,13 @@ class VerifySquashTest {
         chainAndASquashFromA("DROP TABLE c;\nALTER TABLE a DROP COLUMN n;");
 
         assertThat(errors(verify(db, dir))).isEmpty();
+    }
+
+    /** The chain, and a squash of A and B from base with {@code upgrade} and {@code downgrade}. */
+    void chainAndASquashFromBase(String upgrade, String downgrade) {
+        chain();
+        RevisionFiles.in(dir).addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B, upgrade,
+                downgrade);
     }
 
     /** The chain, and a squash of B and C after A whose downgrade is {@code downgrade}. */

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,8 +97,7 @@ final class JpaProject {
      * {@code hibernate.hbm2ddl.auto=validate} does when the application starts; throws when it refuses.
      */
     static void validate(JpaSource source, String url) throws Exception {
-        try (ProjectOrm orm = ProjectOrm.open(source.classpath())) {
-            ClassLoader loader = orm.loader();
+        try (URLClassLoader loader = overSharedJars(source.classpath())) {
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
             try {
@@ -123,6 +125,41 @@ final class JpaProject {
                 factory.getClass().getMethod("close").invoke(factory);
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+    }
+
+    /**
+     * The project's own entries of {@code classpath} (its classes) in a loader of their own, over
+     * {@link SharedJars}: each validation loads the project's entities afresh, and Hibernate only once
+     * in the JVM.
+     */
+    private static URLClassLoader overSharedJars(List<Path> classpath) throws IOException {
+        List<Path> jars = jars();
+        List<URL> own = new ArrayList<>();
+        for (Path entry : classpath) {
+            if (!jars.contains(entry)) {
+                own.add(entry.toUri().toURL());
+            }
+        }
+        return new URLClassLoader("jpa-project", own.toArray(URL[]::new), SharedJars.LOADER);
+    }
+
+    /**
+     * The test class path's jars (Hibernate 6, its dependencies, the JDBC drivers) in one loader over
+     * the JDK alone, made on first use and kept for the JVM: loading and warming Hibernate is most of
+     * what a validation costs.
+     */
+    private static final class SharedJars {
+
+        static final URLClassLoader LOADER = new URLClassLoader("jpa-test-jars", jars().stream().map(SharedJars::url)
+                .toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+
+        private static URL url(Path jar) {
+            try {
+                return jar.toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -2,16 +2,12 @@ package dev.migrate.database.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.MigrateConfig;
-import dev.migrate.Migrator;
 import dev.migrate.common.Finding;
 import dev.migrate.common.Severity;
 import dev.migrate.database.LockMode;
 import dev.migrate.testing.FreshMariaDb;
-import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
-import dev.migrate.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,8 +40,7 @@ class MariaDbLockReportTest {
         files.add(R1 + "_orders", "base", "CREATE TABLE " + table + " (id INT NOT NULL PRIMARY KEY, total DECIMAL(10,2) NOT NULL,"
                 + " note VARCHAR(20)) ENGINE=InnoDB;", "DROP TABLE " + table + ";");
         files.add(R2 + "_change", R1, upgrade, downgrade);
-        List<Finding> findings = new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null),
-                new RecordingListener()).verify(VerifyOptions.defaults()).findings();
+        List<Finding> findings = MariaDbVerifyRun.verify(db, dir, null).findings();
         assertThat(findings).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
         return findings;
     }

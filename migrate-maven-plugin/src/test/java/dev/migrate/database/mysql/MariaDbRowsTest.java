@@ -1,17 +1,13 @@
 package dev.migrate.database.mysql;
 
+import static dev.migrate.database.mysql.MariaDbVerifyRun.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.MigrateConfig;
-import dev.migrate.Migrator;
-import dev.migrate.common.Finding;
 import dev.migrate.common.Severity;
 import dev.migrate.database.SeedTable;
 import dev.migrate.testing.FreshMariaDb;
-import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
-import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyResult;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,12 +30,7 @@ class MariaDbRowsTest {
     TestDatabase db;
 
     VerifyResult verify() {
-        return new Migrator(new MigrateConfig(db.url(), null, null, null, dir, null), new RecordingListener())
-                .verify(VerifyOptions.defaults());
-    }
-
-    static List<String> messages(VerifyResult result, Severity severity) {
-        return result.findings().stream().filter(f -> f.severity() == severity).map(Finding::message).toList();
+        return MariaDbVerifyRun.verify(db, dir, null);
     }
 
     String lost(String revision, String table) {

@@ -6,14 +6,13 @@ import static dev.migrate.testing.Ids.R3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateConfig;
-import dev.migrate.Migrator;
 import dev.migrate.common.Finding;
+import dev.migrate.common.Severity;
 import dev.migrate.testing.FreshMariaDb;
 import dev.migrate.testing.MariaDbServer;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
-import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,12 +30,11 @@ class MariaDbVerifyTest {
     TestDatabase db;
 
     VerifyResult verify(String schema) {
-        return new Migrator(new MigrateConfig(db.url(), null, null, schema, dir, null), new RecordingListener())
-                .verify(VerifyOptions.defaults());
+        return MariaDbVerifyRun.verify(db, dir, schema);
     }
 
     static List<String> errors(VerifyResult result) {
-        return result.errors().stream().map(Finding::message).toList();
+        return MariaDbVerifyRun.messages(result, Severity.ERROR);
     }
 
     RevisionFiles users() {
@@ -141,8 +139,8 @@ class MariaDbVerifyTest {
             users().add(R2 + "_index_email", R1, "CREATE INDEX ix_users_email ON users (email(10));", "SELECT 1;");
             String url = "jdbc:mariadb://127.0.0.1:3306/" + db.name();
 
-            VerifyResult result = new Migrator(new MigrateConfig(url, user, "secret", null, dir, null),
-                    new RecordingListener()).verify(VerifyOptions.defaults());
+            VerifyResult result = MariaDbVerifyRun.verify(new MigrateConfig(url, user, "secret", null, dir, null),
+                    new RecordingListener());
 
             assertThat(errors(result)).first()
                     .isEqualTo("downgrade of 20260102000000_index_email leaves index ix_users_email on table users");
@@ -159,8 +157,8 @@ class MariaDbVerifyTest {
         users();
         try {
             RecordingListener listener = new RecordingListener();
-            VerifyResult result = new Migrator(new MigrateConfig(db.url(), null, null, configured, dir, null), listener)
-                    .verify(VerifyOptions.defaults());
+            VerifyResult result = MariaDbVerifyRun.verify(new MigrateConfig(db.url(), null, null, configured, dir,
+                    null), listener);
 
             assertThat(errors(result)).isEmpty();
             assertThat(db.column("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '"
