@@ -330,11 +330,9 @@ class SquashTest {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
             RevisionFiles files = RevisionFiles.in(dir);
             // as ory/hydra's flows: the referenced column is unique through an index, not a constraint
-            files.add(A + "_a", "base", "CREATE TABLE flow (id INT PRIMARY KEY, challenge VARCHAR(40));
-"
+            files.add(A + "_a", "base", "CREATE TABLE flow (id INT PRIMARY KEY, challenge VARCHAR(40));\n"
                     + "CREATE UNIQUE INDEX flow_challenge_idx ON flow (challenge);", "DROP TABLE flow;");
-            files.add(B + "_b", A, "CREATE TABLE code (id INT PRIMARY KEY, challenge VARCHAR(40));
-"
+            files.add(B + "_b", A, "CREATE TABLE code (id INT PRIMARY KEY, challenge VARCHAR(40));\n"
                     + "ALTER TABLE code ADD CONSTRAINT code_challenge_fk FOREIGN KEY (challenge) REFERENCES flow"
                     + " (challenge);", "DROP TABLE code;");
 
