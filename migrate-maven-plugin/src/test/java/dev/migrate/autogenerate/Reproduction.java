@@ -44,67 +44,69 @@ final class Reproduction {
         Migrator reader = new Migrator(config("jdbc:h2:mem:unused", history), MigrationListener.SILENT);
         List<Revision> ordered = reader.load().ordered();
         List<Result> results = new ArrayList<>();
-        for (int k = 0; k < ordered.size(); k++) {
-            results.add(one(history, ordered, k, work.resolve("k" + k)));
+        // two databases for the whole history, emptied for each revision, instead of two made and dropped for each
+        try (KindFixture.SharedPostgres desired = new KindFixture.SharedPostgres();
+                KindFixture.SharedPostgres proof = new KindFixture.SharedPostgres()) {
+            for (int k = 0; k < ordered.size(); k++) {
+                results.add(one(history, ordered, k, work.resolve("k" + k), desired.emptied(), proof.emptied()));
+            }
         }
         return results;
     }
 
-    private static Result one(Path history, List<Revision> ordered, int k, Path folder) throws Exception {
+    private static Result one(Path history, List<Revision> ordered, int k, Path folder, TestDatabase desired,
+            TestDatabase proof) throws Exception {
         Revision target = ordered.get(k);
         Files.createDirectories(folder);
         for (Revision earlier : ordered.subList(0, k)) {
             Files.copy(history.resolve(earlier.fileName()), folder.resolve(earlier.fileName()));
         }
-        try (TestDatabase desired = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-                TestDatabase proof = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-            new Migrator(config(desired.url(), history), MigrationListener.SILENT).upgrade(target.id());
-            // the desired database stands for a schema written by hand: without its history it is a plain
-            // reference, which autogenerate compares with the folder's heads even where it sits on another
-            // branch (a database that keeps a history must be at the head: DatabaseNotAtHeadTest)
-            desired.execute("DROP TABLE " + dev.migrate.MigrateConfig.DEFAULT_HISTORY_TABLE);
-            SchemaSnapshot wanted = snapshot(desired);
-            Migrator migrator = new Migrator(config(proof.url(), folder), MigrationListener.SILENT);
-            if (k > 0) {
-                migrator.upgrade("heads");
-            }
-            SchemaSnapshot head = snapshot(proof);
-            AutogenerateResult result;
-            try {
-                MigrateConfig c = config(proof.url(), folder);
-                result = new Autogenerator(dev.migrate.testing.Products.target(c), c.revisions(), c.placeholders(), MigrationListener.SILENT)
-                        .autogenerate(k == 0 ? dev.migrate.graph.RevisionGraph.of(List.of())
-                                : new Migrator(config(proof.url(), folder), MigrationListener.SILENT).load(),
-                                new AutogenerateOptions(desired.url(), "reproduce " + target.id()));
-            } catch (RuntimeException e) {
-                e.printStackTrace();
-                return new Result(target.fileName(), false, false, "autogenerate threw " + e);
-            }
-            if (result.noDifference()) {
-                List<SnapshotDiff.Difference> left = SnapshotDiff.between(wanted, head);
-                return new Result(target.fileName(), left.isEmpty(), left.isEmpty(), left.isEmpty() ? "no schema change"
-                        : "no revision written although " + left);
-            }
-            if (!result.changes().todos().isEmpty()) {
-                return new Result(target.fileName(), false, false, "TODO: " + result.changes().todos().stream()
-                        .map(c -> c.summary() + ": " + c.todo()).toList(), Files.readString(result.file()));
-            }
-            String id = result.file().getFileName().toString().substring(0, 14);
-            try {
-                migrator.upgrade(id);
-                SchemaSnapshot up = snapshot(proof);
-                migrator.downgrade("-1");
-                SchemaSnapshot down = snapshot(proof);
-                List<SnapshotDiff.Difference> upDiff = SnapshotDiff.between(wanted, up);
-                List<SnapshotDiff.Difference> downDiff = SnapshotDiff.between(head, down);
-                boolean reproduced = upDiff.stream().allMatch(SnapshotDiff.Difference::positionOnly)
-                        && downDiff.stream().allMatch(SnapshotDiff.Difference::positionOnly);
-                boolean exact = upDiff.isEmpty() && downDiff.isEmpty();
-                return new Result(target.fileName(), reproduced, exact, exact ? "exact" : "up: " + upDiff + " down: "
-                        + downDiff, Files.readString(result.file()));
-            } catch (RuntimeException e) {
-                return new Result(target.fileName(), false, false, "running the written revision failed: " + e.getMessage());
-            }
+        new Migrator(config(desired.url(), history), MigrationListener.SILENT).upgrade(target.id());
+        // the desired database stands for a schema written by hand: without its history it is a plain
+        // reference, which autogenerate compares with the folder's heads even where it sits on another
+        // branch (a database that keeps a history must be at the head: DatabaseNotAtHeadTest)
+        desired.execute("DROP TABLE " + dev.migrate.MigrateConfig.DEFAULT_HISTORY_TABLE);
+        SchemaSnapshot wanted = snapshot(desired);
+        Migrator migrator = new Migrator(config(proof.url(), folder), MigrationListener.SILENT);
+        if (k > 0) {
+            migrator.upgrade("heads");
+        }
+        SchemaSnapshot head = snapshot(proof);
+        AutogenerateResult result;
+        try {
+            MigrateConfig c = config(proof.url(), folder);
+            result = new Autogenerator(dev.migrate.testing.Products.target(c), c.revisions(), c.placeholders(), MigrationListener.SILENT)
+                    .autogenerate(k == 0 ? dev.migrate.graph.RevisionGraph.of(List.of())
+                            : new Migrator(config(proof.url(), folder), MigrationListener.SILENT).load(),
+                            new AutogenerateOptions(desired.url(), "reproduce " + target.id()));
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            return new Result(target.fileName(), false, false, "autogenerate threw " + e);
+        }
+        if (result.noDifference()) {
+            List<SnapshotDiff.Difference> left = SnapshotDiff.between(wanted, head);
+            return new Result(target.fileName(), left.isEmpty(), left.isEmpty(), left.isEmpty() ? "no schema change"
+                    : "no revision written although " + left);
+        }
+        if (!result.changes().todos().isEmpty()) {
+            return new Result(target.fileName(), false, false, "TODO: " + result.changes().todos().stream()
+                    .map(c -> c.summary() + ": " + c.todo()).toList(), Files.readString(result.file()));
+        }
+        String id = result.file().getFileName().toString().substring(0, 14);
+        try {
+            migrator.upgrade(id);
+            SchemaSnapshot up = snapshot(proof);
+            migrator.downgrade("-1");
+            SchemaSnapshot down = snapshot(proof);
+            List<SnapshotDiff.Difference> upDiff = SnapshotDiff.between(wanted, up);
+            List<SnapshotDiff.Difference> downDiff = SnapshotDiff.between(head, down);
+            boolean reproduced = upDiff.stream().allMatch(SnapshotDiff.Difference::positionOnly)
+                    && downDiff.stream().allMatch(SnapshotDiff.Difference::positionOnly);
+            boolean exact = upDiff.isEmpty() && downDiff.isEmpty();
+            return new Result(target.fileName(), reproduced, exact, exact ? "exact" : "up: " + upDiff + " down: "
+                    + downDiff, Files.readString(result.file()));
+        } catch (RuntimeException e) {
+            return new Result(target.fileName(), false, false, "running the written revision failed: " + e.getMessage());
         }
     }
 
