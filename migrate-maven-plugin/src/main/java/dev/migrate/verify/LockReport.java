@@ -14,6 +14,7 @@ import dev.migrate.revision.Revision;
 import dev.migrate.run.StatementObserver;
 import dev.migrate.schema.DbObject;
 import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.SnapshotDiff;
 import dev.migrate.sql.Statement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,8 +52,14 @@ final class LockReport implements StatementObserver {
     /** The upgrade's statements that ran on a table that existed before it, and were sampled (file:line). */
     private final Set<String> sampledLines = new HashSet<>();
     private Map<Long, TableState> last = Map.of();
-    /** The schema before the next upgrade, when verify gave it ({@link #before}); null otherwise. */
-    private SchemaSnapshot existing;
+    /** Whether {@link #relations} describes the schema before the upgrade now starting ({@link #before}). */
+    private boolean existing;
+    /** The snapshot {@link #relations} describes, or null before the first. */
+    private SchemaSnapshot known;
+    /** Lower-case names of the tables and materialized views {@link #known} holds, with how many bear each. */
+    private final Map<String, Integer> relations = new HashMap<>();
+    /** How many extensions {@link #known} holds that may have tables of their own (not in snapshots). */
+    private int tableExtensions;
     private boolean transactional;
     private long nanos;
 
@@ -90,16 +97,41 @@ final class LockReport implements StatementObserver {
         last = named.all() ? sampler.tables(connection, historySchema, historyTable)
                 : !mayExist(named.names()) ? Map.of()
                 : sampler.tables(connection, historySchema, historyTable, named.names());
-        existing = null;
+        existing = false;
         nanos += System.nanoTime() - started;
     }
 
     /**
      * The schema before the next upgrade, as verify last observed it: the tables it shows are those
-     * the upgrade may lock, so an upgrade that names none of them needs no look-up of its own.
+     * the upgrade may lock, so an upgrade that names none of them needs no look-up of its own. What
+     * it holds is followed from one snapshot to the next by their differences (the cost of what
+     * changed), read whole only the first time.
      */
     void before(SchemaSnapshot snapshot) {
-        existing = snapshot;
+        long started = System.nanoTime();
+        if (known == null) {
+            snapshot.forEachObject((object, definition) -> count(object, 1));
+        } else if (snapshot != known) {
+            for (SnapshotDiff.Difference difference : SnapshotDiff.between(known, snapshot)) {
+                if (difference.isExtra() || difference.isMissing()) {
+                    count(difference.object(), difference.isExtra() ? 1 : -1);
+                }
+            }
+        }
+        known = snapshot;
+        existing = true;
+        nanos += System.nanoTime() - started;
+    }
+
+    /** Counts a table, materialized view or extension that appeared ({@code by} 1) or went (-1). */
+    private void count(DbObject object, int by) {
+        switch (object.kind()) {
+            case TABLE, MATERIALIZED_VIEW -> relations.merge(object.name().toLowerCase(java.util.Locale.ROOT), by,
+                    (a, b) -> a + b == 0 ? null : a + b);
+            case EXTENSION -> tableExtensions += sampler.extensionsWithoutTables().contains(object.name()) ? 0 : by;
+            default -> {
+            }
+        }
     }
 
     /**
@@ -108,21 +140,10 @@ final class LockReport implements StatementObserver {
      * are not in it: with an extension that may have tables installed, always).
      */
     private boolean mayExist(Set<String> names) {
-        if (existing == null) {
+        if (!existing || tableExtensions > 0) {
             return true;
         }
-        Set<String> tableless = sampler.extensionsWithoutTables();
-        boolean[] may = new boolean[1];
-        existing.forEachObject((object, definition) -> {
-            if (!may[0]) {
-                may[0] = switch (object.kind()) {
-                    case EXTENSION -> !tableless.contains(object.name());
-                    case TABLE, MATERIALIZED_VIEW -> names.contains(object.name().toLowerCase(java.util.Locale.ROOT));
-                    default -> false;
-                };
-            }
-        });
-        return may[0];
+        return names.stream().anyMatch(relations::containsKey);
     }
 
     @Override

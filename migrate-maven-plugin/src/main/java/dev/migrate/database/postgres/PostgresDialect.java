@@ -200,16 +200,17 @@ public final class PostgresDialect extends StandardDialect {
     public boolean resetSession(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(RESET_IN_TRANSACTION);
+            statement.execute(RESET);
         }
         return true;
     }
 
     /**
-     * What DISCARD ALL does, which PostgreSQL refuses inside a transaction, in the parts it does
-     * not: statements a revision prepared with PREPARE go, the driver's own stay prepared.
+     * What DISCARD ALL does (which PostgreSQL refuses inside a transaction), in parts that it allows
+     * in one and out of one: statements a revision prepared with PREPARE go, the driver's own stay
+     * prepared.
      */
-    private static final String RESET_IN_TRANSACTION = "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL;"
+    private static final String RESET = "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL;"
             + " UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES;"
             + " DO $$ DECLARE statement_name text; BEGIN"
             + " FOR statement_name IN SELECT name FROM pg_prepared_statements WHERE from_sql LOOP"
@@ -218,7 +219,7 @@ public final class PostgresDialect extends StandardDialect {
     @Override
     public void resetSessionInTransaction(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(RESET_IN_TRANSACTION);
+            statement.execute(RESET);
         }
     }
 
