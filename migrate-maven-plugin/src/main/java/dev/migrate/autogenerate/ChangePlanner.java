@@ -39,7 +39,7 @@ public final class ChangePlanner {
         objects.triggers();
         comments(context);
         positions(context);
-        return new SchemaChanges(context.changes);
+        return UniqueIndexesBeforeKeys.of(new SchemaChanges(context.changes));
     }
 
     private static void comments(Context c) {

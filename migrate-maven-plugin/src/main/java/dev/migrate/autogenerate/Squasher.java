@@ -111,8 +111,8 @@ public final class Squasher {
             end.upgrade(chain);
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
-            SchemaChanges planned = UniqueIndexesBeforeKeys.of(ChangePlanner.plan(fromSnapshot, toSnapshot,
-                    SequenceOwners.read(start), SequenceOwners.read(end), Autogenerator.writer(start.dialect())));
+            SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start),
+                    SequenceOwners.read(end), Autogenerator.writer(start.dialect()));
             Proof.Outcome proven = Proof.prove(planned, fromSnapshot, toSnapshot, Proof.on(start));
             SchemaChanges changes = proven.changes();
             List<String> warnings = new ArrayList<>();

@@ -34,6 +34,7 @@ enum Step {
     CREATE_SQL_ROUTINE,
     ADD_CONSTRAINT,
     ADD_FOREIGN_KEY,
+    /** Unique indexes run at {@link #ADD_CONSTRAINT} instead: a key may need one (see UniqueIndexesBeforeKeys). */
     CREATE_INDEX,
     CREATE_VIEW,
     CREATE_TRIGGER,

@@ -160,4 +160,41 @@ class AutogenerateOutcomesTest {
         assertThat(outcome.upgraded()).isEqualTo(outcome.wanted());
         assertThat(outcome.downgraded()).isEqualTo(outcome.head());
     }
+
+    // as ory/hydra's flows: the referenced column is unique through an index, not a constraint (H2 2.x
+    // refuses such a key: it wants a unique constraint)
+    private static final String FLOW_AND_CODE = "CREATE TABLE flow (id INT PRIMARY KEY, challenge VARCHAR(40));\n"
+            + "CREATE UNIQUE INDEX flow_challenge_idx ON flow (challenge);\n"
+            + "CREATE TABLE code (id INT PRIMARY KEY, challenge VARCHAR(40));\n"
+            + "ALTER TABLE code ADD CONSTRAINT code_challenge_fk FOREIGN KEY (challenge) REFERENCES flow (challenge);";
+
+    @Test
+    void createsAUniqueIndexBeforeTheForeignKeyThatReferencesItsColumns() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.POSTGRESQL, "", FLOW_AND_CODE, work);
+
+        String upgrade = section(outcome.file(), true);
+        assertThat(outcome.result().warnings()).isEmpty();
+        assertThat(upgrade.indexOf("CREATE UNIQUE INDEX flow_challenge_idx")).isGreaterThan(0)
+                .isLessThan(upgrade.indexOf("code_challenge_fk"));
+        assertThat(outcome.upgraded()).isEqualTo(outcome.wanted());
+        assertThat(outcome.downgraded()).isEqualTo(outcome.head());
+    }
+
+    @Test
+    void recreatesAUniqueIndexBeforeTheForeignKeyInTheDowngradeOfTheirDrop() throws Exception {
+        KindFixture.Outcome outcome = KindFixture.run(TestDatabase.Kind.POSTGRESQL, FLOW_AND_CODE, "", work);
+
+        String downgrade = section(outcome.file(), false);
+        assertThat(outcome.result().warnings()).isEmpty();
+        assertThat(downgrade.indexOf("CREATE UNIQUE INDEX flow_challenge_idx")).isGreaterThan(0)
+                .isLessThan(downgrade.indexOf("code_challenge_fk"));
+        assertThat(outcome.upgraded()).isEqualTo(outcome.wanted());
+        assertThat(outcome.downgraded()).isEqualTo(outcome.head());
+    }
+
+    /** The upgrade or the downgrade section of a written revision. */
+    private static String section(String file, boolean up) {
+        String[] parts = file.split("(?m)^-- downgrade");
+        return up ? parts[0] : parts[1];
+    }
 }
