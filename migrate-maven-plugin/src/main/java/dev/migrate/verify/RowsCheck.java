@@ -44,10 +44,12 @@ final class RowsCheck {
     private final RowsMemory memory = new RowsMemory();
     /** What ran since the tables in memory were read; {@link Reach#ALL} when they are all to be read again. */
     private Reach stale = Reach.ALL;
-    /** The tables before the upgrade (schema.table -> rows). */
-    private Map<String, TableRows> before = Map.of();
+    /** The tables before the upgrade are the memory's at its mark (none without one). */
     private Reach upgradeReach = Reach.ALL;
-    /** Per table, the rows of {@link #before} the upgrade kept (by key, or their number): the downgrade must keep them. */
+    /**
+     * Per table the upgrade reached, the rows from before it that it kept (by key, or their number):
+     * the downgrade must keep them. A table it did not reach kept them all.
+     */
     private final Map<String, Set<String>> keptKeys = new HashMap<>();
     private final Map<String, Integer> keptCounts = new HashMap<>();
     /** The tables the last {@link #beforeUpgrade} filled (empty before it). */
@@ -71,15 +73,15 @@ final class RowsCheck {
     boolean beforeUpgrade(Revision revision, Connection connection) throws SQLException {
         long started = System.nanoTime();
         try {
+            memory.unmark();
             refresh(connection, widened(stale));
             // every empty table, read now or before: those that could not be filled are tried again, as each time
             List<SeedTable> empty = new ArrayList<>();
             Map<String, Long> counts = new HashMap<>();
-            for (TableRows table : memory.values()) {
-                if (table.all().isEmpty()) {
-                    empty.add(table.table());
-                    counts.put(table.table().display(), 0L);
-                }
+            for (String key : memory.empty()) {
+                TableRows table = memory.get(key);
+                empty.add(table.table());
+                counts.put(table.table().display(), 0L);
             }
             empty.sort(java.util.Comparator.comparing(SeedTable::schema).thenComparing(SeedTable::name));
             for (String note : seeder.seed(connection, empty, counts, rows)) {
@@ -96,33 +98,67 @@ final class RowsCheck {
                 }
             }
             stale = Reach.of(Set.of());
-            before = memory.copy();
-            return before.values().stream().anyMatch(table -> !table.all().isEmpty());
+            memory.mark();
+            return memory.anyRows();
         } finally {
             nanos += System.nanoTime() - started;
         }
     }
 
-    /** Rows per table ({@code schema.table}) as the last upgrade found them. */
+    /** Rows per table ({@code schema.table}) as the last upgrade found them: a view, looked up per table. */
     Map<String, Long> counts() {
-        Map<String, Long> counts = new HashMap<>();
-        before.forEach((table, rows) -> counts.put(table, (long) rows.all().size()));
-        return counts;
+        return new Counts<>(key -> key instanceof String table ? memory.atMark(table) : null, RowsCheck::keyOf);
     }
 
     /** Rows per table, by the catalog's id of the table, as the last upgrade found them (tables with an id only). */
     Map<Long, Long> countsById() {
-        Map<Long, Long> counts = new HashMap<>();
-        before.values().stream().filter(rows -> rows.table().id() != 0)
-                .forEach(rows -> counts.put(rows.table().id(), (long) rows.all().size()));
-        return counts;
+        return new Counts<>(id -> id instanceof Long table && table != 0 ? memory.atMarkById(table) : null,
+                rows -> rows.table().id() == 0 ? null : rows.table().id());
+    }
+
+    private static String keyOf(TableRows rows) {
+        return rows.table().display();
+    }
+
+    /** The rows each table held, found per key without listing every table (only a walk over them all lists them). */
+    private final class Counts<K> extends java.util.AbstractMap<K, Long> {
+        private final java.util.function.Function<Object, TableRows> find;
+        private final java.util.function.Function<TableRows, K> keyOf;
+
+        Counts(java.util.function.Function<Object, TableRows> find, java.util.function.Function<TableRows, K> keyOf) {
+            this.find = find;
+            this.keyOf = keyOf;
+        }
+
+        @Override
+        public Long get(Object key) {
+            TableRows rows = find.apply(key);
+            return rows == null ? null : (long) rows.all().size();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return find.apply(key) != null;
+        }
+
+        @Override
+        public Set<Map.Entry<K, Long>> entrySet() {
+            Map<K, Long> all = new HashMap<>();
+            for (String key : memory.atMarkKeys(Reach.ALL)) {
+                K k = keyOf.apply(memory.atMark(key));
+                if (k != null && containsKey(k)) {
+                    all.put(k, get(k));
+                }
+            }
+            return all.entrySet();
+        }
     }
 
     /** Deletes every row, so that an upgrade that failed on rows can be tried on empty tables. */
     void empty(Connection connection) throws SQLException {
         long started = System.nanoTime();
         seeder.empty(connection, seeder.tables(connection, historySchema, historyTable));
-        before = Map.of();
+        memory.unmark();
         unknown();
         nanos += System.nanoTime() - started;
     }
@@ -135,7 +171,7 @@ final class RowsCheck {
         long started = System.nanoTime();
         seeder.empty(connection, seeded);
         seeded = List.of();
-        before = Map.of();
+        memory.unmark();
         unknown();
         nanos += System.nanoTime() - started;
     }
@@ -163,24 +199,22 @@ final class RowsCheck {
             keptKeys.clear();
             keptCounts.clear();
             refresh(connection, upgradeReach);
-            Map<Long, TableRows> byId = new HashMap<>();
-            memory.values().stream().filter(rows -> rows.table().id() != 0)
-                    .forEach(rows -> byId.put(rows.table().id(), rows));
-            for (Map.Entry<String, TableRows> entry : before.entrySet()) {
-                TableRows was = entry.getValue();
+            // only the tables the upgrade reached: another kept its rows, which are the same rows still
+            for (String key : memory.atMarkKeys(upgradeReach)) {
+                TableRows was = memory.atMark(key);
                 if (was.all().isEmpty()) {
                     continue;
                 }
                 // by id where the catalog has one; by name when the id is gone, which on a database whose
                 // rebuilt tables get a new id (MySQL's InnoDB) is the same table changed, not another
-                TableRows after = was.table().id() != 0 ? byId.get(was.table().id()) : null;
+                TableRows after = was.table().id() != 0 ? memory.byId(was.table().id()) : null;
                 if (after == null) {
-                    after = memory.get(entry.getKey());
+                    after = memory.get(key);
                 }
                 if (after != null) {
-                    keptCounts.put(entry.getKey(), after.all().size());
+                    keptCounts.put(key, after.all().size());
                     if (after.keyed() && was.keyed()) {
-                        keptKeys.put(entry.getKey(), after.rows().keySet());
+                        keptKeys.put(key, after.rows().keySet());
                     }
                 }
             }
@@ -197,15 +231,16 @@ final class RowsCheck {
             refresh(connection, down);
             Reach either = upgradeReach.and(down);
             String name = Messages.name(revision);
-            for (Map.Entry<String, TableRows> entry : before.entrySet()) {
-                TableRows was = entry.getValue();
+            for (String key : memory.atMarkKeys(either)) {
+                TableRows was = memory.atMark(key);
+                boolean reached = upgradeReach.contains(was.table().name());
                 if (was.all().isEmpty() || was.all().size() > TableRows.MAX_ROWS
-                        || !keptCounts.containsKey(entry.getKey()) || !either.contains(was.table().name())) {
+                        || reached && !keptCounts.containsKey(key)) {
                     continue;
                 }
-                TableRows is = memory.get(entry.getKey());
+                TableRows is = memory.get(key);
                 if (is != null) { // a missing table is a schema difference, reported as such
-                    compare(name, revision.id(), entry.getKey(), was, is);
+                    compare(name, revision.id(), key, was, is, reached);
                 }
             }
         } finally {
@@ -257,7 +292,8 @@ final class RowsCheck {
         return reach.withNames(memory.withReferrers(reach.names()));
     }
 
-    private void compare(String name, String revisionId, String table, TableRows was, TableRows is) {
+    /** {@code reached}: whether the upgrade reached the table; if not, it kept every row it held. */
+    private void compare(String name, String revisionId, String table, TableRows was, TableRows is, boolean reached) {
         List<Integer> from = new ArrayList<>();
         List<Integer> to = new ArrayList<>();
         for (int i = 0; i < was.columns().size(); i++) {
@@ -270,9 +306,9 @@ final class RowsCheck {
         int lost = 0;
         int changed = 0;
         Set<String> columns = new TreeSet<>();
-        Set<String> kept = keptKeys.get(table);
+        Set<String> kept = reached ? keptKeys.get(table) : was.keyed() ? was.rows().keySet() : null;
         boolean byKey = was.keyed() && is.keyed() && kept != null;
-        int total = byKey ? 0 : Math.min(was.all().size(), keptCounts.get(table));
+        int total = byKey ? 0 : Math.min(was.all().size(), reached ? keptCounts.get(table) : was.all().size());
         if (byKey) {
             for (Map.Entry<String, List<String>> row : was.rows().entrySet()) {
                 if (!kept.contains(row.getKey())) {

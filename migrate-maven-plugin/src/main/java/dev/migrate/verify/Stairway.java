@@ -1,6 +1,7 @@
 package dev.migrate.verify;
 
 import dev.migrate.common.Severity;
+import dev.migrate.database.HistoryIds;
 import dev.migrate.graph.Direction;
 import dev.migrate.revision.Revision;
 import dev.migrate.run.StatementFailedException;
@@ -11,7 +12,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Verify's stairway: each revision upgraded, downgraded and upgraded again, its schema and history
@@ -27,8 +27,11 @@ final class Stairway {
     private final Ledger ledger;
     /** Revisions upgraded in the scratch database, in run order. */
     private final List<Revision> applied = new ArrayList<>();
-    /** Their ids, sorted: what the history table should list (kept, not sorted after each phase). */
-    private final TreeSet<String> appliedIds = new TreeSet<>();
+    /**
+     * Their ids, sorted: what the history table should list (kept, not sorted after each phase);
+     * after a look that agreed, the ids that look saw, so that the next look compares by what changed.
+     */
+    private HistoryIds appliedIds = HistoryIds.of(List.of());
     /** Revisions whose upgrade failed, and those that need them. */
     private final Set<String> blocked = new HashSet<>();
     private boolean stopped;
@@ -91,7 +94,7 @@ final class Stairway {
         Observation afterUp = session.observe();
         production.upgraded(revision, before.snapshot(), afterUp.snapshot());
         applied.add(revision);
-        appliedIds.add(revision.id());
+        appliedIds = appliedIds.with(revision.id());
         checkHistory(revision, Phase.UPGRADE, "upgrade of " + name, afterUp);
         if (revision.isIrreversible()) {
             ledger.row(new VerifyResult.Row(name, revision.id(), up, -1, -1, ledger.errorCount() > errorsBefore
@@ -130,10 +133,10 @@ final class Stairway {
         production.afterDowngrade(revision, afterUp.snapshot(), afterDown.snapshot());
         // the revision just upgraded is the last one applied
         applied.remove(applied.size() - 1);
-        appliedIds.remove(revision.id());
+        appliedIds = appliedIds.without(revision.id());
         checkHistory(revision, Phase.DOWNGRADE, "downgrade of " + name, afterDown);
         applied.add(revision);
-        appliedIds.add(revision.id());
+        appliedIds = appliedIds.with(revision.id());
         boolean downgradeRight = ledger.errorCount() == errorsBefore;
         boolean sharing = session.holding();
         long reup;
@@ -190,7 +193,10 @@ final class Stairway {
     }
 
     private void checkHistory(Revision revision, Phase phase, String subject, Observation observed) {
-        ledger.historyAgrees(phase, subject, List.copyOf(appliedIds), observed, revision.id());
+        ledger.historyAgrees(phase, subject, appliedIds, observed, revision.id());
+        if (observed.history() instanceof HistoryIds seen && appliedIds.equals(seen)) {
+            appliedIds = seen;
+        }
     }
 
     private static List<String> prerequisites(Revision revision) {

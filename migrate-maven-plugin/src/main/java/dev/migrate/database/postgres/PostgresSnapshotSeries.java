@@ -1,5 +1,6 @@
 package dev.migrate.database.postgres;
 
+import dev.migrate.database.HistoryIds;
 import dev.migrate.database.SnapshotSeries;
 import dev.migrate.database.SnapshotUnits;
 import dev.migrate.schema.DbObject;
@@ -11,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +47,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     private long historyPosition;
     private long historyOid;
     /** The history table's revision ids as of the last snapshot; null when it is to be read in full. */
-    private TreeSet<String> history;
+    private HistoryIds history;
     private SchemaSnapshot current;
     /** Unit -> the objects and the column orders it contributed to {@link #current}. */
     private final Map<Long, Set<DbObject>> objectsOf = new HashMap<>();
@@ -256,24 +256,22 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         historyRows = null;
         if (rows == null) {
             historyPosition = PostgresChangeLog.position(connection)[1];
-            history = new TreeSet<>();
+            Set<String> ids = new HashSet<>();
             try (java.sql.Statement statement = connection.createStatement();
                     java.sql.ResultSet rs = statement.executeQuery("SELECT revision FROM " + historyName)) {
                 while (rs.next()) {
-                    history.add(rs.getString(1).trim());
+                    ids.add(rs.getString(1).trim());
                 }
             }
+            history = HistoryIds.of(ids);
         } else {
             for (String[] row : rows) {
                 historyPosition = Long.parseLong(row[0]);
-                if (Boolean.parseBoolean(row[2])) {
-                    history.add(row[1]);
-                } else {
-                    history.remove(row[1]);
-                }
+                history = Boolean.parseBoolean(row[2]) ? history.with(row[1]) : history.without(row[1]);
             }
         }
-        return List.copyOf(history);
+        // the same ids as the look before, but for the rows written since: compared to it at that cost
+        return history;
     }
 
     /** The observer's settings, for this transaction only (a rolled back or committed one drops them). */
