@@ -52,6 +52,16 @@ public record Change(DbObject object, String summary, Step upStep, int upRank, L
                 : new Change(object, summary, upStep, upRank, this.up, downStep, downRank, statements, null, warning);
     }
 
+    /** The upgrade's statements ({@code up}) or the downgrade's. */
+    List<String> statements(boolean up) {
+        return up ? this.up : down;
+    }
+
+    /** Where the upgrade's statements ({@code up}) or the downgrade's run. */
+    Step step(boolean up) {
+        return up ? upStep : downStep;
+    }
+
     Change withWarning(String text) {
         return new Change(object, summary, upStep, upRank, up, downStep, downRank, down, todo, text);
     }

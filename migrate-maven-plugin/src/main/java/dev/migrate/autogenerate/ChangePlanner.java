@@ -34,6 +34,7 @@ public final class ChangePlanner {
         tables.plan();
         new KeyedIdentities(context).combine();
         new IndexSwaps(context).combine();
+        new ReferencedKeys(context).readd();
         new ViewPlanner(context, tables).plan();
         objects.routines();
         objects.triggers();

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Indexes of a table with foreign keys that one direction drops and creates, in one statement where
- * the writer wants them together: MySQL refuses to drop the index a foreign key uses ("needed in a
- * foreign key constraint") until another one serves it, and a separate DROP INDEX runs before the
- * CREATE INDEX that would. The drops and creates of one table become one statement, both ways.
+ * Indexes of a table with foreign keys, or that foreign keys reference, that one direction drops and
+ * creates, in one statement where the writer wants them together: MySQL refuses to drop the index a
+ * foreign key uses, at either end ("needed in a foreign key constraint"), until another one serves
+ * it, and a separate DROP INDEX runs before the CREATE INDEX that would. The drops and creates of
+ * one table become one statement, both ways, and the foreign key moves to the new index.
  */
 final class IndexSwaps {
 
@@ -26,8 +27,7 @@ final class IndexSwaps {
     void combine() {
         swap(true);
         swap(false);
-        c.changes.removeIf(change -> !change.isTodo() && change.up().isEmpty() && change.down().isEmpty()
-                && (change.object().kind() == Kind.CONSTRAINT || change.object().kind() == Kind.INDEX));
+        OneStatement.dropEmptied(c);
     }
 
     private void swap(boolean up) {
@@ -37,9 +37,8 @@ final class IndexSwaps {
         Map<DbObject, List<Integer>> creates = new LinkedHashMap<>();
         for (int i = 0; i < c.changes.size(); i++) {
             Change change = c.changes.get(i);
-            List<String> statements = up ? change.up() : change.down();
-            Step step = up ? change.upStep() : change.downStep();
-            if (change.isTodo() || statements.isEmpty() || !isKey(change.object(), from, to)) {
+            Step step = change.step(up);
+            if (change.isTodo() || change.statements(up).isEmpty() || !isKey(change.object(), from, to)) {
                 continue;
             }
             if (step == Step.DROP_INDEX || step == Step.DROP_CONSTRAINT) {
@@ -50,7 +49,8 @@ final class IndexSwaps {
         }
         drops.forEach((table, dropped) -> {
             List<Integer> created = creates.get(table);
-            if (created != null && hasForeignKey(from, table) && columnsStay(dropped, from, to)) {
+            if (created != null && (hasForeignKey(from, table) || isReferenced(from, table))
+                    && columnsStay(dropped, from, to)) {
                 join(table, dropped, created, up);
             }
         });
@@ -78,6 +78,12 @@ final class IndexSwaps {
                 .anyMatch(definition -> definition.startsWith("FOREIGN KEY"));
     }
 
+    /** Whether a foreign key of any table references {@code table}: MySQL wants an index for it there too. */
+    private static boolean isReferenced(SchemaSnapshot snapshot, DbObject table) {
+        return snapshot.objects().entrySet().stream().anyMatch(e -> e.getKey().kind() == Kind.CONSTRAINT
+                && TablePlanner.isForeignKey(e.getValue()) && KeyColumns.references(e.getValue(), e.getKey(), table));
+    }
+
     /**
      * Whether every column of the dropped keys is the same at both ends: the drop then may run
      * where the creates do, after the columns have changed.
@@ -92,7 +98,7 @@ final class IndexSwaps {
             }
             for (Map.Entry<String, String> column : Context.columns(from, table).entrySet()) {
                 DbObject object = new DbObject(Kind.COLUMN, table.schema(), table.name(), column.getKey());
-                if (KeyedIdentities.names(definition, column.getKey())
+                if (KeyColumns.names(definition, column.getKey())
                         && !Objects.equals(column.getValue(), to.objects().get(object))) {
                     return false;
                 }
@@ -106,25 +112,8 @@ final class IndexSwaps {
      * statement in the first create's place: the foreign key must have an index when it ends.
      */
     private void join(DbObject table, List<Integer> dropped, List<Integer> created, boolean up) {
-        List<String> statements = new ArrayList<>();
-        for (List<Integer> group : List.of(dropped, created)) {
-            for (int k : group) {
-                statements.addAll(statements(c.changes.get(k), up));
-            }
-        }
-        String one = c.writer.oneStatement(c.name(table), statements);
-        if (one == null) {
-            return;
-        }
-        for (List<Integer> group : List.of(dropped, created)) {
-            for (int k : group) {
-                c.changes.set(k, c.changes.get(k).withStatements(up, List.of()));
-            }
-        }
-        c.changes.set(created.get(0), c.changes.get(created.get(0)).withStatements(up, List.of(one)));
-    }
-
-    private static List<String> statements(Change change, boolean up) {
-        return up ? change.up() : change.down();
+        List<Integer> parts = new ArrayList<>(dropped);
+        parts.addAll(created);
+        OneStatement.fold(c, table, up, parts, created.get(0));
     }
 }

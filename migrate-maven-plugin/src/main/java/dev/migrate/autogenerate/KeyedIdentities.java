@@ -35,11 +35,10 @@ final class KeyedIdentities {
             if (identityBefore == identityAfter) {
                 continue;
             }
-            c.changes.set(i, direction(column, identityAfter, true));
-            c.changes.set(i, direction(c.changes.get(i), identityBefore, false));
+            direction(i, identityAfter, true);
+            direction(i, identityBefore, false);
         }
-        c.changes.removeIf(change -> !change.isTodo() && change.up().isEmpty() && change.down().isEmpty()
-                && (change.object().kind() == Kind.CONSTRAINT || change.object().kind() == Kind.INDEX));
+        OneStatement.dropEmptied(c);
         losersFirst(true);
         losersFirst(false);
     }
@@ -81,65 +80,32 @@ final class KeyedIdentities {
     }
 
     /**
-     * One direction of {@code column}'s change ({@code up} or down), taking in the statements of the
-     * keys on that column that the same direction adds (when the column gains its identity there) or
-     * drops (when it loses it).
+     * One direction of the column change at {@code at} ({@code up} or down), taking in the statements
+     * of the keys on that column that the same direction adds (when the column gains its identity
+     * there, after the column's) or drops (when it loses it, before).
      */
-    private Change direction(Change column, boolean gains, boolean up) {
+    private void direction(int at, boolean gains, boolean up) {
+        Change column = c.changes.get(at);
         DbObject table = Context.table(column.object());
         Set<Step> keySteps = gains ? ADDS : DROPS;
-        List<String> keys = new ArrayList<>();
-        List<Integer> taken = new ArrayList<>();
+        List<Integer> parts = new ArrayList<>();
         for (int k = 0; k < c.changes.size(); k++) {
             Change key = c.changes.get(k);
             Kind kind = key.object().kind();
-            if ((kind != Kind.CONSTRAINT && kind != Kind.INDEX) || key.isTodo() || !table.equals(Context.table(
-                    key.object())) || !keySteps.contains(up ? key.upStep() : key.downStep())) {
+            if ((kind != Kind.CONSTRAINT && kind != Kind.INDEX) || key.isTodo() || key.statements(up).isEmpty()
+                    || !table.equals(Context.table(key.object())) || !keySteps.contains(key.step(up))) {
                 continue;
             }
             // the key as it stands once the direction has run when added there, before it when dropped there
             String definition = gains == up ? c.after(key.object()) : c.before(key.object());
-            if (definition != null && names(definition, column.object().name())) {
-                keys.addAll(up ? key.up() : key.down());
-                taken.add(k);
+            if (definition != null && KeyColumns.names(definition, column.object().name())) {
+                parts.add(k);
             }
         }
-        if (keys.isEmpty()) {
-            return column;
+        if (parts.isEmpty()) {
+            return;
         }
-        List<String> statements = new ArrayList<>(up ? column.up() : column.down());
-        if (gains) {
-            statements.addAll(keys);
-        } else {
-            statements.addAll(0, keys);
-        }
-        String one = c.writer.oneStatement(c.name(table), statements);
-        if (one == null) {
-            return column;
-        }
-        for (int k : taken) {
-            Change key = c.changes.get(k);
-            c.changes.set(k, c.changes.get(k).withStatements(up, List.of()));
-        }
-        return column.withStatements(up, List.of(one));
-    }
-
-    /** Whether a key's definition ("PRIMARY KEY (a, b(10) DESC)", "UNIQUE INDEX (a)") has {@code column}. */
-    static boolean names(String definition, String column) {
-        int open = definition.indexOf('(');
-        int close = definition.lastIndexOf(')');
-        if (open < 0 || close < open) {
-            return false;
-        }
-        for (String part : definition.substring(open + 1, close).split(",")) {
-            String name = part.strip();
-            int cut = name.indexOf('(');
-            name = (cut < 0 ? name : name.substring(0, cut)).replace(" DESC", "").replace("`", "").replace("\"", "")
-                    .strip();
-            if (name.equals(column)) {
-                return true;
-            }
-        }
-        return false;
+        parts.add(gains ? 0 : parts.size(), at);
+        OneStatement.fold(c, table, up, parts, at);
     }
 }

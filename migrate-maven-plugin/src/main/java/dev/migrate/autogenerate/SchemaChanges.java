@@ -41,7 +41,7 @@ public record SchemaChanges(List<Change> changes) {
                 : Comparator.comparing(Change::downStep).thenComparingInt(Change::downRank);
         List<Placed> statements = new ArrayList<>();
         changes.stream().filter(c -> !c.isTodo()).sorted(order)
-                .forEach(c -> (up ? c.up() : c.down()).forEach(sql -> statements.add(new Placed(c, sql))));
+                .forEach(c -> c.statements(up).forEach(sql -> statements.add(new Placed(c, sql))));
         return statements;
     }
 
