@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Turns a folder of up/down migration pairs, as golang-migrate, dbmate-style tools and Go's pop
-# write them, into this plugin's revision files: one linear history, in version order, for
-# benchmarks on real histories (bench/realistic.sh).
+# Turns a folder of up/down migration pairs, as golang-migrate, dbmate-style tools, Go's pop and
+# Rust's Diesel write them, into this plugin's revision files: one linear history, in version
+# order, for benchmarks on real histories (bench/realistic.sh, bench/squash.sh).
 #
 # Usage: bench/import-up-down.sh SOURCE_DIR TARGET_DIR [DIALECT]
-#   SOURCE_DIR  holds <version>_<name>[.<dialect>][.autocommit].(up|down).sql
+#   SOURCE_DIR  holds <version>_<name>[.<dialect>][.autocommit].(up|down).sql, or (Diesel) folders
+#               <version>_<name>/ with up.sql, down.sql and an optional metadata.toml, the version
+#               a date such as 2019-02-26-002946 (its dashes left out when ordering), and
+#               "run_in_transaction = false" in metadata.toml giving "transactional: false"
 #   TARGET_DIR  gets <timestamp>_<slug>.sql, one per version (made if missing; must hold no .sql yet)
 #   DIALECT     files for it win over files without a dialect; files for other dialects are left
 #               out (default: postgres; recognised: postgres, mysql, sqlite, sqlite3, cockroach)
@@ -12,7 +15,7 @@
 # Revision ids are made up (a minute apart from 2020-01-01), since the source's versions need
 # not be timestamps; the header's message keeps the source's version and name.
 set -euo pipefail
-(($# >= 2)) || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+(($# >= 2)) || { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 src=$1 dest=$2 dialect=${3:-postgres}
 [[ -d $src ]] || { echo "no folder $src" >&2; exit 2; }
 mkdir -p "$dest"
@@ -40,6 +43,19 @@ for path in "$src"/*.sql; do
     if [[ -n $which || -z ${down_specific[$version]:-} ]]; then
       down[$version]=$path; [[ -n $which ]] && down_specific[$version]=yes
     fi
+  fi
+done
+for path in "$src"/*/up.sql "$src"/*/down.sql; do
+  folder=${path%/*}; folder=${folder##*/} file=${path##*/}
+  [[ $folder =~ ^([0-9][0-9-]*)_(.+)$ ]] || continue
+  version=${BASH_REMATCH[1]//-/} base=${BASH_REMATCH[2]}
+  [[ -n ${name[$version]:-} && ${name[$version]} != "$base" ]] && { echo "two migrations for version $version" >&2; exit 2; }
+  name[$version]=$base
+  if [[ $file == up.sql ]]; then
+    up[$version]=$path
+    grep -qs '^[[:space:]]*run_in_transaction[[:space:]]*=[[:space:]]*false' "${path%/*}/metadata.toml" && up_auto[$version]=yes
+  else
+    down[$version]=$path
   fi
 done
 

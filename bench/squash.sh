@@ -12,6 +12,7 @@
 #   HISTORY_DIR  revision files (bench/import-up-down.sh turns up/down pairs into them), e.g.
 #                migrate-maven-plugin/src/test/resources/histories/postgres-realistic
 #   -n RUNS      pairs of each kind (default 5)
+# SQUASH_BENCH_VERIFY_ROWS=0 verifies with the rows check off (a history whose triggers refuse its TRUNCATE).
 # PostgreSQL at MIGRATE_TEST_PG_URL (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres).
 # Work goes under bench/target/squash: the chain, the squashed copy and its squash file.
 set -euo pipefail
@@ -19,12 +20,12 @@ runs=5
 while (($#)); do
   case $1 in
     -n) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) break ;;
   esac
 done
-(($# == 1)) || { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+(($# == 1)) || { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 history=$(cd "$1" && pwd)
 cd "$(dirname "$0")/.."
 work=$PWD/bench/target/squash

@@ -345,4 +345,55 @@ class SquashTest {
                     .isLessThan(upgrade.indexOf("code_challenge_fk"));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void createsASqlFunctionThatAColumnDefaultCallsBeforeTheTable() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            // as LemmyNet/lemmy's generate_unique_changeme(): a SQL function on a sequence, a default calls it
+            files.add(A + "_a", "base", "CREATE SEQUENCE changeme_seq;\n"
+                    + "CREATE FUNCTION unique_changeme() RETURNS text LANGUAGE sql AS $$ SELECT 'changeme/' ||"
+                    + " nextval('changeme_seq')::text $$;", "DROP FUNCTION unique_changeme();\nDROP SEQUENCE changeme_seq;");
+            files.add(B + "_b", A, "CREATE TABLE person (id INT PRIMARY KEY, ap_id TEXT NOT NULL DEFAULT"
+                    + " unique_changeme());", "DROP TABLE person;");
+
+            Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false,
+                    Map.of());
+
+            String[] sections = Files.readString(result.file()).split("(?m)^-- downgrade");
+            assertThat(result.warnings()).isEmpty();
+            assertThat(sections[0].indexOf("CREATE OR REPLACE FUNCTION")).isGreaterThan(0)
+                    .isLessThan(sections[0].indexOf("CREATE TABLE person"));
+            assertThat(sections[1].indexOf("DROP TABLE person")).isGreaterThan(0)
+                    .isLessThan(sections[1].indexOf("DROP FUNCTION"));
+            migrator(db).upgrade("head");
+            db.execute("INSERT INTO person (id) VALUES (1)");
+            assertThat(db.column("SELECT ap_id FROM person")).containsExactly("changeme/1");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void leavesOutTheWritesToTheDatabasesOwnCatalogAndComparesNoRowsOfIt() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            // as LemmyNet/lemmy's bulk updates: the table's indexes switched off in pg_index, and on again
+            files.add(A + "_a", "base", "CREATE TABLE post (id INT PRIMARY KEY, score INT);\n"
+                    + "INSERT INTO post (id, score) VALUES (1, 0);", "DROP TABLE post;");
+            files.add(B + "_b", A, "UPDATE pg_index SET indisready = FALSE WHERE indrelid = 'post'::regclass;\n"
+                    + "UPDATE post SET score = 5;\n"
+                    + "UPDATE pg_index SET indisready = TRUE WHERE indrelid = 'post'::regclass;", "");
+
+            RecordingListener listener = new RecordingListener();
+            Squasher.Result result = new Migrator(Configs.config(db.url(), dir), listener).squash(
+                    new Squasher.Options(null, "head", null, false), false, Map.of());
+
+            String upgrade = Files.readString(result.file()).split("(?m)^-- downgrade")[0];
+            assertThat(result.warnings()).isEmpty();
+            assertThat(upgrade).doesNotContain("pg_index").contains("UPDATE post SET score = 5");
+            assertThat(listener.events()).anyMatch(line -> line.contains("2 statement(s) that write the database's"
+                    + " own catalog"));
+            migrator(db).upgrade("head");
+            assertThat(db.column("SELECT id || ':' || score FROM post")).containsExactly("1:5");
+        }
+    }
 }

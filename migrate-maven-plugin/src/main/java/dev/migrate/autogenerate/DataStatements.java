@@ -58,6 +58,25 @@ record DataStatements(List<String> statements, List<String> targets) {
         return new DataStatements(s, t);
     }
 
+    /**
+     * Whether {@code table} (as a statement names it) is one of the database's own catalog tables
+     * ({@code pg_index}, {@code information_schema.tables}, ...): a revision that writes one there
+     * switches something of the database's own for a while (an index not kept up to date during a
+     * bulk update, and back), which is no data of the project and is undone within that revision.
+     */
+    static boolean isCatalog(String table) {
+        String name = table.replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("pg_catalog.") || name.startsWith("information_schema.")
+                || (!name.contains(".") && name.startsWith("pg_"));
+    }
+
+    /** Without the statements that write the database's own catalog tables (see {@link #isCatalog}). */
+    DataStatements withoutCatalogWrites() {
+        Set<String> kept = new LinkedHashSet<>(targets);
+        kept.removeIf(DataStatements::isCatalog);
+        return writing(kept);
+    }
+
     static DataStatements of(List<Revision> revisions) {
         List<String> statements = new ArrayList<>();
         List<String> tables = new ArrayList<>();

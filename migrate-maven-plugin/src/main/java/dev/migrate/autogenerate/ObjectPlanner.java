@@ -7,6 +7,7 @@ import dev.migrate.schema.SchemaSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Schemas, extensions, sequences, functions and procedures, and triggers. */
 final class ObjectPlanner {
@@ -132,8 +133,9 @@ final class ObjectPlanner {
             c.add(Change.todo(routine, label, "this database's routines are not written by autogenerate"));
             return;
         }
-        boolean sqlBefore = before != null && isSqlBody(before);
-        boolean sqlAfter = after != null && isSqlBody(after);
+        // one a column default calls must be there before its table, and stay until the table is gone
+        boolean sqlBefore = before != null && isSqlBody(before) && !calledByDefault(c.head, routine);
+        boolean sqlAfter = after != null && isSqlBody(after) && !calledByDefault(c.desired, routine);
         Step createAfter = sqlAfter ? Step.CREATE_SQL_ROUTINE : Step.CREATE_ROUTINE;
         Step createBefore = sqlBefore ? Step.CREATE_SQL_ROUTINE : Step.CREATE_ROUTINE;
         Step dropBefore = sqlBefore ? Step.DROP_SQL_ROUTINE : Step.DROP_ROUTINE;
@@ -161,6 +163,25 @@ final class ObjectPlanner {
     private String signature(DbObject routine) {
         int paren = routine.name().indexOf('(');
         return w.name(routine.schema(), routine.name().substring(0, paren)) + routine.name().substring(paren);
+    }
+
+    /**
+     * Whether a column default in {@code snapshot} calls {@code routine} (by its name, maybe with its
+     * schema): such a routine is created before the tables and dropped after them, as a routine
+     * whose body is not checked against the tables is, for a table's default cannot be written
+     * without it (a SQL body that names a table created later then fails the proof, and says so).
+     */
+    private static boolean calledByDefault(SchemaSnapshot snapshot, DbObject routine) {
+        String name = routine.name().substring(0, routine.name().indexOf('('));
+        Pattern call = Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(name) + "\"?\\s*\\(",
+                Pattern.CASE_INSENSITIVE);
+        boolean[] called = {false};
+        snapshot.forEachObject((object, definition) -> {
+            if (object.kind() == Kind.DEFAULT && definition != null && call.matcher(definition).find()) {
+                called[0] = true;
+            }
+        });
+        return called[0];
     }
 
     /** SQL-language bodies are checked against the tables when created, so they wait for the tables. */

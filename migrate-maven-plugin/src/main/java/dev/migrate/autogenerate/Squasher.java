@@ -103,7 +103,14 @@ public final class Squasher {
         SquashRange range = SquashRange.of(graph, options.from(), options.to());
         listener.info("Squashing " + range.replaced().size() + " revision(s) from " + (range.from() == null ? "base"
                 : range.from().id()) + " to " + range.to().describe());
-        DataStatements data = DataStatements.of(range.replaced());
+        DataStatements written = DataStatements.of(range.replaced());
+        DataStatements data = written.withoutCatalogWrites();
+        if (data.statements().size() < written.statements().size()) {
+            listener.info("left out of the squash: " + (written.statements().size() - data.statements().size())
+                    + " statement(s) that write the database's own catalog, such as " + SnapshotDiff.collapse(
+                            written.without(positionsOf(written, data)).statements().get(0))
+                    + " (no data of the project; the schema they leave is proven with the rest)");
+        }
         try (Workbench start = bench(); Workbench end = bench()) {
             start.upgrade(range.before());
             List<Revision> chain = new ArrayList<>(range.before());
@@ -183,6 +190,19 @@ public final class Squasher {
             throw new DatabaseUnavailableException("squash cannot build its scratch databases: " + e.getMessage()
                     + " (SQL state " + e.getSQLState() + ")", e);
         }
+    }
+
+    /** The positions in {@code all} of the statements {@code kept} holds, in order. */
+    private static Set<Integer> positionsOf(DataStatements all, DataStatements kept) {
+        Set<Integer> positions = new java.util.TreeSet<>();
+        for (int i = 0, k = 0; i < all.statements().size(); i++) {
+            if (k < kept.statements().size() && all.statements().get(i).equals(kept.statements().get(k))
+                    && all.targets().get(i).equals(kept.targets().get(k))) {
+                positions.add(i);
+                k++;
+            }
+        }
+        return positions;
     }
 
     private Workbench bench() {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * stairway built. A re-upgrade that ran squashes instead of their chains goes down to base once
  * more, through the squashes' downgrades: each must return to the database as it was before the
  * squash ran, and keep the rows it kept. It runs only when the stairway applied everything and nothing irreversible is in the
- * way; a failed plan ends it, reported where it failed.
+ * way; a failed plan ends it, reported where it failed (a failed downgrade to base leaves the squashes to a new database).
  */
 final class FullCycle {
 
@@ -61,9 +61,11 @@ final class FullCycle {
         int errorsBefore = ledger.errorCount();
         long down = -1;
         long up = -1;
+        boolean wentDown = false;
         try {
             List<Revision> plan = graph.downgradePlan(new Target.Base(), ids(applied)).steps();
             down = runPlan(Direction.DOWN, plan, Phase.BASE);
+            wentDown = true;
             Observation atBase = session.observe();
             ledger.compare(null, Phase.BASE, "downgrade to base", Comparison.BASE, baseline, atBase);
             ledger.historyAgrees(Phase.BASE, "downgrade to base", List.of(), atBase, null);
@@ -84,6 +86,10 @@ final class FullCycle {
         }
         ledger.row(new VerifyResult.Row("full cycle", null, -1, down, up, ledger.errorCount() > errorsBefore
                 ? "FAILED" : "ok"));
+        if (!wentDown && session.scratch().canRebuild() && graph.ordered().stream().anyMatch(graph::isAlternative)) {
+            // a downgrade of the chain failed, so the re-upgrade never ran the squashes: held on a new database
+            squashesOnANewDatabase(baseline, head);
+        }
     }
 
     /** A full-cycle plan that failed: reported, and the rest of the cycle is left out. */
@@ -92,7 +98,7 @@ final class FullCycle {
     }
 
     /**
-     * Where the chain cannot go down to base (an irreversible revision), the squashes are still held
+     * Where the chain cannot go down to base (an irreversible revision, a downgrade that fails), the squashes are still held
      * against the chain: a new scratch database is upgraded to head through them and compared with
      * the head the stairway built, then goes down through them where they are reversible.
      */

@@ -79,6 +79,20 @@ class VerifySquashTest {
     }
 
     @OnBothDatabases
+    void holdsASquashAgainstTheChainWhenADowngradeOfTheChainFailsInTheFullCycle(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        // as LemmyNet/lemmy's downgrades written for a newer server: the chain cannot go down to base
+        files.add(A + "_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
+        files.add(B + "_b", A, "ALTER TABLE a ADD COLUMN n INT;", "ALTER TABLE nowhere DROP COLUMN n;");
+        files.addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
+                "CREATE TABLE a (id INT);", "DROP TABLE a;");
+
+        assertThat(errors(verify(db, dir))).anySatisfy(message -> assertThat(message)
+                .contains("upgrade of a new database through the squashes").containsIgnoringCase("n"));
+    }
+
+    @OnBothDatabases
     void reportsASquashWhoseDowngradeLosesTheRowsOfATableBeforeIt(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
         // the schema comes back, the rows of a (there before the squash) do not
