@@ -174,6 +174,46 @@ public abstract class CatalogRowSeeder implements RowSeeder {
         return rows;
     }
 
+    /**
+     * Runs {@code sql}; returns null, or the first line of why the database refused it (a trigger or
+     * rule of the schema's own). Inside a transaction it runs under a savepoint, so that a refusal
+     * leaves the transaction usable; a lost connection is thrown, not noted.
+     */
+    protected static String attempt(Connection connection, Statement statement, String sql) throws SQLException {
+        java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                throw e;
+            }
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            return firstLine(e);
+        }
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
+        }
+        return null;
+    }
+
+    /**
+     * Runs {@code delete} (the statement that empties one table) for each table of {@code tables};
+     * returns one note per table that was refused, the others are emptied still.
+     */
+    protected static List<String> emptyEach(Connection connection, Statement statement, List<SeedTable> tables,
+            java.util.function.Function<SeedTable, String> delete) throws SQLException {
+        List<String> notes = new ArrayList<>();
+        for (SeedTable table : tables) {
+            String problem = attempt(connection, statement, delete.apply(table));
+            if (problem != null) {
+                notes.add("table " + table.display() + " cannot be emptied: " + problem);
+            }
+        }
+        return notes;
+    }
+
     /** Referenced tables before the tables that refer to them; cycles are broken where they close. */
     private static List<SeedTable> parentsFirst(List<SeedTable> tables, Map<String, SeedTable> byName) {
         List<SeedTable> ordered = new ArrayList<>();

@@ -30,7 +30,8 @@ public interface RowSeeder {
         }
 
         @Override
-        public void empty(Connection connection, List<SeedTable> tables) {
+        public List<String> empty(Connection connection, List<SeedTable> tables) {
+            return List.of();
         }
     };
 
@@ -60,6 +61,11 @@ public interface RowSeeder {
     List<String> seed(Connection connection, List<SeedTable> tables, Map<String, Long> counts, int rows)
             throws SQLException;
 
-    /** Deletes every row of {@code tables}, whatever refers to what. */
-    void empty(Connection connection, List<SeedTable> tables) throws SQLException;
+    /**
+     * Deletes every row of {@code tables}, whatever refers to what. A table the schema's own trigger
+     * or rule keeps from being emptied is left as it is, and the others are emptied still.
+     *
+     * @return one note per table that could not be emptied, "table X cannot be emptied: why"
+     */
+    List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException;
 }

@@ -54,6 +54,13 @@ final class RowsCheck {
     private final Map<String, Integer> keptCounts = new HashMap<>();
     /** The tables the last {@link #beforeUpgrade} filled (empty before it). */
     private List<SeedTable> seeded = List.of();
+    /**
+     * The tables the schema's own trigger or rule keeps from being emptied (schema.table -> why): left
+     * out of emptying from then on, so that the check goes on with the others.
+     */
+    private final Map<String, String> unemptiable = new HashMap<>();
+    /** The revision the last {@link #beforeUpgrade} was for, which a warning about emptying names. */
+    private String lastRevision;
     private long nanos;
 
     RowsCheck(RowSeeder seeder, int rows, boolean strict, FindingSink sink, String historySchema, String historyTable) {
@@ -72,6 +79,7 @@ final class RowsCheck {
     /** Fills the empty tables and remembers every table's rows; returns whether any table holds rows. */
     boolean beforeUpgrade(Revision revision, Connection connection) throws SQLException {
         long started = System.nanoTime();
+        lastRevision = revision.id();
         try {
             memory.unmark();
             refresh(connection, widened(stale));
@@ -157,7 +165,7 @@ final class RowsCheck {
     /** Deletes every row, so that an upgrade that failed on rows can be tried on empty tables. */
     void empty(Connection connection) throws SQLException {
         long started = System.nanoTime();
-        seeder.empty(connection, seeder.tables(connection, historySchema, historyTable));
+        emptyAll(connection, seeder.tables(connection, historySchema, historyTable));
         memory.unmark();
         unknown();
         nanos += System.nanoTime() - started;
@@ -169,11 +177,27 @@ final class RowsCheck {
      */
     void emptySeeded(Connection connection) throws SQLException {
         long started = System.nanoTime();
-        seeder.empty(connection, seeded);
+        emptyAll(connection, seeded);
         seeded = List.of();
         memory.unmark();
         unknown();
         nanos += System.nanoTime() - started;
+    }
+
+    /**
+     * Empties {@code tables} but those known to refuse; a table that refuses now is named once, as a
+     * warning, and left out from then on (its rows stay, and are followed as any table's rows).
+     */
+    private void emptyAll(Connection connection, List<SeedTable> tables) throws SQLException {
+        List<SeedTable> emptiable = tables.stream().filter(table -> !unemptiable.containsKey(table.display())).toList();
+        for (String note : seeder.empty(connection, emptiable)) {
+            String table = note.substring("table ".length(), note.indexOf(" cannot be emptied: "));
+            String why = note.substring(note.indexOf(" cannot be emptied: ") + " cannot be emptied: ".length());
+            if (unemptiable.put(table, why) == null) {
+                sink.add(Severity.WARNING, Phase.UPGRADE, lastRevision, "table " + table + " is left out of the rows"
+                        + " check: it cannot be emptied in the scratch database (" + why + ")");
+            }
+        }
     }
 
     /** Something ran whose reach is not known (a failed phase, a rollback, a rebuild): every table is read again. */

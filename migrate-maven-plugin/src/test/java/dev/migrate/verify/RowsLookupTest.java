@@ -62,8 +62,8 @@ class RowsLookupTest {
         }
 
         @Override
-        public void empty(Connection connection, List<SeedTable> tables) throws SQLException {
-            seeder.empty(connection, tables);
+        public List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException {
+            return seeder.empty(connection, tables);
         }
     }
 

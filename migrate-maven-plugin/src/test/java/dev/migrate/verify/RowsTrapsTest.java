@@ -71,6 +71,33 @@ class RowsTrapsTest {
     }
 
     @Test
+    void tableWhoseOwnTriggerRefusesTruncateIsLeftOutAndVerifyGoesOn() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            // as LemmyNet/lemmy's forbid_diesel_cli: every change of the table, TRUNCATE included, raises
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_create_a", "base", "CREATE TABLE a (id INT PRIMARY KEY, name VARCHAR(20));\n"
+                    + "CREATE TABLE guarded (id INT PRIMARY KEY);\n"
+                    + "CREATE FUNCTION refuse() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN"
+                    + " RAISE 'guarded is managed elsewhere'; END; $$;\n"
+                    + "CREATE TRIGGER refuse BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON guarded"
+                    + " EXECUTE FUNCTION refuse();", "DROP TABLE guarded;\nDROP FUNCTION refuse();\nDROP TABLE a;");
+            files.add(R2 + "_add_score", R1, "ALTER TABLE a ADD COLUMN score INT NOT NULL;",
+                            "ALTER TABLE a DROP COLUMN score;");
+
+            VerifyResult result = verify(db, dir);
+
+            // the upgrade that fails on rows is still found, and tried again on emptied tables
+            assertThat(errors(result)).singleElement().asString()
+                    .startsWith("upgrade of 20260102000000_add_score fails on a table with rows")
+                    .contains("; it passed on empty tables");
+            assertThat(result.rows()).extracting(VerifyResult.Row::result).containsExactly("ok", "FAILED", "ok");
+            assertThat(warnings(result)).filteredOn(warning -> warning.contains("guarded")).singleElement().asString()
+                    .isEqualTo("table public.guarded is left out of the rows check: it cannot be emptied in the scratch"
+                            + " database (ERROR: guarded is managed elsewhere)");
+        }
+    }
+
+    @Test
     void castThatFailsOnWordsFailsOnATableWithRows() {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
             files("CREATE TABLE a (id INT PRIMARY KEY, code TEXT);")

@@ -101,13 +101,11 @@ final class H2RowSeeder extends CatalogRowSeeder {
     }
 
     @Override
-    public void empty(Connection connection, List<SeedTable> tables) throws SQLException {
+    public List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET REFERENTIAL_INTEGRITY FALSE");
             try {
-                for (SeedTable table : tables) {
-                    statement.execute("DELETE FROM " + table.quoted());
-                }
+                return emptyEach(connection, statement, tables, table -> "DELETE FROM " + table.quoted());
             } finally {
                 statement.execute("SET REFERENTIAL_INTEGRITY TRUE");
             }

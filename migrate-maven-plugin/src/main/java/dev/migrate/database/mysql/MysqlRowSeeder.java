@@ -179,13 +179,11 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
 
     /** Child tables may be emptied before or after their parents: foreign keys are not checked meanwhile. */
     @Override
-    public void empty(Connection connection, List<SeedTable> tables) throws SQLException {
+    public List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET @migrate_fk_checks = @@foreign_key_checks, foreign_key_checks = 0");
             try {
-                for (SeedTable table : tables) {
-                    statement.execute("DELETE FROM " + table.quoted());
-                }
+                return emptyEach(connection, statement, tables, table -> "DELETE FROM " + table.quoted());
             } finally {
                 statement.execute("SET foreign_key_checks = @migrate_fk_checks");
             }
