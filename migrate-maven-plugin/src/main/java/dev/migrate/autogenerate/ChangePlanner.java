@@ -38,6 +38,7 @@ public final class ChangePlanner {
         new ViewPlanner(context, tables).plan();
         objects.routines();
         objects.triggers();
+        objects.statistics();
         comments(context);
         positions(context);
         return UniqueIndexesBeforeKeys.of(new SchemaChanges(context.changes));

@@ -228,4 +228,34 @@ final class ObjectPlanner {
             }
         }
     }
+
+    /** Extended statistics: created after their table and columns, dropped before them; a change replaces them. */
+    void statistics() {
+        for (DbObject statistics : c.keys(Kind.STATISTICS)) {
+            String before = c.before(statistics);
+            String after = c.after(statistics);
+            if (Objects.equals(before, after)) {
+                continue;
+            }
+            String name = c.name(statistics);
+            String label = "statistics " + name + " on " + c.name(Context.table(statistics));
+            String drop = w.dropStatistics(name);
+            List<String> create = after == null ? null : w.createStatistics(after);
+            List<String> recreate = before == null ? null : w.createStatistics(before);
+            if (drop == null || (after != null && create == null) || (before != null && recreate == null)) {
+                c.add(Change.todo(statistics, label, "this database's extended statistics are not written by autogenerate"));
+            } else if (before == null) {
+                c.add(Change.of(statistics, "create " + label, Step.CREATE_STATISTICS, create, Step.DROP_STATISTICS,
+                        Context.ownerIn(c.head, statistics) ? List.of(drop) : List.of()));
+            } else if (after == null) {
+                c.add(Change.of(statistics, "drop " + label, Step.DROP_STATISTICS, Context.ownerIn(c.desired, statistics)
+                        ? List.of(drop) : List.of(), Step.CREATE_STATISTICS, recreate));
+            } else {
+                c.add(Change.of(statistics, "replace " + label, Step.DROP_STATISTICS, List.of(drop),
+                        Step.CREATE_STATISTICS, recreate));
+                c.add(Change.of(statistics, "replace " + label, Step.CREATE_STATISTICS, create, Step.DROP_STATISTICS,
+                        List.of(drop)));
+            }
+        }
+    }
 }

@@ -26,7 +26,7 @@ public record SnapshotFilter(boolean entitiesOnly, List<String> ignore) {
 
     private static final Set<DbObject.Kind> BEYOND_ENTITIES = Set.of(DbObject.Kind.VIEW,
             DbObject.Kind.MATERIALIZED_VIEW, DbObject.Kind.FUNCTION, DbObject.Kind.PROCEDURE, DbObject.Kind.TRIGGER,
-            DbObject.Kind.EXTENSION);
+            DbObject.Kind.STATISTICS, DbObject.Kind.EXTENSION);
 
     public SnapshotFilter {
         ignore = ignore.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();

@@ -12,6 +12,7 @@ enum Step {
     DROP_FOREIGN_KEY,
     DROP_CONSTRAINT,
     DROP_INDEX,
+    DROP_STATISTICS,
     /** SQL-language routines may name tables in their bodies, so they go before the tables. */
     DROP_SQL_ROUTINE,
     CREATE_EXTENSION,
@@ -36,6 +37,8 @@ enum Step {
     ADD_FOREIGN_KEY,
     /** Unique indexes run at {@link #ADD_CONSTRAINT} instead: a key may need one (see UniqueIndexesBeforeKeys). */
     CREATE_INDEX,
+    /** After the columns they are on: extended statistics name at least two. */
+    CREATE_STATISTICS,
     CREATE_VIEW,
     CREATE_TRIGGER,
     SEQUENCE_OWNER,

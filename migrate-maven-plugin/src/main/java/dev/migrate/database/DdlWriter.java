@@ -248,6 +248,16 @@ public interface DdlWriter {
         return null;
     }
 
+    /** Extended statistics from the reader's definition (a whole {@code CREATE STATISTICS}); null where there are none. */
+    default List<String> createStatistics(String definition) {
+        return null;
+    }
+
+    /** Drops extended statistics {@code statistics} (qualified as {@link #name} writes it). */
+    default String dropStatistics(String statistics) {
+        return null;
+    }
+
     /** Makes {@code sequence} belong to {@code column} of {@code table} (dropped with it), or to nothing. */
     default String sequenceOwner(String sequence, String table, String column) {
         return null;

@@ -33,6 +33,8 @@ public record DbObject(Kind kind, String schema, String owner, String name) impl
         FUNCTION("function"),
         PROCEDURE("procedure"),
         TRIGGER("trigger"),
+        /** PostgreSQL's extended statistics ({@code CREATE STATISTICS}), on one table. */
+        STATISTICS("statistics"),
         COMMENT("comment on");
 
         private final String label;
@@ -58,7 +60,7 @@ public record DbObject(Kind kind, String schema, String owner, String name) impl
     public String display() {
         return switch (kind) {
             case COLUMN, DEFAULT -> kind.label() + " " + qualified(owner) + "." + name;
-            case CONSTRAINT, INDEX, TRIGGER -> kind.label() + " " + name + " on " + owner;
+            case CONSTRAINT, INDEX, TRIGGER, STATISTICS -> kind.label() + " " + name + " on " + owner;
             case COMMENT -> "comment on " + name;
             case SCHEMA, EXTENSION -> kind.label() + " " + name;
             default -> kind.label() + " " + qualified(name);
@@ -72,7 +74,7 @@ public record DbObject(Kind kind, String schema, String owner, String name) impl
     public DbObject parent() {
         return switch (kind) {
             case COLUMN, DEFAULT -> new DbObject(Kind.TABLE, schema, null, owner);
-            case CONSTRAINT, INDEX, TRIGGER -> fromPhrase(owner);
+            case CONSTRAINT, INDEX, TRIGGER, STATISTICS -> fromPhrase(owner);
             case COMMENT -> fromPhrase(name.startsWith("column ") ? "table " + name.substring(7, name.lastIndexOf('.'))
                     : name);
             default -> null;

@@ -57,6 +57,10 @@ class AutogenerateKindsTest {
         function return type changed | CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x'; | CREATE FUNCTION f(x int) RETURNS bigint LANGUAGE sql AS 'SELECT x::bigint'; | DROP FUNCTION f(x integer)
         procedure | | CREATE PROCEDURE p(x int) LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE '%', x; END $$; | CREATE OR REPLACE PROCEDURE
         comments | %T | %T COMMENT ON TABLE t IS 'It''s t'; COMMENT ON COLUMN t.name IS 'who'; | COMMENT ON COLUMN t.name IS 'who'
+        extended statistics created | %T | %T CREATE STATISTICS st (ndistinct, dependencies) ON name, n FROM t; | CREATE STATISTICS public.st (ndistinct, dependencies) ON name, n FROM t
+        extended statistics dropped | %T CREATE STATISTICS st ON name, n FROM t; | %T | DROP STATISTICS st
+        extended statistics changed | %T CREATE STATISTICS st (ndistinct) ON name, n FROM t; | %T CREATE STATISTICS st (mcv) ON name, n FROM t; | CREATE STATISTICS public.st (mcv)
+        column under extended statistics dropped | %T CREATE STATISTICS st ON name, n FROM t; | CREATE TABLE t (id integer PRIMARY KEY, name varchar(20)); | DROP STATISTICS st
         extension | | CREATE EXTENSION citext; | CREATE EXTENSION IF NOT EXISTS citext
         schema with table | | CREATE SCHEMA app; CREATE TABLE app."Order" (id int PRIMARY KEY, "user" text); | CREATE TABLE app."Order"
         """)

@@ -58,6 +58,7 @@ final class PostgresCatalogListing {
             part("2610", "indexrelid, 0, 0", "1259", "indexrelid", "pg_index", "indexrelid >= 16384"),
             part("2620", "oid, 0, 0", "2620", "oid", "pg_trigger", "oid >= 16384"),
             part("2618", "oid, 0, 0", "2618", "oid", "pg_rewrite", "oid >= 16384"),
+            part("3381", "oid, 0, 0", "3381", "oid", "pg_statistic_ext", "oid >= 16384"),
             part("1247", "oid, 0, 0", "1247", "oid", "pg_type", "oid >= 16384"),
             part("1255", "oid, 0, 0", "1255", "oid", "pg_proc", "oid >= 16384"),
             part("3501", "oid, 0, 0", "1247", "enumtypid", "pg_enum", "enumtypid >= 16384"),

@@ -27,6 +27,7 @@ final class PostgresCatalogQueries {
     static final long PG_ATTRDEF = 2604;
     static final long PG_NAMESPACE = 2615;
     static final long PG_EXTENSION = 3079;
+    static final long PG_STATISTIC_EXT = 3381;
 
     static final String SCHEMAS = "SELECT n.nspname, obj_description(n.oid, 'pg_namespace'), n.oid"
             + " FROM pg_namespace n WHERE " + USER_SCHEMA;
@@ -89,6 +90,13 @@ final class PostgresCatalogQueries {
             + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE NOT g.tgisinternal AND " + USER_SCHEMA
             + " AND g.tgname NOT LIKE '" + PostgresChangeLog.SCHEMA + "\\_%'";
+
+    // extended statistics: the definition names the object and its table qualified where not on the search path
+    static final String STATISTICS = "SELECT n.nspname, c.relname, s.stxname, pg_get_statisticsobjdef(s.oid),"
+            + " NULL, s.oid, s.stxrelid, cn.nspname"
+            + " FROM pg_statistic_ext s JOIN pg_class c ON c.oid = s.stxrelid"
+            + " JOIN pg_namespace n ON n.oid = s.stxnamespace JOIN pg_namespace cn ON cn.oid = c.relnamespace"
+            + " WHERE " + USER_SCHEMA + " AND " + notInExtension("pg_class", "c.oid");
 
     // enum, domain, range and stand-alone composite types; a table's row type is the table itself
     static final String TYPES = "SELECT n.nspname, t.typname, t.typtype,"

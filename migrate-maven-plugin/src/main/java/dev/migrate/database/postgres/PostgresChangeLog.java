@@ -93,6 +93,7 @@ final class PostgresChangeLog {
             + "   WHEN 1259 THEN coalesce((SELECT x.indrelid FROM pg_index x WHERE x.indexrelid = r.objid), r.objid)"
             + "   WHEN 2606 THEN (SELECT k.conrelid FROM pg_constraint k WHERE k.oid = r.objid)"
             + "   WHEN 2620 THEN (SELECT g.tgrelid FROM pg_trigger g WHERE g.oid = r.objid)"
+            + "   WHEN 3381 THEN (SELECT s.stxrelid FROM pg_statistic_ext s WHERE s.oid = r.objid)"
             + "   WHEN 2604 THEN (SELECT a.adrelid FROM pg_attrdef a WHERE a.oid = r.objid)"
             + "   WHEN 2618 THEN (SELECT w.ev_class FROM pg_rewrite w WHERE w.oid = r.objid)"
             + "   WHEN 1247 THEN (SELECT t.typrelid FROM pg_type t WHERE t.oid = r.objid) END AS relation,"

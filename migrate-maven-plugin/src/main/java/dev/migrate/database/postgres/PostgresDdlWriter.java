@@ -319,6 +319,16 @@ public final class PostgresDdlWriter implements DdlWriter {
     }
 
     @Override
+    public List<String> createStatistics(String definition) {
+        return List.of(definition);
+    }
+
+    @Override
+    public String dropStatistics(String statistics) {
+        return "DROP STATISTICS " + statistics;
+    }
+
+    @Override
     public String sequenceOwner(String sequence, String table, String column) {
         return "ALTER SEQUENCE " + sequence + " OWNED BY " + (table == null ? "NONE" : table + "." + quote(column));
     }

@@ -12,7 +12,9 @@ import static dev.migrate.database.postgres.PostgresCatalogQueries.PG_ATTRDEF;
 import static dev.migrate.database.postgres.PostgresCatalogQueries.PG_CLASS;
 import static dev.migrate.database.postgres.PostgresCatalogQueries.PG_CONSTRAINT;
 import static dev.migrate.database.postgres.PostgresCatalogQueries.PG_PROC;
+import static dev.migrate.database.postgres.PostgresCatalogQueries.PG_STATISTIC_EXT;
 import static dev.migrate.database.postgres.PostgresCatalogQueries.PG_TRIGGER;
+import static dev.migrate.database.postgres.PostgresCatalogQueries.STATISTICS;
 import static dev.migrate.database.postgres.PostgresCatalogQueries.PG_TYPE;
 import static dev.migrate.database.postgres.PostgresCatalogQueries.RELATIONS;
 import static dev.migrate.database.postgres.PostgresCatalogQueries.RELATIONS_IN;
@@ -77,7 +79,8 @@ final class PostgresSnapshotReader implements SnapshotReader {
         if (selection == null) {
             try (Statement statement = connection.createStatement()) {
                 schemasAndExtensions(statement, units);
-                String[] queries = {RELATIONS, COLUMNS + COLUMN_ORDER, CONSTRAINTS, INDEXES, ROUTINES, TRIGGERS, TYPES};
+                String[] queries = {RELATIONS, COLUMNS + COLUMN_ORDER, CONSTRAINTS, INDEXES, ROUTINES, TRIGGERS, TYPES,
+                    STATISTICS};
                 for (int i = 0; i < queries.length; i++) {
                     try (ResultSet rs = statement.executeQuery(queries[i])) {
                         rows(i, rs, historySchema, historyTable, units);
@@ -128,6 +131,11 @@ final class PostgresSnapshotReader implements SnapshotReader {
             queries.add(6);
             sql.add(TYPES + TYPES_IN);
             parameters.add(selection.types());
+        }
+        if (relations) {
+            queries.add(7);
+            sql.add(STATISTICS + " AND s.stxrelid = ANY(?::text::oid[])");
+            parameters.add(selection.relations());
         }
         if (queries.isEmpty()) {
             return;
@@ -215,6 +223,14 @@ final class PostgresSnapshotReader implements SnapshotReader {
                             PG_TRIGGER, rs.getLong(7));
                     unit.put(Kind.TRIGGER, schema, owner, rs.getString(3), rs.getString(4) + enabled);
                     unit.comment(schema, "trigger " + rs.getString(3) + " on " + owner, rs.getString(6));
+                }
+                case 7 -> {
+                    if (!isHistory(rs.getString(8), rs.getString(2), historySchema, historyTable)) {
+                        String owner = "table " + DbObject.qualify(rs.getString(8), rs.getString(2));
+                        SchemaSnapshot.Builder unit = units.in(SnapshotUnits.unit(SnapshotUnits.RELATION, rs.getLong(7)),
+                                PG_STATISTIC_EXT, rs.getLong(6));
+                        unit.put(Kind.STATISTICS, schema, owner, rs.getString(3), rs.getString(4));
+                    }
                 }
                 default -> type(units.in(SnapshotUnits.unit(SnapshotUnits.TYPE, rs.getLong(10)), PG_TYPE,
                         rs.getLong(10)), rs);

@@ -30,6 +30,43 @@ class PostgresSnapshotSeriesTest {
                 "DROP TABLE orders"));
     }
 
+    private static final List<String> STATISTICS_STEPS = List.of(
+            "CREATE TABLE posts (id INT PRIMARY KEY, community INT, creator INT, score INT)",
+            "CREATE STATISTICS posts_by (ndistinct, dependencies) ON community, creator FROM posts",
+            // (a schema created makes the next snapshot a full read on its own: none here)
+            "CREATE STATISTICS posts_all ON community, creator, score FROM posts",
+            "DROP STATISTICS posts_by",
+            "CREATE STATISTICS posts_by (mcv) ON community, score FROM posts",
+            // the column goes, and the statistics on it with it
+            "ALTER TABLE posts DROP COLUMN creator",
+            "DROP TABLE posts");
+
+    @Test
+    void extendedStatisticsAreReadWithTheirTableAndDefinition() throws SQLException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                Connection connection = db.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE posts (id INT PRIMARY KEY, community INT, creator INT)");
+            statement.execute("CREATE STATISTICS posts_by (ndistinct, dependencies) ON community, creator FROM posts");
+
+            SchemaSnapshot snapshot = new PostgresSnapshotReader().read(connection, "public", "migrate_history");
+
+            assertThat(snapshot.objects()).containsEntry(new dev.migrate.schema.DbObject(
+                    dev.migrate.schema.DbObject.Kind.STATISTICS, "public", "table posts", "posts_by"),
+                    "CREATE STATISTICS public.posts_by (ndistinct, dependencies) ON community, creator FROM posts");
+        }
+    }
+
+    @Test
+    void extendedStatisticsReadIncrementallyMatchAFullRead() throws SQLException {
+        assertEveryStepMatchesAFullRead(STATISTICS_STEPS);
+    }
+
+    @Test
+    void withoutTheLogExtendedStatisticsListedMatchAFullRead() throws SQLException {
+        asNonSuperuser(role -> assertEveryStepMatchesAFullRead(STATISTICS_STEPS, role));
+    }
+
     @Test
     void typesDomainsAndRoutinesReadIncrementallyMatchAFullRead() throws SQLException {
         assertEveryStepMatchesAFullRead(List.of(
