@@ -396,4 +396,26 @@ class SquashTest {
             assertThat(db.column("SELECT id || ':' || score FROM post")).containsExactly("1:5");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void keepsTheExtendedStatisticsTheRangeCreatesAndDropsThemFirstOnTheWayDown() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            // as LemmyNet/lemmy's statistics on post (community_id, creator_id)
+            files.add(A + "_a", "base", "CREATE TABLE post (id INT PRIMARY KEY, community_id INT, creator_id INT);",
+                    "DROP TABLE post;");
+            files.add(B + "_b", A, "CREATE STATISTICS post_by (ndistinct, dependencies) ON community_id, creator_id"
+                    + " FROM post;", "DROP STATISTICS post_by;");
+
+            Squasher.Result result = migrator(db).squash(new Squasher.Options(null, "head", null, false), false,
+                    Map.of());
+
+            String[] sections = Files.readString(result.file()).split("(?m)^-- downgrade");
+            assertThat(result.warnings()).isEmpty();
+            assertThat(sections[0].indexOf("CREATE STATISTICS public.post_by (ndistinct, dependencies) ON community_id,"
+                    + " creator_id FROM post")).isGreaterThan(sections[0].indexOf("CREATE TABLE post"));
+            migrator(db).upgrade("head");
+            assertThat(db.column("SELECT stxname FROM pg_statistic_ext")).containsExactly("post_by");
+        }
+    }
 }

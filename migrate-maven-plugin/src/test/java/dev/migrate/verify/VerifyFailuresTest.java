@@ -193,4 +193,21 @@ class VerifyFailuresTest {
                     .contains("SELECT 42", "before the upgrade", "SELECT 41", "after the downgrade");
         }
     }
+
+    @Test
+    void downgradeThatForgetsExtendedStatisticsIsNamedOnPostgres() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            RevisionFiles files = RevisionFiles.in(dir);
+            files.add(R1 + "_create_post", "base", "CREATE TABLE post (id INT PRIMARY KEY, community_id INT, creator_id INT);",
+                    "DROP TABLE post;");
+            files.add(R2 + "_post_statistics", R1, "ALTER TABLE post ADD COLUMN score INT;\n"
+                    + "CREATE STATISTICS post_by (ndistinct) ON community_id, creator_id FROM post;",
+                    "ALTER TABLE post DROP COLUMN score;");
+
+            VerifyResult result = verify(db, dir);
+
+            assertThat(errors(result)).first().asString()
+                    .isEqualTo("downgrade of 20260102000000_post_statistics leaves statistics post_by on table post");
+        }
+    }
 }
