@@ -106,10 +106,19 @@ public final class PostgresDialect extends StandardDialect {
         return true;
     }
 
-    /** PgJDBC sends a batch in one round trip, and DDL rolls back with the transaction. */
+    /**
+     * PgJDBC sends a batch in one round trip, and DDL rolls back with the transaction; a statement
+     * that returns rows would stop at its first in a batch ({@link PostgresBatches}).
+     */
     @Override
-    public boolean batchesTransactionalStatements() {
-        return true;
+    public boolean batches(dev.migrate.sql.Statement statement) {
+        return PostgresBatches.returnsNoRows(statement);
+    }
+
+    @Override
+    public java.util.OptionalInt failedBatchStatement(java.sql.BatchUpdateException failure,
+            List<dev.migrate.sql.Statement> batch) {
+        return PostgresBatches.failedStatement(failure, batch);
     }
 
     @Override
