@@ -125,10 +125,16 @@ public final class VerifyBenchmark {
      */
     private static void folder(Path folder, int runs) throws Exception {
         Migrator migrator = new Migrator(Configs.config(PG_URL, folder), MigrationListener.SILENT);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int run = 0; run < runs; run++) {
             long started = System.nanoTime();
+            long mainCpu = threads.getCurrentThreadCpuTime();
+            long processCpu = os.getProcessCpuTime();
             VerifyResult result = migrator.verify(VerifyOptions.defaults());
             long millis = (System.nanoTime() - started) / 1_000_000;
+            mainCpu = threads.getCurrentThreadCpuTime() - mainCpu;
+            processCpu = os.getProcessCpuTime() - processCpu;
             if (result.hasErrors()) {
                 throw new IllegalStateException("the history should pass: " + result.errors().get(0));
             }
@@ -138,9 +144,37 @@ public final class VerifyBenchmark {
             System.out.printf(Locale.ROOT, "run %d: %d revisions, %.1f s, %.2f ms per revision; per revision: %s;"
                     + " findings %d%n", run + 1, size, millis / 1000.0, (double) millis / size, costs,
                     result.findings().size());
+            // the JVM's own CPU: the thread that runs verify, and the whole process (JIT, GC, samplers)
+            System.out.printf(Locale.ROOT, "  JVM CPU per revision: main thread %.2f ms, whole process %.2f ms%n",
+                    mainCpu / 1e6 / size, processCpu / 1e6 / size);
+            System.out.println("  JVM CPU by thread so far (ms per revision): " + threadCpu(size));
             System.out.println("  by fifth of the history, mean ms per revision of upgrade, downgrade, re-upgrade"
                     + " (each with its checks): " + byFifth(result.rows()));
         }
+    }
+
+    /**
+     * CPU time of each of this process's threads (compiler and GC threads included), from
+     * /proc/self/task, grouped by thread name with digits dropped, largest first.
+     */
+    private static String threadCpu(int size) throws IOException {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+            }
+        }
+        return ticks.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() > 0).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(),
+                        e.getValue() * 10.0 / size)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
