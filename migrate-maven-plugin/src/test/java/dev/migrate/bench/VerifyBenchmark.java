@@ -120,7 +120,7 @@ public final class VerifyBenchmark {
 
     /**
      * The revisions in {@code folder} (bench/side-by-side.sh's generated history, say) verified
-     * {@code runs} times on PostgreSQL with verify's defaults; prints each run's time and the cost per
+     * {@code runs} times on PostgreSQL with verify's defaults (lint included, as the goal runs it); prints each run's time and the cost per
      * revision of each check.
      */
     private static void folder(Path folder, int runs) throws Exception {
@@ -131,7 +131,10 @@ public final class VerifyBenchmark {
             long started = System.nanoTime();
             long mainCpu = threads.getCurrentThreadCpuTime();
             long processCpu = os.getProcessCpuTime();
-            VerifyResult result = migrator.verify(VerifyOptions.defaults());
+            // with lint, as migrate:verify runs by default (-Dbench.lint=false: without)
+            VerifyResult result = Boolean.parseBoolean(System.getProperty("bench.lint", "true"))
+                    ? migrator.verify(VerifyOptions.defaults(), dev.migrate.lint.LintConfig.defaults())
+                    : migrator.verify(VerifyOptions.defaults());
             long millis = (System.nanoTime() - started) / 1_000_000;
             mainCpu = threads.getCurrentThreadCpuTime() - mainCpu;
             processCpu = os.getProcessCpuTime() - processCpu;
