@@ -112,6 +112,15 @@ public final class PostgresDialect extends StandardDialect {
         return true;
     }
 
+    /**
+     * PgJDBC sends the parts of a statement text with several statements together, before one
+     * Sync: the server stops at the first failure, so a failed write leaves its COMMIT unrun.
+     */
+    @Override
+    public boolean commitsWithWrite() {
+        return true;
+    }
+
     @Override
     public InDoubtCheck checkStarted(java.sql.Connection connection, dev.migrate.sql.Statement statement,
             Optional<NoTransactionStatement> kind) throws SQLException {
