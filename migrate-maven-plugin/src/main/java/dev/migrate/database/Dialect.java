@@ -121,6 +121,16 @@ public interface Dialect {
         return OptionalInt.empty();
     }
 
+    /**
+     * Whether a write and the {@code COMMIT} after it may go as one statement text ({@code write;
+     * COMMIT}), in one round trip: the server runs them in order and, when the write fails, skips
+     * the commit and leaves the transaction to be rolled back, as if they had gone one by one.
+     * Saying no is always safe.
+     */
+    default boolean commitsWithWrite() {
+        return false;
+    }
+
     default boolean createsOnConnect(String url) {
         return false;
     }

@@ -51,9 +51,13 @@ final class PlanRunner {
         /**
          * The revision's statements all ran; in its transaction, when it has one. {@code rowWritten}:
          * its history row was written when it started (it runs statement by statement, or resumed).
+         * {@code commit}: the transaction is to be committed after the write, which the journal may
+         * do with its last write in one round trip.
+         *
+         * @return whether the journal committed the transaction
          */
-        void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
-                throws SQLException;
+        boolean finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis,
+                boolean commit) throws SQLException;
 
         /** The schema the session goes back to after each revision (MySQL's {@code USE}), or null. */
         Identifier home();
@@ -187,11 +191,13 @@ final class PlanRunner {
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         checkpoints.reached(at + ": before the journal's finish");
         try {
-            journal.finished(revision, direction, statements.size(), resumeAt != null || !transactional, millis);
-            if (transactional) {
+            boolean commit = transactional && !held;
+            boolean committed = journal.finished(revision, direction, statements.size(),
+                    resumeAt != null || !transactional, millis, commit);
+            if (transactional && !committed) {
                 checkpoints.reached(at + ": after the journal's finish, before the commit");
             }
-            if (transactional && !held) {
+            if (commit && !committed) {
                 connection.commit();
             }
         } catch (SQLException e) {
