@@ -61,4 +61,31 @@ class VerifyLintTest {
             assertThat(switchedOff.findings()).noneMatch(f -> Phase.of(f) == Phase.LINT);
         }
     }
+
+    @Test
+    void aRuleTheProjectSwitchedOffIsLeftOutOfLintButStillComparedWithTheLocksMeasured() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add("20260101000000_create_t", "base", "CREATE TABLE t (id INT, name TEXT);", "DROP TABLE t;");
+        files.add("20260102000000_index_t", "20260101000000", "CREATE INDEX t_name ON t (name);", "DROP INDEX t_name;");
+
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            Migrator migrator = new Migrator(Configs.config(db.url(), dir), new RecordingListener());
+            VerifyResult linted = migrator.verify(VerifyOptions.defaults(), LintConfig.defaults());
+            VerifyResult switchedOff = migrator.verify(VerifyOptions.defaults(),
+                    new LintConfig(Set.of("index-without-concurrently"), 15));
+
+            assertThat(linted.findings()).filteredOn(f -> Phase.of(f) == Phase.LINT)
+                    .anyMatch(f -> f.message().contains("index-without-concurrently"));
+            assertThat(switchedOff.findings()).filteredOn(f -> Phase.of(f) == Phase.LINT)
+                    .noneMatch(f -> f.message().contains("index-without-concurrently"));
+            // the lock report holds what it measured against every rule, whatever the project switched off
+            for (VerifyResult result : java.util.List.of(linted, switchedOff)) {
+                assertThat(result.findings()).filteredOn(f -> Phase.of(f) == Phase.UPGRADE)
+                        .filteredOn(f -> f.message().contains("20260102000000_index_t.sql:"))
+                        .filteredOn(f -> f.message().contains(" on table "))
+                        .isNotEmpty()
+                        .allSatisfy(f -> assertThat(f.message()).doesNotContain("lint did not flag"));
+            }
+        }
+    }
 }

@@ -3,12 +3,14 @@ package dev.migrate.database;
 import dev.migrate.common.Log;
 import dev.migrate.sql.NoTransactionStatement;
 import dev.migrate.sql.Statement;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -98,12 +100,34 @@ public interface Dialect {
     }
 
     /**
-     * Whether a transactional revision's statements are sent together (one JDBC batch, one round
-     * trip where the driver pipelines it) rather than one by one. Only where a failure inside the
-     * batch is rolled back with everything before it, so the revision can run again statement by
-     * statement to name the one that failed; saying no is always safe.
+     * Whether {@code statement} may go to the server in one batch with the other statements of a
+     * transactional revision (one JDBC batch, one round trip where the driver pipelines it), which
+     * happens when all of them may. Only where a failure inside the batch is rolled back with
+     * everything before it, and where the statement does in a batch exactly what it does alone (a
+     * driver that expects no rows from a batch may stop a statement that returns them); saying no
+     * is always safe.
      */
-    default boolean batchesTransactionalStatements() {
+    default boolean batches(Statement statement) {
+        return false;
+    }
+
+    /**
+     * The index in {@code batch} of the statement that made {@code failure} (a failed batch of
+     * {@link #batches} statements, rolled back), when the driver names it for sure; then
+     * {@code failure.getNextException()} is that statement's own error, as running it alone would
+     * have raised it. Empty when the driver does not tell: the statements then run again one by one.
+     */
+    default OptionalInt failedBatchStatement(BatchUpdateException failure, List<Statement> batch) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Whether a write and the {@code COMMIT} after it may go as one statement text ({@code write;
+     * COMMIT}), in one round trip: the server runs them in order and, when the write fails, skips
+     * the commit and leaves the transaction to be rolled back, as if they had gone one by one.
+     * Saying no is always safe.
+     */
+    default boolean commitsWithWrite() {
         return false;
     }
 

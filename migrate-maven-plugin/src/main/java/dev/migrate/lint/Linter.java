@@ -37,14 +37,65 @@ public final class Linter {
             upgrades.put(revision.id(), facts);
             createdTables.put(revision.id(), tablesCreated(facts));
         }
+        // the revisions that create each table: a revision's ancestors are looked up only when a rule asks
+        // whether one of them created a table another revision creates (the union of every revision's
+        // ancestors' tables cost the square of the history's length)
+        Map<String, List<String>> creators = new HashMap<>();
+        createdTables.forEach((id, tables) -> tables.forEach(table -> creators.computeIfAbsent(table,
+                k -> new ArrayList<>()).add(id)));
         for (Revision revision : graph.ordered()) {
-            Set<String> earlier = new HashSet<>();
-            graph.ancestors(revision.id()).forEach(ancestor -> earlier.addAll(createdTables.get(ancestor.id())));
-            linter.revision(revision, upgrades.get(revision.id()), earlier);
+            linter.revision(revision, upgrades.get(revision.id()), new CreatedEarlier(graph, revision.id(), creators,
+                    createdTables));
         }
         linter.findings.sort(Comparator.comparing((Finding f) -> f.file().getFileName().toString())
                 .thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
         return List.copyOf(linter.findings);
+    }
+
+    /** The tables the ancestors of one revision create, asked table by table. */
+    private static final class CreatedEarlier extends java.util.AbstractSet<String> {
+        private final RevisionGraph graph;
+        private final String id;
+        private final Map<String, List<String>> creators;
+        private final Map<String, Set<String>> createdTables;
+        private Set<String> ancestors;
+
+        CreatedEarlier(RevisionGraph graph, String id, Map<String, List<String>> creators,
+                Map<String, Set<String>> createdTables) {
+            this.graph = graph;
+            this.id = id;
+            this.creators = creators;
+            this.createdTables = createdTables;
+        }
+
+        @Override
+        public boolean contains(Object table) {
+            List<String> by = creators.getOrDefault(table, List.of());
+            // a revision is none of its own ancestors: a table only it creates needs no look-up
+            return by.stream().anyMatch(creator -> !creator.equals(id) && ancestors().contains(creator));
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            Set<String> all = new HashSet<>();
+            ancestors().forEach(ancestor -> all.addAll(createdTables.get(ancestor)));
+            return java.util.Collections.unmodifiableSet(all).iterator();
+        }
+
+        @Override
+        public int size() {
+            Set<String> all = new HashSet<>();
+            ancestors().forEach(ancestor -> all.addAll(createdTables.get(ancestor)));
+            return all.size();
+        }
+
+        private Set<String> ancestors() {
+            if (ancestors == null) {
+                ancestors = new HashSet<>();
+                graph.ancestors(id).forEach(ancestor -> ancestors.add(ancestor.id()));
+            }
+            return ancestors;
+        }
     }
 
     private static List<Facts> classify(Section section) {

@@ -104,16 +104,17 @@ final class HistoryJournal implements PlanRunner.Journal {
     }
 
     @Override
-    public void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
-            throws SQLException {
+    public boolean finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis,
+            boolean commit) throws SQLException {
         unjournaled = null;
         squashRows.beforeWrite(history);
+        boolean committing = commit && commitsWithLastWrite(revision, direction, rowWritten);
         if (direction == Direction.DOWN) {
             recordCountedSquash(revision);
             if (strict) {
                 history.delete(revision.id());
             } else {
-                history.deleteIfPresent(revision.id());
+                history.deleteIfPresent(revision.id(), committing);
             }
             for (String replaced : revision.replaces()) {
                 history.deleteIfPresent(replaced);
@@ -121,9 +122,29 @@ final class HistoryJournal implements PlanRunner.Journal {
         } else if (rowWritten) {
             history.update(revision, RowState.APPLIED, statements, null, millis);
         } else {
-            history.insert(revision, millis, RowState.APPLIED);
+            history.insert(revision, millis, RowState.APPLIED, 0, committing);
         }
         squashRows.written(revision, direction, history);
+        return committing;
+    }
+
+    /**
+     * Whether the commit can go with the revision's last history write, in one round trip: where
+     * that write is the last one (no squash row or replaced rows follow it) and no check of its
+     * count has to stop the commit. That is an insert, which fails on its own, or a scratch run's
+     * removal, on a table whose key the revision's statements leave alone (they do not name it).
+     * A strict removal or an update counts its rows after the write, before the commit.
+     */
+    private boolean commitsWithLastWrite(Revision revision, Direction direction, boolean rowWritten) {
+        if (!history.database().dialect().commitsWithWrite() || !revision.replaces().isEmpty()
+                || squashRows.mayWriteAfter(revision)) {
+            return false;
+        }
+        if (direction == Direction.UP) {
+            return !rowWritten;
+        }
+        return !strict && section(revision, direction).statements().stream()
+                .noneMatch(statement -> history.mayBeNamedIn(statement.sql()));
     }
 
     /**

@@ -46,7 +46,12 @@ final class HistoryTable {
     /** The table's name as a word of SQL, whatever the case (see {@link #mayBeNamedIn}). */
     private final Pattern nameToken;
     private PreparedStatement insert;
+    /** {@link #insert} with the commit after it ({@link dev.migrate.database.Dialect#commitsWithWrite}). */
+    private PreparedStatement insertCommitting;
     private PreparedStatement delete;
+    /** {@link #deleteIfPresent(String, boolean)}'s statement, with the commit after it or without. */
+    private PreparedStatement deleteIfPresent;
+    private PreparedStatement deleteIfPresentCommitting;
     private PreparedStatement update;
     private String appliedBy;
     // a table that exists stays: one catalog lookup per run, however often the history is read
@@ -223,10 +228,28 @@ final class HistoryTable {
      */
     public void insert(Revision revision, long durationMillis, RowState state, int statementsDone)
             throws SQLException {
-        if (insert == null) {
-            insert = database.connection().prepareStatement("INSERT INTO " + writtenName + " (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?, NULL)");
+        insert(revision, durationMillis, state, statementsDone, false);
+    }
+
+    /**
+     * {@link #insert(Revision, long, RowState, int)}, and when {@code commit} the commit of the
+     * connection's transaction in the same round trip (where the dialect
+     * {@linkplain dev.migrate.database.Dialect#commitsWithWrite commits with a write}): a failed
+     * insert leaves the transaction uncommitted, to be rolled back by the caller.
+     */
+    public void insert(Revision revision, long durationMillis, RowState state, int statementsDone, boolean commit)
+            throws SQLException {
+        if (appliedBy == null) {
             appliedBy = appliedBy();
+        }
+        String sql = "INSERT INTO " + writtenName + " (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?, NULL)";
+        PreparedStatement insert;
+        if (commit) {
+            insert = insertCommitting != null ? insertCommitting
+                    : (insertCommitting = database.connection().prepareStatement(sql + "; COMMIT"));
+        } else {
+            insert = this.insert != null ? this.insert : (this.insert = database.connection().prepareStatement(sql));
         }
         insert.setString(1, revision.id());
         insert.setString(2, String.join(",", revision.parents()));
@@ -324,13 +347,28 @@ final class HistoryTable {
      * pruned also undoes the rows they left, which a database that ran the squash never had.
      */
     public void deleteIfPresent(String id) throws SQLException {
-        try (PreparedStatement statement = database.connection().prepareStatement(
-                "DELETE FROM " + writtenName + " WHERE revision = ?")) {
-            statement.setString(1, id);
-            int rows = statement.executeUpdate();
-            if (rows > 1) {
-                requireOne(rows, id, "delete");
-            }
+        deleteIfPresent(id, false);
+    }
+
+    /**
+     * {@link #deleteIfPresent(String)}, and when {@code commit} the commit of the connection's
+     * transaction in the same round trip (see {@link #insert(Revision, long, RowState, int, boolean)});
+     * only for a table that keeps its primary key, since the count is known after the commit.
+     */
+    public void deleteIfPresent(String id, boolean commit) throws SQLException {
+        String sql = "DELETE FROM " + writtenName + " WHERE revision = ?";
+        PreparedStatement statement;
+        if (commit) {
+            statement = deleteIfPresentCommitting != null ? deleteIfPresentCommitting
+                    : (deleteIfPresentCommitting = database.connection().prepareStatement(sql + "; COMMIT"));
+        } else {
+            statement = deleteIfPresent != null ? deleteIfPresent
+                    : (deleteIfPresent = database.connection().prepareStatement(sql));
+        }
+        statement.setString(1, id);
+        int rows = statement.executeUpdate();
+        if (rows > 1) {
+            requireOne(rows, id, "delete");
         }
     }
 

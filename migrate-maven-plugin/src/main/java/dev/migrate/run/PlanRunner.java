@@ -7,11 +7,13 @@ import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.Section;
 import dev.migrate.sql.Statement;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -49,9 +51,13 @@ final class PlanRunner {
         /**
          * The revision's statements all ran; in its transaction, when it has one. {@code rowWritten}:
          * its history row was written when it started (it runs statement by statement, or resumed).
+         * {@code commit}: the transaction is to be committed after the write, which the journal may
+         * do with its last write in one round trip.
+         *
+         * @return whether the journal committed the transaction
          */
-        void finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis)
-                throws SQLException;
+        boolean finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis,
+                boolean commit) throws SQLException;
 
         /** The schema the session goes back to after each revision (MySQL's {@code USE}), or null. */
         Identifier home();
@@ -97,7 +103,7 @@ final class PlanRunner {
         this.observer = observer;
         this.held = held;
         this.checkpoints = checkpoints;
-        this.kinds = new StatementKinds(database.dialect().syntax());
+        this.kinds = new StatementKinds(database.dialect().syntax(), database.dialect()::batches);
     }
 
     /** What the statements this runner runs are, read once per statement. */
@@ -185,11 +191,13 @@ final class PlanRunner {
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         checkpoints.reached(at + ": before the journal's finish");
         try {
-            journal.finished(revision, direction, statements.size(), resumeAt != null || !transactional, millis);
-            if (transactional) {
+            boolean commit = transactional && !held;
+            boolean committed = journal.finished(revision, direction, statements.size(),
+                    resumeAt != null || !transactional, millis, commit);
+            if (transactional && !committed) {
                 checkpoints.reached(at + ": after the journal's finish, before the commit");
             }
-            if (transactional && !held) {
+            if (commit && !committed) {
                 connection.commit();
             }
         } catch (SQLException e) {
@@ -240,22 +248,24 @@ final class PlanRunner {
 
     /**
      * Whether a transactional revision's statements go to the database in one batch: where the
-     * database rolls a failed batch back whole (so the statements can run again one by one to name
-     * the one that failed), in a run that owns its transactions, watches no single statement, and
-     * has more than one statement to send.
+     * database rolls a failed batch back whole and each statement does in the batch what it does
+     * alone (no statement returns rows, which a driver may cut short), in a run that owns its
+     * transactions, watches no single statement, and has more than one statement to send.
      */
     private boolean batched(List<Statement> statements, int first) {
-        return database.dialect().batchesTransactionalStatements() && !held && observer == StatementObserver.NONE
-                && first == 0 && statements.size() > 1;
+        return !held && observer == StatementObserver.NONE && first == 0 && statements.size() > 1
+                && statements.stream().allMatch(kinds::batches);
     }
 
     /**
      * Sends a transactional revision's statements in one batch (one round trip with PgJDBC). When
      * the batch fails, its transaction is rolled back, which leaves the database as it was before
-     * the revision, and the statements run again one by one in a new transaction: the failure then
-     * names its statement, file and line, and ends the run exactly as a run statement by statement
-     * would. (A failure that does not come back, such as a deadlock, leaves the revision applied by
-     * that second run.)
+     * the revision. Where the driver names the statement that failed, the failure names its
+     * statement, file and line and ends the run exactly as a run statement by statement would,
+     * without running anything again; otherwise the statements run again one by one in a new
+     * transaction to find it. (Only then does something a rollback does not undo, such as a
+     * sequence value, happen twice, and a failure that does not come back, such as a deadlock,
+     * leaves the revision applied by that second run.)
      */
     private void runBatch(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
             List<Statement> statements, int version, String at) throws SQLException {
@@ -275,6 +285,13 @@ final class PlanRunner {
                 throw e;
             }
             checkpoints.reached(point + ", failed and rolled back");
+            OptionalInt failed = e instanceof BatchUpdateException batch
+                    ? database.dialect().failedBatchStatement(batch, statements) : OptionalInt.empty();
+            if (failed.isPresent()) {
+                int i = failed.getAsInt();
+                throw new StatementFailedException(revision, direction, statements.get(i), i, statements.size(),
+                        e.getNextException(), aftermath(revision, statements.subList(0, i), true));
+            }
             runEach(connection, jdbc, revision, direction, statements, 0, true, version, at);
             return;
         }

@@ -74,6 +74,11 @@ final class SquashRows {
         }
     }
 
+    /** Whether {@link #written} may write a row after {@code revision}'s: it is replaced by a squash. */
+    boolean mayWriteAfter(Revision revision) {
+        return graph != null && squashOf.containsKey(revision.id());
+    }
+
     /** {@code revision}'s row was written as applied ({@code UP}) or removed ({@code DOWN}). */
     void written(Revision revision, Direction direction, HistoryTable history) throws SQLException {
         if (graph == null) {

@@ -7,7 +7,9 @@ import dev.migrate.schema.SnapshotDiff;
 import dev.migrate.verify.Messages.Comparison;
 import dev.migrate.verify.ScratchSession.Observation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one verify run has found so far, in the order found: the findings and the report's rows.
@@ -19,6 +21,14 @@ final class Ledger implements FindingSink {
     private final boolean strict;
     private final List<Finding> findings = new ArrayList<>();
     private final List<VerifyResult.Row> rows = new ArrayList<>();
+    /**
+     * Counted as findings come and go, so that the stairway's questions after each phase cost the same
+     * at the last revision as at the first: errors, and per revision id its warnings and the phases
+     * of its errors.
+     */
+    private int errors;
+    private final Map<String, Integer> warnings = new HashMap<>();
+    private final Map<String, Integer> errorPhases = new HashMap<>();
 
     Ledger(boolean strict) {
         this.strict = strict;
@@ -26,7 +36,21 @@ final class Ledger implements FindingSink {
 
     @Override
     public void add(Severity severity, Phase phase, String revisionId, String message) {
-        findings.add(Finding.check(severity, phase.label(), revisionId, message));
+        Finding finding = Finding.check(severity, phase.label(), revisionId, message);
+        findings.add(finding);
+        count(finding, 1);
+    }
+
+    private void count(Finding finding, int by) {
+        if (finding.isError()) {
+            errors += by;
+            Phase phase = Phase.of(finding);
+            if (finding.revisionId() != null && phase != null) {
+                errorPhases.merge(finding.revisionId() + "\u0000" + phase.name(), by, (a, b) -> a + b == 0 ? null : a + b);
+            }
+        } else if (finding.severity() == Severity.WARNING && finding.revisionId() != null) {
+            warnings.merge(finding.revisionId(), by, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     void row(VerifyResult.Row row) {
@@ -36,8 +60,7 @@ final class Ledger implements FindingSink {
     /** The row of {@code revision}: FAILED when errors were found since {@code errorsBefore}, else warning or ok. */
     VerifyResult.Row row(Revision revision, long up, long down, long reup, int errorsBefore) {
         boolean failed = errorCount() > errorsBefore;
-        boolean warned = findings.stream().anyMatch(f -> revision.id().equals(f.revisionId())
-                && f.severity() == Severity.WARNING);
+        boolean warned = warnings.containsKey(revision.id());
         return new VerifyResult.Row(Messages.name(revision), revision.id(), up, down, reup,
                 failed ? "FAILED" : warned ? "warning" : "ok");
     }
@@ -52,7 +75,9 @@ final class Ledger implements FindingSink {
 
     /** Forgets what was recorded since {@code mark}, for a step that is checked again. */
     void rollBackTo(Mark mark) {
-        findings.subList(mark.findings(), findings.size()).clear();
+        List<Finding> forgotten = findings.subList(mark.findings(), findings.size());
+        forgotten.forEach(finding -> count(finding, -1));
+        forgotten.clear();
         rows.subList(mark.rows(), rows.size()).clear();
     }
 
@@ -72,11 +97,11 @@ final class Ledger implements FindingSink {
     }
 
     boolean isError(String revisionId, Phase phase) {
-        return findings.stream().anyMatch(f -> f.isError() && Phase.of(f) == phase && revisionId.equals(f.revisionId()));
+        return errorPhases.containsKey(revisionId + "\u0000" + phase.name());
     }
 
     int errorCount() {
-        return (int) findings.stream().filter(Finding::isError).count();
+        return errors;
     }
 
     List<Finding> findings() {

@@ -62,18 +62,28 @@ final class LockReport implements StatementObserver {
     private int tableExtensions;
     private boolean transactional;
     private long nanos;
+    /** Where the upgrade's words are scanned once for this report and the rows check after it. */
+    private final Reach.Scans scans;
 
-    /** {@code product}: the names of the product the revisions run on, whose lint rules are the static guess. */
+    /**
+     * {@code product}: the names of the product the revisions run on, whose lint rules are the static guess;
+     * {@code shared}: the run's own lint, taken when its settings are the ones this report needs (else null).
+     */
     LockReport(LockSampler sampler, LockMode failOn, FindingSink sink, RevisionGraph graph, List<String> product,
-            String historySchema, String historyTable) {
+            String historySchema, String historyTable, Reach.Scans scans, SharedLint shared) {
         this.sampler = sampler;
         this.failOn = failOn;
         this.sink = sink;
         this.historySchema = historySchema;
         this.historyTable = historyTable;
+        this.scans = scans;
         if (sampler.supported()) {
             long started = System.nanoTime();
-            for (Finding finding : Linter.lint(graph, LintConfig.defaults().forProduct(product))) {
+            LintConfig config = LintConfig.defaults().forProduct(product);
+            // the run's lint when it linted with these settings (every rule on): the history is linted once
+            List<Finding> findings = shared != null && shared.config().equals(config) ? shared.findings().get()
+                    : Linter.lint(graph, config);
+            for (Finding finding : findings) {
                 if (LOCK_RULES.contains(finding.source()) && finding.file() != null) {
                     lint.computeIfAbsent(finding.file() + ":" + finding.line(), k -> new ArrayList<>())
                             .add(finding.source());
@@ -93,7 +103,7 @@ final class LockReport implements StatementObserver {
         pending.clear();
         transactional = revision.transactional();
         sampledLines.clear();
-        Reach named = Reach.named(revision.upgrade().statements());
+        Reach named = scans.named(revision.upgrade().statements());
         last = named.all() ? sampler.tables(connection, historySchema, historyTable)
                 : !mayExist(named.names()) ? Map.of()
                 : sampler.tables(connection, historySchema, historyTable, named.names());

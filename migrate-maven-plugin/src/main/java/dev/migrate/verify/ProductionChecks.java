@@ -23,16 +23,18 @@ final class ProductionChecks {
     private final MergeOrderCheck mergeOrder;
     private final boolean mergeOrderOn;
     private boolean hadRows;
+    /** The statements' words, scanned once for the lock report and the rows check. */
+    private final Reach.Scans scans = new Reach.Scans();
 
     ProductionChecks(RevisionGraph graph, ScratchSession session, Identifier schema, Identifier table,
-            VerifyOptions options, FindingSink sink) {
+            VerifyOptions options, FindingSink sink, SharedLint lint) {
         this.session = session;
         HistoryLocation.Stored history = session.historyLocation();
         this.rows = new RowsCheck(session.scratch().dialect().rowSeeder(), options.rows(), options.strict(), sink,
                 history.schema(), history.table());
         this.locks = new LockReport(options.locks() ? session.scratch().dialect().lockSampler()
                 : dev.migrate.database.LockSampler.UNSUPPORTED, options.failOnLock(), sink, graph,
-                session.scratch().dialect().names(), history.schema(), history.table());
+                session.scratch().dialect().names(), history.schema(), history.table(), scans, lint);
         this.mergeOrderOn = options.mergeOrder();
         this.mergeOrder = new MergeOrderCheck(graph, session.scratch(), schema, table, sink, options.strict());
     }
@@ -67,7 +69,7 @@ final class ProductionChecks {
     /** The stairway's upgrade of {@code revision} took the scratch database from {@code before} to {@code after}. */
     void upgraded(Revision revision, SchemaSnapshot before, SchemaSnapshot after) {
         if (rows.enabled()) {
-            Reach reach = Reach.of(revision.upgrade().statements(), before, after);
+            Reach reach = scans.of(revision.upgrade().statements(), before, after);
             if (hadRows && !revision.isIrreversible()) {
                 session.use("cannot read its tables' rows", connection -> rows.afterUpgrade(connection, reach));
             } else {
@@ -101,7 +103,7 @@ final class ProductionChecks {
 
     /** The full cycle's upgrade of {@code squash} on its own took the database from {@code before} to {@code after}. */
     void squashUpgraded(Revision squash, SchemaSnapshot before, SchemaSnapshot after) {
-        Reach reach = Reach.of(squash.upgrade().statements(), before, after);
+        Reach reach = scans.of(squash.upgrade().statements(), before, after);
         session.use("cannot read its tables' rows", connection -> rows.afterUpgrade(connection, reach));
     }
 
@@ -116,7 +118,7 @@ final class ProductionChecks {
         if (!rows.enabled()) {
             return;
         }
-        Reach reach = Reach.of(revision.downgrade().statements(), before, after);
+        Reach reach = scans.of(revision.downgrade().statements(), before, after);
         if (hadRows) {
             session.use("cannot read its tables' rows", connection -> rows.afterDowngrade(revision, connection, reach));
         } else {
@@ -127,7 +129,7 @@ final class ProductionChecks {
     /** The stairway's re-upgrade of {@code revision} took the database from {@code before} to {@code after}. */
     void reupgraded(Revision revision, SchemaSnapshot before, SchemaSnapshot after) {
         if (rows.enabled()) {
-            rows.ran(Reach.of(revision.upgrade().statements(), before, after));
+            rows.ran(scans.of(revision.upgrade().statements(), before, after));
         }
     }
 

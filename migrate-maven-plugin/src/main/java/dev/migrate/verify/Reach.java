@@ -5,7 +5,9 @@ import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.schema.SnapshotDiff;
 import dev.migrate.sql.Statement;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -165,11 +167,57 @@ final class Reach {
      */
     static Reach of(List<Statement> statements, SchemaSnapshot before, SchemaSnapshot after) {
         Reach words = named(statements);
-        if (words.all()) {
-            return ALL;
+        return words.all() ? ALL : of(words, words(statements, true).names, before, after);
+    }
+
+    /**
+     * Reach's scans of statement lists, each scanned once while it is among the last few scanned:
+     * verify scans a revision's upgrade before it runs (the lock report), after it and after its
+     * re-upgrade. The words depend on the statements' text only, so equal lists share them.
+     */
+    static final class Scans {
+        private static final int KEPT = 4;
+        /** Statements -> their words, and the words of those that can run something (null until asked). */
+        private final Map<List<Statement>, Reach[]> last = new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Statement>, Reach[]> eldest) {
+                return size() > KEPT;
+            }
+        };
+
+        /** As {@link Reach#named}. */
+        Reach named(List<Statement> statements) {
+            return scanned(statements)[0];
         }
+
+        /** As {@link Reach#of(List, SchemaSnapshot, SchemaSnapshot)}. */
+        Reach of(List<Statement> statements, SchemaSnapshot before, SchemaSnapshot after) {
+            Reach[] words = scanned(statements);
+            if (words[0].all()) {
+                return ALL;
+            }
+            if (words[1] == null) {
+                words[1] = words(statements, true);
+            }
+            return Reach.of(words[0], words[1].names, before, after);
+        }
+
+        private Reach[] scanned(List<Statement> statements) {
+            Reach[] words = last.get(statements);
+            if (words == null) {
+                words = new Reach[] {Reach.named(statements), null};
+                last.put(statements, words);
+            }
+            return words;
+        }
+    }
+
+    /**
+     * What a phase whose statements name {@code words} (not {@link #all()}), {@code running} of them
+     * where a statement may run something, can have changed between {@code before} and {@code after}.
+     */
+    private static Reach of(Reach words, Set<String> running, SchemaSnapshot before, SchemaSnapshot after) {
         // the names of routines, views and triggered tables count where a statement may run them
-        Set<String> running = words(statements, true).names;
         Set<String> tables = new HashSet<>();
         Set<String> changed = new HashSet<>();
         Set<String> gone = new HashSet<>();

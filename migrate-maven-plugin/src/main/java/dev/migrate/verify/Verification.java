@@ -10,6 +10,7 @@ import dev.migrate.lint.LintConfig;
 import dev.migrate.lint.Linter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -27,22 +28,27 @@ public final class Verification {
      */
     public static VerifyResult run(RevisionGraph graph, DatabaseTarget target, VerifyOptions options, LintConfig lint,
             Log log) {
-        // lint needs no database: it runs on a thread of its own while the scratch database is busy
-        FutureTask<List<Finding>> linting = new FutureTask<>(() -> lint == null ? List.of() : Linter.lint(graph, lint)
-                .stream()
-                .filter(finding -> finding.severity() != Severity.INFO)
-                .map(finding -> Finding.check(finding.severity(), Phase.LINT.label(),
-                        finding.file().getFileName().toString().substring(0, 14), finding.toString()))
-                .toList());
+        // lint needs no database: it runs on a thread of its own while the scratch database is busy, with
+        // every rule on, once: the lint phase leaves out the rules the project switched off, and the lock
+        // report, which lints with every rule on too, takes the same findings where its settings agree
+        LintConfig every = lint == null ? null : new LintConfig(Set.of(), lint.postgresVersion(), lint.product());
+        FutureTask<List<Finding>> linting = new FutureTask<>(() -> every == null ? List.of() : Linter.lint(graph, every));
         Thread linter = new Thread(linting, "migrate-verify-lint");
         linter.setDaemon(true);
         linter.start();
+        SharedLint shared = every == null ? null : new SharedLint(every, () -> lintFindings(linting));
         VerifyResult result;
         try (ScratchDatabase scratch = ScratchDatabase.open(target, options.verifyUrl())) {
             scratch.dropStale(log);
-            result = Verifier.verify(graph, scratch, target.history().schema(), target.history().table(), options, log);
+            result = Verifier.verify(graph, scratch, target.history().schema(), target.history().table(), options, log,
+                    shared);
         }
-        List<Finding> lintFindings = lintFindings(linting);
+        List<Finding> lintFindings = lintFindings(linting).stream()
+                .filter(finding -> !lint.disabled().contains(finding.source()))
+                .filter(finding -> finding.severity() != Severity.INFO)
+                .map(finding -> Finding.check(finding.severity(), Phase.LINT.label(),
+                        finding.file().getFileName().toString().substring(0, 14), finding.toString()))
+                .toList();
         if (!lintFindings.isEmpty()) {
             List<Finding> all = new ArrayList<>(lintFindings);
             all.addAll(result.findings());

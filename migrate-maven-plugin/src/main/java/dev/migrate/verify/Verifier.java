@@ -47,13 +47,14 @@ public final class Verifier {
 
     /** Runs every check in {@code scratch} and reports what it found. */
     public static VerifyResult verify(RevisionGraph graph, ScratchDatabase scratch, Identifier schema,
-            Identifier table, VerifyOptions options, Log listener) {
+            Identifier table, VerifyOptions options, Log listener, SharedLint lint) {
         try (ScratchSession session = new ScratchSession(scratch, schema, table)) {
-            return new Verifier(graph, session, options, listener, schema, table).run();
+            return new Verifier(graph, session, options, listener, schema, table).run(lint);
         }
     }
 
-    VerifyResult run() {
+    /** {@code lint}: the run's lint with every rule on, for the lock report; null when lint is off. */
+    VerifyResult run(SharedLint lint) {
         long started = System.nanoTime();
         checkHeads();
         graph.ordered().stream().filter(Revision::isIrreversible).forEach(this::irreversible);
@@ -65,7 +66,7 @@ public final class Verifier {
                     + " objects there, so give it an empty database (or leave verifyUrl unset to let verify create one)");
         }
         listener.info("Verifying " + graph.ordered().size() + " revisions in " + session.scratch().description());
-        ProductionChecks production = new ProductionChecks(graph, session, schema, table, options, ledger);
+        ProductionChecks production = new ProductionChecks(graph, session, schema, table, options, ledger, lint);
         Stairway stairway = new Stairway(session, production, ledger);
         Observation current = baseline;
         try (Progress progress = Progress.start("stairway", graph.ordered().size(), listener)) {

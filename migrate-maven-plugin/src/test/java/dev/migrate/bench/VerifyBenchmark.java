@@ -120,15 +120,24 @@ public final class VerifyBenchmark {
 
     /**
      * The revisions in {@code folder} (bench/side-by-side.sh's generated history, say) verified
-     * {@code runs} times on PostgreSQL with verify's defaults; prints each run's time and the cost per
+     * {@code runs} times on PostgreSQL with verify's defaults (lint included, as the goal runs it); prints each run's time and the cost per
      * revision of each check.
      */
     private static void folder(Path folder, int runs) throws Exception {
         Migrator migrator = new Migrator(Configs.config(PG_URL, folder), MigrationListener.SILENT);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int run = 0; run < runs; run++) {
             long started = System.nanoTime();
-            VerifyResult result = migrator.verify(VerifyOptions.defaults());
+            long mainCpu = threads.getCurrentThreadCpuTime();
+            long processCpu = os.getProcessCpuTime();
+            // with lint, as migrate:verify runs by default (-Dbench.lint=false: without)
+            VerifyResult result = Boolean.parseBoolean(System.getProperty("bench.lint", "true"))
+                    ? migrator.verify(VerifyOptions.defaults(), dev.migrate.lint.LintConfig.defaults())
+                    : migrator.verify(VerifyOptions.defaults());
             long millis = (System.nanoTime() - started) / 1_000_000;
+            mainCpu = threads.getCurrentThreadCpuTime() - mainCpu;
+            processCpu = os.getProcessCpuTime() - processCpu;
             if (result.hasErrors()) {
                 throw new IllegalStateException("the history should pass: " + result.errors().get(0));
             }
@@ -138,9 +147,37 @@ public final class VerifyBenchmark {
             System.out.printf(Locale.ROOT, "run %d: %d revisions, %.1f s, %.2f ms per revision; per revision: %s;"
                     + " findings %d%n", run + 1, size, millis / 1000.0, (double) millis / size, costs,
                     result.findings().size());
+            // the JVM's own CPU: the thread that runs verify, and the whole process (JIT, GC, samplers)
+            System.out.printf(Locale.ROOT, "  JVM CPU per revision: main thread %.2f ms, whole process %.2f ms%n",
+                    mainCpu / 1e6 / size, processCpu / 1e6 / size);
+            System.out.println("  JVM CPU by thread so far (ms per revision): " + threadCpu(size));
             System.out.println("  by fifth of the history, mean ms per revision of upgrade, downgrade, re-upgrade"
                     + " (each with its checks): " + byFifth(result.rows()));
         }
+    }
+
+    /**
+     * CPU time of each of this process's threads (compiler and GC threads included), from
+     * /proc/self/task, grouped by thread name with digits dropped, largest first.
+     */
+    private static String threadCpu(int size) throws IOException {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+            }
+        }
+        return ticks.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() > 0).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(),
+                        e.getValue() * 10.0 / size)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**

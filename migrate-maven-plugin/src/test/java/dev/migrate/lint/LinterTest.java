@@ -166,6 +166,27 @@ class LinterTest {
     }
 
     @Test
+    void anIndexIsOnAnEarlierTableOnlyWhenAnAncestorCreatedIt() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add("20260101000000_orders", "base", "CREATE TABLE orders (id BIGINT);", "DROP TABLE orders;");
+        files.add("20260102000000_items", "20260101000000", "CREATE TABLE items (id BIGINT);", "DROP TABLE items;");
+        // a branch beside the line: its table is no earlier table of the line's revisions
+        files.add("20260103000000_side", "20260101000000", "CREATE TABLE side (id BIGINT);", "DROP TABLE side;");
+        files.add("20260104000000_indexes", "20260102000000", "CREATE INDEX ix_orders ON orders (id);\n"
+                + "CREATE INDEX ix_items ON items (id);\nCREATE INDEX ix_side ON side (id);",
+                "DROP INDEX ix_side;\nDROP INDEX ix_items;\nDROP INDEX ix_orders;");
+        Migrator migrator = new Migrator(Configs.config("jdbc:postgresql://127.0.0.1:1/unused", dir),
+                new RecordingListener());
+
+        List<Finding> findings = migrator.lint(LintConfig.defaults()).stream()
+                .filter(f -> f.ruleId().equals("index-without-concurrently")).toList();
+
+        assertThat(findings).extracting(Finding::message).hasSize(2)
+                .anyMatch(m -> m.contains("on orders")).anyMatch(m -> m.contains("on items"))
+                .noneMatch(m -> m.contains("on side"));
+    }
+
+    @Test
     void neverThrowsOnStatementsItCannotRead() {
         String upgrade = """
                 DO $$ BEGIN RAISE NOTICE 'x; y'; END $$;

@@ -69,4 +69,19 @@ class ReachTest {
         assertThat(reach.contains("plain")).isTrue();
         assertThat(reach.contains("orders")).isFalse();
     }
+
+    @Test
+    void scansRememberTheWordsButNotWhatTheSnapshotsMakeOfThem() {
+        Reach.Scans scans = new Reach.Scans();
+        List<Statement> statements = List.of(new Statement("SELECT purge(1)", 1));
+        SchemaSnapshot withoutPurge = SchemaSnapshot.builder().put(Kind.TABLE, "public", null, "orders", "table").build();
+
+        assertThat(scans.of(statements, SCHEMA, SCHEMA).all()).isTrue();
+        // the same statements between snapshots without the routine reach only what they name
+        Reach again = scans.of(statements, withoutPurge, withoutPurge);
+        assertThat(again.all()).isFalse();
+        assertThat(again.contains("purge")).isTrue();
+        assertThat(again.contains("orders")).isFalse();
+        assertThat(scans.named(statements).names()).isEqualTo(Reach.named(statements).names());
+    }
 }

@@ -67,8 +67,11 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
     private static final int ENTITY_STRIDE = 26;
     private static final int ENTITY_SLOTS = 25;
 
-    /** What {@link #references} read for the current {@link #seed} call. */
+    /** What {@link #references} found for the current {@link #seed} call. */
     private Map<String, String> references = Map.of();
+
+    /** The database's foreign keys as last read, kept across phases ({@link ForeignKeyColumns}). */
+    private final ForeignKeyColumns foreignKeys = new ForeignKeyColumns();
 
     /**
      * Every row its own value, whether or not a unique set asks for it (booleans alternate): the
@@ -149,25 +152,55 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
     }
 
     /**
-     * Reads, before the filling, which entity each foreign key's column name refers to across the
-     * database, so that a column of that name without a key yet takes the same values.
+     * Finds, before the filling, which entity each foreign key's column name refers to across the
+     * database, so that a column of that name without a key yet takes the same values. The keys are
+     * those the phases' reads kept ({@link #read}); only the tables that decide a name the filled
+     * tables' columns bear are read again, to learn whether they are still there.
      */
     @Override
     public List<String> seed(Connection connection, List<SeedTable> tables, Map<String, Long> counts, int rows)
             throws SQLException {
-        references = tables.isEmpty() ? Map.of() : references(connection);
+        references = tables.isEmpty() ? Map.of() : references(connection, tables);
         return super.seed(connection, tables, counts, rows);
     }
 
-    /** Column name (lower case) of each foreign key's column: the entity it refers to, "" for one shared by all. */
-    private static Map<String, String> references(Connection connection) throws SQLException {
-        Map<String, String> references = new HashMap<>();
-        try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", null, "1, 3")) {
-            while (rs.next()) {
-                String entity = entity(rs.getString(5), rs.getString(6));
-                references.putIfAbsent(rs.getString(3).toLowerCase(Locale.ROOT), entity == null ? "" : entity);
+    /**
+     * Column name (lower case) of each foreign key's column that a column of {@code tables} bears:
+     * the entity it refers to, "" for one shared by all.
+     */
+    private Map<String, String> references(Connection connection, List<SeedTable> tables) throws SQLException {
+        if (!foreignKeys.known()) {
+            try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", null, "1, 3")) {
+                foreignKeys.readAll(rs);
             }
         }
+        // the names valueNumber looks up: identifier-like columns outside the table's own keys
+        Set<String> names = new HashSet<>();
+        for (SeedTable table : tables) {
+            for (Column column : table.columns()) {
+                String name = column.name().toLowerCase(Locale.ROOT);
+                if ((column.kind() == Kind.TEXT || column.kind() == Kind.UUID) && !name.equals("id")
+                        && table.foreignKeys().stream().noneMatch(key -> key.columns().contains(column.name()))) {
+                    names.add(name);
+                }
+            }
+        }
+        // a table dropped or renamed since its keys were read is not among any read's tables: the one
+        // deciding each name is read again, until every deciding table has been read in this call
+        Set<String> confirmed = new HashSet<>();
+        while (true) {
+            Set<String> deciding = new LinkedHashSet<>(foreignKeys.deciding(names).values());
+            deciding.removeAll(confirmed);
+            if (deciding.isEmpty()) {
+                break;
+            }
+            try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", deciding, "1, 3")) {
+                foreignKeys.read(rs, deciding);
+            }
+            confirmed.addAll(deciding);
+        }
+        Map<String, String> references = new HashMap<>();
+        foreignKeys.deciding(names).forEach((name, table) -> references.put(name, foreignKeys.entity(table, name)));
         return references;
     }
 
@@ -245,13 +278,17 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
             }
         }
         Map<String, Map<String, List<String[]>>> keys = new HashMap<>();
+        List<String[]> keyColumns = new ArrayList<>();
         try (ResultSet rs = query(connection, FOREIGN_KEYS, "table_name", names, "1, 2, 7")) {
             while (rs.next()) {
+                String[] row = {rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)};
                 keys.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new String[] {
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(row);
+                keyColumns.add(new String[] {rs.getString(1), row[0], row[2], row[3]});
             }
         }
+        // the seeder's memory of the keys follows what each phase's read saw, at no further query
+        foreignKeys.replace(keyColumns, names);
         // a phase's tables by name: reading every id walks the server's whole dictionary
         Map<String, Long> ids = names == null ? MysqlTableIds.read(connection, database)
                 : MysqlTableIds.read(connection, database, columns.keySet(), List.of());

@@ -60,7 +60,10 @@ final class PostgresCatalogListing {
             part("2618", "oid, 0, 0", "2618", "oid", "pg_rewrite", "oid >= 16384"),
             part("3381", "oid, 0, 0", "3381", "oid", "pg_statistic_ext", "oid >= 16384"),
             part("1247", "oid, 0, 0", "1247", "oid", "pg_type", "oid >= 16384"),
-            part("1255", "oid, 0, 0", "1255", "oid", "pg_proc", "oid >= 16384"),
+            // but the history log's trigger functions (PostgresChangeLog.installHistory): they only write its
+            // log, and counted as routines of the users they would make every phase list every row
+            part("1255", "oid, 0, 0", "1255", "oid", "pg_proc", "oid >= 16384 AND pronamespace IS DISTINCT FROM"
+                    + " (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = '" + PostgresChangeLog.SCHEMA + "')"),
             part("3501", "oid, 0, 0", "1247", "enumtypid", "pg_enum", "enumtypid >= 16384"),
             part("3541", "rngtypid, 0, 0", "1247", "rngtypid", "pg_range", "rngtypid >= 16384"),
             part("2224", "seqrelid, 0, 0", "1259", "seqrelid", "pg_sequence", "seqrelid >= 16384"),

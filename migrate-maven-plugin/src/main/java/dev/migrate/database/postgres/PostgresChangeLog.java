@@ -165,27 +165,104 @@ final class PostgresChangeLog {
                     return true;
                 }
             }
-            boolean autoCommit = connection.getAutoCommit();
-            if (!autoCommit) {
-                // inside a transaction the caller holds (a downgrade verify may roll back): installed after it
-                return false;
+            List<String> all = new ArrayList<>(List.of(INSTALL));
+            all.addAll(List.of(INSTALL_HISTORY).stream().map(sql -> sql.formatted(history)).toList());
+            return installed(connection, statement, all);
+        }
+    }
+
+    /**
+     * Runs {@code statements} in one transaction; false where one fails (all are undone), or inside a
+     * transaction the caller holds (a downgrade verify may roll back): installed after it.
+     */
+    private static boolean installed(Connection connection, Statement statement, List<String> statements)
+            throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return false;
+        }
+        connection.setAutoCommit(false);
+        try {
+            for (String sql : statements) {
+                statement.execute(sql);
             }
-            connection.setAutoCommit(false);
-            try {
-                for (String sql : INSTALL) {
-                    statement.execute(sql);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            return false;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        return true;
+    }
+
+    /**
+     * Installs the history log alone (a row trigger on the history table, which its owner may
+     * create) where the whole log cannot be: a user that is no superuser then follows the history
+     * table by what each phase wrote too. False where it cannot be, or inside a transaction the
+     * caller holds; the caller then reads the history table whole.
+     */
+    static boolean installHistory(Connection connection, String history) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + HISTORY_LOG + "') IS NOT NULL AND ("
+                    + historyIntact(history) + ")")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return true;
                 }
-                for (String sql : INSTALL_HISTORY) {
-                    statement.execute(sql.formatted(history));
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                return false;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
-            return true;
+            List<String> all = new ArrayList<>(List.of("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE",
+                    "CREATE SCHEMA " + SCHEMA));
+            all.addAll(List.of(INSTALL_HISTORY).stream().map(sql -> sql.formatted(history)).toList());
+            return installed(connection, statement, all);
+        }
+    }
+
+    /**
+     * The end of the history log; -1 where it cannot be read (a revision dropped it), in a
+     * transaction the caller holds without aborting it.
+     */
+    static long historyEnd(Connection connection) throws SQLException {
+        return guarded(connection, "SELECT coalesce(max(n), 0) FROM " + HISTORY_LOG, null, statement -> {
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }, -1L);
+    }
+
+    /**
+     * {@link #historySince} where only the history log is installed: null also where the log
+     * cannot be read (a revision dropped it), in a transaction the caller holds without aborting it.
+     */
+    static List<String[]> historyOnlySince(Connection connection, String history, long position) throws SQLException {
+        return guarded(connection, historySinceSql(history), position, statement -> {
+            try (ResultSet rs = statement.getResultSet()) {
+                return historyRows(rs);
+            }
+        }, null);
+    }
+
+    private interface Results<T> {
+        T read(PreparedStatement statement) throws SQLException;
+    }
+
+    /** One query; in a held transaction behind a savepoint set and released in the same round trip. */
+    private static <T> T guarded(Connection connection, String sql, Long parameter, Results<T> results, T failed)
+            throws SQLException {
+        boolean held = !connection.getAutoCommit();
+        String text = held ? "SAVEPOINT " + SAVEPOINT + ";\n" + sql + ";\nRELEASE SAVEPOINT " + SAVEPOINT : sql;
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
+            if (parameter != null) {
+                statement.setLong(1, parameter);
+            }
+            boolean result = statement.execute();
+            if (held) {
+                result = statement.getMoreResults();
+            }
+            return result ? results.read(statement) : failed;
+        } catch (SQLException e) {
+            undo(connection, held, 0);
+            return failed;
         }
     }
 
@@ -340,6 +417,52 @@ final class PostgresChangeLog {
             try (ResultSet rs = statement.executeQuery()) {
                 return touchedRows(rs, rows) ? rows : null;
             }
+        }
+    }
+
+    /**
+     * What {@link #resolve} gives, and the history log's rows after {@code position} as
+     * {@link #historyOnlySince} gives them, in one round trip.
+     *
+     * @param rows null when a snapshot must read everything
+     */
+    record Resolved(List<long[]> rows, List<String[]> history) {
+    }
+
+    /**
+     * {@link #resolve} with the history log's new rows riding along; null where the log cannot be read
+     * (a revision dropped it): then nothing was read, and the caller asks the two apart.
+     */
+    static Resolved resolveWithHistory(Connection connection, List<long[]> named, String history, long position)
+            throws SQLException {
+        boolean held = !connection.getAutoCommit();
+        String sql = NAMED_NOW + ";\n" + historySinceSql(history);
+        String text = held ? "SAVEPOINT " + SAVEPOINT + ";\n" + sql + ";\nRELEASE SAVEPOINT " + SAVEPOINT : sql;
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
+            statement.setString(1, named.stream().map(pair -> String.valueOf(pair[0]))
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            statement.setString(2, named.stream().map(pair -> String.valueOf(pair[1]))
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            statement.setLong(3, position);
+            statement.execute();
+            if (held) {
+                // past the savepoint's update count
+                statement.getMoreResults();
+            }
+            List<long[]> rows = new ArrayList<>();
+            boolean whole;
+            try (ResultSet rs = statement.getResultSet()) {
+                whole = !touchedRows(rs, rows);
+            }
+            statement.getMoreResults();
+            List<String[]> log;
+            try (ResultSet rs = statement.getResultSet()) {
+                log = historyRows(rs);
+            }
+            return new Resolved(whole ? null : rows, log);
+        } catch (SQLException e) {
+            undo(connection, held, 0);
+            return null;
         }
     }
 

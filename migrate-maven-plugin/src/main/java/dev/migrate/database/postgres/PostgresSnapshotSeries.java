@@ -42,6 +42,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     private static final int VACUUM_EVERY = 1500;
     private int sinceVacuum;
     private boolean logged;
+    /** Whether the history log is in place: with the whole log, or alone where that cannot be. */
+    private boolean historyLogged;
     private int fullReads;
     private long position;
     private long historyPosition;
@@ -99,8 +101,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
                 statement.execute("VACUUM (ANALYZE) pg_catalog.pg_class, pg_catalog.pg_attribute, pg_catalog.pg_depend,"
                         + " pg_catalog.pg_type, pg_catalog.pg_constraint, pg_catalog.pg_index, pg_catalog.pg_attrdef,"
                         + " pg_catalog.pg_trigger, pg_catalog.pg_rewrite, pg_catalog.pg_proc"
-                        + (logged ? ", " + PostgresChangeLog.SCHEMA + ".touched, " + PostgresChangeLog.SCHEMA + ".history"
-                                : ""));
+                        + (logged ? ", " + PostgresChangeLog.SCHEMA + ".touched" : "")
+                        + (historyLogged ? ", " + PostgresChangeLog.SCHEMA + ".history" : ""));
             } catch (SQLException e) {
                 // only slower without it
             }
@@ -127,7 +129,16 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             if (named == null) {
                 named = listing.update(connection);
             }
-            rows = named.isEmpty() ? List.of() : PostgresChangeLog.resolve(connection, named);
+            PostgresChangeLog.Resolved resolved = named.isEmpty() || !historyLogged || history == null ? null
+                    : PostgresChangeLog.resolveWithHistory(connection, named, historyName, historyPosition);
+            if (resolved != null) {
+                // the history log's new rows came along: history() needs no round trip of its own
+                historyRows = resolved.history();
+                historyRead = true;
+                rows = resolved.rows();
+            } else {
+                rows = named.isEmpty() ? List.of() : PostgresChangeLog.resolve(connection, named);
+            }
             if (rows == null) {
                 return readAll(connection);
             }
@@ -137,8 +148,10 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         Map<Long, Boolean> exists = new HashMap<>();
         Set<Long> owning = new HashSet<>();
         for (long[] row : rows) {
-            if (row[0] == PostgresCatalogQueries.PG_CLASS && row[1] == historyOid) {
-                // DDL on the history table (its triggers disabled, say): its log is no longer to be trusted
+            if (historyOid != 0 && (row[0] == PostgresCatalogQueries.PG_CLASS && row[1] == historyOid
+                    || row[2] == historyOid)) {
+                // DDL on the history table or what belongs to it (its triggers disabled, say): its log is no
+                // longer to be trusted
                 history = null;
             }
             addUnit(exists, SnapshotUnits.RELATION, row[2], (row[5] & 1) != 0);
@@ -210,6 +223,9 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             setting(connection, "jit = off");
         }
         logged = track && PostgresChangeLog.install(connection, historyName);
+        // no superuser: the history log alone, a trigger on the history table its owner may create
+        // (before the listing below, which then lists it as it is)
+        historyLogged = logged || track && PostgresChangeLog.installHistory(connection, historyName);
         history = null;
         historyRead = false;
         // without the log, a listing of the catalog's rows tells the next snapshot what changed (it only
@@ -222,6 +238,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         }
         if (logged) {
             position = PostgresChangeLog.position(connection)[0];
+        }
+        if (historyLogged) {
             try (java.sql.Statement statement = connection.createStatement();
                     java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('" + historyName.replace("'", "''")
                             + "')::oid")) {
@@ -246,16 +264,24 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
      */
     @Override
     public List<String> history(Connection connection) throws SQLException {
-        if (!logged) {
+        if (!historyLogged) {
             return null;
         }
         // next() read the history log's new rows in its own round trip, unless it read everything
         List<String[]> rows = history == null ? null
-                : historyRead ? historyRows : PostgresChangeLog.historySince(connection, historyName, historyPosition);
+                : historyRead ? historyRows
+                : logged ? PostgresChangeLog.historySince(connection, historyName, historyPosition)
+                : PostgresChangeLog.historyOnlySince(connection, historyName, historyPosition);
         historyRead = false;
         historyRows = null;
         if (rows == null) {
-            historyPosition = PostgresChangeLog.position(connection)[1];
+            historyPosition = PostgresChangeLog.historyEnd(connection);
+            if (historyPosition < 0) {
+                // the history log is gone (a revision dropped it): the table is read whole until the next full read
+                historyLogged = false;
+                history = null;
+                return null;
+            }
             Set<String> ids = new HashSet<>();
             try (java.sql.Statement statement = connection.createStatement();
                     java.sql.ResultSet rs = statement.executeQuery("SELECT revision FROM " + historyName)) {

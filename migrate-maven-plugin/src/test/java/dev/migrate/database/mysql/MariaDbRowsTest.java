@@ -79,6 +79,34 @@ class MariaDbRowsTest {
         }
     }
 
+    /**
+     * One seeder serves a whole verify run and keeps the foreign keys it read: a key whose table was
+     * dropped without a read of that table since must not lend its parents to a column of its name.
+     */
+    @Test
+    void seederForgetsTheKeyOfATableDroppedSinceItsKeysWereRead() throws Exception {
+        db.execute("CREATE TABLE networks (id CHAR(36) NOT NULL PRIMARY KEY)");
+        db.execute("CREATE TABLE identities (id CHAR(36) NOT NULL PRIMARY KEY, nid CHAR(36) NOT NULL,"
+                + " CONSTRAINT identities_nid_fk FOREIGN KEY (nid) REFERENCES networks (id))");
+        db.execute("CREATE TABLE token_exchanges (id CHAR(36) NOT NULL PRIMARY KEY, nid CHAR(36) NOT NULL)");
+        MysqlRowSeeder seeder = new MysqlRowSeeder();
+        try (Connection connection = db.connect()) {
+            List<SeedTable> tables = seeder.tables(connection, db.name(), "migrate_history");
+            List<SeedTable> filled = tables.stream().filter(t -> !t.name().equals("identities")).toList();
+            seeder.seed(connection, filled, new HashMap<>(), 3);
+            // while identities' key stands, a nid elsewhere takes the networks' ids
+            assertThat(db.column("SELECT COUNT(*) FROM token_exchanges t JOIN networks n ON n.id = t.nid"))
+                    .containsExactly("3");
+
+            seeder.empty(connection, tables);
+            db.execute("DROP TABLE identities");
+            seeder.seed(connection, filled, new HashMap<>(), 3);
+
+            assertThat(db.column("SELECT COUNT(*) FROM token_exchanges t JOIN networks n ON n.id = t.nid"))
+                    .containsExactly("0");
+        }
+    }
+
     @Test
     void tablesAreThoseOfTheCurrentDatabaseWithoutTheHistoryTable() throws Exception {
         db.execute("CREATE TABLE migrate_history (id INT)");
@@ -215,6 +243,34 @@ class MariaDbRowsTest {
 
         assertThat(messages(result, Severity.ERROR)).isEmpty();
         assertThat(messages(result, Severity.INFO)).noneMatch(m -> m.contains("holds no generated rows"));
+    }
+
+    /**
+     * The seeder keeps the database's foreign keys between phases: a key whose table a revision
+     * dropped no longer lends its parents to a column of the same name, as when every key was read
+     * before each filling. Here {@code nid} refers to nothing once {@code identities} is gone, so the
+     * key added later over {@code token_exchanges.nid} does not find its parents among the rows.
+     */
+    @Test
+    void foreignKeyOfADroppedTableNoLongerLendsItsParentsToAColumnOfTheSameName() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        String identities = "CREATE TABLE identities (id CHAR(36) NOT NULL PRIMARY KEY, nid CHAR(36) NOT NULL,"
+                + " CONSTRAINT identities_nid_fk FOREIGN KEY (nid) REFERENCES networks (id));";
+        files.add(R1 + "_networks", "base", "CREATE TABLE networks (id CHAR(36) NOT NULL PRIMARY KEY);\n" + identities,
+                "DROP TABLE identities;\nDROP TABLE networks;");
+        files.add(R2 + "_drop_identities", R1, "DROP TABLE identities;", identities);
+        files.add("20260103000000_exchanges", R2, "CREATE TABLE token_exchanges (id CHAR(36) NOT NULL PRIMARY KEY,"
+                + " nid CHAR(36) NOT NULL);", "DROP TABLE token_exchanges;");
+        files.add("20260104000000_exchanges_fk", "20260103000000", "ALTER TABLE token_exchanges ADD CONSTRAINT"
+                + " token_exchanges_nid_fk FOREIGN KEY (nid) REFERENCES networks (id);",
+                "ALTER TABLE token_exchanges DROP FOREIGN KEY token_exchanges_nid_fk;\n"
+                        + "DROP INDEX token_exchanges_nid_fk ON token_exchanges;");
+
+        VerifyResult result = verify();
+
+        assertThat(messages(result, Severity.ERROR)).singleElement().asString()
+                .startsWith("upgrade of 20260104000000_exchanges_fk fails on a table with rows")
+                .contains("CONSTRAINT `token_exchanges_nid_fk` FOREIGN KEY (`nid`) REFERENCES `networks` (`id`)");
     }
 
     /** As Ory Hydra's trusted issuers do: a two-column foreign key whose second column is named like an identifier. */

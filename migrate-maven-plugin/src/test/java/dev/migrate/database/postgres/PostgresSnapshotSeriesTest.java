@@ -314,6 +314,76 @@ class PostgresSnapshotSeriesTest {
         });
     }
 
+    @Test
+    void withoutSuperuserTheHistoryTableIsFollowedByWhatEachPhaseWroteAndStillAgreesWithItsRows() throws SQLException {
+        ownedByACreatedbRole((db, statement, observer) -> {
+            statement.execute("INSERT INTO migrate_history VALUES ('r1'), ('r2')");
+            PostgresSnapshotSeries series = (PostgresSnapshotSeries) new PostgresSnapshotReader()
+                    .series("public", "migrate_history", true);
+            series.next(observer, true);
+            assertThat(series.history(observer)).as("first look").containsExactlyInAnyOrder("r1", "r2");
+            for (String step : List.of("INSERT INTO migrate_history VALUES ('r3')",
+                    "DELETE FROM migrate_history WHERE revision = 'r1'",
+                    "UPDATE migrate_history SET revision = 'r4' WHERE revision = 'r2'",
+                    // a revision that silences the log before it writes: the rows are still what is compared
+                    "ALTER TABLE migrate_history DISABLE TRIGGER USER; DELETE FROM migrate_history WHERE revision = 'r3'",
+                    "INSERT INTO migrate_history VALUES ('r5')",
+                    "TRUNCATE migrate_history")) {
+                statement.execute(step);
+                series.next(observer, false);
+                List<String> followed = series.history(observer);
+                assertThat(followed).as("after %s", step).isNotNull();
+                assertThat(followed).as("after %s", step).containsExactlyInAnyOrderElementsOf(
+                        db.column("SELECT revision FROM migrate_history"));
+            }
+        });
+    }
+
+    @Test
+    void withoutSuperuserTheHistoryLogDroppedByARevisionLeavesTheTableReadWhole() throws SQLException {
+        ownedByACreatedbRole((db, statement, observer) -> {
+            PostgresSnapshotSeries series = (PostgresSnapshotSeries) new PostgresSnapshotReader()
+                    .series("public", "migrate_history", true);
+            series.next(observer, true);
+            assertThat(series.history(observer)).isEmpty();
+            statement.execute("DROP SCHEMA " + PostgresChangeLog.SCHEMA + " CASCADE;"
+                    + " INSERT INTO migrate_history VALUES ('r1')");
+            observer.setAutoCommit(false);
+            series.next(observer, false);
+            // the log cannot be read: the caller reads the table whole, and the held transaction goes on
+            assertThat(series.history(observer)).isNull();
+            try (Statement look = observer.createStatement();
+                    java.sql.ResultSet rows = look.executeQuery("SELECT count(*) FROM migrate_history")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+            observer.rollback();
+        });
+    }
+
+    private interface Owned {
+        void run(TestDatabase db, Statement runner, Connection observer) throws SQLException;
+    }
+
+    /**
+     * A new database as verify makes its scratch database for a user with only LOGIN CREATEDB: the
+     * role owns it and its history table; {@code body} writes and observes it as that role.
+     */
+    private static void ownedByACreatedbRole(Owned body) throws SQLException {
+        String role = "migrate_createdb_" + Long.toString(System.nanoTime(), 36);
+        dev.migrate.testing.PostgresServer.execute("CREATE ROLE " + role + " LOGIN CREATEDB");
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            db.execute("ALTER DATABASE " + db.name() + " OWNER TO " + role);
+            try (Connection runner = connectAs(db, role); Connection observer = connectAs(db, role);
+                    Statement statement = runner.createStatement()) {
+                statement.execute("CREATE TABLE migrate_history (revision VARCHAR(50) PRIMARY KEY)");
+                body.run(db, statement, observer);
+            }
+        } finally {
+            dev.migrate.testing.PostgresServer.execute("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
     private interface AsRole {
         void run(String role) throws SQLException;
     }

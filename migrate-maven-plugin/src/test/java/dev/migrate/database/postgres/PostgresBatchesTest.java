@@ -1,0 +1,74 @@
+package dev.migrate.database.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.sql.Statement;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which statements go in a PgJDBC batch, and when a failed batch's message names its statement. */
+class PostgresBatchesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT setval('s', 42)", "select create_hypertable('t', 'at')",
+        "SELECT pg_catalog.set_config('search_path', '', false)", "WITH x AS (SELECT 1) SELECT * FROM x",
+        "WITH d AS (DELETE FROM t RETURNING id) INSERT INTO u SELECT id FROM d", "VALUES (1)", "TABLE t",
+        "INSERT INTO t VALUES (1) RETURNING id", "UPDATE t SET a = 1\nRETURNING *", "DELETE FROM t RETURNING id",
+        "MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN DELETE RETURNING t.id", "CALL p(1, NULL)",
+        "SHOW search_path", "EXPLAIN ANALYZE SELECT 1", "EXECUTE plan (1)", "FETCH ALL FROM c", "(SELECT 1)",
+        "/* CREATE */ SELECT 1", "COPY t TO STDOUT", "INSERT INTO t VALUES (1) RETURNING/**/id"})
+    void statementsThatMayReturnRowsStayOutOfBatches(String sql) {
+        assertThat(PostgresBatches.returnsNoRows(new Statement(sql, 1))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CREATE TABLE t (id INT)", "/* SELECT */ CREATE TABLE t (id INT)",
+        "INSERT INTO t VALUES ('SELECT x RETURNING y')", "INSERT INTO t VALUES (E'\\' RETURNING id')",
+        "UPDATE t SET a = 1 -- RETURNING a\n", "DELETE FROM t /* RETURNING */", "INSERT INTO returning_log VALUES (1)",
+        "DO $$ BEGIN PERFORM 1; INSERT INTO t VALUES (1) RETURNING id INTO x; END $$",
+        "CREATE FUNCTION f() RETURNS SETOF int AS $$ SELECT 1 $$ LANGUAGE sql", "ALTER TABLE t ADD COLUMN c INT",
+        "COMMENT ON TABLE t IS 'SELECT'", "GRANT SELECT ON t TO u", "SET search_path TO app", "ANALYZE",
+        "insert/* x */into t values (1)", "LOCK TABLE t IN ACCESS EXCLUSIVE MODE"})
+    void statementsThatReturnNoRowsGoInBatches(String sql) {
+        assertThat(PostgresBatches.returnsNoRows(new Statement(sql, 1))).isTrue();
+    }
+
+    private static final List<Statement> BATCH = List.of(new Statement("CREATE TABLE a (id INT)", 5),
+            new Statement("INSERT INTO missing VALUES (1)", 6), new Statement("CREATE TABLE b (id INT)", 7));
+
+    private static BatchUpdateException failure(String message, String serverError) {
+        BatchUpdateException failure = new BatchUpdateException(message, "42P01", 0, new int[] {-3, -3, -3}, null);
+        failure.setNextException(new SQLException(serverError, "42P01"));
+        return failure;
+    }
+
+    @Test
+    void namesTheEntryPgJdbcNamesWithItsOwnText() {
+        String server = "ERROR: relation \"missing\" does not exist\n  Position: 13";
+        BatchUpdateException failure = failure("Batch entry 1 INSERT INTO missing VALUES (1) was aborted: " + server
+                + "  Call getNextException to see other errors in the batch.", server);
+
+        assertThat(PostgresBatches.failedStatement(failure, BATCH)).isEqualTo(OptionalInt.of(1));
+    }
+
+    @Test
+    void namesNothingWhenTheMessageCannotBeTrusted() {
+        String server = "ERROR: relation \"missing\" does not exist";
+        String tail = " was aborted: " + server + "  Call getNextException to see other errors in the batch.";
+        // translated (PgJDBC follows the JVM's locale), text left out, another entry's text, out of range
+        for (String message : List.of("バッチ 1 INSERT INTO missing VALUES (1) はアボートしました: " + server,
+                "Batch entry 1 <unknown>" + tail, "Batch entry 0 INSERT INTO missing VALUES (1)" + tail,
+                "Batch entry 7 INSERT INTO missing VALUES (1)" + tail,
+                "Batch entry 99999999999 INSERT INTO missing VALUES (1)" + tail)) {
+            assertThat(PostgresBatches.failedStatement(failure(message, server), BATCH)).as(message).isEmpty();
+        }
+        BatchUpdateException unchained = new BatchUpdateException("Batch entry 1 INSERT INTO missing VALUES (1)"
+                + tail, "42P01", 0, new int[] {-3, -3, -3}, null);
+        assertThat(PostgresBatches.failedStatement(unchained, BATCH)).isEmpty();
+    }
+}
