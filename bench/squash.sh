@@ -12,7 +12,7 @@
 #   HISTORY_DIR  revision files (bench/import-up-down.sh turns up/down pairs into them), e.g.
 #                migrate-maven-plugin/src/test/resources/histories/postgres-realistic
 #   -n RUNS      pairs of each kind (default 5)
-# SQUASH_BENCH_VERIFY_ROWS=0 verifies with the rows check off (a history whose triggers refuse its TRUNCATE).
+# SQUASH_BENCH_VERIFY_ROWS=N sets verify's rows per table (0: the rows check off).
 # PostgreSQL at MIGRATE_TEST_PG_URL (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres).
 # Work goes under bench/target/squash: the chain, the squashed copy and its squash file.
 set -euo pipefail

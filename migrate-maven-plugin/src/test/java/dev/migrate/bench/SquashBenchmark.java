@@ -37,8 +37,7 @@ import java.util.stream.Stream;
  *   <li>{@code prepare HISTORY WORK}: copies HISTORY to WORK/chain and WORK/squashed, squashes
  *       WORK/squashed to head (proven, or the run fails) and verifies it: the squash must be held
  *       equal to the chain with no error of its own (the chain's own findings are counted apart);
- *       {@code SQUASH_BENCH_VERIFY_ROWS} sets verify's rows per table (0: the rows check off, for a
- *       history whose triggers refuse the rows check's TRUNCATE);</li>
+ *       {@code SQUASH_BENCH_VERIFY_ROWS} sets verify's rows per table (0: the rows check off);</li>
  *   <li>{@code pairs WORK RUNS}: RUNS pairs, in this one process, of a new database upgraded to head
  *       with the chain, then with the squash; the ratio taken pair by pair;</li>
  *   <li>{@code upgrade FOLDER}: one new database upgraded to head with FOLDER, then dropped (for
