@@ -250,7 +250,7 @@ final class PostgresChangeLog {
     private static <T> T guarded(Connection connection, String sql, Long parameter, Results<T> results, T failed)
             throws SQLException {
         boolean held = !connection.getAutoCommit();
-        String text = held ? "SAVEPOINT " + SAVEPOINT + ";\n" + sql + ";\nRELEASE SAVEPOINT " + SAVEPOINT : sql;
+        String text = behindSavepoint(held, sql);
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             if (parameter != null) {
                 statement.setLong(1, parameter);
@@ -339,7 +339,7 @@ final class PostgresChangeLog {
         // in a transaction the caller holds, a failed query must not abort it: only these queries are undone
         // (the savepoint is set and released in the same round trip)
         boolean held = !connection.getAutoCommit();
-        String text = held ? "SAVEPOINT " + SAVEPOINT + ";\n" + sql + ";\nRELEASE SAVEPOINT " + SAVEPOINT : sql;
+        String text = behindSavepoint(held, sql);
         long end;
         List<long[]> rows = new ArrayList<>();
         List<String[]> history;
@@ -383,6 +383,14 @@ final class PostgresChangeLog {
     }
 
     private static final String SAVEPOINT = "migrate_verify_since";
+
+    /**
+     * {@code sql} as sent: in a transaction the caller holds, behind a savepoint set and released in
+     * the same round trip, so that a failure can be undone without aborting that transaction.
+     */
+    private static String behindSavepoint(boolean held, String sql) {
+        return held ? "SAVEPOINT " + SAVEPOINT + ";\n" + sql + ";\nRELEASE SAVEPOINT " + SAVEPOINT : sql;
+    }
 
     /**
      * The rows of {@link #TOUCHED_NOW}'s kind into {@code rows}; false when a snapshot must read
@@ -437,7 +445,7 @@ final class PostgresChangeLog {
             throws SQLException {
         boolean held = !connection.getAutoCommit();
         String sql = NAMED_NOW + ";\n" + historySinceSql(history);
-        String text = held ? "SAVEPOINT " + SAVEPOINT + ";\n" + sql + ";\nRELEASE SAVEPOINT " + SAVEPOINT : sql;
+        String text = behindSavepoint(held, sql);
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             statement.setString(1, named.stream().map(pair -> String.valueOf(pair[0]))
                     .collect(java.util.stream.Collectors.joining(",", "{", "}")));
