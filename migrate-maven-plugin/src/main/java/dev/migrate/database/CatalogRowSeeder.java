@@ -200,18 +200,18 @@ public abstract class CatalogRowSeeder implements RowSeeder {
 
     /**
      * Runs {@code delete} (the statement that empties one table) for each table of {@code tables};
-     * returns one note per table that was refused, the others are emptied still.
+     * returns the tables that were refused, the others are emptied still.
      */
-    protected static List<String> emptyEach(Connection connection, Statement statement, List<SeedTable> tables,
+    protected static List<Unemptied> emptyEach(Connection connection, Statement statement, List<SeedTable> tables,
             java.util.function.Function<SeedTable, String> delete) throws SQLException {
-        List<String> notes = new ArrayList<>();
+        List<Unemptied> refused = new ArrayList<>();
         for (SeedTable table : tables) {
             String problem = attempt(connection, statement, delete.apply(table));
             if (problem != null) {
-                notes.add("table " + table.display() + " cannot be emptied: " + problem);
+                refused.add(new Unemptied(table.display(), problem));
             }
         }
-        return notes;
+        return refused;
     }
 
     /** Referenced tables before the tables that refer to them; cycles are broken where they close. */

@@ -30,10 +30,19 @@ public interface RowSeeder {
         }
 
         @Override
-        public List<String> empty(Connection connection, List<SeedTable> tables) {
+        public List<Unemptied> empty(Connection connection, List<SeedTable> tables) {
             return List.of();
         }
     };
+
+    /**
+     * A table that {@link #empty} left holding its rows.
+     *
+     * @param table the table as {@link SeedTable#display()} names it
+     * @param reason the first line of why the database refused to empty it
+     */
+    record Unemptied(String table, String reason) {
+    }
 
     /** Whether this database's tables can be seeded at all. */
     boolean supported();
@@ -65,7 +74,7 @@ public interface RowSeeder {
      * Deletes every row of {@code tables}, whatever refers to what. A table the schema's own trigger
      * or rule keeps from being emptied is left as it is, and the others are emptied still.
      *
-     * @return one note per table that could not be emptied, "table X cannot be emptied: why"
+     * @return the tables that could not be emptied, each with why
      */
-    List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException;
+    List<Unemptied> empty(Connection connection, List<SeedTable> tables) throws SQLException;
 }

@@ -190,12 +190,10 @@ final class RowsCheck {
      */
     private void emptyAll(Connection connection, List<SeedTable> tables) throws SQLException {
         List<SeedTable> emptiable = tables.stream().filter(table -> !unemptiable.containsKey(table.display())).toList();
-        for (String note : seeder.empty(connection, emptiable)) {
-            String table = note.substring("table ".length(), note.indexOf(" cannot be emptied: "));
-            String why = note.substring(note.indexOf(" cannot be emptied: ") + " cannot be emptied: ".length());
-            if (unemptiable.put(table, why) == null) {
-                sink.add(Severity.WARNING, Phase.UPGRADE, lastRevision, "table " + table + " is left out of the rows"
-                        + " check: it cannot be emptied in the scratch database (" + why + ")");
+        for (RowSeeder.Unemptied refused : seeder.empty(connection, emptiable)) {
+            if (unemptiable.put(refused.table(), refused.reason()) == null) {
+                sink.add(Severity.WARNING, Phase.UPGRADE, lastRevision, "table " + refused.table() + " is left out of"
+                        + " the rows check: it cannot be emptied in the scratch database (" + refused.reason() + ")");
             }
         }
     }

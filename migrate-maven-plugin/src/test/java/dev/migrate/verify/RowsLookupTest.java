@@ -62,7 +62,7 @@ class RowsLookupTest {
         }
 
         @Override
-        public List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException {
+        public List<Unemptied> empty(Connection connection, List<SeedTable> tables) throws SQLException {
             return seeder.empty(connection, tables);
         }
     }

@@ -101,7 +101,7 @@ final class H2RowSeeder extends CatalogRowSeeder {
     }
 
     @Override
-    public List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException {
+    public List<Unemptied> empty(Connection connection, List<SeedTable> tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET REFERENTIAL_INTEGRITY FALSE");
             try {

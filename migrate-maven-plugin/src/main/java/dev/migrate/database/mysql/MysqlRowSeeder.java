@@ -212,7 +212,7 @@ final class MysqlRowSeeder extends CatalogRowSeeder {
 
     /** Child tables may be emptied before or after their parents: foreign keys are not checked meanwhile. */
     @Override
-    public List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException {
+    public List<Unemptied> empty(Connection connection, List<SeedTable> tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET @migrate_fk_checks = @@foreign_key_checks, foreign_key_checks = 0");
             try {

@@ -160,7 +160,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
     }
 
     @Override
-    public List<String> empty(Connection connection, List<SeedTable> tables) throws SQLException {
+    public List<Unemptied> empty(Connection connection, List<SeedTable> tables) throws SQLException {
         if (tables.isEmpty()) {
             return List.of();
         }
