@@ -381,7 +381,7 @@ class SquashTest {
                     + "INSERT INTO post (id, score) VALUES (1, 0);", "DROP TABLE post;");
             files.add(B + "_b", A, "UPDATE pg_index SET indisready = FALSE WHERE indrelid = 'post'::regclass;\n"
                     + "UPDATE post SET score = 5;\n"
-                    + "UPDATE pg_index SET indisready = TRUE WHERE indrelid = 'post'::regclass;", "");
+                    + "UPDATE pg_catalog.pg_index SET indisready = TRUE WHERE indrelid = 'post'::regclass;", "");
 
             RecordingListener listener = new RecordingListener();
             Squasher.Result result = new Migrator(Configs.config(db.url(), dir), listener).squash(
@@ -395,6 +395,28 @@ class SquashTest {
             migrator(db).upgrade("head");
             assertThat(db.column("SELECT id || ':' || score FROM post")).containsExactly("1:5");
         }
+    }
+
+    @OnBothDatabases
+    void keepsTheDataOfAUserTableWhoseNameBeginsAsTheCatalogsDo(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE pg_things (id INT PRIMARY KEY, name VARCHAR(20));\n"
+                + "INSERT INTO pg_things (id, name) VALUES (1, 'one');", "DROP TABLE pg_things;");
+        files.add(B + "_b", A, "UPDATE pg_things SET name = 'uno' WHERE id = 1;\n"
+                + "INSERT INTO pg_things (id, name) VALUES (2, 'two');", "DELETE FROM pg_things WHERE id = 2;");
+
+        RecordingListener listener = new RecordingListener();
+        Squasher.Result result = new Migrator(Configs.config(db.url(), dir), listener).squash(
+                new Squasher.Options(null, "head", null, false), false, Map.of());
+
+        String upgrade = Files.readString(result.file()).split("(?m)^-- downgrade")[0];
+        assertThat(result.warnings()).isEmpty();
+        assertThat(upgrade).contains("INSERT INTO pg_things (id, name) VALUES (1, 'one');")
+                .contains("INSERT INTO pg_things (id, name) VALUES (2, 'two');");
+        assertThat(listener.events()).noneMatch(line -> line.contains("own catalog"));
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT id || ':' || name FROM pg_things ORDER BY id")).containsExactly("1:uno", "2:two");
     }
 
     @org.junit.jupiter.api.Test

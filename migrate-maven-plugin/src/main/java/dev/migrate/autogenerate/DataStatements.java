@@ -1,6 +1,10 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.revision.Revision;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +25,8 @@ record DataStatements(List<String> statements, List<String> targets) {
     private static final Pattern TARGET = Pattern.compile(
             "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))?)",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern PART = Pattern.compile("\"([^\"]+)\"|([\\w$]+)");
 
     DataStatements {
         statements = List.copyOf(statements);
@@ -60,21 +66,95 @@ record DataStatements(List<String> statements, List<String> targets) {
 
     /**
      * Whether {@code table} (as a statement names it) is one of the database's own catalog tables
-     * ({@code pg_index}, {@code information_schema.tables}, ...): a revision that writes one there
-     * switches something of the database's own for a while (an index not kept up to date during a
-     * bulk update, and back), which is no data of the project and is undone within that revision.
+     * ({@code pg_index}, {@code pg_catalog.pg_index}, ...): a revision that writes one there switches
+     * something of the database's own for a while (an index not kept up to date during a bulk update,
+     * and back), which is no data of the project and is undone within that revision. The database
+     * says so through {@code metadata}: it lists the name as a system table ({@code SYSTEM TABLE}) and
+     * not also as a table of the user's, which a name alone cannot tell ({@code public.pg_things}).
      */
-    static boolean isCatalog(String table) {
-        String name = table.replace("\"", "").toLowerCase(java.util.Locale.ROOT);
-        return name.startsWith("pg_catalog.") || name.startsWith("information_schema.")
-                || (!name.contains(".") && name.startsWith("pg_"));
+    static boolean isCatalog(DatabaseMetaData metadata, String table) throws SQLException {
+        List<String> parts = parts(table, metadata);
+        String name = parts.get(parts.size() - 1);
+        String schema = parts.size() > 1 ? parts.get(0) : null;
+        // MySQL and MariaDB qualify a table with its database, which JDBC calls the catalog
+        boolean byCatalog = schema != null && !metadata.supportsSchemasInDataManipulation();
+        boolean system = false;
+        try (ResultSet tables = metadata.getTables(byCatalog ? schema : null, byCatalog ? null : pattern(schema,
+                metadata), pattern(name, metadata), null)) {
+            while (tables.next()) {
+                if (!tables.getString("TABLE_NAME").equals(name)) {
+                    continue;
+                }
+                String type = tables.getString("TABLE_TYPE");
+                if (type == null || !type.toUpperCase(java.util.Locale.ROOT).startsWith("SYSTEM")) {
+                    return false;
+                }
+                system = true;
+            }
+        }
+        return system;
     }
 
     /** Without the statements that write the database's own catalog tables (see {@link #isCatalog}). */
-    DataStatements withoutCatalogWrites() {
-        Set<String> kept = new LinkedHashSet<>(targets);
-        kept.removeIf(DataStatements::isCatalog);
+    DataStatements withoutCatalogWrites(Connection connection) throws SQLException {
+        if (statements.isEmpty()) {
+            return this;
+        }
+        DatabaseMetaData metadata = connection.getMetaData();
+        // the names of the system's tables in one read; only a table named as one of them is looked up
+        List<String> types = new ArrayList<>();
+        try (ResultSet rs = metadata.getTableTypes()) {
+            while (rs.next()) {
+                String type = rs.getString(1).strip();
+                if (type.toUpperCase(java.util.Locale.ROOT).startsWith("SYSTEM")) {
+                    types.add(type);
+                }
+            }
+        }
+        Set<String> system = new java.util.HashSet<>();
+        if (!types.isEmpty()) {
+            try (ResultSet rs = metadata.getTables(null, null, "%", types.toArray(String[]::new))) {
+                while (rs.next()) {
+                    system.add(rs.getString("TABLE_NAME"));
+                }
+            }
+        }
+        Set<String> kept = new LinkedHashSet<>();
+        for (String table : tables()) {
+            List<String> parts = parts(table, metadata);
+            if (!system.contains(parts.get(parts.size() - 1)) || !isCatalog(metadata, table)) {
+                kept.add(table);
+            }
+        }
         return writing(kept);
+    }
+
+    /** The parts of a name as a statement writes it, as the catalog stores them: quoted as written, else folded. */
+    private static List<String> parts(String table, DatabaseMetaData metadata) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        Matcher part = PART.matcher(table);
+        while (part.find()) {
+            if (part.group(1) != null) {
+                parts.add(part.group(1));
+            } else if (metadata.storesLowerCaseIdentifiers()) {
+                parts.add(part.group(2).toLowerCase(java.util.Locale.ROOT));
+            } else if (metadata.storesUpperCaseIdentifiers()) {
+                parts.add(part.group(2).toUpperCase(java.util.Locale.ROOT));
+            } else {
+                parts.add(part.group(2));
+            }
+        }
+        return parts;
+    }
+
+    /** {@code name} as a catalog search pattern that matches it only ({@code _} and {@code %} escaped). */
+    private static String pattern(String name, DatabaseMetaData metadata) throws SQLException {
+        if (name == null) {
+            return null;
+        }
+        String escape = metadata.getSearchStringEscape();
+        return escape == null || escape.isEmpty() ? name
+                : name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     static DataStatements of(List<Revision> revisions) {

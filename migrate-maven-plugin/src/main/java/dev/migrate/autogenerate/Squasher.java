@@ -104,18 +104,21 @@ public final class Squasher {
         listener.info("Squashing " + range.replaced().size() + " revision(s) from " + (range.from() == null ? "base"
                 : range.from().id()) + " to " + range.to().describe());
         DataStatements written = DataStatements.of(range.replaced());
-        DataStatements data = written.withoutCatalogWrites();
-        if (data.statements().size() < written.statements().size()) {
-            listener.info("left out of the squash: " + (written.statements().size() - data.statements().size())
-                    + " statement(s) that write the database's own catalog, such as " + SnapshotDiff.collapse(
-                            written.without(positionsOf(written, data)).statements().get(0))
-                    + " (no data of the project; the schema they leave is proven with the rest)");
-        }
         try (Workbench start = bench(); Workbench end = bench()) {
             start.upgrade(range.before());
             List<Revision> chain = new ArrayList<>(range.before());
             chain.addAll(range.replaced());
             end.upgrade(chain);
+            DataStatements data;
+            try (java.sql.Connection connection = end.connection()) {
+                data = written.withoutCatalogWrites(connection);
+            }
+            if (data.statements().size() < written.statements().size()) {
+                listener.info("left out of the squash: " + (written.statements().size() - data.statements().size())
+                        + " statement(s) that write the database's own catalog, such as " + SnapshotDiff.collapse(
+                                written.without(positionsOf(written, data)).statements().get(0))
+                        + " (no data of the project; the schema they leave is proven with the rest)");
+            }
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
             SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start),
