@@ -6,12 +6,11 @@ import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What PgJDBC does with a batch of plain statements, for the runner that sends a revision as one.
@@ -31,10 +30,13 @@ final class PostgresBatches {
     private static final Set<String> MAY_RETURN = Set.of("insert", "update", "delete", "merge");
 
     /**
-     * PgJDBC's English message for a failed batch entry ({@code BatchResultHandler}): the 0-based
-     * entry, its text (when {@code logServerErrorDetail} is on, as by default), the server's error.
+     * PgJDBC's message for a failed batch entry ({@code BatchResultHandler}), before its translation:
+     * the 0-based entry, its text (when {@code logServerErrorDetail} is on, as by default), the
+     * server's error. PgJDBC translates it ({@code org.postgresql.util.GT}) into the JVM's language
+     * where it has a translation (Russian, Japanese ... in 42.7), so it is matched as PgJDBC renders it.
      */
-    private static final Pattern FAILED_ENTRY = Pattern.compile("Batch entry (\\d+) ", Pattern.DOTALL);
+    private static final String FAILED_ENTRY = "Batch entry {0} {1} was aborted: {2}  Call getNextException to see"
+            + " other errors in the batch.";
 
     private PostgresBatches() {
     }
@@ -68,11 +70,12 @@ final class PostgresBatches {
 
     /**
      * The statement of {@code batch} that PgJDBC names as the one that failed, when it names it for
-     * sure: its update counts tell nothing inside a transaction (every entry is marked failed), so
-     * only its message does, and only in English and with the statement's own text. The message must
-     * read exactly "Batch entry N <statement N> was aborted: <the server's error>", and that error
-     * must be the chained one; otherwise (another language, another driver version, the statement
-     * text left out) nothing is named.
+     * sure. Its update counts tell nothing inside a transaction (PgJDBC marks every entry failed
+     * from the first one not committed, which in a transaction is the first), so only its message
+     * does: the entry number is in no field of the exception. The message must read exactly as
+     * PgJDBC renders it for entry N, in the JVM's language, with statement N's own text and the
+     * chained server error; otherwise (another driver or version, the statement text left out)
+     * nothing is named.
      */
     static OptionalInt failedStatement(BatchUpdateException failure, List<Statement> batch) {
         SQLException cause = failure.getNextException();
@@ -80,16 +83,22 @@ final class PostgresBatches {
         if (cause == null || cause.getMessage() == null || message == null) {
             return OptionalInt.empty();
         }
-        Matcher matcher = FAILED_ENTRY.matcher(message);
-        if (!matcher.lookingAt() || matcher.group(1).length() > 9) {
-            return OptionalInt.empty();
+        for (int i = 0; i < batch.size(); i++) {
+            String sql = batch.get(i).sql();
+            if (message.contains(sql) && message.equals(rendered(i, sql, cause.getMessage()))) {
+                return OptionalInt.of(i);
+            }
         }
-        int index = Integer.parseInt(matcher.group(1));
-        if (index >= batch.size()) {
-            return OptionalInt.empty();
+        return OptionalInt.empty();
+    }
+
+    /** {@link #FAILED_ENTRY} for entry {@code index} as PgJDBC writes it, translated as its own messages are. */
+    private static String rendered(int index, String sql, String error) {
+        try {
+            return org.postgresql.util.GT.tr(FAILED_ENTRY, index, sql, error);
+        } catch (LinkageError e) {
+            // PgJDBC's helper is not where this class looks (another class loader): its English text
+            return MessageFormat.format(FAILED_ENTRY, index, sql, error);
         }
-        String expected = "Batch entry " + index + " " + batch.get(index).sql() + " was aborted: " + cause.getMessage()
-                + "  Call getNextException to see other errors in the batch.";
-        return message.equals(expected) ? OptionalInt.of(index) : OptionalInt.empty();
     }
 }

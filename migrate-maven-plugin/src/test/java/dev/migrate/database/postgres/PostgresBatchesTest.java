@@ -1,12 +1,22 @@
 package dev.migrate.database.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.sql.Statement;
+import dev.migrate.testing.TestDatabase;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,6 +67,22 @@ class PostgresBatchesTest {
     }
 
     @Test
+    void namesAnEntryPastTheThousandthAsPgJdbcNumbersIt() {
+        List<Statement> batch = new ArrayList<>();
+        for (int i = 0; i <= 1000; i++) {
+            batch.add(new Statement("INSERT INTO t VALUES (" + i + ")", i + 1));
+        }
+        String server = "ERROR: duplicate key value violates unique constraint \"t_pkey\"";
+        // the entry number goes through PgJDBC's MessageFormat, which groups its digits
+        BatchUpdateException failure = failure(java.text.MessageFormat.format("Batch entry {0} {1} was aborted: {2}"
+                + "  Call getNextException to see other errors in the batch.", 1000, batch.get(1000).sql(), server),
+                server);
+
+        assertThat(failure.getMessage()).doesNotStartWith("Batch entry 1000 ");
+        assertThat(PostgresBatches.failedStatement(failure, batch)).isEqualTo(OptionalInt.of(1000));
+    }
+
+    @Test
     void namesNothingWhenTheMessageCannotBeTrusted() {
         String server = "ERROR: relation \"missing\" does not exist";
         String tail = " was aborted: " + server + "  Call getNextException to see other errors in the batch.";
@@ -70,5 +96,63 @@ class PostgresBatchesTest {
         BatchUpdateException unchained = new BatchUpdateException("Batch entry 1 INSERT INTO missing VALUES (1)"
                 + tail, "42P01", 0, new int[] {-3, -3, -3}, null);
         assertThat(PostgresBatches.failedStatement(unchained, BATCH)).isEmpty();
+    }
+
+    @Test
+    void namesTheEntryPgJdbcNamesInTheJvmsLanguage() throws Exception {
+        // PgJDBC picks its messages' language once per class loader, from the JVM's default locale when it
+        // first translates one: a loader of its own, with this class, as the plugin's realm holds both
+        URL[] classpath = {PostgresBatches.class.getProtectionDomain().getCodeSource().getLocation(),
+            org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation()};
+        List<String> sql = List.of("INSERT INTO seen VALUES (nextval('s'))", "CREATE TABLE a (id INT)",
+                "INSERT INTO missing VALUES (1)", "CREATE TABLE b (id INT)");
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+                URLClassLoader realm = new URLClassLoader(classpath, ClassLoader.getPlatformClassLoader())) {
+            db.execute("CREATE TABLE seen (n INT)");
+            db.execute("CREATE SEQUENCE s");
+            BatchUpdateException failure = inRussian(() -> {
+                try (Connection connection = ((Driver) realm.loadClass("org.postgresql.Driver").getConstructor()
+                        .newInstance()).connect(db.url(), new Properties());
+                        java.sql.Statement statement = connection.createStatement()) {
+                    connection.setAutoCommit(false);
+                    for (String each : sql) {
+                        statement.addBatch(each);
+                    }
+                    BatchUpdateException thrown = catchThrowableOfType(statement::executeBatch,
+                            BatchUpdateException.class);
+                    connection.rollback();
+                    return thrown;
+                }
+            });
+            Class<?> statementClass = realm.loadClass(Statement.class.getName());
+            List<Object> batch = new ArrayList<>();
+            for (int i = 0; i < sql.size(); i++) {
+                batch.add(statementClass.getConstructor(String.class, int.class).newInstance(sql.get(i), i + 1));
+            }
+            Method failedStatement = realm.loadClass(PostgresBatches.class.getName()).getDeclaredMethod(
+                    "failedStatement", BatchUpdateException.class, List.class);
+            failedStatement.setAccessible(true);
+
+            assertThat(failure.getMessage()).startsWith("Пакетный запрос 2 INSERT INTO missing VALUES (1) прерван");
+            assertThat(failure.getUpdateCounts()).containsOnly(java.sql.Statement.EXECUTE_FAILED);
+            assertThat(failedStatement.invoke(null, failure, batch)).isEqualTo(OptionalInt.of(2));
+            // named from the driver's message alone: the one value a rollback cannot give back was taken once
+            assertThat(db.column("SELECT last_value || ' ' || is_called FROM s")).containsExactly("1 true");
+        }
+    }
+
+    /** Runs {@code work} with the JVM's default locale Russian, and puts the locale back at once. */
+    private static <T> T inRussian(java.util.concurrent.Callable<T> work) throws Exception {
+        Locale locale = Locale.getDefault();
+        Locale display = Locale.getDefault(Locale.Category.DISPLAY);
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.forLanguageTag("ru"));
+        try {
+            return work.call();
+        } finally {
+            Locale.setDefault(locale);
+            Locale.setDefault(Locale.Category.DISPLAY, display);
+            Locale.setDefault(Locale.Category.FORMAT, format);
+        }
     }
 }
