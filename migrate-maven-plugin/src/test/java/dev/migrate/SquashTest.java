@@ -55,6 +55,12 @@ class SquashTest {
         }
     }
 
+    /** Squashes every revision up to head, telling {@code listener} what it does. */
+    Squasher.Result squashToHead(TestDatabase db, RecordingListener listener) {
+        return new Migrator(Configs.config(db.url(), dir), listener).squash(new Squasher.Options(null, "head", null,
+                false), false, Map.of());
+    }
+
     List<String> rows(TestDatabase db) {
         return db.column("SELECT id || ':' || name || ':' || n FROM a");
     }
@@ -384,8 +390,7 @@ class SquashTest {
                     + "UPDATE pg_catalog.pg_index SET indisready = TRUE WHERE indrelid = 'post'::regclass;", "");
 
             RecordingListener listener = new RecordingListener();
-            Squasher.Result result = new Migrator(Configs.config(db.url(), dir), listener).squash(
-                    new Squasher.Options(null, "head", null, false), false, Map.of());
+            Squasher.Result result = squashToHead(db, listener);
 
             String upgrade = Files.readString(result.file()).split("(?m)^-- downgrade")[0];
             assertThat(result.warnings()).isEmpty();
@@ -407,8 +412,7 @@ class SquashTest {
                 + "INSERT INTO pg_things (id, name) VALUES (2, 'two');", "DELETE FROM pg_things WHERE id = 2;");
 
         RecordingListener listener = new RecordingListener();
-        Squasher.Result result = new Migrator(Configs.config(db.url(), dir), listener).squash(
-                new Squasher.Options(null, "head", null, false), false, Map.of());
+        Squasher.Result result = squashToHead(db, listener);
 
         String upgrade = Files.readString(result.file()).split("(?m)^-- downgrade")[0];
         assertThat(result.warnings()).isEmpty();

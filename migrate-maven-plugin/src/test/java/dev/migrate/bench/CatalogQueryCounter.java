@@ -2,6 +2,7 @@ package dev.migrate.bench;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -47,12 +48,7 @@ public final class CatalogQueryCounter implements Driver {
     @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, T target) {
         InvocationHandler handler = (p, method, args) -> {
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            Object result = call(method, target, args);
             String name = method.getName();
             if (result instanceof java.sql.PreparedStatement statement && args != null && args[0] instanceof String sql) {
                 return counting(java.sql.PreparedStatement.class, statement, sql);
@@ -73,12 +69,7 @@ public final class CatalogQueryCounter implements Driver {
             if (tally != null) {
                 tally[0].increment();
             }
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            Object result = call(method, target, args);
             if (tally != null && result instanceof ResultSet rs) {
                 return countingRows(rs, tally[1]);
             }
@@ -89,12 +80,7 @@ public final class CatalogQueryCounter implements Driver {
 
     private static ResultSet countingRows(ResultSet target, LongAdder rows) {
         InvocationHandler handler = (p, method, args) -> {
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            Object result = call(method, target, args);
             if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
                 rows.increment();
             }
@@ -102,6 +88,15 @@ public final class CatalogQueryCounter implements Driver {
         };
         return (ResultSet) Proxy.newProxyInstance(CatalogQueryCounter.class.getClassLoader(),
                 new Class<?>[] {ResultSet.class}, handler);
+    }
+
+    /** Calls {@code method} on the real object, throwing what it throws rather than the reflective wrapper. */
+    private static Object call(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /** The tally of the information_schema table {@code sql} reads first, or null when it reads none. */

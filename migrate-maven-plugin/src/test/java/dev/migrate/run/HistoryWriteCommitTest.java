@@ -4,63 +4,25 @@ import static dev.migrate.testing.Ids.R1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.database.Database;
-import dev.migrate.database.Dialects;
 import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
-import dev.migrate.graph.GraphLoader;
 import dev.migrate.graph.Plan;
-import dev.migrate.graph.RevisionGraph;
-import dev.migrate.graph.Target;
-import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
-import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On PostgreSQL a transactional revision's history write carries the commit of its transaction
  * (one round trip instead of two): the revision and its row are committed together when the write
  * succeeds, and neither when it fails.
  */
-class HistoryWriteCommitTest {
+class HistoryWriteCommitTest extends OneRevisionOnHistory {
 
-    static final Identifier HISTORY = new Identifier("migrate_history");
-
-    @TempDir
-    Path dir;
-
-    TestDatabase db;
-    Database database;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-        database = Database.connect(Dialects.forUrl(db.url()), db.url(), null, null);
-        UncheckedRun.createHistoryTable(database, null, HISTORY);
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        db.close();
-    }
-
-    Revision revision(String upgrade, String downgrade) {
-        RevisionFiles.in(dir).add(R1 + "_commit", "base", upgrade, downgrade);
-        RevisionGraph graph = GraphLoader.load(dir, Dialects.forUrl(db.url()).syntax(), Placeholders.NONE, null, null,
-                db.url(), true);
-        return graph.upgradePlan(Target.parse("head"), Set.of()).steps().get(0);
+    HistoryWriteCommitTest() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 
     /** Runs {@code plan} with the scratch journal, noting what each {@code finished} answered. */

@@ -4,65 +4,26 @@ import static dev.migrate.testing.Ids.R1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.database.Database;
-import dev.migrate.database.Dialects;
-import dev.migrate.database.Identifier;
-import dev.migrate.graph.GraphLoader;
 import dev.migrate.graph.Plan;
-import dev.migrate.graph.RevisionGraph;
-import dev.migrate.graph.Target;
 import dev.migrate.history.ExecutedStatements;
 import dev.migrate.history.HistoryRowChangedException;
-import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
-import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verify's scratch runs on MariaDB, where each DDL statement commits on its own: the journal writes
  * a revision's row when it starts and when it ends, not between its statements, and leaves the row
  * a real run leaves; a revision that may write the history table itself gets every write.
  */
-class ScratchJournalTest {
+class ScratchJournalTest extends OneRevisionOnHistory {
 
-    static final Identifier HISTORY = new Identifier("migrate_history");
-
-    @TempDir
-    Path dir;
-
-    TestDatabase db;
-    Database database;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDatabase.create(TestDatabase.Kind.MARIADB);
-        database = Database.connect(Dialects.forUrl(db.url()), db.url(), null, null);
-        UncheckedRun.createHistoryTable(database, null, HISTORY);
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        db.close();
-    }
-
-    Revision revision(String upgrade, String downgrade) {
-        RevisionFiles.in(dir).add(R1 + "_scratch", "base", upgrade, downgrade);
-        RevisionGraph graph = GraphLoader.load(dir, Dialects.forUrl(db.url()).syntax(), Placeholders.NONE, null, null,
-                db.url(), true);
-        return graph.upgradePlan(Target.parse("head"), Set.of()).steps().get(0);
+    ScratchJournalTest() {
+        super(TestDatabase.Kind.MARIADB);
     }
 
     /** How many rows this session's INSERT, UPDATE and DELETE statements were, so far. */
