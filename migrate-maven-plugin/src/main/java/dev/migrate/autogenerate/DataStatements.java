@@ -81,10 +81,8 @@ record DataStatements(List<String> statements, List<String> targets) {
         boolean system = false;
         try (ResultSet tables = metadata.getTables(byCatalog ? schema : null, byCatalog ? null : pattern(schema,
                 metadata), pattern(name, metadata), null)) {
+            // the pattern matches the name alone, by the database's own rules of case
             while (tables.next()) {
-                if (!tables.getString("TABLE_NAME").equals(name)) {
-                    continue;
-                }
                 String type = tables.getString("TABLE_TYPE");
                 if (type == null || !type.toUpperCase(java.util.Locale.ROOT).startsWith("SYSTEM")) {
                     return false;
@@ -115,14 +113,17 @@ record DataStatements(List<String> statements, List<String> targets) {
         if (!types.isEmpty()) {
             try (ResultSet rs = metadata.getTables(null, null, "%", types.toArray(String[]::new))) {
                 while (rs.next()) {
-                    system.add(rs.getString("TABLE_NAME"));
+                    system.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
                 }
             }
         }
         Set<String> kept = new LinkedHashSet<>();
         for (String table : tables()) {
             List<String> parts = parts(table, metadata);
-            if (!system.contains(parts.get(parts.size() - 1)) || !isCatalog(metadata, table)) {
+            // that read covers every schema, but only the current database where a database qualifies a name
+            boolean otherDatabase = parts.size() > 1 && !metadata.supportsSchemasInDataManipulation();
+            boolean named = system.contains(parts.get(parts.size() - 1).toLowerCase(java.util.Locale.ROOT));
+            if (!(otherDatabase || named) || !isCatalog(metadata, table)) {
                 kept.add(table);
             }
         }
