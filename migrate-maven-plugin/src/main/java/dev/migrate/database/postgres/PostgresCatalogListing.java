@@ -167,6 +167,25 @@ final class PostgresCatalogListing {
                     + " AND " + c[2] + "::int8 * 4294967296 + " + c[3] + "::int8 = ANY(?::text::int8[])"))
             .collect(Collectors.joining(" UNION ALL "));
 
+    /**
+     * {@link #REACHED} and {@link #OF_OBJECTS} in one statement: the relations named and what
+     * depends on them now (kind 1: reference, dependent), and the rows (kind 0) of those objects and
+     * of the objects given as two arrays (class ids, object ids: what depended on the relations
+     * known by those names when last looked at). The caller looks up the rows of any object its
+     * remembered dependencies add to these afterwards with {@link #OF_OBJECTS}, so the rows read are
+     * those of the same objects as with the two queries in turn.
+     */
+    private static final String REACHED_AND_ROWS = REACHED.replace(" SELECT rc::int8, ro::int8, c::int8, o::int8 FROM s",
+            ", k(c, o) AS (SELECT c, o FROM s UNION SELECT * FROM unnest(?::text::oid[], ?::text::oid[]))"
+            + " SELECT 1, rc::int8, ro::int8, c::int8, o::int8, 0::int8, 0::int8, NULL::text, NULL::text FROM s")
+            + CATALOGS.stream()
+            .map(c -> " UNION ALL " + rows(c, c[5].replace(" >= 16384", "::int8 >= 16384"),
+                    " AND " + c[3] + " = ANY(ARRAY(SELECT o FROM k))"
+                    + " AND " + c[2] + " = ANY(ARRAY(SELECT c FROM k))"
+                    + " AND " + c[2] + "::int8 * 4294967296 + " + c[3] + "::int8"
+                    + " = ANY(ARRAY(SELECT c::int8 * 4294967296 + o::int8 FROM k))"))
+            .collect(Collectors.joining());
+
     private record Key(long catalog, long first, long second, long third) {
     }
 
@@ -296,43 +315,46 @@ final class PostgresCatalogListing {
         for (String name : names) {
             relationsNamed.getOrDefault(name, Set.of()).forEach(oid -> before.add(object(PostgresCatalogQueries.PG_CLASS, oid)));
         }
+        // what depended on the relations known by those names when last looked at (gone with them, perhaps):
+        // its rows come along with what the names reach now
+        Set<Long> remembered = closure(before, Set.of(), new HashSet<>());
         Set<Long> now = new HashSet<>();
         Map<Long, Set<Long>> edges = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(REACHED)) {
+        Map<Key, Row> present = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(REACHED_AND_ROWS)) {
             statement.setArray(1, connection.createArrayOf("text", names.toArray()));
             statement.setString(2, before.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
                     .collect(Collectors.joining(",", "{", "}")));
+            statement.setString(3, remembered.stream().map(object -> String.valueOf(object >>> 32))
+                    .collect(Collectors.joining(",", "{", "}")));
+            statement.setString(4, remembered.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
+                    .collect(Collectors.joining(",", "{", "}")));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    long dependent = object(rs.getLong(3), rs.getLong(4));
+                    if (rs.getInt(1) == 0) {
+                        fetched++;
+                        present.put(key(rs), row(rs));
+                        continue;
+                    }
+                    long dependent = object(rs.getLong(4), rs.getLong(5));
                     now.add(dependent);
-                    if (rs.getLong(1) != 0) {
-                        edges.computeIfAbsent(object(rs.getLong(1), rs.getLong(2)), k -> new HashSet<>()).add(dependent);
+                    if (rs.getLong(2) != 0) {
+                        edges.computeIfAbsent(object(rs.getLong(2), rs.getLong(3)), k -> new HashSet<>()).add(dependent);
                     }
                 }
             }
         }
-        // and what depended on them when last looked at (gone with them, perhaps)
-        Set<Long> scope = new HashSet<>(now);
-        java.util.ArrayDeque<Long> next = new java.util.ArrayDeque<>(before);
-        next.addAll(now);
-        while (!next.isEmpty()) {
-            Long object = next.poll();
-            if (scope.add(object) || now.contains(object)) {
-                for (Long dependent : dependents.getOrDefault(object, Set.of())) {
-                    if (!scope.contains(dependent)) {
-                        next.add(dependent);
-                    }
-                }
-            }
-        }
-        Map<Key, Row> present = new HashMap<>();
-        if (!scope.isEmpty()) {
-            String oids = scope.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL)).distinct()
+        // and what depended on what they reach now when last looked at: the rows of those not read yet
+        Set<Long> scope = closure(before, now, new HashSet<>(now));
+        Set<Long> rest = new HashSet<>(scope);
+        rest.removeAll(now);
+        rest.removeAll(remembered);
+        if (!rest.isEmpty()) {
+            String oids = rest.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL)).distinct()
                     .collect(Collectors.joining(",", "{", "}"));
-            String classes = scope.stream().map(object -> String.valueOf(object >>> 32)).distinct()
+            String classes = rest.stream().map(object -> String.valueOf(object >>> 32)).distinct()
                     .collect(Collectors.joining(",", "{", "}"));
-            String objects = scope.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+            String objects = rest.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
             try (PreparedStatement statement = connection.prepareStatement(OF_OBJECTS)) {
                 for (int i = 0; i < CATALOGS.size(); i++) {
                     statement.setString(3 * i + 1, oids);
@@ -369,6 +391,26 @@ final class PostgresCatalogListing {
         edges.forEach((reference, objects) -> dependents.computeIfAbsent(reference, k -> new HashSet<>()).addAll(objects));
         namedUpdates++;
         return pairs(changed);
+    }
+
+    /**
+     * {@code scope} with the objects {@code from} and {@code now} reach through the dependencies
+     * remembered, transitively (an object of {@code now} already in the scope is followed all the same).
+     */
+    private Set<Long> closure(Set<Long> from, Set<Long> now, Set<Long> scope) {
+        java.util.ArrayDeque<Long> next = new java.util.ArrayDeque<>(from);
+        next.addAll(now);
+        while (!next.isEmpty()) {
+            Long object = next.poll();
+            if (scope.add(object) || now.contains(object)) {
+                for (Long dependent : dependents.getOrDefault(object, Set.of())) {
+                    if (!scope.contains(dependent)) {
+                        next.add(dependent);
+                    }
+                }
+            }
+        }
+        return scope;
     }
 
     /** Reads which object depends on which, afresh. */
