@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The list of catalog objects that DDL touched in a PostgreSQL scratch database, kept by two
@@ -85,11 +89,21 @@ final class PostgresChangeLog {
 
     /** {@link #TOUCHED} from the objects {@code seed} selects (columns classid, objid). */
     private static String touched(String seed) {
-        return "WITH RECURSIVE reach(classid, objid) AS (" + seed
+        return touched(seed, false);
+    }
+
+    /**
+     * {@link #touched(String)}; where {@code seeded}, {@code seed} selects each object twice (class
+     * id and object id, then again), and each row starts with the object it was reached from.
+     */
+    private static String touched(String seed, boolean seeded) {
+        String from = seeded ? "sc, so, " : "";
+        return "WITH RECURSIVE reach(" + from + "classid, objid) AS (" + seed
             // LATERAL: each step looks its dependents up in pg_depend's index; a join would scan all of it
-            + " UNION SELECT d.classid, d.objid FROM reach r CROSS JOIN LATERAL (SELECT classid, objid FROM pg_depend"
+            + " UNION SELECT " + (seeded ? "r.sc, r.so, " : "") + "d.classid, d.objid FROM reach r CROSS JOIN LATERAL"
+            + " (SELECT classid, objid FROM pg_depend"
             + "   WHERE refclassid = r.classid AND refobjid = r.objid OFFSET 0) d)"
-            + " SELECT r.classid, r.objid, CASE r.classid"
+            + " SELECT " + (seeded ? "r.sc::int8, r.so::int8, " : "") + "r.classid, r.objid, CASE r.classid"
             + "   WHEN 1259 THEN coalesce((SELECT x.indrelid FROM pg_index x WHERE x.indexrelid = r.objid), r.objid)"
             + "   WHEN 2606 THEN (SELECT k.conrelid FROM pg_constraint k WHERE k.oid = r.objid)"
             + "   WHEN 2620 THEN (SELECT g.tgrelid FROM pg_trigger g WHERE g.oid = r.objid)"
@@ -398,16 +412,111 @@ final class PostgresChangeLog {
      */
     private static boolean touchedRows(ResultSet rs, List<long[]> rows) throws SQLException {
         while (rs.next()) {
-            long classId = rs.getLong(1);
-            long objectId = rs.getLong(2);
-            if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID || classId == PostgresSnapshotReader.PG_NAMESPACE
-                    || classId == PostgresSnapshotReader.PG_EXTENSION) {
+            long[] row = touchedRow(rs, 0);
+            if (row == null) {
                 return false;
             }
-            rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                (rs.getBoolean(6) ? 1 : 0) | (rs.getBoolean(7) ? 2 : 0) | (rs.getBoolean(8) ? 4 : 0)});
+            rows.add(row);
         }
         return true;
+    }
+
+    /** The row of {@link #TOUCHED_NOW}'s kind in the columns after {@code at}; null when a snapshot must read everything. */
+    private static long[] touchedRow(ResultSet rs, int at) throws SQLException {
+        long classId = rs.getLong(at + 1);
+        long objectId = rs.getLong(at + 2);
+        if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID || classId == PostgresSnapshotReader.PG_NAMESPACE
+                || classId == PostgresSnapshotReader.PG_EXTENSION) {
+            return null;
+        }
+        return new long[] {classId, objectId, rs.getLong(at + 3), rs.getLong(at + 4), rs.getLong(at + 5),
+            (rs.getBoolean(at + 6) ? 1 : 0) | (rs.getBoolean(at + 7) ? 2 : 0) | (rs.getBoolean(at + 8) ? 4 : 0)};
+    }
+
+    /**
+     * The query {@link #lookWithHistory} sends for the history table {@code history} (built once by
+     * the caller: the driver keeps it prepared): the listing's look, what each object it starts
+     * from reaches ({@link #resolve} per object), and the history log's new rows.
+     */
+    static String lookSql(String history) {
+        return PostgresCatalogListing.NAMED + ";\n"
+                + now(touched("SELECT c, o, c, o FROM (" + PostgresCatalogListing.SEEDS + ") seeds", true)) + ";\n"
+                + historySinceSql(history);
+    }
+
+    /**
+     * What a look of the catalog listing found: the objects whose rows changed ({@code named}), what
+     * they belong to as {@link #resolve} gives it ({@code rows}, null when a snapshot must read
+     * everything), and the history log's rows after the position given, as {@link #historyOnlySince}.
+     */
+    record Looked(List<long[]> named, List<long[]> rows, List<String[]> history) {
+    }
+
+    /**
+     * {@link PostgresCatalogListing#updateNamed}, then {@link #resolveWithHistory} of what it names,
+     * in one round trip: what every object the look starts from reaches is asked along with it, and
+     * the answer for those whose rows changed is taken (the rest left), so the rows are those
+     * {@link #resolve} gives. Where the objects that changed reach past those (dependencies the
+     * listing remembered), they are resolved in a round trip of their own. Null where the history
+     * log cannot be read (a revision dropped it): then nothing was read, and the caller asks apart.
+     *
+     * @param sql {@link #lookSql} of the history table
+     */
+    static Looked lookWithHistory(Connection connection, PostgresCatalogListing.Look look, String sql, long position)
+            throws SQLException {
+        boolean held = !connection.getAutoCommit();
+        try (PreparedStatement statement = connection.prepareStatement(behindSavepoint(held, sql))) {
+            look.bind(statement, 1);
+            look.bind(statement, 5);
+            statement.setLong(9, position);
+            try {
+                statement.execute();
+            } catch (SQLException e) {
+                undo(connection, held, 0);
+                return null;
+            }
+            if (held) {
+                // past the savepoint's update count
+                statement.getMoreResults();
+            }
+            List<long[]> named;
+            try (ResultSet rs = statement.getResultSet()) {
+                named = look.finish(connection, rs);
+            }
+            Set<List<Long>> changed = new HashSet<>();
+            for (long[] pair : named) {
+                changed.add(List.of(pair[0], pair[1]));
+            }
+            statement.getMoreResults();
+            Map<List<Long>, long[]> reached = new LinkedHashMap<>();
+            boolean whole = false;
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    if (changed.contains(List.of(rs.getLong(1), rs.getLong(2)))) {
+                        long[] row = touchedRow(rs, 2);
+                        if (row == null) {
+                            whole = true;
+                        } else {
+                            reached.putIfAbsent(List.of(row[0], row[1]), row);
+                        }
+                    }
+                }
+            }
+            statement.getMoreResults();
+            List<String[]> log;
+            try (ResultSet rs = statement.getResultSet()) {
+                log = historyRows(rs);
+            }
+            List<long[]> rows;
+            if (named.isEmpty()) {
+                rows = List.of();
+            } else if (!look.seeds().containsAll(changed)) {
+                rows = resolve(connection, named);
+            } else {
+                rows = whole ? null : new ArrayList<>(reached.values());
+            }
+            return new Looked(named, rows, log);
+        }
     }
 
     /**
