@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
  * <p>Where the phase's statements name all they reach ({@link PostgresNamedScope}), {@link #updateNamed}
  * looks only at the rows of the relations named and of the objects that depend on them (now, from
  * {@code pg_depend}; before, as remembered), each through the catalog's index: the server then
- * scans nothing, and the listing stays row for row what a full one would be.
+ * scans nothing, and the listing stays row for row what a full one would be. What the names reach
+ * and those objects' rows come in one query ({@link #NAMED}); {@link #look} splits it in two steps
+ * so that other queries may ride in its round trip ({@link PostgresChangeLog#lookWithHistory}).
  *
  * <p>Longer than most classes: the queries and the rows, counts per range, names and dependencies
  * they keep up to date are one state, which one class keeps consistent.
