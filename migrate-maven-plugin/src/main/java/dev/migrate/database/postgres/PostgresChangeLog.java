@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,17 +93,17 @@ final class PostgresChangeLog {
     }
 
     /**
-     * {@link #touched(String)}; where {@code seeded}, {@code seed} selects each object twice (class
-     * id and object id, then again), and each row starts with the object it was reached from.
+     * {@link #touched(String)}; where {@code parented}, {@code seed} selects each object after two
+     * zeros, and each row starts with the object it was reached from (class id and object id; zeros
+     * for a seed): the edges of the walk, from which what any of the seeds reaches can be told.
      */
-    private static String touched(String seed, boolean seeded) {
-        String from = seeded ? "sc, so, " : "";
-        return "WITH RECURSIVE reach(" + from + "classid, objid) AS (" + seed
+    private static String touched(String seed, boolean parented) {
+        return "WITH RECURSIVE reach(" + (parented ? "rc, ro, " : "") + "classid, objid) AS (" + seed
             // LATERAL: each step looks its dependents up in pg_depend's index; a join would scan all of it
-            + " UNION SELECT " + (seeded ? "r.sc, r.so, " : "") + "d.classid, d.objid FROM reach r CROSS JOIN LATERAL"
-            + " (SELECT classid, objid FROM pg_depend"
+            + " UNION SELECT " + (parented ? "r.classid, r.objid, " : "") + "d.classid, d.objid FROM reach r"
+            + " CROSS JOIN LATERAL (SELECT classid, objid FROM pg_depend"
             + "   WHERE refclassid = r.classid AND refobjid = r.objid OFFSET 0) d)"
-            + " SELECT " + (seeded ? "r.sc::int8, r.so::int8, " : "") + "r.classid, r.objid, CASE r.classid"
+            + " SELECT " + (parented ? "r.rc::int8, r.ro::int8, " : "") + "r.classid, r.objid, CASE r.classid"
             + "   WHEN 1259 THEN coalesce((SELECT x.indrelid FROM pg_index x WHERE x.indexrelid = r.objid), r.objid)"
             + "   WHEN 2606 THEN (SELECT k.conrelid FROM pg_constraint k WHERE k.oid = r.objid)"
             + "   WHEN 2620 THEN (SELECT g.tgrelid FROM pg_trigger g WHERE g.oid = r.objid)"
@@ -435,12 +435,13 @@ final class PostgresChangeLog {
 
     /**
      * The query {@link #lookWithHistory} sends for the history table {@code history} (built once by
-     * the caller: the driver keeps it prepared): the listing's look, what each object it starts
-     * from reaches ({@link #resolve} per object), and the history log's new rows.
+     * the caller: the driver keeps it prepared): the listing's look, the walk of {@link #resolve} from
+     * every object it starts from, edge by edge, and the history log's new rows.
      */
     static String lookSql(String history) {
         return PostgresCatalogListing.NAMED + ";\n"
-                + now(touched("SELECT c, o, c, o FROM (" + PostgresCatalogListing.SEEDS + ") seeds", true)) + ";\n"
+                + now(touched("SELECT 0::oid, 0::oid, c, o FROM (" + PostgresCatalogListing.SEEDS + ") seeds", true))
+                + ";\n"
                 + historySinceSql(history);
     }
 
@@ -454,9 +455,10 @@ final class PostgresChangeLog {
 
     /**
      * {@link PostgresCatalogListing#updateNamed}, then {@link #resolveWithHistory} of what it names,
-     * in one round trip: what every object the look starts from reaches is asked along with it, and
-     * the answer for those whose rows changed is taken (the rest left), so the rows are those
-     * {@link #resolve} gives. Where the objects that changed reach past those (dependencies the
+     * in one round trip: the walk through {@code pg_depend} from every object the look starts from is
+     * asked along with it, edge by edge, and what the objects whose rows changed reach is taken from
+     * it, so the rows are those {@link #resolve} gives (every object the walk reaches has all its
+     * dependents listed, so the walk from some of its seeds is part of it). Where the objects that changed reach past those (dependencies the
      * listing remembered), they are resolved in a round trip of their own. Null where the history
      * log cannot be read (a revision dropped it): then nothing was read, and the caller asks apart.
      *
@@ -488,17 +490,39 @@ final class PostgresChangeLog {
                 changed.add(List.of(pair[0], pair[1]));
             }
             statement.getMoreResults();
-            Map<List<Long>, long[]> reached = new LinkedHashMap<>();
-            boolean whole = false;
+            // the walk from every object the look started from, edge by edge, with each object's units
+            Map<List<Long>, Set<List<Long>>> dependents = new HashMap<>();
+            Map<List<Long>, long[]> units = new HashMap<>();
+            Set<List<Long>> unresolved = new HashSet<>();
             try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
-                    if (changed.contains(List.of(rs.getLong(1), rs.getLong(2)))) {
-                        long[] row = touchedRow(rs, 2);
-                        if (row == null) {
-                            whole = true;
-                        } else {
-                            reached.putIfAbsent(List.of(row[0], row[1]), row);
-                        }
+                    List<Long> object = List.of(rs.getLong(3), rs.getLong(4));
+                    if (rs.getLong(1) != 0) {
+                        dependents.computeIfAbsent(List.of(rs.getLong(1), rs.getLong(2)), k -> new HashSet<>()).add(object);
+                    }
+                    long[] row = touchedRow(rs, 2);
+                    if (row == null) {
+                        unresolved.add(object);
+                    } else {
+                        units.putIfAbsent(object, row);
+                    }
+                }
+            }
+            // what the objects that changed reach: the rows resolve() gives for them
+            List<long[]> reached = new ArrayList<>();
+            boolean whole = false;
+            Set<List<Long>> seen = new HashSet<>(changed);
+            java.util.ArrayDeque<List<Long>> next = new java.util.ArrayDeque<>(changed);
+            while (!next.isEmpty()) {
+                List<Long> object = next.poll();
+                if (unresolved.contains(object)) {
+                    whole = true;
+                } else if (units.containsKey(object)) {
+                    reached.add(units.get(object));
+                }
+                for (List<Long> dependent : dependents.getOrDefault(object, Set.of())) {
+                    if (seen.add(dependent)) {
+                        next.add(dependent);
                     }
                 }
             }
@@ -513,7 +537,7 @@ final class PostgresChangeLog {
             } else if (!look.seeds().containsAll(changed)) {
                 rows = resolve(connection, named);
             } else {
-                rows = whole ? null : new ArrayList<>(reached.values());
+                rows = whole ? null : reached;
             }
             return new Looked(named, rows, log);
         }
