@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
  * <p>Where the phase's statements name all they reach ({@link PostgresNamedScope}), {@link #updateNamed}
  * looks only at the rows of the relations named and of the objects that depend on them (now, from
  * {@code pg_depend}; before, as remembered), each through the catalog's index: the server then
- * scans nothing, and the listing stays row for row what a full one would be.
+ * scans nothing, and the listing stays row for row what a full one would be. What the names reach
+ * and those objects' rows come in one query ({@link #NAMED}); {@link #look} splits it in two steps
+ * so that other queries may ride in its round trip ({@link PostgresChangeLog#lookWithHistory}).
  *
  * <p>Longer than most classes: the queries and the rows, counts per range, names and dependencies
  * they keep up to date are one state, which one class keeps consistent.
@@ -167,6 +169,25 @@ final class PostgresCatalogListing {
                     + " AND " + c[2] + "::int8 * 4294967296 + " + c[3] + "::int8 = ANY(?::text::int8[])"))
             .collect(Collectors.joining(" UNION ALL "));
 
+    /**
+     * {@link #REACHED} and {@link #OF_OBJECTS} in one statement: the relations named and what
+     * depends on them now (kind 1: reference, dependent), and the rows (kind 0) of those objects and
+     * of the objects given as two arrays (class ids, object ids: what depended on the relations
+     * known by those names when last looked at). The caller looks up the rows of any object its
+     * remembered dependencies add to these afterwards with {@link #OF_OBJECTS}, so the rows read are
+     * those of the same objects as with the two queries in turn.
+     */
+    private static final String REACHED_AND_ROWS = REACHED.replace(" SELECT rc::int8, ro::int8, c::int8, o::int8 FROM s",
+            ", k(c, o) AS (SELECT c, o FROM s UNION SELECT * FROM unnest(?::text::oid[], ?::text::oid[]))"
+            + " SELECT 1, rc::int8, ro::int8, c::int8, o::int8, 0::int8, 0::int8, NULL::text, NULL::text FROM s")
+            + CATALOGS.stream()
+            .map(c -> " UNION ALL " + rows(c, c[5].replace(" >= 16384", "::int8 >= 16384"),
+                    " AND " + c[3] + " = ANY(ARRAY(SELECT o FROM k))"
+                    + " AND " + c[2] + " = ANY(ARRAY(SELECT c FROM k))"
+                    + " AND " + c[2] + "::int8 * 4294967296 + " + c[3] + "::int8"
+                    + " = ANY(ARRAY(SELECT c::int8 * 4294967296 + o::int8 FROM k))"))
+            .collect(Collectors.joining());
+
     private record Key(long catalog, long first, long second, long third) {
     }
 
@@ -288,65 +309,147 @@ final class PostgresCatalogListing {
      * of its users, which a data statement or a default may run, and which may change anything.
      */
     List<long[]> updateNamed(Connection connection, Set<String> names) throws SQLException {
+        Look look = look(names);
+        if (look == null) {
+            return null;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(NAMED)) {
+            look.bind(statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                return look.finish(connection, rs);
+            }
+        }
+    }
+
+    /**
+     * The query of a look at what some names reach ({@link #updateNamed}): four parameters, which
+     * {@link Look#bind} sets, and its rows for {@link Look#finish}.
+     */
+    static final String NAMED = REACHED_AND_ROWS;
+
+    /**
+     * The objects a look starts from, for a query sent along with {@link #NAMED} in the same round
+     * trip: a query selecting each as class id and object id ({@code c, o}), taking the same four
+     * parameters as {@link #NAMED}, which {@link Look#bind} sets. The objects whose rows
+     * {@link Look#finish} compares are among these, unless {@link Look#seeds} says otherwise.
+     */
+    static final String SEEDS = REACHED.replace(" SELECT rc::int8, ro::int8, c::int8, o::int8 FROM s",
+            ", k(c, o) AS (SELECT c, o FROM s UNION SELECT * FROM unnest(?::text::oid[], ?::text::oid[]))"
+            + " SELECT c, o FROM k");
+
+    /** A look at the rows some names reach, made in two steps so that other queries may ride with its round trip. */
+    Look look(Set<String> names) {
         if (perCatalog.getOrDefault(PostgresCatalogQueries.PG_PROC, 0) > 0) {
             return null;
         }
-        fetched = 0;
-        Set<Long> before = new HashSet<>();
-        for (String name : names) {
-            relationsNamed.getOrDefault(name, Set.of()).forEach(oid -> before.add(object(PostgresCatalogQueries.PG_CLASS, oid)));
+        return new Look(names);
+    }
+
+    /** See {@link #look}: {@link #bind} its parameters, then {@link #finish} with the rows of {@link #NAMED}. */
+    final class Look {
+
+        private final Set<String> names;
+        private final Set<Long> before = new HashSet<>();
+        /** What depended on the relations known by those names when last looked at (gone with them, perhaps). */
+        private final Set<Long> remembered;
+        private Set<Long> seeds;
+
+        private Look(Set<String> names) {
+            this.names = names;
+            for (String name : names) {
+                relationsNamed.getOrDefault(name, Set.of())
+                        .forEach(oid -> before.add(object(PostgresCatalogQueries.PG_CLASS, oid)));
+            }
+            remembered = closure(before, Set.of(), new HashSet<>());
         }
-        Set<Long> now = new HashSet<>();
-        Map<Long, Set<Long>> edges = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(REACHED)) {
-            statement.setArray(1, connection.createArrayOf("text", names.toArray()));
-            statement.setString(2, before.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
+
+        /** Sets the four parameters of {@link #NAMED} (or of {@link #SEEDS}) from {@code first} on. */
+        void bind(PreparedStatement statement, int first) throws SQLException {
+            statement.setArray(first, statement.getConnection().createArrayOf("text", names.toArray()));
+            statement.setString(first + 1, before.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
                     .collect(Collectors.joining(",", "{", "}")));
+            statement.setString(first + 2, remembered.stream().map(object -> String.valueOf(object >>> 32))
+                    .collect(Collectors.joining(",", "{", "}")));
+            statement.setString(first + 3, remembered.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
+                    .collect(Collectors.joining(",", "{", "}")));
+        }
+
+        /**
+         * After {@link #finish}: the objects (class id, object id) {@link #SEEDS} selected; those
+         * {@link #finish} returned may reach past them (the dependencies remembered add some), and
+         * a query that rode along then does not cover them all.
+         */
+        Set<List<Long>> seeds() {
+            Set<List<Long>> pairs = new HashSet<>();
+            for (Long object : seeds) {
+                pairs.add(List.of(object >>> 32, object & 0xFFFFFFFFL));
+            }
+            return pairs;
+        }
+
+        /**
+         * Brings the listing up to the catalog from the rows of {@link #NAMED}: returns the objects
+         * (class id, object id) whose rows are new, gone or written again, each once, as
+         * {@link #updateNamed}.
+         */
+        List<long[]> finish(Connection connection, ResultSet rs) throws SQLException {
+            fetched = 0;
+            Set<Long> now = new HashSet<>();
+            Map<Long, Set<Long>> edges = new HashMap<>();
+            Map<Key, Row> present = new HashMap<>();
+            while (rs.next()) {
+                if (rs.getInt(1) == 0) {
+                    fetched++;
+                    present.put(key(rs), row(rs));
+                    continue;
+                }
+                long dependent = object(rs.getLong(4), rs.getLong(5));
+                now.add(dependent);
+                if (rs.getLong(2) != 0) {
+                    edges.computeIfAbsent(object(rs.getLong(2), rs.getLong(3)), k -> new HashSet<>()).add(dependent);
+                }
+            }
+            // and what depended on what they reach now when last looked at: the rows of those not read yet
+            Set<Long> scope = closure(before, now, new HashSet<>(now));
+            Set<Long> rest = new HashSet<>(scope);
+            rest.removeAll(now);
+            rest.removeAll(remembered);
+            seeds = new HashSet<>(now);
+            seeds.addAll(remembered);
+            if (!rest.isEmpty()) {
+                readRows(connection, rest, present);
+            }
+            return compare(scope, present, edges);
+        }
+    }
+
+    /** The rows of {@code objects}, looked up by each catalog's index, into {@code present}. */
+    private void readRows(Connection connection, Set<Long> objects, Map<Key, Row> present) throws SQLException {
+        String oids = objects.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL)).distinct()
+                .collect(Collectors.joining(",", "{", "}"));
+        String classes = objects.stream().map(object -> String.valueOf(object >>> 32)).distinct()
+                .collect(Collectors.joining(",", "{", "}"));
+        String keys = objects.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        try (PreparedStatement statement = connection.prepareStatement(OF_OBJECTS)) {
+            for (int i = 0; i < CATALOGS.size(); i++) {
+                statement.setString(3 * i + 1, oids);
+                statement.setString(3 * i + 2, classes);
+                statement.setString(3 * i + 3, keys);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    long dependent = object(rs.getLong(3), rs.getLong(4));
-                    now.add(dependent);
-                    if (rs.getLong(1) != 0) {
-                        edges.computeIfAbsent(object(rs.getLong(1), rs.getLong(2)), k -> new HashSet<>()).add(dependent);
-                    }
+                    fetched++;
+                    present.put(key(rs), row(rs));
                 }
             }
         }
-        // and what depended on them when last looked at (gone with them, perhaps)
-        Set<Long> scope = new HashSet<>(now);
-        java.util.ArrayDeque<Long> next = new java.util.ArrayDeque<>(before);
-        next.addAll(now);
-        while (!next.isEmpty()) {
-            Long object = next.poll();
-            if (scope.add(object) || now.contains(object)) {
-                for (Long dependent : dependents.getOrDefault(object, Set.of())) {
-                    if (!scope.contains(dependent)) {
-                        next.add(dependent);
-                    }
-                }
-            }
-        }
-        Map<Key, Row> present = new HashMap<>();
-        if (!scope.isEmpty()) {
-            String oids = scope.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL)).distinct()
-                    .collect(Collectors.joining(",", "{", "}"));
-            String classes = scope.stream().map(object -> String.valueOf(object >>> 32)).distinct()
-                    .collect(Collectors.joining(",", "{", "}"));
-            String objects = scope.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-            try (PreparedStatement statement = connection.prepareStatement(OF_OBJECTS)) {
-                for (int i = 0; i < CATALOGS.size(); i++) {
-                    statement.setString(3 * i + 1, oids);
-                    statement.setString(3 * i + 2, classes);
-                    statement.setString(3 * i + 3, objects);
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        fetched++;
-                        present.put(key(rs), row(rs));
-                    }
-                }
-            }
-        }
+    }
+
+    /**
+     * The rows of the objects in {@code scope} as they are now ({@code present}) against those
+     * known: the listing takes the new ones; returns the objects whose rows changed.
+     */
+    private List<long[]> compare(Set<Long> scope, Map<Key, Row> present, Map<Long, Set<Long>> edges) {
         Set<List<Long>> changed = new LinkedHashSet<>();
         for (Long object : scope) {
             for (Key key : List.copyOf(keysOf.getOrDefault(object, Set.of()))) {
@@ -369,6 +472,26 @@ final class PostgresCatalogListing {
         edges.forEach((reference, objects) -> dependents.computeIfAbsent(reference, k -> new HashSet<>()).addAll(objects));
         namedUpdates++;
         return pairs(changed);
+    }
+
+    /**
+     * {@code scope} with the objects {@code from} and {@code now} reach through the dependencies
+     * remembered, transitively (an object of {@code now} already in the scope is followed all the same).
+     */
+    private Set<Long> closure(Set<Long> from, Set<Long> now, Set<Long> scope) {
+        java.util.ArrayDeque<Long> next = new java.util.ArrayDeque<>(from);
+        next.addAll(now);
+        while (!next.isEmpty()) {
+            Long object = next.poll();
+            if (scope.add(object) || now.contains(object)) {
+                for (Long dependent : dependents.getOrDefault(object, Set.of())) {
+                    if (!scope.contains(dependent)) {
+                        next.add(dependent);
+                    }
+                }
+            }
+        }
+        return scope;
     }
 
     /** Reads which object depends on which, afresh. */

@@ -361,6 +361,101 @@ class PostgresSnapshotSeriesTest {
         });
     }
 
+    @Test
+    void withoutSuperuserAToldPhaseLooksResolvesAndFollowsTheHistoryInOneRoundTripAndStillMatchesAFullRead()
+            throws SQLException {
+        ownedByACreatedbRole((db, statement, observer) -> {
+            List<String> steps = List.of(
+                    "CREATE TABLE customers (id SERIAL PRIMARY KEY, name TEXT NOT NULL)",
+                    "CREATE TABLE orders (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            + " customer_id INT REFERENCES customers (id), total INT)",
+                    "CREATE INDEX orders_total ON orders (total)",
+                    "CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100",
+                    "ALTER TABLE orders RENAME COLUMN total TO amount",
+                    "COMMENT ON COLUMN orders.amount IS 'in cents'",
+                    "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 0",
+                    "DROP VIEW big_orders",
+                    "ALTER TABLE orders ALTER COLUMN amount TYPE BIGINT",
+                    "INSERT INTO customers (name) VALUES ('first')",
+                    "ALTER TABLE customers RENAME TO clients",
+                    "ALTER TABLE orders DROP COLUMN customer_id",
+                    "ALTER TABLE clients ADD COLUMN tag TEXT UNIQUE",
+                    "CREATE TABLE parts (id INT, at DATE) PARTITION BY RANGE (at)",
+                    "CREATE TABLE parts_2026 PARTITION OF parts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                    "CREATE INDEX parts_id ON parts (id)",
+                    "DROP TABLE parts_2026",
+                    "DROP TABLE orders",
+                    "CREATE SEQUENCE numbers START 5",
+                    "DROP TABLE clients",
+                    "DROP SEQUENCE numbers");
+            PostgresSnapshotReader reader = new PostgresSnapshotReader();
+            List<String> sent = new java.util.ArrayList<>();
+            Connection counted = counting(observer, sent);
+            PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
+            series.next(counted, true);
+            series.history(counted);
+            int revision = 0;
+            for (String step : steps) {
+                // each phase as verify runs one: the revision's statement and its history row
+                String write = "INSERT INTO migrate_history VALUES ('r" + ++revision + "')";
+                statement.execute(step);
+                statement.execute(write);
+                series.ran(step);
+                series.ran(write);
+                sent.clear();
+                SchemaSnapshot incremental = series.next(counted, false);
+                List<String> followed = series.history(counted);
+
+                // the look, what it names and the history log's rows; then the units that changed, read again
+                assertThat(sent).as("statements sent after %s", step).hasSizeLessThanOrEqualTo(2);
+                assertThat(incremental.objects()).as("after %s", step)
+                        .isEqualTo(reader.read(observer, "public", "migrate_history").objects());
+                assertThat(series.listing().versions()).as("rows after %s", step)
+                        .isEqualTo(PostgresCatalogListing.read(observer).versions());
+                assertThat(followed).as("history after %s", step).containsExactlyInAnyOrderElementsOf(
+                        db.column("SELECT revision FROM migrate_history"));
+            }
+            assertThat(series.fullReads()).isEqualTo(1);
+        });
+    }
+
+    /** {@code connection}, recording the text of each statement it runs in {@code sent}. */
+    private static Connection counting(Connection connection, List<String> sent) {
+        ClassLoader loader = PostgresSnapshotSeriesTest.class.getClassLoader();
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    Object result = call(method, connection, args);
+                    if (method.getName().equals("prepareStatement")) {
+                        String sql = (String) args[0];
+                        return java.lang.reflect.Proxy.newProxyInstance(loader,
+                                new Class<?>[] {java.sql.PreparedStatement.class}, (p, m, a) -> {
+                                    if (m.getName().startsWith("execute")) {
+                                        sent.add(sql);
+                                    }
+                                    return call(m, result, a);
+                                });
+                    }
+                    if (method.getName().equals("createStatement")) {
+                        return java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {Statement.class},
+                                (p, m, a) -> {
+                                    if (m.getName().startsWith("execute")) {
+                                        sent.add((String) a[0]);
+                                    }
+                                    return call(m, result, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object call(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     private interface Owned {
         void run(TestDatabase db, Statement runner, Connection observer) throws SQLException;
     }
