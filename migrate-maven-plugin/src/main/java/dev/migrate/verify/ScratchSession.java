@@ -183,6 +183,12 @@ final class ScratchSession implements AutoCloseable {
                         watching.ran(statement.sql());
                         statements.ran(revision, way, statement, connection);
                     }
+
+                    @Override
+                    public boolean betweenStatements() {
+                        // the series only notes what ran: with nothing else watching, a revision goes in one batch
+                        return statements != dev.migrate.run.StatementObserver.NONE && statements.betweenStatements();
+                    }
                 };
         boolean done = false;
         try {
