@@ -250,10 +250,12 @@ final class PlanRunner {
      * Whether a transactional revision's statements go to the database in one batch: where the
      * database rolls a failed batch back whole and each statement does in the batch what it does
      * alone (no statement returns rows, which a driver may cut short), in a run that owns its
-     * transactions, watches no single statement, and has more than one statement to send.
+     * transactions, looks at nothing between statements (an observer that only notes what ran is
+     * told after the batch), and has more than one statement to send.
      */
     private boolean batched(List<Statement> statements, int first) {
-        return !held && observer == StatementObserver.NONE && first == 0 && statements.size() > 1
+        return !held && (observer == StatementObserver.NONE || !observer.betweenStatements()) && first == 0
+                && statements.size() > 1
                 && statements.stream().allMatch(kinds::batches);
     }
 
@@ -294,6 +296,9 @@ final class PlanRunner {
             }
             runEach(connection, jdbc, revision, direction, statements, 0, true, version, at);
             return;
+        }
+        for (Statement statement : statements) {
+            observer.ran(revision, direction, statement, connection);
         }
         checkpoints.reached(point + ", after it");
     }

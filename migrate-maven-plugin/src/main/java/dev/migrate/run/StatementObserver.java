@@ -22,4 +22,14 @@ public interface StatementObserver {
 
     /** {@code statement} of {@code revision} ran on {@code connection}; its transaction is still open. */
     void ran(Revision revision, Direction direction, Statement statement, Connection connection) throws SQLException;
+
+    /**
+     * Whether it looks at the connection between one statement and the next (locks held, a table
+     * rewritten), so each statement must run on its own. False for one that only notes which
+     * statements ran: a revision's statements may then go to the database together (one batch),
+     * and it is told of each, in order, once they all ran, before the revision commits.
+     */
+    default boolean betweenStatements() {
+        return true;
+    }
 }

@@ -64,7 +64,7 @@ final class FullCycle {
         boolean wentDown = false;
         try {
             List<Revision> plan = graph.downgradePlan(new Target.Base(), ids(applied)).steps();
-            down = runPlan(Direction.DOWN, plan, Phase.BASE);
+            down = runPlan(Direction.DOWN, plan, Phase.BASE, true);
             wentDown = true;
             Observation atBase = session.observe();
             ledger.compare(null, Phase.BASE, "downgrade to base", Comparison.BASE, baseline, atBase);
@@ -202,17 +202,32 @@ final class FullCycle {
     }
 
     private long runPlan(Direction direction, List<Revision> plan, Phase phase) throws CycleFailed {
+        return runPlan(direction, plan, phase, false);
+    }
+
+    /**
+     * {@code sharing}: revisions whose downgrade, upgrade and re-upgrade the stairway found right may
+     * commit together ({@link ScratchSession#runSharing}); the downgrade of each ran alone there, from
+     * the schema it meets here, and one that fails is run again alone here too.
+     */
+    private long runPlan(Direction direction, List<Revision> plan, Phase phase, boolean sharing) throws CycleFailed {
         if (plan.isEmpty()) {
             return 0;
         }
         try {
-            return session.run(direction, plan);
+            return sharing ? session.runSharing(direction, plan, this::rightInStairway) : session.run(direction, plan);
         } catch (StatementFailedException e) {
             Revision revision = graph.find(e.revisionId()).orElseThrow();
             ledger.add(Severity.ERROR, phase, null, Messages.statementFailed(phase.label() + " (at "
                     + Messages.name(revision) + ")", revision, e));
             throw new CycleFailed();
         }
+    }
+
+    /** Whether the stairway reported no error of {@code revision}'s upgrade, downgrade or re-upgrade. */
+    private boolean rightInStairway(Revision revision) {
+        return !ledger.isError(revision.id(), Phase.UPGRADE) && !ledger.isError(revision.id(), Phase.DOWNGRADE)
+                && !ledger.isError(revision.id(), Phase.REUPGRADE);
     }
 
     private static Set<String> ids(List<Revision> revisions) {

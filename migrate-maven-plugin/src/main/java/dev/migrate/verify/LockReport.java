@@ -61,6 +61,11 @@ final class LockReport implements StatementObserver {
     /** How many extensions {@link #known} holds that may have tables of their own (not in snapshots). */
     private int tableExtensions;
     private boolean transactional;
+    /**
+     * Whether {@link #ran} may sample the upgrade now starting: it names a table that existed before
+     * it, or may reach tables it does not name. When not, nothing is looked at between statements.
+     */
+    private boolean mayLook = true;
     private long nanos;
     /** Where the upgrade's words are scanned once for this report and the rows check after it. */
     private final Reach.Scans scans;
@@ -107,8 +112,16 @@ final class LockReport implements StatementObserver {
         last = named.all() ? sampler.tables(connection, historySchema, historyTable)
                 : !mayExist(named.names()) ? Map.of()
                 : sampler.tables(connection, historySchema, historyTable, named.names());
+        // what ran() asks of each statement, asked of them all: none can reach a table to sample
+        mayLook = named.all() || named.names().contains("cascade") || !last.isEmpty();
         existing = false;
         nanos += System.nanoTime() - started;
+    }
+
+    /** Whether {@link #ran} may sample locks between the statements of the upgrade {@link #starting} announced. */
+    @Override
+    public boolean betweenStatements() {
+        return mayLook;
     }
 
     /**

@@ -169,21 +169,7 @@ final class ScratchSession implements AutoCloseable {
             observer.readAllNext();
         }
         SnapshotSeries watching = observer.series();
-        dev.migrate.run.StatementObserver told = watching == null ? statements
-                : new dev.migrate.run.StatementObserver() {
-                    @Override
-                    public void starting(Revision revision, Direction way, java.sql.Connection connection)
-                            throws SQLException {
-                        statements.starting(revision, way, connection);
-                    }
-
-                    @Override
-                    public void ran(Revision revision, Direction way, dev.migrate.sql.Statement statement,
-                            java.sql.Connection connection) throws SQLException {
-                        watching.ran(statement.sql());
-                        statements.ran(revision, way, statement, connection);
-                    }
-                };
+        dev.migrate.run.StatementObserver told = told(watching, statements);
         boolean done = false;
         try {
             if (held) {
@@ -219,6 +205,119 @@ final class ScratchSession implements AutoCloseable {
             }
         }
         return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** {@code statements}, and the series told of each statement that ran (it follows changes by what ran). */
+    private static dev.migrate.run.StatementObserver told(SnapshotSeries watching,
+            dev.migrate.run.StatementObserver statements) {
+        return watching == null ? statements
+                : new dev.migrate.run.StatementObserver() {
+                    @Override
+                    public void starting(Revision revision, Direction way, java.sql.Connection connection)
+                            throws SQLException {
+                        statements.starting(revision, way, connection);
+                    }
+
+                    @Override
+                    public void ran(Revision revision, Direction way, dev.migrate.sql.Statement statement,
+                            java.sql.Connection connection) throws SQLException {
+                        watching.ran(statement.sql());
+                        statements.ran(revision, way, statement, connection);
+                    }
+
+                    @Override
+                    public boolean betweenStatements() {
+                        // the series only notes what ran: with nothing else watching, a revision goes in one batch
+                        return statements != dev.migrate.run.StatementObserver.NONE && statements.betweenStatements();
+                    }
+                };
+    }
+
+    /** At most how many revisions {@link #runSharing} commits together. */
+    private static final int SHARED = 100;
+
+    /**
+     * As {@link #run(Direction, List)}, but runs of consecutive transactional revisions that
+     * {@code mayShare} are committed together, up to {@link #SHARED} at a time, where DDL is
+     * transactional. PostgreSQL writes its log through to the disk at the commit of every
+     * transaction that dropped a table, whatever {@code synchronous_commit} says: a downgrade to base
+     * committed revision by revision waits for the disk once a revision. A group whose shared
+     * transaction fails (a statement, or the commit) is rolled back, which leaves the database as
+     * before it, and runs again as {@link #run(Direction, List)} runs it, each revision committing
+     * alone: a failure is found and reported as it was, and one that came only from sharing a
+     * transaction does not come back.
+     *
+     * @throws dev.migrate.run.StatementFailedException when a statement fails, as {@link #run(Direction, List)}
+     */
+    long runSharing(Direction direction, List<Revision> revisions, java.util.function.Predicate<Revision> mayShare) {
+        if (held || !scratch.dialect().transactionalDdl() || revisions.size() < 2) {
+            return run(direction, revisions);
+        }
+        long started = System.nanoTime();
+        List<Revision> alone = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < revisions.size()) {
+            int end = i;
+            while (end < revisions.size() && end - i < SHARED && revisions.get(end).transactional()
+                    && mayShare.test(revisions.get(end))) {
+                end++;
+            }
+            if (end - i < 2) {
+                alone.add(revisions.get(i));
+                i++;
+                continue;
+            }
+            if (!alone.isEmpty()) {
+                run(direction, alone);
+                alone = new java.util.ArrayList<>();
+            }
+            List<Revision> group = revisions.subList(i, end);
+            if (!shared(direction, group)) {
+                run(direction, group);
+            }
+            i = end;
+        }
+        if (!alone.isEmpty()) {
+            run(direction, alone);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Runs {@code group} in one transaction and commits it; false, with everything rolled back, when that failed. */
+    private boolean shared(Direction direction, List<Revision> group) {
+        observer.readAllNext();
+        SnapshotSeries watching = observer.series();
+        Database database = runner();
+        clean = false;
+        java.sql.Connection connection = database.connection();
+        boolean committed = false;
+        try {
+            connection.setAutoCommit(false);
+            UncheckedRun.runHeld(database, schema, table, new Plan(direction, group), told(watching,
+                    dev.migrate.run.StatementObserver.NONE));
+            connection.commit();
+            committed = true;
+        } catch (SQLException | dev.migrate.run.StatementFailedException e) {
+            // run again revision by revision, below
+        } finally {
+            if (!committed) {
+                try {
+                    connection.rollback();
+                } catch (SQLException e) {
+                    // the next plan resets the session, or opens a new connection
+                }
+                if (watching != null) {
+                    watching.unknownChanges();
+                }
+                observer.readAllNext();
+            }
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // as above
+            }
+        }
+        return committed;
     }
 
     /** The history table's schema and name as the catalog stores them (the schema is the connection's current one). */
