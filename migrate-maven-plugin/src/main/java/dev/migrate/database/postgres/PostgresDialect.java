@@ -268,6 +268,17 @@ public final class PostgresDialect extends StandardDialect {
             + " AND d.deptype IN ('a', 'i')";
     }
 
+    /**
+     * pg_class by name, in place of PgJDBC's {@code getTables} (which joins the comments and works
+     * out each relation's type: on the first connection to a new database, 10 ms of server time
+     * against 4).
+     */
+    @Override
+    public String tableExistsQuery() {
+        return "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = coalesce(CAST(? AS name), current_schema()) AND c.relname = ?";
+    }
+
     @Override
     public SnapshotReader snapshotReader() {
         return new PostgresSnapshotReader();
