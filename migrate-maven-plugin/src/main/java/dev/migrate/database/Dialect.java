@@ -308,6 +308,17 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * A query that returns a row when a table (any relation) of the given name exists: its two
+     * parameters are the schema, null for the session's current one, and the name, both
+     * {@linkplain #fold folded}. Null (the default): the driver's catalog ({@code getTables}) is
+     * asked, which on some drivers is a larger query than the question needs, and on a new
+     * database's first connection a slow one.
+     */
+    default String tableExistsQuery() {
+        return null;
+    }
+
     /** The line an offline script starts with to say how to run it, or an empty string. */
     default String offlineScriptHint() {
         return "";

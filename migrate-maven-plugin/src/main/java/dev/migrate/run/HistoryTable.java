@@ -96,6 +96,17 @@ final class HistoryTable {
             return true;
         }
         Connection connection = database.connection();
+        String query = database.dialect().tableExistsQuery();
+        if (query != null) {
+            try (PreparedStatement statement = connection.prepareStatement(query)) {
+                statement.setString(1, schema == null ? null : database.dialect().fold(schema));
+                statement.setString(2, database.dialect().fold(table));
+                try (ResultSet rows = statement.executeQuery()) {
+                    known = rows.next();
+                    return known;
+                }
+            }
+        }
         DatabaseMetaData meta = connection.getMetaData();
         boolean upper = meta.storesUpperCaseIdentifiers();
         String schemaName = schema != null ? schema.folded(upper) : connection.getSchema();

@@ -90,7 +90,8 @@ public final class MigrationRun {
             // First look without the lock and without writing anything: a run refused here (edited
             // files, several heads, transaction control, an unresolved failure) leaves the database
             // exactly as it was.
-            Checked preview = RunChecks.check(mode, graph, history.read(), planner, resume, database.dialect(),
+            List<AppliedRevision> previewRows = history.read();
+            Checked preview = RunChecks.check(mode, graph, previewRows, planner, resume, database.dialect(),
                     version);
             if (preview.nothingToDo()) {
                 return new Result(preview.plan(), preview.status());
@@ -106,10 +107,11 @@ public final class MigrationRun {
                 }
                 database.dialect().prepareWorkSession(database.connection(), history.qualifiedName(), lockTimeout, listener);
                 boolean created = history.createIfMissing();
-                // another run may have moved the database while this one waited: read again (a
-                // table made just now, under the lock, has no rows to read)
-                Checked locked = RunChecks.check(mode, graph, created ? List.of() : history.read(), planner, resume,
-                        database.dialect(), version);
+                // another run may have moved the database while this one waited: read again. A table
+                // made just now, under the lock, has no rows, and when the first look found none either
+                // (no table then) the checks of those same empty rows stand: nothing to check again.
+                Checked locked = created && previewRows.isEmpty() ? preview : RunChecks.check(mode, graph,
+                        created ? List.of() : history.read(), planner, resume, database.dialect(), version);
                 for (Revision revision : locked.undoneEdits()) {
                     listener.warn("the upgrade section of applied revision " + revision.describe() + " ("
                             + revision.fileName() + ") was edited since it ran; downgrading it anyway, since its"

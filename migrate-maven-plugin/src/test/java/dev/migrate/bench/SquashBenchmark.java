@@ -47,6 +47,9 @@ import java.util.stream.Stream;
  *   <li>{@code floor WORK RUNS}: the floor under both runs, RUNS pairs: the same statements sent by
  *       plain JDBC on one connection, each transactional revision as one batch and one commit,
  *       with no lock, no history table and no checks.</li>
+ *   <li>{@code repeat FOLDER RUNS}: RUNS upgrades of new databases with FOLDER (after one not
+ *       counted), each run's time and their median: with a one-revision folder, the run's fixed cost;
+ *       with a profiler attached, where the run's own time goes.</li>
  * </ul>
  * PostgreSQL at {@code MIGRATE_TEST_PG_URL} (default 127.0.0.1:5432, user postgres); databases
  * named {@code squash_bench_<pid>_<n>}, each dropped after its run.
@@ -67,9 +70,10 @@ public final class SquashBenchmark {
             case "upgrade" -> System.out.println(upgrade(Path.of(args[1])));
             case "trace" -> trace(Path.of(args[1]));
             case "floor" -> floor(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "repeat" -> repeat(Path.of(args[1]), Integer.parseInt(args[2]));
             default -> {
                 System.err.println("usage: prepare HISTORY WORK | pairs WORK RUNS | upgrade FOLDER | trace FOLDER"
-                        + " | floor WORK RUNS");
+                        + " | floor WORK RUNS | repeat FOLDER RUNS");
                 System.exit(2);
             }
         }
@@ -209,6 +213,32 @@ public final class SquashBenchmark {
         }
     }
 
+    /**
+     * RUNS upgrades of new databases with FOLDER, after one not counted: each run's milliseconds and
+     * their median (for a profiler attached to this process, or a one-revision folder: the fixed cost).
+     */
+    static void repeat(Path folder, int runs) throws SQLException {
+        upgrade(folder);
+        boolean counted = PG_URL.contains("socketFactory=dev.migrate.bench.RoundTripCounter");
+        if (counted) {
+            RoundTripCounter.reset();
+        }
+        long server = counted ? RoundTripCounter.serverCpuMillis() : 0;
+        long client = counted ? RoundTripCounter.clientCpuMillis() : 0;
+        List<Double> took = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            took.add((double) timedUpgrade(folder)[0]);
+        }
+        System.out.printf(Locale.ROOT, "%d runs of %s: median %.0f ms (%.0f-%.0f), each %s%n", runs, folder,
+                median(took), min(took), max(took), took);
+        if (counted) {
+            // per run: the round trips are printed (divided by bench.perRevision) when the JVM exits
+            System.out.printf(Locale.ROOT, "CPU per run: server processes %.1f ms, this JVM %.1f ms%n",
+                    (RoundTripCounter.serverCpuMillis() - server) / (double) runs,
+                    (RoundTripCounter.clientCpuMillis() - client) / (double) runs);
+        }
+    }
+
     static void floor(Path work, int runs) throws SQLException {
         List<Revision> chain = steps(work.resolve("chain"));
         List<Revision> squash = steps(work.resolve("pruned"));
@@ -262,7 +292,9 @@ public final class SquashBenchmark {
     }
 
     private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG_URL); Statement statement =
+        // not counted when the URL names RoundTripCounter: creating and dropping are not the run's
+        String url = PG_URL.replaceAll("[?&]socketFactory=[^&]*", "").replaceFirst("(/postgres)&", "$1?");
+        try (Connection connection = DriverManager.getConnection(url); Statement statement =
                 connection.createStatement()) {
             statement.execute(sql);
         }
