@@ -39,8 +39,7 @@ import java.util.stream.Collectors;
  * looks only at the rows of the relations named and of the objects that depend on them (now, from
  * {@code pg_depend}; before, as remembered), each through the catalog's index: the server then
  * scans nothing, and the listing stays row for row what a full one would be. What the names reach
- * and those objects' rows come in one query ({@link #NAMED}); {@link #look} splits it in two steps
- * so that other queries may ride in its round trip ({@link PostgresChangeLog#lookWithHistory}).
+ * and those objects' rows come in one query, one round trip.
  *
  * <p>Longer than most classes: the queries and the rows, counts per range, names and dependencies
  * they keep up to date are one state, which one class keeps consistent.
@@ -309,147 +308,68 @@ final class PostgresCatalogListing {
      * of its users, which a data statement or a default may run, and which may change anything.
      */
     List<long[]> updateNamed(Connection connection, Set<String> names) throws SQLException {
-        Look look = look(names);
-        if (look == null) {
-            return null;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(NAMED)) {
-            look.bind(statement, 1);
-            try (ResultSet rs = statement.executeQuery()) {
-                return look.finish(connection, rs);
-            }
-        }
-    }
-
-    /**
-     * The query of a look at what some names reach ({@link #updateNamed}): four parameters, which
-     * {@link Look#bind} sets, and its rows for {@link Look#finish}.
-     */
-    static final String NAMED = REACHED_AND_ROWS;
-
-    /**
-     * The objects a look starts from, for a query sent along with {@link #NAMED} in the same round
-     * trip: a query selecting each as class id and object id ({@code c, o}), taking the same four
-     * parameters as {@link #NAMED}, which {@link Look#bind} sets. The objects whose rows
-     * {@link Look#finish} compares are among these, unless {@link Look#seeds} says otherwise.
-     */
-    static final String SEEDS = REACHED.replace(" SELECT rc::int8, ro::int8, c::int8, o::int8 FROM s",
-            ", k(c, o) AS (SELECT c, o FROM s UNION SELECT * FROM unnest(?::text::oid[], ?::text::oid[]))"
-            + " SELECT c, o FROM k");
-
-    /** A look at the rows some names reach, made in two steps so that other queries may ride with its round trip. */
-    Look look(Set<String> names) {
         if (perCatalog.getOrDefault(PostgresCatalogQueries.PG_PROC, 0) > 0) {
             return null;
         }
-        return new Look(names);
-    }
-
-    /** See {@link #look}: {@link #bind} its parameters, then {@link #finish} with the rows of {@link #NAMED}. */
-    final class Look {
-
-        private final Set<String> names;
-        private final Set<Long> before = new HashSet<>();
-        /** What depended on the relations known by those names when last looked at (gone with them, perhaps). */
-        private final Set<Long> remembered;
-        private Set<Long> seeds;
-
-        private Look(Set<String> names) {
-            this.names = names;
-            for (String name : names) {
-                relationsNamed.getOrDefault(name, Set.of())
-                        .forEach(oid -> before.add(object(PostgresCatalogQueries.PG_CLASS, oid)));
-            }
-            remembered = closure(before, Set.of(), new HashSet<>());
+        fetched = 0;
+        Set<Long> before = new HashSet<>();
+        for (String name : names) {
+            relationsNamed.getOrDefault(name, Set.of()).forEach(oid -> before.add(object(PostgresCatalogQueries.PG_CLASS, oid)));
         }
-
-        /** Sets the four parameters of {@link #NAMED} (or of {@link #SEEDS}) from {@code first} on. */
-        void bind(PreparedStatement statement, int first) throws SQLException {
-            statement.setArray(first, statement.getConnection().createArrayOf("text", names.toArray()));
-            statement.setString(first + 1, before.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
+        // what depended on the relations known by those names when last looked at (gone with them, perhaps):
+        // its rows come along with what the names reach now
+        Set<Long> remembered = closure(before, Set.of(), new HashSet<>());
+        Set<Long> now = new HashSet<>();
+        Map<Long, Set<Long>> edges = new HashMap<>();
+        Map<Key, Row> present = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(REACHED_AND_ROWS)) {
+            statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+            statement.setString(2, before.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
                     .collect(Collectors.joining(",", "{", "}")));
-            statement.setString(first + 2, remembered.stream().map(object -> String.valueOf(object >>> 32))
+            statement.setString(3, remembered.stream().map(object -> String.valueOf(object >>> 32))
                     .collect(Collectors.joining(",", "{", "}")));
-            statement.setString(first + 3, remembered.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
+            statement.setString(4, remembered.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL))
                     .collect(Collectors.joining(",", "{", "}")));
-        }
-
-        /**
-         * After {@link #finish}: the objects (class id, object id) {@link #SEEDS} selected; those
-         * {@link #finish} returned may reach past them (the dependencies remembered add some), and
-         * a query that rode along then does not cover them all.
-         */
-        Set<List<Long>> seeds() {
-            Set<List<Long>> pairs = new HashSet<>();
-            for (Long object : seeds) {
-                pairs.add(List.of(object >>> 32, object & 0xFFFFFFFFL));
-            }
-            return pairs;
-        }
-
-        /**
-         * Brings the listing up to the catalog from the rows of {@link #NAMED}: returns the objects
-         * (class id, object id) whose rows are new, gone or written again, each once, as
-         * {@link #updateNamed}.
-         */
-        List<long[]> finish(Connection connection, ResultSet rs) throws SQLException {
-            fetched = 0;
-            Set<Long> now = new HashSet<>();
-            Map<Long, Set<Long>> edges = new HashMap<>();
-            Map<Key, Row> present = new HashMap<>();
-            while (rs.next()) {
-                if (rs.getInt(1) == 0) {
-                    fetched++;
-                    present.put(key(rs), row(rs));
-                    continue;
-                }
-                long dependent = object(rs.getLong(4), rs.getLong(5));
-                now.add(dependent);
-                if (rs.getLong(2) != 0) {
-                    edges.computeIfAbsent(object(rs.getLong(2), rs.getLong(3)), k -> new HashSet<>()).add(dependent);
-                }
-            }
-            // and what depended on what they reach now when last looked at: the rows of those not read yet
-            Set<Long> scope = closure(before, now, new HashSet<>(now));
-            Set<Long> rest = new HashSet<>(scope);
-            rest.removeAll(now);
-            rest.removeAll(remembered);
-            seeds = new HashSet<>(now);
-            seeds.addAll(remembered);
-            if (!rest.isEmpty()) {
-                readRows(connection, rest, present);
-            }
-            return compare(scope, present, edges);
-        }
-    }
-
-    /** The rows of {@code objects}, looked up by each catalog's index, into {@code present}. */
-    private void readRows(Connection connection, Set<Long> objects, Map<Key, Row> present) throws SQLException {
-        String oids = objects.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL)).distinct()
-                .collect(Collectors.joining(",", "{", "}"));
-        String classes = objects.stream().map(object -> String.valueOf(object >>> 32)).distinct()
-                .collect(Collectors.joining(",", "{", "}"));
-        String keys = objects.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        try (PreparedStatement statement = connection.prepareStatement(OF_OBJECTS)) {
-            for (int i = 0; i < CATALOGS.size(); i++) {
-                statement.setString(3 * i + 1, oids);
-                statement.setString(3 * i + 2, classes);
-                statement.setString(3 * i + 3, keys);
-            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    fetched++;
-                    present.put(key(rs), row(rs));
+                    if (rs.getInt(1) == 0) {
+                        fetched++;
+                        present.put(key(rs), row(rs));
+                        continue;
+                    }
+                    long dependent = object(rs.getLong(4), rs.getLong(5));
+                    now.add(dependent);
+                    if (rs.getLong(2) != 0) {
+                        edges.computeIfAbsent(object(rs.getLong(2), rs.getLong(3)), k -> new HashSet<>()).add(dependent);
+                    }
                 }
             }
         }
-    }
-
-    /**
-     * The rows of the objects in {@code scope} as they are now ({@code present}) against those
-     * known: the listing takes the new ones; returns the objects whose rows changed.
-     */
-    private List<long[]> compare(Set<Long> scope, Map<Key, Row> present, Map<Long, Set<Long>> edges) {
+        // and what depended on what they reach now when last looked at: the rows of those not read yet
+        Set<Long> scope = closure(before, now, new HashSet<>(now));
+        Set<Long> rest = new HashSet<>(scope);
+        rest.removeAll(now);
+        rest.removeAll(remembered);
+        if (!rest.isEmpty()) {
+            String oids = rest.stream().map(object -> String.valueOf(object & 0xFFFFFFFFL)).distinct()
+                    .collect(Collectors.joining(",", "{", "}"));
+            String classes = rest.stream().map(object -> String.valueOf(object >>> 32)).distinct()
+                    .collect(Collectors.joining(",", "{", "}"));
+            String objects = rest.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+            try (PreparedStatement statement = connection.prepareStatement(OF_OBJECTS)) {
+                for (int i = 0; i < CATALOGS.size(); i++) {
+                    statement.setString(3 * i + 1, oids);
+                    statement.setString(3 * i + 2, classes);
+                    statement.setString(3 * i + 3, objects);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        fetched++;
+                        present.put(key(rs), row(rs));
+                    }
+                }
+            }
+        }
         Set<List<Long>> changed = new LinkedHashSet<>();
         for (Long object : scope) {
             for (Key key : List.copyOf(keysOf.getOrDefault(object, Set.of()))) {

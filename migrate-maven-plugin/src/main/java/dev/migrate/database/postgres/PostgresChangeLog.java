@@ -6,11 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The list of catalog objects that DDL touched in a PostgreSQL scratch database, kept by two
@@ -89,21 +85,11 @@ final class PostgresChangeLog {
 
     /** {@link #TOUCHED} from the objects {@code seed} selects (columns classid, objid). */
     private static String touched(String seed) {
-        return touched(seed, false);
-    }
-
-    /**
-     * {@link #touched(String)}; where {@code parented}, {@code seed} selects each object after two
-     * zeros, and each row starts with the object it was reached from (class id and object id; zeros
-     * for a seed): the edges of the walk, from which what any of the seeds reaches can be told.
-     */
-    private static String touched(String seed, boolean parented) {
-        return "WITH RECURSIVE reach(" + (parented ? "rc, ro, " : "") + "classid, objid) AS (" + seed
+        return "WITH RECURSIVE reach(classid, objid) AS (" + seed
             // LATERAL: each step looks its dependents up in pg_depend's index; a join would scan all of it
-            + " UNION SELECT " + (parented ? "r.classid, r.objid, " : "") + "d.classid, d.objid FROM reach r"
-            + " CROSS JOIN LATERAL (SELECT classid, objid FROM pg_depend"
+            + " UNION SELECT d.classid, d.objid FROM reach r CROSS JOIN LATERAL (SELECT classid, objid FROM pg_depend"
             + "   WHERE refclassid = r.classid AND refobjid = r.objid OFFSET 0) d)"
-            + " SELECT " + (parented ? "r.rc::int8, r.ro::int8, " : "") + "r.classid, r.objid, CASE r.classid"
+            + " SELECT r.classid, r.objid, CASE r.classid"
             + "   WHEN 1259 THEN coalesce((SELECT x.indrelid FROM pg_index x WHERE x.indexrelid = r.objid), r.objid)"
             + "   WHEN 2606 THEN (SELECT k.conrelid FROM pg_constraint k WHERE k.oid = r.objid)"
             + "   WHEN 2620 THEN (SELECT g.tgrelid FROM pg_trigger g WHERE g.oid = r.objid)"
@@ -412,135 +398,16 @@ final class PostgresChangeLog {
      */
     private static boolean touchedRows(ResultSet rs, List<long[]> rows) throws SQLException {
         while (rs.next()) {
-            long[] row = touchedRow(rs, 0);
-            if (row == null) {
+            long classId = rs.getLong(1);
+            long objectId = rs.getLong(2);
+            if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID || classId == PostgresSnapshotReader.PG_NAMESPACE
+                    || classId == PostgresSnapshotReader.PG_EXTENSION) {
                 return false;
             }
-            rows.add(row);
+            rows.add(new long[] {classId, objectId, rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                (rs.getBoolean(6) ? 1 : 0) | (rs.getBoolean(7) ? 2 : 0) | (rs.getBoolean(8) ? 4 : 0)});
         }
         return true;
-    }
-
-    /** The row of {@link #TOUCHED_NOW}'s kind in the columns after {@code at}; null when a snapshot must read everything. */
-    private static long[] touchedRow(ResultSet rs, int at) throws SQLException {
-        long classId = rs.getLong(at + 1);
-        long objectId = rs.getLong(at + 2);
-        if (classId == 0 || objectId < FIRST_NORMAL_OBJECT_ID || classId == PostgresSnapshotReader.PG_NAMESPACE
-                || classId == PostgresSnapshotReader.PG_EXTENSION) {
-            return null;
-        }
-        return new long[] {classId, objectId, rs.getLong(at + 3), rs.getLong(at + 4), rs.getLong(at + 5),
-            (rs.getBoolean(at + 6) ? 1 : 0) | (rs.getBoolean(at + 7) ? 2 : 0) | (rs.getBoolean(at + 8) ? 4 : 0)};
-    }
-
-    /**
-     * The query {@link #lookWithHistory} sends for the history table {@code history} (built once by
-     * the caller: the driver keeps it prepared): the listing's look, the walk of {@link #resolve} from
-     * every object it starts from, edge by edge, and the history log's new rows.
-     */
-    static String lookSql(String history) {
-        return PostgresCatalogListing.NAMED + ";\n"
-                + now(touched("SELECT 0::oid, 0::oid, c, o FROM (" + PostgresCatalogListing.SEEDS + ") seeds", true))
-                + ";\n"
-                + historySinceSql(history);
-    }
-
-    /**
-     * What a look of the catalog listing found: the objects whose rows changed ({@code named}), what
-     * they belong to as {@link #resolve} gives it ({@code rows}, null when a snapshot must read
-     * everything), and the history log's rows after the position given, as {@link #historyOnlySince}.
-     */
-    record Looked(List<long[]> named, List<long[]> rows, List<String[]> history) {
-    }
-
-    /**
-     * {@link PostgresCatalogListing#updateNamed}, then {@link #resolveWithHistory} of what it names,
-     * in one round trip: the walk through {@code pg_depend} from every object the look starts from is
-     * asked along with it, edge by edge, and what the objects whose rows changed reach is taken from
-     * it, so the rows are those {@link #resolve} gives (every object the walk reaches has all its
-     * dependents listed, so the walk from some of its seeds is part of it). Where the objects that changed reach past those (dependencies the
-     * listing remembered), they are resolved in a round trip of their own. Null where the history
-     * log cannot be read (a revision dropped it): then nothing was read, and the caller asks apart.
-     *
-     * @param sql {@link #lookSql} of the history table
-     */
-    static Looked lookWithHistory(Connection connection, PostgresCatalogListing.Look look, String sql, long position)
-            throws SQLException {
-        boolean held = !connection.getAutoCommit();
-        try (PreparedStatement statement = connection.prepareStatement(behindSavepoint(held, sql))) {
-            look.bind(statement, 1);
-            look.bind(statement, 5);
-            statement.setLong(9, position);
-            try {
-                statement.execute();
-            } catch (SQLException e) {
-                undo(connection, held, 0);
-                return null;
-            }
-            if (held) {
-                // past the savepoint's update count
-                statement.getMoreResults();
-            }
-            List<long[]> named;
-            try (ResultSet rs = statement.getResultSet()) {
-                named = look.finish(connection, rs);
-            }
-            Set<List<Long>> changed = new HashSet<>();
-            for (long[] pair : named) {
-                changed.add(List.of(pair[0], pair[1]));
-            }
-            statement.getMoreResults();
-            // the walk from every object the look started from, edge by edge, with each object's units
-            Map<List<Long>, Set<List<Long>>> dependents = new HashMap<>();
-            Map<List<Long>, long[]> units = new HashMap<>();
-            Set<List<Long>> unresolved = new HashSet<>();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    List<Long> object = List.of(rs.getLong(3), rs.getLong(4));
-                    if (rs.getLong(1) != 0) {
-                        dependents.computeIfAbsent(List.of(rs.getLong(1), rs.getLong(2)), k -> new HashSet<>()).add(object);
-                    }
-                    long[] row = touchedRow(rs, 2);
-                    if (row == null) {
-                        unresolved.add(object);
-                    } else {
-                        units.putIfAbsent(object, row);
-                    }
-                }
-            }
-            // what the objects that changed reach: the rows resolve() gives for them
-            List<long[]> reached = new ArrayList<>();
-            boolean whole = false;
-            Set<List<Long>> seen = new HashSet<>(changed);
-            java.util.ArrayDeque<List<Long>> next = new java.util.ArrayDeque<>(changed);
-            while (!next.isEmpty()) {
-                List<Long> object = next.poll();
-                if (unresolved.contains(object)) {
-                    whole = true;
-                } else if (units.containsKey(object)) {
-                    reached.add(units.get(object));
-                }
-                for (List<Long> dependent : dependents.getOrDefault(object, Set.of())) {
-                    if (seen.add(dependent)) {
-                        next.add(dependent);
-                    }
-                }
-            }
-            statement.getMoreResults();
-            List<String[]> log;
-            try (ResultSet rs = statement.getResultSet()) {
-                log = historyRows(rs);
-            }
-            List<long[]> rows;
-            if (named.isEmpty()) {
-                rows = List.of();
-            } else if (!look.seeds().containsAll(changed)) {
-                rows = resolve(connection, named);
-            } else {
-                rows = whole ? null : reached;
-            }
-            return new Looked(named, rows, log);
-        }
     }
 
     /**

@@ -32,8 +32,6 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     private final String historyName;
     /** The change log's query for that history table (built once: the driver keeps it prepared). */
     private final String sinceSql;
-    /** The catalog listing's look with what it names and the history log's rows (built once, for the same reason). */
-    private final String lookSql;
     /** The history log's rows that the last {@link #next} read along, and whether it did. */
     private List<String[]> historyRows;
     private boolean historyRead;
@@ -66,7 +64,6 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         this.track = track;
         this.historyName = quote(historySchema) + "." + quote(historyTable);
         this.sinceSql = PostgresChangeLog.sinceSql(historyName);
-        this.lookSql = PostgresChangeLog.lookSql(historyName);
     }
 
     @Override
@@ -125,24 +122,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             // the rows of what the phase's statements name where they can tell, else among them all
             Set<String> names = scope.names();
             List<long[]> named = null;
-            PostgresCatalogListing.Look look = null;
             if (names != null) {
                 names.add(historyTable);
-                look = listing.look(names);
-            }
-            PostgresChangeLog.Looked looked = look == null || !historyLogged || history == null ? null
-                    : PostgresChangeLog.lookWithHistory(connection, look, lookSql, historyPosition);
-            if (looked != null) {
-                // the look, what it names and the history log's new rows in one round trip
-                historyRows = looked.history();
-                historyRead = true;
-                rows = looked.rows();
-                if (rows == null) {
-                    return readAll(connection);
-                }
-                return patch(connection, rows);
-            }
-            if (names != null) {
                 named = listing.updateNamed(connection, names);
             }
             if (named == null) {
@@ -162,11 +143,6 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
                 return readAll(connection);
             }
         }
-        return patch(connection, rows);
-    }
-
-    /** The last snapshot patched with the units {@code rows} (see {@link PostgresChangeLog#resolve}) name, read again. */
-    private SchemaSnapshot patch(Connection connection, List<long[]> rows) throws SQLException {
         // per unit the log names: whether it still exists (a unit gone since reads as empty, and its
         // entries leave the snapshot); and the units objects the log names belonged to at the last read
         Map<Long, Boolean> exists = new HashMap<>();
