@@ -11,8 +11,12 @@ import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.Plan;
 import dev.migrate.revision.Revision;
+import dev.migrate.run.StatementObserver;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Runs plans in the scratch database, holds transactions around them where it can, and asks its
@@ -120,7 +124,7 @@ final class ScratchSession implements AutoCloseable {
             return;
         }
         held = false;
-        java.sql.Connection connection = runner.connection();
+        Connection connection = runner.connection();
         try {
             if (keep) {
                 connection.commit();
@@ -140,12 +144,12 @@ final class ScratchSession implements AutoCloseable {
      * @throws dev.migrate.run.StatementFailedException when a statement fails
      */
     long run(Direction direction, List<Revision> revisions) {
-        return run(direction, revisions, dev.migrate.run.StatementObserver.NONE);
+        return run(direction, revisions, StatementObserver.NONE);
     }
 
     /** Work that reads or writes the scratch database outside a plan (seeding rows, comparing them). */
     interface Work {
-        void run(java.sql.Connection connection) throws SQLException;
+        void run(Connection connection) throws SQLException;
     }
 
     /**
@@ -163,13 +167,13 @@ final class ScratchSession implements AutoCloseable {
     }
 
     /** As {@link #run(Direction, List)}, telling {@code statements} about each statement. */
-    long run(Direction direction, List<Revision> revisions, dev.migrate.run.StatementObserver statements) {
+    long run(Direction direction, List<Revision> revisions, StatementObserver statements) {
         long started = System.nanoTime();
         if (revisions.size() > 1) {
             observer.readAllNext();
         }
         SnapshotSeries watching = observer.series();
-        dev.migrate.run.StatementObserver told = told(watching, statements);
+        StatementObserver told = told(watching, statements);
         boolean done = false;
         try {
             if (held) {
@@ -208,19 +212,19 @@ final class ScratchSession implements AutoCloseable {
     }
 
     /** {@code statements}, and the series told of each statement that ran (it follows changes by what ran). */
-    private static dev.migrate.run.StatementObserver told(SnapshotSeries watching,
-            dev.migrate.run.StatementObserver statements) {
+    private static StatementObserver told(SnapshotSeries watching,
+            StatementObserver statements) {
         return watching == null ? statements
-                : new dev.migrate.run.StatementObserver() {
+                : new StatementObserver() {
                     @Override
-                    public void starting(Revision revision, Direction way, java.sql.Connection connection)
+                    public void starting(Revision revision, Direction way, Connection connection)
                             throws SQLException {
                         statements.starting(revision, way, connection);
                     }
 
                     @Override
                     public void ran(Revision revision, Direction way, dev.migrate.sql.Statement statement,
-                            java.sql.Connection connection) throws SQLException {
+                            Connection connection) throws SQLException {
                         watching.ran(statement.sql());
                         statements.ran(revision, way, statement, connection);
                     }
@@ -228,7 +232,7 @@ final class ScratchSession implements AutoCloseable {
                     @Override
                     public boolean betweenStatements() {
                         // the series only notes what ran: with nothing else watching, a revision goes in one batch
-                        return statements != dev.migrate.run.StatementObserver.NONE && statements.betweenStatements();
+                        return statements != StatementObserver.NONE && statements.betweenStatements();
                     }
                 };
     }
@@ -249,12 +253,12 @@ final class ScratchSession implements AutoCloseable {
      *
      * @throws dev.migrate.run.StatementFailedException when a statement fails, as {@link #run(Direction, List)}
      */
-    long runSharing(Direction direction, List<Revision> revisions, java.util.function.Predicate<Revision> mayShare) {
+    long runSharing(Direction direction, List<Revision> revisions, Predicate<Revision> mayShare) {
         if (held || !scratch.dialect().transactionalDdl() || revisions.size() < 2) {
             return run(direction, revisions);
         }
         long started = System.nanoTime();
-        List<Revision> alone = new java.util.ArrayList<>();
+        List<Revision> alone = new ArrayList<>();
         int i = 0;
         while (i < revisions.size()) {
             int end = i;
@@ -269,7 +273,7 @@ final class ScratchSession implements AutoCloseable {
             }
             if (!alone.isEmpty()) {
                 run(direction, alone);
-                alone = new java.util.ArrayList<>();
+                alone = new ArrayList<>();
             }
             List<Revision> group = revisions.subList(i, end);
             if (!shared(direction, group)) {
@@ -289,12 +293,12 @@ final class ScratchSession implements AutoCloseable {
         SnapshotSeries watching = observer.series();
         Database database = runner();
         clean = false;
-        java.sql.Connection connection = database.connection();
+        Connection connection = database.connection();
         boolean committed = false;
         try {
             connection.setAutoCommit(false);
             UncheckedRun.runHeld(database, schema, table, new Plan(direction, group), told(watching,
-                    dev.migrate.run.StatementObserver.NONE));
+                    StatementObserver.NONE));
             connection.commit();
             committed = true;
         } catch (SQLException | dev.migrate.run.StatementFailedException e) {
