@@ -1,33 +1,19 @@
 package dev.migrate.run;
 
-import static dev.migrate.testing.Ids.R1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.database.Database;
-import dev.migrate.database.Dialects;
-import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
-import dev.migrate.graph.GraphLoader;
 import dev.migrate.graph.Plan;
-import dev.migrate.graph.RevisionGraph;
-import dev.migrate.graph.Target;
-import dev.migrate.revision.Placeholders;
 import dev.migrate.revision.Revision;
 import dev.migrate.sql.Statement;
-import dev.migrate.testing.RevisionFiles;
 import dev.migrate.testing.TestDatabase;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A statement observer that only notes what ran (verify's snapshot series) lets a transactional
@@ -35,36 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * ran and before the commit. One that looks between statements (the lock report) still sees each
  * statement run on its own.
  */
-class BatchedObserverTest {
+class BatchedObserverTest extends OneRevisionOnHistory {
 
-    static final Identifier HISTORY = new Identifier("migrate_history");
-
-    @TempDir
-    Path dir;
-
-    TestDatabase db;
-    Database database;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
-        database = Database.connect(Dialects.forUrl(db.url()), db.url(), null, null);
-        UncheckedRun.createHistoryTable(database, null, HISTORY);
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        db.close();
+    BatchedObserverTest() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 
     Revision revision(String upgrade) {
-        RevisionFiles.in(dir).add(R1 + "_three", "base", upgrade, "DROP TABLE c;\nDROP TABLE b;\nDROP TABLE a;\n");
-        RevisionGraph graph = GraphLoader.load(dir, Dialects.forUrl(db.url()).syntax(), Placeholders.NONE, null, null,
-                db.url(), true);
-        return graph.upgradePlan(Target.parse("head"), Set.of()).steps().get(0);
+        return revision(upgrade, "DROP TABLE c;\nDROP TABLE b;\nDROP TABLE a;\n");
     }
 
     /** Notes, for each statement it is told of, the tables that exist at that moment on the run's connection. */
