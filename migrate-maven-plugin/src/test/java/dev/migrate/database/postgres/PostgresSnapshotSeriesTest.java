@@ -265,18 +265,13 @@ class PostgresSnapshotSeriesTest {
                 series.next(observer, true);
                 int named = 0;
                 for (String step : steps) {
-                    statement.execute(step);
-                    series.ran(step);
+                    runTold(statement, series, step);
                     PostgresCatalogListing before = series.listing();
                     int namedBefore = before.namedUpdates();
                     SchemaSnapshot incremental = series.next(observer, false);
                     named += series.listing() == before && before.namedUpdates() > namedBefore ? 1 : 0;
 
-                    assertThat(incremental.objects()).as("after %s", step)
-                            .isEqualTo(reader.read(observer, "public", "migrate_history").objects());
-                    // a row the named listing missed would show here, even where the snapshot does not change
-                    assertThat(series.listing().versions()).as("rows after %s", step)
-                            .isEqualTo(PostgresCatalogListing.read(observer).versions());
+                    assertMatchesAFullRead(step, incremental, series, observer);
                 }
                 assertThat(named).as("steps listed by name").isEqualTo(steps.size() - 1);
                 assertThat(series.fullReads()).isEqualTo(2);
@@ -398,10 +393,7 @@ class PostgresSnapshotSeriesTest {
             for (String step : steps) {
                 // each phase as verify runs one: the revision's statement and its history row
                 String write = "INSERT INTO migrate_history VALUES ('r" + ++revision + "')";
-                statement.execute(step);
-                statement.execute(write);
-                series.ran(step);
-                series.ran(write);
+                runTold(statement, series, step, write);
                 sent.clear();
                 SchemaSnapshot incremental = series.next(counted, false);
                 List<String> followed = series.history(counted);
@@ -409,15 +401,35 @@ class PostgresSnapshotSeriesTest {
                 // what the names reach with those objects' rows; what changed, resolved with the history log's
                 // rows; then the units that changed, read again
                 assertThat(sent).as("statements sent after %s", step).hasSizeLessThanOrEqualTo(3);
-                assertThat(incremental.objects()).as("after %s", step)
-                        .isEqualTo(reader.read(observer, "public", "migrate_history").objects());
-                assertThat(series.listing().versions()).as("rows after %s", step)
-                        .isEqualTo(PostgresCatalogListing.read(observer).versions());
+                assertMatchesAFullRead(step, incremental, series, observer);
                 assertThat(followed).as("history after %s", step).containsExactlyInAnyOrderElementsOf(
                         db.column("SELECT revision FROM migrate_history"));
             }
             assertThat(series.fullReads()).isEqualTo(1);
         });
+    }
+
+    /** Runs each statement as a phase of verify does, and tells {@code series} it ran. */
+    private static void runTold(Statement statement, PostgresSnapshotSeries series, String... sql)
+            throws SQLException {
+        for (String each : sql) {
+            statement.execute(each);
+        }
+        for (String each : sql) {
+            series.ran(each);
+        }
+    }
+
+    /**
+     * The snapshot {@code series} took after {@code step} is what a full read finds, and its listing holds the rows a
+     * full listing holds: a row the named listing missed shows here even where the snapshot does not change.
+     */
+    private static void assertMatchesAFullRead(String step, SchemaSnapshot incremental, PostgresSnapshotSeries series,
+            Connection observer) throws SQLException {
+        assertThat(incremental.objects()).as("after %s", step)
+                .isEqualTo(new PostgresSnapshotReader().read(observer, "public", "migrate_history").objects());
+        assertThat(series.listing().versions()).as("rows after %s", step)
+                .isEqualTo(PostgresCatalogListing.read(observer).versions());
     }
 
     /** {@code connection}, recording the text of each statement it runs in {@code sent}. */
