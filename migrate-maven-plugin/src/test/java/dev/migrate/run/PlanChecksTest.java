@@ -11,12 +11,14 @@ import dev.migrate.graph.Plan;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
 import dev.migrate.revision.RevisionFolder;
+import dev.migrate.sql.NoTransactionStatement;
 import dev.migrate.testing.RevisionFiles;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Statements a database refuses inside a transaction are refused while planning, per database and version. */
@@ -52,6 +54,17 @@ class PlanChecksTest {
                 .hasMessageContaining("inside a transaction, and revision 20260102000000 runs in one")
                 .hasMessageContaining("'-- transactional: false'")
                 .hasMessageContaining("nothing was run");
+    }
+
+    /** Odd spellings too: lower case, quoted names, comments between words, newlines. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dev.migrate.lint.NoTransactionStatementsTest#spellings")
+    void postgresOlderThan12RefusesEveryKindHoweverItIsSpelled(NoTransactionStatement kind, String statement) {
+        Plan plan = upgradeWith(statement, true);
+
+        assertThatThrownBy(() -> PlanChecks.check(plan, POSTGRES, 11))
+                .isInstanceOf(RefusedInTransactionException.class)
+                .hasMessageContaining("PostgreSQL refuses " + kind.label() + " inside a transaction");
     }
 
     @Test
