@@ -404,23 +404,39 @@ class SquashTest {
 
     @OnBothDatabases
     void keepsTheDataOfAUserTableWhoseNameBeginsAsTheCatalogsDo(BothDatabases.Lazy lazy) throws IOException {
-        TestDatabase db = lazy.get();
+        assertSquashKeepsTheDataOf(lazy.get(), "pg_things");
+    }
+
+    @org.junit.jupiter.api.Test
+    void keepsTheDataOfAUserTableNamedAsOneOfMariaDbsSystemViews() throws IOException {
+        // information_schema.PLUGINS, which the driver lists as a SYSTEM VIEW
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB)) {
+            assertSquashKeepsTheDataOf(db, "plugins");
+        }
+    }
+
+    /**
+     * A squash of two revisions that write rows to the user's table {@code table} keeps their
+     * statements, and a new database upgraded with it holds the rows the chain left.
+     */
+    void assertSquashKeepsTheDataOf(TestDatabase db, String table) throws IOException {
         RevisionFiles files = RevisionFiles.in(dir);
-        files.add(A + "_a", "base", "CREATE TABLE pg_things (id INT PRIMARY KEY, name VARCHAR(20));\n"
-                + "INSERT INTO pg_things (id, name) VALUES (1, 'one');", "DROP TABLE pg_things;");
-        files.add(B + "_b", A, "UPDATE pg_things SET name = 'uno' WHERE id = 1;\n"
-                + "INSERT INTO pg_things (id, name) VALUES (2, 'two');", "DELETE FROM pg_things WHERE id = 2;");
+        files.add(A + "_a", "base", "CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(20));\n"
+                + "INSERT INTO " + table + " (id, name) VALUES (1, 'one');", "DROP TABLE " + table + ";");
+        files.add(B + "_b", A, "UPDATE " + table + " SET name = 'uno' WHERE id = 1;\n"
+                + "INSERT INTO " + table + " (id, name) VALUES (2, 'two');", "DELETE FROM " + table + " WHERE id = 2;");
 
         RecordingListener listener = new RecordingListener();
         Squasher.Result result = squashToHead(db, listener);
 
         String upgrade = Files.readString(result.file()).split("(?m)^-- downgrade")[0];
         assertThat(result.warnings()).isEmpty();
-        assertThat(upgrade).contains("INSERT INTO pg_things (id, name) VALUES (1, 'one');")
-                .contains("INSERT INTO pg_things (id, name) VALUES (2, 'two');");
+        assertThat(upgrade).contains("INSERT INTO " + table + " (id, name) VALUES (1, 'one');")
+                .contains("INSERT INTO " + table + " (id, name) VALUES (2, 'two');");
         assertThat(listener.events()).noneMatch(line -> line.contains("own catalog"));
         migrator(db).upgrade("head");
-        assertThat(db.column("SELECT id || ':' || name FROM pg_things ORDER BY id")).containsExactly("1:uno", "2:two");
+        assertThat(db.column("SELECT CONCAT(id, ':', name) FROM " + table + " ORDER BY id"))
+                .containsExactly("1:uno", "2:two");
     }
 
     @org.junit.jupiter.api.Test
