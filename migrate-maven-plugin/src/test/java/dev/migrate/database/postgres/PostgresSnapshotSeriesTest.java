@@ -16,6 +16,39 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresSnapshotSeriesTest {
 
+    /**
+     * Phases of tables, keys, views, comments, partitions and sequences, each of which names what it
+     * changes.
+     */
+    private static final List<String> TOLD_STEPS = List.of(
+            "CREATE TABLE customers (id SERIAL PRIMARY KEY, name TEXT NOT NULL)",
+            "CREATE TABLE orders (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                    + " customer_id INT REFERENCES customers (id), total INT)",
+            "CREATE INDEX orders_total ON orders (total)",
+            "CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100",
+            "ALTER TABLE orders RENAME COLUMN total TO amount",
+            "COMMENT ON COLUMN orders.amount IS 'in cents'",
+            "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 0",
+            "COMMENT ON CONSTRAINT orders_pkey ON orders IS 'the key'",
+            "DROP VIEW big_orders",
+            // rebuilds the index under a new object id, same name
+            "ALTER TABLE orders ALTER COLUMN amount TYPE BIGINT",
+            "INSERT INTO customers (name) VALUES ('first')",
+            "ALTER TABLE customers RENAME TO clients",
+            // the foreign key's triggers on clients go with the column of orders
+            "ALTER TABLE orders DROP COLUMN customer_id",
+            "ALTER TABLE clients ADD COLUMN tag TEXT UNIQUE",
+            "CREATE TABLE parts (id INT, at DATE) PARTITION BY RANGE (at)",
+            "CREATE TABLE parts_2026 PARTITION OF parts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+            "CREATE INDEX parts_id ON parts (id)",
+            "DROP TABLE parts_2026",
+            // its index, key, identity sequence and row types go with it, none of them named
+            "DROP TABLE orders",
+            "CREATE SEQUENCE numbers START 5",
+            "ALTER SEQUENCE numbers INCREMENT BY 2",
+            "DROP TABLE clients",
+            "DROP SEQUENCE numbers");
+
     @Test
     void eachStepReadsOnlyWhatTheLogNamesAndMatchesAFullRead() throws SQLException {
         assertEveryStepMatchesAFullRead(List.of(
@@ -228,38 +261,10 @@ class PostgresSnapshotSeriesTest {
     void withoutTheLogAPhaseToldItsStatementsListsOnlyWhatTheyNameAndKeepsEveryRowAsAFullListing()
             throws SQLException {
         asNonSuperuser(role -> {
-            List<String> steps = List.of(
-                    "CREATE TABLE customers (id SERIAL PRIMARY KEY, name TEXT NOT NULL)",
-                    "CREATE TABLE orders (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-                            + " customer_id INT REFERENCES customers (id), total INT)",
-                    "CREATE INDEX orders_total ON orders (total)",
-                    "CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100",
-                    "ALTER TABLE orders RENAME COLUMN total TO amount",
-                    "COMMENT ON COLUMN orders.amount IS 'in cents'",
-                    "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 0",
-                    "COMMENT ON CONSTRAINT orders_pkey ON orders IS 'the key'",
-                    "DROP VIEW big_orders",
-                    // rebuilds the index under a new object id, same name
-                    "ALTER TABLE orders ALTER COLUMN amount TYPE BIGINT",
-                    "INSERT INTO customers (name) VALUES ('first')",
-                    "ALTER TABLE customers RENAME TO clients",
-                    // the foreign key's triggers on clients go with the column of orders
-                    "ALTER TABLE orders DROP COLUMN customer_id",
-                    "ALTER TABLE clients ADD COLUMN tag TEXT UNIQUE",
-                    "CREATE TABLE parts (id INT, at DATE) PARTITION BY RANGE (at)",
-                    "CREATE TABLE parts_2026 PARTITION OF parts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
-                    "CREATE INDEX parts_id ON parts (id)",
-                    "DROP TABLE parts_2026",
-                    // its index, key, identity sequence and row types go with it, none of them named
-                    "DROP TABLE orders",
-                    "CREATE SEQUENCE numbers START 5",
-                    "ALTER SEQUENCE numbers INCREMENT BY 2",
-                    "DROP TABLE clients",
-                    // opaque: every row is looked at, and the next phase can name again
-                    "CREATE SCHEMA side",
-                    "CREATE TABLE side.more (id INT PRIMARY KEY)",
-                    "DROP TABLE side.more",
-                    "DROP SEQUENCE numbers");
+            // opaque: every row is looked at, and the next phase can name again
+            List<String> steps = new java.util.ArrayList<>(TOLD_STEPS);
+            steps.addAll(List.of("CREATE SCHEMA side", "CREATE TABLE side.more (id INT PRIMARY KEY)",
+                    "DROP TABLE side.more"));
             observedAs(role, (statement, observer, reader) -> {
                 PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
                 series.next(observer, true);
@@ -360,29 +365,6 @@ class PostgresSnapshotSeriesTest {
     void withoutSuperuserAToldPhaseLooksAtWhatItNamesInOneRoundTripAndStillMatchesAFullRead()
             throws SQLException {
         ownedByACreatedbRole((db, statement, observer) -> {
-            List<String> steps = List.of(
-                    "CREATE TABLE customers (id SERIAL PRIMARY KEY, name TEXT NOT NULL)",
-                    "CREATE TABLE orders (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-                            + " customer_id INT REFERENCES customers (id), total INT)",
-                    "CREATE INDEX orders_total ON orders (total)",
-                    "CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100",
-                    "ALTER TABLE orders RENAME COLUMN total TO amount",
-                    "COMMENT ON COLUMN orders.amount IS 'in cents'",
-                    "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 0",
-                    "DROP VIEW big_orders",
-                    "ALTER TABLE orders ALTER COLUMN amount TYPE BIGINT",
-                    "INSERT INTO customers (name) VALUES ('first')",
-                    "ALTER TABLE customers RENAME TO clients",
-                    "ALTER TABLE orders DROP COLUMN customer_id",
-                    "ALTER TABLE clients ADD COLUMN tag TEXT UNIQUE",
-                    "CREATE TABLE parts (id INT, at DATE) PARTITION BY RANGE (at)",
-                    "CREATE TABLE parts_2026 PARTITION OF parts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
-                    "CREATE INDEX parts_id ON parts (id)",
-                    "DROP TABLE parts_2026",
-                    "DROP TABLE orders",
-                    "CREATE SEQUENCE numbers START 5",
-                    "DROP TABLE clients",
-                    "DROP SEQUENCE numbers");
             PostgresSnapshotReader reader = new PostgresSnapshotReader();
             List<String> sent = new java.util.ArrayList<>();
             Connection counted = counting(observer, sent);
@@ -390,7 +372,7 @@ class PostgresSnapshotSeriesTest {
             series.next(counted, true);
             series.history(counted);
             int revision = 0;
-            for (String step : steps) {
+            for (String step : TOLD_STEPS) {
                 // each phase as verify runs one: the revision's statement and its history row
                 String write = "INSERT INTO migrate_history VALUES ('r" + ++revision + "')";
                 runTold(statement, series, step, write);
