@@ -39,13 +39,16 @@ class MariaDbRowsTest {
                 + " deleted); change the table in place instead";
     }
 
+    /** Table orders as revision R1 of {@link #orders} creates it, for a downgrade that makes it again. */
+    static final String CREATE_ORDERS = "CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            + " customer_id INT NOT NULL, total DECIMAL(10,2) NOT NULL, CONSTRAINT fk_orders_customer"
+            + " FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB;";
+
     RevisionFiles orders() {
         RevisionFiles files = RevisionFiles.in(dir);
         files.add(R1 + "_orders", "base", "CREATE TABLE customers (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
                 + " email VARCHAR(100) NOT NULL UNIQUE);\n"
-                + "CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, customer_id INT NOT NULL,"
-                + " total DECIMAL(10,2) NOT NULL, CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id)"
-                + " REFERENCES customers (id)) ENGINE=InnoDB;", "DROP TABLE orders;\nDROP TABLE customers;");
+                + CREATE_ORDERS, "DROP TABLE orders;\nDROP TABLE customers;");
         return files;
     }
 
@@ -320,9 +323,7 @@ class MariaDbRowsTest {
     @Test
     void downgradeThatDropsAndRecreatesATableLosesItsRows() {
         orders().add(R2 + "_add_note", R1, "ALTER TABLE orders ADD COLUMN note VARCHAR(20);",
-                "DROP TABLE orders;\nCREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
-                        + " customer_id INT NOT NULL, total DECIMAL(10,2) NOT NULL, CONSTRAINT fk_orders_customer"
-                        + " FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB;");
+                "DROP TABLE orders;\n" + CREATE_ORDERS);
 
         assertThat(messages(verify(), Severity.ERROR)).containsExactly(lost("add_note", "orders"));
     }
@@ -343,9 +344,7 @@ class MariaDbRowsTest {
     @Test
     void rowsARenameMovedAreFollowedAndTheirLossCaught() {
         orders().add(R2 + "_rename", R1, "RENAME TABLE orders TO orders_v2;",
-                "DROP TABLE orders_v2;\nCREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
-                        + " customer_id INT NOT NULL, total DECIMAL(10,2) NOT NULL, CONSTRAINT fk_orders_customer"
-                        + " FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB;");
+                "DROP TABLE orders_v2;\n" + CREATE_ORDERS);
 
         assertThat(messages(verify(), Severity.ERROR)).containsExactly(lost("rename", "orders"));
     }
