@@ -60,20 +60,9 @@ class SideEffectDifferencesTest extends VerifiedHistory {
 
     @Test
     void viewDroppedByACascadeOfTheDowngradeIsNamed() {
-        files.add(R1 + "_orders", "base", """
-                CREATE TABLE orders (id INT PRIMARY KEY, total INT);
-                CREATE VIEW big_orders AS SELECT id FROM orders WHERE total > 100;""",
-                "DROP VIEW big_orders;\nDROP TABLE orders;");
         // the downgrade recreates the column it dropped, but the view that used it went with the cascade
-        files.add(R2 + "_notes", R1, "CREATE TABLE order_notes (order_id INT);", """
-                DROP TABLE order_notes;
-                ALTER TABLE orders DROP COLUMN total CASCADE;
-                ALTER TABLE orders ADD COLUMN total INT;""");
-
-        VerifyResult result = verify();
-
-        assertThat(errors(result)).first().isEqualTo("downgrade of 20260102000000_notes drops view big_orders,"
-                + " which existed before the upgrade");
+        assertTheViewACascadeDroppedIsNamed(this, "ALTER TABLE orders DROP COLUMN total CASCADE;\n"
+                + "ALTER TABLE orders ADD COLUMN total INT;");
     }
 
     @Test
@@ -124,20 +113,21 @@ class SideEffectDifferencesTest extends VerifiedHistory {
 
         @Test
         void viewDroppedByACascadeOfTheDowngradeOnH2IsNamed() {
-            files.add(R1 + "_orders", "base", """
-                    CREATE TABLE orders (id INT PRIMARY KEY, total INT);
-                    CREATE VIEW big_orders AS SELECT id FROM orders WHERE total > 100;""",
-                    "DROP VIEW big_orders;\nDROP TABLE orders;");
             // the downgrade recreates the table it dropped, but the view on it went with the cascade
-            files.add(R2 + "_notes", R1, "CREATE TABLE order_notes (order_id INT);", """
-                    DROP TABLE order_notes;
-                    DROP TABLE orders CASCADE;
-                    CREATE TABLE orders (id INT PRIMARY KEY, total INT);""");
-
-            VerifyResult result = verify();
-
-            assertThat(errors(result)).first().isEqualTo("downgrade of 20260102000000_notes drops view big_orders,"
-                    + " which existed before the upgrade");
+            assertTheViewACascadeDroppedIsNamed(this, "DROP TABLE orders CASCADE;\n"
+                    + "CREATE TABLE orders (id INT PRIMARY KEY, total INT);");
         }
+    }
+
+    /** Table orders with a view on it, and a revision whose downgrade ends with {@code cascade}. */
+    private static void assertTheViewACascadeDroppedIsNamed(VerifiedHistory on, String cascade) {
+        on.files.add(R1 + "_orders", "base", """
+                CREATE TABLE orders (id INT PRIMARY KEY, total INT);
+                CREATE VIEW big_orders AS SELECT id FROM orders WHERE total > 100;""",
+                "DROP VIEW big_orders;\nDROP TABLE orders;");
+        on.files.add(R2 + "_notes", R1, "CREATE TABLE order_notes (order_id INT);", "DROP TABLE order_notes;\n" + cascade);
+
+        assertThat(errors(on.verify())).first().isEqualTo("downgrade of 20260102000000_notes drops view big_orders,"
+                + " which existed before the upgrade");
     }
 }
