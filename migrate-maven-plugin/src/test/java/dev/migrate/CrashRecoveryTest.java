@@ -37,10 +37,8 @@ class CrashRecoveryTest {
     }
 
     @AfterEach
-    void cleanUp() {
-        if (victim != null) {
-            victim.destroyForcibly();
-        }
+    void cleanUp() throws InterruptedException {
+        UpgradeProcess.stop(victim);
         db.close();
     }
 

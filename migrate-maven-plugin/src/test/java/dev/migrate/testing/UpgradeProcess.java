@@ -30,4 +30,12 @@ public final class UpgradeProcess {
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), UpgradeProcess.class.getName(),
                 url, revisions.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
+
+    /** Kills {@code process}, when there is one still running, and waits up to 10 s for it to end. */
+    public static void stop(Process process) throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }

@@ -38,10 +38,7 @@ class MariaDbJournalTest {
 
     @AfterEach
     void stopVictim() throws InterruptedException {
-        if (victim != null && victim.isAlive()) {
-            victim.destroyForcibly();
-            victim.waitFor(10, TimeUnit.SECONDS);
-        }
+        UpgradeProcess.stop(victim);
     }
 
     Migrator migrator() {

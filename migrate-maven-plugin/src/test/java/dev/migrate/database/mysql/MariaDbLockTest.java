@@ -41,10 +41,7 @@ class MariaDbLockTest {
 
     @AfterEach
     void stopVictim() throws InterruptedException {
-        if (victim != null && victim.isAlive()) {
-            victim.destroyForcibly();
-            victim.waitFor(10, TimeUnit.SECONDS);
-        }
+        UpgradeProcess.stop(victim);
     }
 
     String runLock() {
