@@ -20,20 +20,38 @@ public final class NoTransactionStatements {
         if (!mayBeOne(sql)) {
             return Optional.empty();
         }
-        // two the keyword classifier does not tell apart: read from the statement's own words
-        if (BARE_CLUSTER.matcher(sql).matches()) {
+        Tokens tokens = Tokens.of(sql, syntax);
+        // two the keyword classifier does not tell apart: read from the statement's own words, so
+        // comments and line breaks between them do not hide them
+        if (isBareCluster(tokens)) {
             return Optional.of(NoTransactionStatement.CLUSTER_ALL);
         }
-        if (DATABASE_TABLESPACE.matcher(sql).find()) {
+        if (tokens.matches(0, "alter", "database") && tokens.isWord(2) && tokens.matches(3, "set", "tablespace")) {
             return Optional.of(NoTransactionStatement.ALTER_DATABASE_SET_TABLESPACE);
         }
-        return of(KeywordClassifier.classify(Tokens.of(sql, syntax)));
+        return of(KeywordClassifier.classify(tokens));
     }
 
-    private static final java.util.regex.Pattern BARE_CLUSTER = java.util.regex.Pattern.compile(
-            "(?is)\\s*CLUSTER(\\s+VERBOSE|\\s*\\(\\s*VERBOSE[^)]*\\))?\\s*;?\\s*");
-    private static final java.util.regex.Pattern DATABASE_TABLESPACE = java.util.regex.Pattern.compile(
-            "(?is)^\\s*ALTER\\s+DATABASE\\s+(\"(?:[^\"]|\"\")+\"|\\S+)\\s+SET\\s+TABLESPACE\\b");
+    /** {@code CLUSTER}, {@code CLUSTER VERBOSE} or {@code CLUSTER (VERBOSE ...)}: every table clustered again. */
+    private static boolean isBareCluster(Tokens tokens) {
+        if (!tokens.matches(0, "cluster")) {
+            return false;
+        }
+        int next = 1;
+        if (tokens.matches(1, "verbose")) {
+            next = 2;
+        } else if (tokens.matches(1, "(", "verbose")) {
+            next = 3;
+            while (next < tokens.size() && !tokens.at(next).equals(")")) {
+                next++;
+            }
+            next++;
+        }
+        if (tokens.at(next).equals(";")) {
+            next++;
+        }
+        return next >= tokens.size();
+    }
 
     /**
      * False when the first word rules it out, or for CREATE, DROP and ALTER when no word that kind

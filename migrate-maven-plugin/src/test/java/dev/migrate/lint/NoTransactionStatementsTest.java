@@ -68,6 +68,10 @@ class NoTransactionStatementsTest {
                 Arguments.of(CLUSTER_ALL, "CLUSTER"),
                 Arguments.of(CLUSTER_ALL, "cluster verbose"),
                 Arguments.of(CLUSTER_ALL, "CLUSTER (VERBOSE);"),
+                Arguments.of(CLUSTER_ALL, "CLUSTER /* all */"),
+                Arguments.of(CLUSTER_ALL, "cluster -- every table\n verbose ;"),
+                Arguments.of(ALTER_DATABASE_SET_TABLESPACE, "ALTER DATABASE /* c */ app SET TABLESPACE fast"),
+                Arguments.of(ALTER_DATABASE_SET_TABLESPACE, "ALTER DATABASE app -- move it\n SET /* now */ TABLESPACE fast"),
                 Arguments.of(ALTER_TYPE_ADD_VALUE, "ALTER TYPE mood ADD VALUE 'calm'"),
                 Arguments.of(ALTER_TYPE_ADD_VALUE, "alter type \"Mood\" add value if not exists 'calm' before 'sad'"),
                 Arguments.of(ALTER_TYPE_ADD_VALUE, "ALTER TYPE mood /* c */ ADD\nVALUE 'calm'"));
@@ -93,7 +97,8 @@ class NoTransactionStatementsTest {
 
     static Stream<String> lookalikes() {
         return Stream.of("CREATE INDEX ix ON a (id)", "CREATE TABLE concurrently (database INT, tablespace TEXT)",
-                "DROP INDEX ix", "REINDEX TABLE a", "CLUSTER a USING ix", "ALTER DATABASE app SET work_mem = '8MB'",
+                "DROP INDEX ix", "REINDEX TABLE a", "CLUSTER a USING ix", "CLUSTER /* c */ a", "CLUSTER (VERBOSE) a",
+                "ALTER DATABASE app SET work_mem = '8MB'", "ALTER DATABASE app SET tablespace_x = 1",
                 "ALTER TABLE a ADD COLUMN value INT", "ALTER TYPE mood RENAME VALUE 'sad' TO 'blue'",
                 "INSERT INTO a VALUES (1) /* VACUUM */");
     }
