@@ -109,18 +109,20 @@ public final class Squasher {
             List<Revision> chain = new ArrayList<>(range.before());
             chain.addAll(range.replaced());
             end.upgrade(chain);
-            DataStatements data;
+            DataStatements all;
             try (java.sql.Connection connection = end.connection()) {
-                data = written.withoutCatalogWrites(connection);
+                all = written.withoutCatalogWrites(connection);
             }
-            if (data.statements().size() < written.statements().size()) {
-                listener.info("left out of the squash: " + (written.statements().size() - data.statements().size())
+            if (all.statements().size() < written.statements().size()) {
+                listener.info("left out of the squash: " + (written.statements().size() - all.statements().size())
                         + " statement(s) that write the database's own catalog, such as " + SnapshotDiff.collapse(
-                                written.without(positionsOf(written, data)).statements().get(0))
+                                written.without(positionsOf(written, all)).statements().get(0))
                         + " (no data of the project; the schema they leave is proven with the rest)");
             }
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
+            Set<Integer> onEmptyTables = onEmptyTables(range, fromSnapshot);
+            DataStatements data = written.without(onEmptyTables).writing(all.tables());
             SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start),
                     SequenceOwners.read(end), Autogenerator.writer(start.dialect()));
             Proof.Outcome proven = Proof.prove(planned, fromSnapshot, toSnapshot, Proof.on(start));
@@ -132,7 +134,7 @@ public final class Squasher {
                 }
             }
             Map<String, Set<String>> computed = new TreeMap<>();
-            for (String table : data.tables()) {
+            for (String table : all.tables()) {
                 Set<String> columns = Rows.computedDefaults(toSnapshot, table);
                 if (!columns.isEmpty()) {
                     computed.put(table, columns);
@@ -141,12 +143,41 @@ public final class Squasher {
                             + " runs");
                 }
             }
-            Map<String, List<String>> chainRows = Rows.readAll(end, data.tables(), computed);
+            Map<String, List<String>> chainRows = Rows.readAll(end, all.tables(), computed);
             data = data.writing(chainRows.keySet());
+            DataStatements onEmpty = written.at(onEmptyTables).writing(chainRows.keySet());
+            if (!onEmpty.statements().isEmpty()) {
+                listener.info("left out of the squash: " + onEmpty.statements().size() + " UPDATE or DELETE"
+                        + " statement(s) on tables the range creates, run before anything wrote a row to them, such"
+                        + " as " + SnapshotDiff.collapse(onEmpty.statements().get(0)) + " (they change nothing on any"
+                        + " database at the range's start)");
+            }
             Set<Integer> leftOut = new java.util.TreeSet<>();
             Set<Integer> moot = new java.util.TreeSet<>();
-            warnings.addAll(proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
-                    range.from() == null ? leftOut : null, moot));
+            List<String> found = proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
+                    range.from() == null ? leftOut : null, moot);
+            if (found.stream().anyMatch(Squasher::rowsDiffer)) {
+                // a value computed as the chain wrote it (a random UUID, the time) differs from run to run:
+                // of such a column only whether it holds a value can be compared
+                Map<String, Set<String>> varying = varyingColumns(chain, chainRows.keySet(), end, computed);
+                if (!varying.isEmpty()) {
+                    varying.forEach((table, columns) -> {
+                        computed.computeIfAbsent(table, t -> new java.util.TreeSet<>()).addAll(columns);
+                        listener.info("the rows of " + table + " are compared with only whether " + String.join(", ",
+                                columns) + " hold a value: two runs of the chain write different values there (a"
+                                + " random or time-dependent value), so the squash cannot write the chain's");
+                    });
+                    chainRows = Rows.readAll(end, chainRows.keySet(), computed);
+                    leftOut.clear();
+                    moot.clear();
+                    try (Workbench again = bench()) {
+                        again.upgrade(range.before());
+                        found = proveWhole(again, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
+                                range.from() == null ? leftOut : null, moot);
+                    }
+                }
+            }
+            warnings.addAll(found);
             if (!leftOut.isEmpty()) {
                 listener.info("left out of the squash, proven to change no row a new database has: " + leftOut.size()
                         + " data statement(s) that name what is gone at " + range.to().id() + ", such as "
@@ -192,6 +223,37 @@ public final class Squasher {
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("squash cannot build its scratch databases: " + e.getMessage()
                     + " (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** The positions among the range's data statements of the UPDATEs and DELETEs on tables that hold no rows. */
+    private static Set<Integer> onEmptyTables(SquashRange range, SchemaSnapshot fromSnapshot) {
+        List<String> statements = new ArrayList<>();
+        range.replaced().forEach(revision -> revision.upgrade().statements().forEach(s -> statements.add(s.sql())));
+        Set<String> tables = new java.util.HashSet<>();
+        Set<String> functions = new java.util.HashSet<>();
+        fromSnapshot.forEachObject((object, definition) -> {
+            switch (object.kind()) {
+                case TABLE, VIEW, MATERIALIZED_VIEW -> tables.add(object.name());
+                case FUNCTION, PROCEDURE -> functions.add(object.name().replaceFirst("\\(.*", ""));
+                default -> { }
+            }
+        });
+        return EmptyTableWrites.of(statements, tables, functions);
+    }
+
+    private static boolean rowsDiffer(String difference) {
+        return difference.startsWith("after the squash's upgrade, the rows of");
+    }
+
+    /** The columns whose values differ between the chain in {@code end} and a second run of it. */
+    private Map<String, Set<String>> varyingColumns(List<Revision> chain, Set<String> tables, Workbench end,
+            Map<String, Set<String>> computed) throws SQLException {
+        try (Workbench again = bench(); Connection one = end.connection()) {
+            again.upgrade(chain);
+            try (Connection other = again.connection()) {
+                return Rows.varying(one, other, tables, computed);
+            }
         }
     }
 
