@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * <p>Conservative by construction: from the first statement that could write rows it cannot follow
  * (a {@code DO} block, a {@code SELECT} or {@code CALL}, a call of a function the project made, a
  * {@code CREATE TABLE ... PARTITION OF} or {@code INHERITS}, a {@code SET search_path}, a write to a
- * table a trigger or rule is on or to a table the range did not make, whose triggers it cannot
- * know), no later statement counts as running on an empty table. Names are compared by their last
+ * table a trigger or rule is on, or to a table the range did not make unless it was there at the
+ * start and no trigger was), no later statement counts as running on an empty table. Names are compared by their last
  * part, case folded, so two tables that might be one are taken as one. Functions of extensions and of
  * the database itself are taken as writing no table of the project.
  */
@@ -81,9 +81,34 @@ final class EmptyTableWrites {
     /** Set once a statement may have written rows this walk cannot follow. */
     private boolean blind;
 
-    private EmptyTableWrites(Set<String> tablesAtStart, Set<String> functionsAtStart) {
-        tablesAtStart.forEach(table -> live.merge(key(table), 1, Integer::sum));
-        functionsAtStart.forEach(function -> functions.add(key(function)));
+    /** Tables there at the range's start when no trigger is: a write to one runs no code. */
+    private final Set<String> quietAtStart = new HashSet<>();
+
+    private EmptyTableWrites(Start start) {
+        start.tables().forEach(table -> live.merge(key(table), 1, Integer::sum));
+        start.functions().forEach(function -> functions.add(key(function)));
+        if (!start.triggers()) {
+            start.tables().forEach(table -> quietAtStart.add(key(table)));
+        }
+    }
+
+    /**
+     * What the database at the range's start has. A rule there cannot write a table the range
+     * creates (its queries name tables that exist); a trigger's function can, so a write to a table
+     * there is followed only when there is no trigger at all.
+     *
+     * @param tables its tables and views (their names, maybe qualified)
+     * @param functions its functions and procedures
+     * @param triggers whether it has any trigger
+     */
+    record Start(Set<String> tables, Set<String> functions, boolean triggers) {
+
+        static final Start BASE = new Start(Set.of(), Set.of(), false);
+
+        Start {
+            tables = Set.copyOf(tables);
+            functions = Set.copyOf(functions);
+        }
     }
 
     /**
@@ -92,12 +117,10 @@ final class EmptyTableWrites {
      * rows.
      *
      * @param statements the range's upgrade statements, in run order
-     * @param tablesAtStart the tables at the range's start (their names, maybe qualified): they may
-     *     hold rows, and triggers of their own
-     * @param functionsAtStart the functions and procedures there
+     * @param start what the database at the range's start has
      */
-    static Set<Integer> of(List<String> statements, Set<String> tablesAtStart, Set<String> functionsAtStart) {
-        EmptyTableWrites walk = new EmptyTableWrites(tablesAtStart, functionsAtStart);
+    static Set<Integer> of(List<String> statements, Start start) {
+        EmptyTableWrites walk = new EmptyTableWrites(start);
         Set<Integer> positions = new TreeSet<>();
         int position = 0;
         for (String sql : statements) {
@@ -219,6 +242,7 @@ final class EmptyTableWrites {
             made.remove(key);
             empty.remove(key);
             watched.remove(key);
+            quietAtStart.remove(key);
         }
     }
 
@@ -229,9 +253,9 @@ final class EmptyTableWrites {
     }
 
     /**
-     * A write to {@code table}: it holds rows from now on. A write to a table the range did not make
-     * (there before it, or made by an extension) or one a trigger or rule is on may run code that
-     * writes any other table.
+     * A write to {@code table}: it holds rows from now on. A write to a table a trigger or rule of the
+     * range is on, or to one the range did not make (made by an extension, or there at the start
+     * when a trigger is) may run code that writes any other table.
      */
     private void written(String table) {
         if (table == null) {
@@ -240,7 +264,7 @@ final class EmptyTableWrites {
         }
         String key = key(table);
         empty.remove(key);
-        if (watched.contains(key) || !made.contains(key)) {
+        if (watched.contains(key) || !made.contains(key) && !quietAtStart.contains(key)) {
             blind = true;
         }
     }

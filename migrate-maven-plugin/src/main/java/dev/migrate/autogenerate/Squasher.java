@@ -138,9 +138,9 @@ public final class Squasher {
                 Set<String> columns = Rows.computedDefaults(toSnapshot, table);
                 if (!columns.isEmpty()) {
                     computed.put(table, columns);
-                    listener.info("the rows of " + table + " are compared without " + String.join(", ", columns)
-                            + ": their defaults are computed when a row is written, so they differ between any two"
-                            + " runs");
+                    listener.info("the rows of " + table + " are compared with only whether " + String.join(", ",
+                            columns) + " hold a value: their defaults are computed when a row is written, so they"
+                            + " differ between any two runs");
                 }
             }
             Map<String, List<String>> chainRows = Rows.readAll(end, all.tables(), computed);
@@ -232,14 +232,16 @@ public final class Squasher {
         range.replaced().forEach(revision -> revision.upgrade().statements().forEach(s -> statements.add(s.sql())));
         Set<String> tables = new java.util.HashSet<>();
         Set<String> functions = new java.util.HashSet<>();
+        boolean[] triggers = {false};
         fromSnapshot.forEachObject((object, definition) -> {
             switch (object.kind()) {
                 case TABLE, VIEW, MATERIALIZED_VIEW -> tables.add(object.name());
                 case FUNCTION, PROCEDURE -> functions.add(object.name().replaceFirst("\\(.*", ""));
+                case TRIGGER -> triggers[0] = true;
                 default -> { }
             }
         });
-        return EmptyTableWrites.of(statements, tables, functions);
+        return EmptyTableWrites.of(statements, new EmptyTableWrites.Start(tables, functions, triggers[0]));
     }
 
     private static boolean rowsDiffer(String difference) {
