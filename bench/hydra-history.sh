@@ -9,11 +9,8 @@
 #   HYDRA_GIT_DIR  a clone (bare or not) of github.com/ory/hydra; COMMIT e.g. 83127c5
 #   TARGET_DIR     gets the revision files (through bench/import-up-down.sh); must not exist
 set -euo pipefail
-(($# == 3)) || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
-git_dir=$1 commit=$2 dest=$3
-[[ -e $dest ]] && { echo "$dest exists" >&2; exit 2; }
-here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-git -C "$git_dir" archive "$commit" persistence/sql/migrations | tar -x -C "$work"
-"$here/import-up-down.sh" "$work/persistence/sql/migrations" "$dest" postgres
+(($# == 3)) && [[ ! -e $3 ]] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+source=$(mktemp -d)
+trap 'rm -rf "$source"' EXIT
+git -C "$1" archive "$2" persistence/sql/migrations | tar -x -C "$source"
+"$(dirname "$0")/import-up-down.sh" "$source/persistence/sql/migrations" "$3" postgres
