@@ -1,5 +1,8 @@
 package dev.migrate.autogenerate;
 
+import dev.migrate.revision.Revision;
+import dev.migrate.schema.SchemaSnapshot;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -109,6 +112,28 @@ final class EmptyTableWrites {
             tables = Set.copyOf(tables);
             functions = Set.copyOf(functions);
         }
+
+        static Start of(SchemaSnapshot snapshot) {
+            Set<String> tables = new HashSet<>();
+            Set<String> functions = new HashSet<>();
+            boolean[] triggers = {false};
+            snapshot.forEachObject((object, definition) -> {
+                switch (object.kind()) {
+                    case TABLE, VIEW, MATERIALIZED_VIEW -> tables.add(object.name());
+                    case FUNCTION, PROCEDURE -> functions.add(object.name().replaceFirst("\\(.*", ""));
+                    case TRIGGER -> triggers[0] = true;
+                    default -> { }
+                }
+            });
+            return new Start(tables, functions, triggers[0]);
+        }
+    }
+
+    /** As {@link #of(List, Start)}, for the upgrade statements of {@code replaced} run on a database at {@code start}. */
+    static Set<Integer> of(List<Revision> replaced, SchemaSnapshot start) {
+        List<String> statements = new ArrayList<>();
+        replaced.forEach(revision -> revision.upgrade().statements().forEach(s -> statements.add(s.sql())));
+        return of(statements, Start.of(start));
     }
 
     /**

@@ -33,9 +33,12 @@ import java.util.function.Supplier;
 /**
  * Writes a squash ({@code migrate:squash}): one revision that replaces a range, its upgrade the
  * DDL writer's shortest way from the schema at the range's start to the schema at its end followed
- * by the range's data statements, its downgrade the way back. Before the file is written it is
- * proven in scratch databases: the squash and the chain give the same schema and the same rows of
- * every table the chain wrote data to, and the downgrade gives the schema at the start again.
+ * by the range's data statements (without those that change nothing on a database at the start,
+ * such as an UPDATE on a table the range creates before anything writes to it: see
+ * {@link EmptyTableWrites}), its downgrade the way back. Before the file is written it is proven in
+ * scratch databases: the squash and the chain give the same schema and the same rows of every table
+ * the chain wrote data to (of a column whose values differ between two runs of the chain itself,
+ * only whether each row holds one), and the downgrade gives the schema at the start again.
  */
 public final class Squasher {
 
@@ -121,7 +124,7 @@ public final class Squasher {
             }
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
-            Set<Integer> onEmptyTables = onEmptyTables(range, fromSnapshot);
+            Set<Integer> onEmptyTables = EmptyTableWrites.of(range.replaced(), fromSnapshot);
             DataStatements data = written.without(onEmptyTables).writing(all.tables());
             SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start),
                     SequenceOwners.read(end), Autogenerator.writer(start.dialect()));
@@ -224,24 +227,6 @@ public final class Squasher {
             throw new DatabaseUnavailableException("squash cannot build its scratch databases: " + e.getMessage()
                     + " (SQL state " + e.getSQLState() + ")", e);
         }
-    }
-
-    /** The positions among the range's data statements of the UPDATEs and DELETEs on tables that hold no rows. */
-    private static Set<Integer> onEmptyTables(SquashRange range, SchemaSnapshot fromSnapshot) {
-        List<String> statements = new ArrayList<>();
-        range.replaced().forEach(revision -> revision.upgrade().statements().forEach(s -> statements.add(s.sql())));
-        Set<String> tables = new java.util.HashSet<>();
-        Set<String> functions = new java.util.HashSet<>();
-        boolean[] triggers = {false};
-        fromSnapshot.forEachObject((object, definition) -> {
-            switch (object.kind()) {
-                case TABLE, VIEW, MATERIALIZED_VIEW -> tables.add(object.name());
-                case FUNCTION, PROCEDURE -> functions.add(object.name().replaceFirst("\\(.*", ""));
-                case TRIGGER -> triggers[0] = true;
-                default -> { }
-            }
-        });
-        return EmptyTableWrites.of(statements, new EmptyTableWrites.Start(tables, functions, triggers[0]));
     }
 
     private static boolean rowsDiffer(String difference) {
