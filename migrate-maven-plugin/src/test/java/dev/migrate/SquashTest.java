@@ -373,7 +373,7 @@ class SquashTest {
         TestDatabase db = lazy.get();
         String uuid = db.isPostgres() ? "gen_random_uuid()" : "RANDOM_UUID()";
         RevisionFiles files = RevisionFiles.in(dir);
-        // the squash carries the INSERT after the column is gone and fills name from its new default
+        // the squash makes the table with the later default, so its INSERT writes name y where the chain wrote x
         files.add(A + "_a", "base", "CREATE TABLE networks (id UUID PRIMARY KEY, name VARCHAR(10) DEFAULT 'x');\n"
                 + "INSERT INTO networks (id) VALUES (" + uuid + ");", "DROP TABLE networks;");
         files.add(B + "_b", A, "ALTER TABLE networks ALTER COLUMN name SET DEFAULT 'y';", "");
