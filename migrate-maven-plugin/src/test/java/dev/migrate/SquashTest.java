@@ -308,6 +308,80 @@ class SquashTest {
                 "UPDATE flows SET ui = '[]'");
     }
 
+    /**
+     * A: kinds (one row); from A, B: flows with a text column ui; C (beside B): an UPDATE of kinds;
+     * M merges them and sets ui on the flows it has (none yet); D: ui becomes a number, a flow.
+     */
+    void flowsCreatedInTheRangeWhoseColumnChangesTypeAfterAnUpdate(TestDatabase db) {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE kinds (id INT PRIMARY KEY, name VARCHAR(20));\n"
+                + "INSERT INTO kinds (id, name) VALUES (1, 'password');", "DROP TABLE kinds;");
+        files.add(B + "_b", A, "CREATE TABLE flows (id INT PRIMARY KEY, ui VARCHAR(20));", "DROP TABLE flows;");
+        files.add(C + "_c", A, "UPDATE kinds SET name = 'PASSWORD' WHERE id = 1;", "");
+        files.addWithHeader(M + "_m", "-- parents: " + B + ", " + C, "UPDATE flows SET ui = 'none' WHERE ui IS NULL;",
+                "");
+        files.add(D + "_d", M, (db.isPostgres() ? "ALTER TABLE flows ALTER COLUMN ui TYPE INT USING ui::int;\n"
+                : "ALTER TABLE flows ALTER COLUMN ui SET DATA TYPE INT;\n") + "INSERT INTO flows (id, ui) VALUES (1, 7);",
+                "DELETE FROM flows;\nALTER TABLE flows ALTER COLUMN ui " + (db.isPostgres() ? "TYPE" : "SET DATA TYPE")
+                        + " VARCHAR(20);");
+    }
+
+    @OnBothDatabases
+    void leavesOutFromARevisionAnUpdateOnATableTheRangeCreatesBeforeAnyRowIsWrittenToIt(BothDatabases.Lazy lazy)
+            throws IOException {
+        TestDatabase db = lazy.get();
+        flowsCreatedInTheRangeWhoseColumnChangesTypeAfterAnUpdate(db);
+        RecordingListener listener = new RecordingListener();
+
+        Squasher.Result result = new Migrator(Configs.config(db.url(), dir), listener).squash(new Squasher.Options(A,
+                "head", null, false), false, Map.of());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file())).doesNotContain("UPDATE flows")
+                .contains("UPDATE kinds SET name = 'PASSWORD' WHERE id = 1").contains("INSERT INTO flows");
+        assertThat(listener.events()).anyMatch(e -> e.contains("1 UPDATE or DELETE statement(s) on tables the range"
+                + " creates, run before anything wrote a row to them, such as UPDATE flows SET ui = 'none'"));
+        migrator(db).upgrade(A);
+        db.execute("INSERT INTO kinds (id, name) VALUES (2, 'otp')");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT id || ':' || ui FROM flows")).containsExactly("1:7");
+        assertThat(db.column("SELECT name FROM kinds ORDER BY id")).containsExactly("PASSWORD", "otp");
+    }
+
+    @OnBothDatabases
+    void comparesAColumnTheChainFillsWithARandomValueByWhetherItHoldsOne(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        String uuid = db.isPostgres() ? "gen_random_uuid()" : "RANDOM_UUID()";
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE networks (id UUID PRIMARY KEY, name VARCHAR(10), parent UUID);\n"
+                + "INSERT INTO networks (id, name) VALUES (" + uuid + ", 'default');", "DROP TABLE networks;");
+        RecordingListener listener = new RecordingListener();
+
+        Squasher.Result result = new Migrator(Configs.config(db.url(), dir), listener).squash(new Squasher.Options(null,
+                "head", null, false), false, Map.of());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(listener.events()).anyMatch(e -> e.contains("the rows of networks are compared with only whether id"
+                + " hold a value: two runs of the chain write different values there"));
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT name FROM networks WHERE id IS NOT NULL AND parent IS NULL"))
+                .containsExactly("default");
+    }
+
+    @OnBothDatabases
+    void stillRefusesASquashWhoseRowsDifferInAColumnTheChainWritesTheSameEveryRun(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        String uuid = db.isPostgres() ? "gen_random_uuid()" : "RANDOM_UUID()";
+        RevisionFiles files = RevisionFiles.in(dir);
+        // the squash makes the table with the later default, so its INSERT writes name y where the chain wrote x
+        files.add(A + "_a", "base", "CREATE TABLE networks (id UUID PRIMARY KEY, name VARCHAR(10) DEFAULT 'x');\n"
+                + "INSERT INTO networks (id) VALUES (" + uuid + ");", "DROP TABLE networks;");
+        files.add(B + "_b", A, "ALTER TABLE networks ALTER COLUMN name SET DEFAULT 'y';", "");
+
+        assertThatThrownBy(() -> migrator(db).squash(new Squasher.Options(null, "head", null, false), false, Map.of()))
+                .isInstanceOf(SquashException.class).hasMessageContaining("the rows of networks differ");
+    }
+
     @OnBothDatabases
     void writesForeignKeysInsideTheCreateTableOfTheTablesItCreates(BothDatabases.Lazy lazy) throws IOException {
         TestDatabase db = lazy.get();

@@ -51,6 +51,19 @@ record DataStatements(List<String> statements, List<String> targets) {
         return new DataStatements(s, t);
     }
 
+    /** Only the statements at {@code positions}. */
+    DataStatements at(Set<Integer> positions) {
+        List<String> s = new ArrayList<>();
+        List<String> t = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            if (positions.contains(i)) {
+                s.add(statements.get(i));
+                t.add(targets.get(i));
+            }
+        }
+        return new DataStatements(s, t);
+    }
+
     /** Only the statements that write {@code kept} tables. */
     DataStatements writing(Set<String> kept) {
         List<String> s = new ArrayList<>();
@@ -163,14 +176,20 @@ record DataStatements(List<String> statements, List<String> targets) {
         List<String> tables = new ArrayList<>();
         for (Revision revision : revisions) {
             for (dev.migrate.sql.Statement statement : revision.upgrade().statements()) {
-                Matcher matcher = TARGET.matcher(withoutLeadingComments(statement.sql()));
-                if (matcher.find()) {
+                String table = target(statement.sql());
+                if (table != null) {
                     statements.add(statement.sql().strip());
-                    tables.add(matcher.group(1).replaceAll("\\s+", ""));
+                    tables.add(table);
                 }
             }
         }
         return new DataStatements(statements, tables);
+    }
+
+    /** The table {@code sql} writes when it is a data statement (as {@link #of} takes them), else null. */
+    static String target(String sql) {
+        Matcher matcher = TARGET.matcher(withoutLeadingComments(sql));
+        return matcher.find() ? matcher.group(1).replaceAll("\\s+", "") : null;
     }
 
     /** The statements as section text, one per line ending in ';'. */
@@ -183,7 +202,7 @@ record DataStatements(List<String> statements, List<String> targets) {
         return out.toString();
     }
 
-    private static String withoutLeadingComments(String sql) {
+    static String withoutLeadingComments(String sql) {
         String text = sql.strip();
         while (text.startsWith("--") || text.startsWith("/*")) {
             int end = text.startsWith("--") ? text.indexOf('\n') : text.indexOf("*/") + 1;

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A table's rows as sorted text, for comparing the data a squash leaves with the chain's. Columns
- * filled by a default computed when the row is written (a timestamp, a random UUID) differ between
- * any two runs, so they are left out of the comparison.
+ * filled by a value computed when the row is written (a default or a call such as a timestamp or a
+ * random UUID) differ between any two runs, so of them only whether they hold a value is compared.
  */
 final class Rows {
 
@@ -82,7 +82,59 @@ final class Rows {
         return read(connection, table, Set.of());
     }
 
-    /** The rows without the columns {@code left out} (lower case names), sorted; null when the table cannot be read. */
+    /**
+     * The columns of each of {@code tables} whose values differ between two runs of the same chain,
+     * read on {@code one} and {@code other} (each column's values compared as a sorted list, so the
+     * rows' order does not matter), lower case, without the columns already {@code leftOut}: values
+     * computed as the rows were written (a random UUID, the time). A table with none is not listed.
+     */
+    static Map<String, Set<String>> varying(Connection one, Connection other, Set<String> tables,
+            Map<String, Set<String>> leftOut) {
+        Map<String, Set<String>> varying = new TreeMap<>();
+        for (String table : tables) {
+            Map<String, List<String>> a = byColumn(one, table);
+            Map<String, List<String>> b = byColumn(other, table);
+            Set<String> columns = new TreeSet<>();
+            for (Map.Entry<String, List<String>> column : a.entrySet()) {
+                if (!column.getValue().equals(b.get(column.getKey()))
+                        && !leftOut.getOrDefault(table, Set.of()).contains(column.getKey())) {
+                    columns.add(column.getKey());
+                }
+            }
+            if (!columns.isEmpty()) {
+                varying.put(table, columns);
+            }
+        }
+        return varying;
+    }
+
+    /** Each column's values (lower case name), sorted, null as a value of its own; empty when unreadable. */
+    private static Map<String, List<String>> byColumn(Connection connection, String table) {
+        Map<String, List<String>> values = new TreeMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
+            int columns = result.getMetaData().getColumnCount();
+            for (int c = 1; c <= columns; c++) {
+                values.put(result.getMetaData().getColumnName(c).toLowerCase(Locale.ROOT), new ArrayList<>());
+            }
+            while (result.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    String value = result.getString(c);
+                    values.get(result.getMetaData().getColumnName(c).toLowerCase(Locale.ROOT))
+                            .add(value == null ? "\0null" : value);
+                }
+            }
+        } catch (SQLException e) {
+            return Map.of();
+        }
+        values.values().forEach(Collections::sort);
+        return values;
+    }
+
+    /**
+     * The rows, sorted; a column {@code left out} (lower case names) shows only whether it holds a
+     * value ({@code ?}) or not ({@code null}). Null when the table cannot be read.
+     */
     static List<String> read(Connection connection, String table, Set<String> leftOut) {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -95,9 +147,8 @@ final class Rows {
             while (result.next()) {
                 StringBuilder row = new StringBuilder("(");
                 for (int c = 1; c <= columns; c++) {
-                    if (kept[c]) {
-                        row.append(row.length() > 1 ? ", " : "").append(result.getString(c));
-                    }
+                    String value = result.getString(c);
+                    row.append(row.length() > 1 ? ", " : "").append(kept[c] || value == null ? value : "?");
                 }
                 rows.add(row.append(')').toString());
             }

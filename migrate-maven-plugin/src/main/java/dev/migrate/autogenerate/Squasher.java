@@ -33,9 +33,12 @@ import java.util.function.Supplier;
 /**
  * Writes a squash ({@code migrate:squash}): one revision that replaces a range, its upgrade the
  * DDL writer's shortest way from the schema at the range's start to the schema at its end followed
- * by the range's data statements, its downgrade the way back. Before the file is written it is
- * proven in scratch databases: the squash and the chain give the same schema and the same rows of
- * every table the chain wrote data to, and the downgrade gives the schema at the start again.
+ * by the range's data statements (without those that change nothing on a database at the start,
+ * such as an UPDATE on a table the range creates before anything writes to it: see
+ * {@link EmptyTableWrites}), its downgrade the way back. Before the file is written it is proven in
+ * scratch databases: the squash and the chain give the same schema and the same rows of every table
+ * the chain wrote data to (of a column whose values differ between two runs of the chain itself,
+ * only whether each row holds one), and the downgrade gives the schema at the start again.
  */
 public final class Squasher {
 
@@ -109,18 +112,20 @@ public final class Squasher {
             List<Revision> chain = new ArrayList<>(range.before());
             chain.addAll(range.replaced());
             end.upgrade(chain);
-            DataStatements data;
+            DataStatements all;
             try (java.sql.Connection connection = end.connection()) {
-                data = written.withoutCatalogWrites(connection);
+                all = written.withoutCatalogWrites(connection);
             }
-            if (data.statements().size() < written.statements().size()) {
-                listener.info("left out of the squash: " + (written.statements().size() - data.statements().size())
+            if (all.statements().size() < written.statements().size()) {
+                listener.info("left out of the squash: " + (written.statements().size() - all.statements().size())
                         + " statement(s) that write the database's own catalog, such as " + SnapshotDiff.collapse(
-                                written.without(positionsOf(written, data)).statements().get(0))
+                                written.without(positionsOf(written, all)).statements().get(0))
                         + " (no data of the project; the schema they leave is proven with the rest)");
             }
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
+            Set<Integer> onEmptyTables = EmptyTableWrites.of(range.replaced(), fromSnapshot);
+            DataStatements data = written.without(onEmptyTables).writing(all.tables());
             SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start),
                     SequenceOwners.read(end), Autogenerator.writer(start.dialect()));
             Proof.Outcome proven = Proof.prove(planned, fromSnapshot, toSnapshot, Proof.on(start));
@@ -132,21 +137,50 @@ public final class Squasher {
                 }
             }
             Map<String, Set<String>> computed = new TreeMap<>();
-            for (String table : data.tables()) {
+            for (String table : all.tables()) {
                 Set<String> columns = Rows.computedDefaults(toSnapshot, table);
                 if (!columns.isEmpty()) {
                     computed.put(table, columns);
-                    listener.info("the rows of " + table + " are compared without " + String.join(", ", columns)
-                            + ": their defaults are computed when a row is written, so they differ between any two"
-                            + " runs");
+                    listener.info("the rows of " + table + " are compared with only whether " + String.join(", ",
+                            columns) + " hold a value: their defaults are computed when a row is written, so they"
+                            + " differ between any two runs");
                 }
             }
-            Map<String, List<String>> chainRows = Rows.readAll(end, data.tables(), computed);
+            Map<String, List<String>> chainRows = Rows.readAll(end, all.tables(), computed);
             data = data.writing(chainRows.keySet());
+            DataStatements onEmpty = written.at(onEmptyTables).writing(chainRows.keySet());
+            if (!onEmpty.statements().isEmpty()) {
+                listener.info("left out of the squash: " + onEmpty.statements().size() + " UPDATE or DELETE"
+                        + " statement(s) on tables the range creates, run before anything wrote a row to them, such"
+                        + " as " + SnapshotDiff.collapse(onEmpty.statements().get(0)) + " (they change nothing on any"
+                        + " database at the range's start)");
+            }
             Set<Integer> leftOut = new java.util.TreeSet<>();
             Set<Integer> moot = new java.util.TreeSet<>();
-            warnings.addAll(proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
-                    range.from() == null ? leftOut : null, moot));
+            List<String> found = proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
+                    range.from() == null ? leftOut : null, moot);
+            if (found.stream().anyMatch(Squasher::rowsDiffer)) {
+                // a value computed as the chain wrote it (a random UUID, the time) differs from run to run:
+                // of such a column only whether it holds a value can be compared
+                Map<String, Set<String>> varying = varyingColumns(chain, chainRows.keySet(), end, computed);
+                if (!varying.isEmpty()) {
+                    varying.forEach((table, columns) -> {
+                        computed.computeIfAbsent(table, t -> new java.util.TreeSet<>()).addAll(columns);
+                        listener.info("the rows of " + table + " are compared with only whether " + String.join(", ",
+                                columns) + " hold a value: two runs of the chain write different values there (a"
+                                + " random or time-dependent value), so the squash cannot write the chain's");
+                    });
+                    chainRows = Rows.readAll(end, chainRows.keySet(), computed);
+                    leftOut.clear();
+                    moot.clear();
+                    try (Workbench again = bench()) {
+                        again.upgrade(range.before());
+                        found = proveWhole(again, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
+                                range.from() == null ? leftOut : null, moot);
+                    }
+                }
+            }
+            warnings.addAll(found);
             if (!leftOut.isEmpty()) {
                 listener.info("left out of the squash, proven to change no row a new database has: " + leftOut.size()
                         + " data statement(s) that name what is gone at " + range.to().id() + ", such as "
@@ -192,6 +226,21 @@ public final class Squasher {
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("squash cannot build its scratch databases: " + e.getMessage()
                     + " (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static boolean rowsDiffer(String difference) {
+        return difference.startsWith("after the squash's upgrade, the rows of");
+    }
+
+    /** The columns whose values differ between the chain in {@code end} and a second run of it. */
+    private Map<String, Set<String>> varyingColumns(List<Revision> chain, Set<String> tables, Workbench end,
+            Map<String, Set<String>> computed) throws SQLException {
+        try (Workbench again = bench(); Connection one = end.connection()) {
+            again.upgrade(chain);
+            try (Connection other = again.connection()) {
+                return Rows.varying(one, other, tables, computed);
+            }
         }
     }
 

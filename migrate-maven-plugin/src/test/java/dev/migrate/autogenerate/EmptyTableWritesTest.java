@@ -1,0 +1,94 @@
+package dev.migrate.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which UPDATEs and DELETEs of a range run on a table that holds no rows, and where the walk stops trusting that. */
+class EmptyTableWritesTest {
+
+    /** The positions among the data statements of {@code statements}, squashed from base. */
+    private static Set<Integer> fromBase(String... statements) {
+        return EmptyTableWrites.of(List.of(statements), EmptyTableWrites.Start.BASE);
+    }
+
+    @Test
+    void findsUpdatesAndDeletesOnATableTheRangeCreatedBeforeAnyRowIsWritten() {
+        assertThat(fromBase("CREATE TABLE flows (id INT, ui TEXT)", "UPDATE flows SET ui = '{}' WHERE ui = ''",
+                "DELETE FROM \"FLOWS\" WHERE ui IS NULL", "INSERT INTO flows (id) VALUES (1)",
+                "UPDATE flows SET ui = '[]'")).containsExactly(0, 1);
+    }
+
+    @Test
+    void keepsWritesToATableThatWasThereBeforeTheRange() {
+        assertThat(EmptyTableWrites.of(List.of("UPDATE public.clients SET secret = ''"), new EmptyTableWrites.Start(
+                Set.of("clients"), Set.of(), false))).isEmpty();
+    }
+
+    @Test
+    void followsAWriteToATableThatWasThereBeforeTheRangeWhenNoTriggerWas() {
+        List<String> statements = List.of("CREATE TABLE flows (id INT)", "UPDATE clients SET secret = ''",
+                "UPDATE flows SET id = 2");
+
+        assertThat(EmptyTableWrites.of(statements, new EmptyTableWrites.Start(Set.of("clients"), Set.of(), false)))
+                .containsExactly(1);
+        // a trigger's function there may write the new table
+        assertThat(EmptyTableWrites.of(statements, new EmptyTableWrites.Start(Set.of("clients"), Set.of(), true)))
+                .isEmpty();
+    }
+
+    @Test
+    void trustsNothingAfterAWriteToATableTheRangeDidNotMakeNorFoundThere() {
+        assertThat(fromBase("CREATE EXTENSION postgis", "CREATE TABLE flows (id INT)",
+                "UPDATE spatial_ref_sys SET srtext = ''", "UPDATE flows SET id = 2")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DO $$ BEGIN INSERT INTO flows VALUES (1); END $$", "SELECT fill_flows()",
+        "CALL fill_flows()", "WITH x AS (INSERT INTO flows VALUES (1) RETURNING id) SELECT 1",
+        "SET search_path TO other, public", "CREATE TABLE flows_2024 PARTITION OF flows FOR VALUES IN (1)",
+        "CREATE EVENT TRIGGER fill ON ddl_command_end EXECUTE FUNCTION fill()"})
+    void trustsNothingAfterAStatementThatMayWriteRowsItCannotFollow(String statement) {
+        assertThat(fromBase("CREATE TABLE flows (id INT)", statement, "UPDATE flows SET id = 2")).isEmpty();
+    }
+
+    @Test
+    void keepsWritesToATableATriggerOrRuleIsOnAndTrustsNothingAfterThem() {
+        assertThat(fromBase("CREATE TABLE flows (id INT)", "CREATE TABLE log (id INT)",
+                "CREATE TRIGGER audit AFTER UPDATE ON flows FOR EACH STATEMENT EXECUTE FUNCTION audit()",
+                "UPDATE flows SET id = 2", "DELETE FROM log")).isEmpty();
+        assertThat(fromBase("CREATE TABLE flows (id INT)", "CREATE RULE keep AS ON DELETE TO flows DO INSTEAD NOTHING",
+                "DELETE FROM flows")).isEmpty();
+    }
+
+    @Test
+    void trustsNothingAfterACallOfAFunctionTheProjectMade() {
+        assertThat(fromBase("CREATE FUNCTION fill() RETURNS INT AS $$ INSERT INTO flows VALUES (1) RETURNING 1 $$"
+                + " LANGUAGE sql", "CREATE TABLE flows (id INT)", "CREATE TABLE kinds (id INT DEFAULT fill())",
+                "UPDATE flows SET id = 2")).isEmpty();
+        assertThat(EmptyTableWrites.of(List.of("CREATE TABLE flows (id INT)", "INSERT INTO flows VALUES (fill())",
+                "UPDATE flows SET id = 2"), new EmptyTableWrites.Start(Set.of(), Set.of("fill"), false))).isEmpty();
+    }
+
+    @Test
+    void takesATableMadeFromAQueryAsHoldingRows() {
+        assertThat(fromBase("CREATE TABLE flows AS SELECT 1 AS id", "UPDATE flows SET id = 2")).isEmpty();
+    }
+
+    @Test
+    void followsARenameAndADropAndACreateAgain() {
+        assertThat(fromBase("CREATE TABLE flows (id INT)", "ALTER TABLE flows RENAME TO flows_v2",
+                "UPDATE flows_v2 SET id = 2", "INSERT INTO flows_v2 VALUES (1)", "DROP TABLE IF EXISTS flows_v2",
+                "CREATE TABLE flows_v2 (id INT)", "DELETE FROM flows_v2")).containsExactly(0, 2);
+    }
+
+    @Test
+    void takesTwoTablesByOneNameAsHoldingRows() {
+        assertThat(fromBase("CREATE TABLE a.flows (id INT)", "INSERT INTO a.flows VALUES (1)",
+                "CREATE TABLE b.flows (id INT)", "UPDATE a.flows SET id = 2")).isEmpty();
+    }
+}
