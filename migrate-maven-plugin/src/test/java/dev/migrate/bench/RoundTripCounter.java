@@ -43,6 +43,9 @@ public final class RoundTripCounter extends SocketFactory {
 
     private static final Map<String, Tally> BY_CHECK = new ConcurrentHashMap<>();
     private static final Map<String, Tally> BY_CALLER = new ConcurrentHashMap<>();
+    /** Bytes received from and sent to the server: what the queries' results and texts weigh, whatever the load. */
+    private static final LongAdder RECEIVED = new LongAdder();
+    private static final LongAdder SENT = new LongAdder();
 
     /** The local ports of the sockets made here: the server processes serving them are ours. */
     private static final java.util.Set<Integer> PORTS = ConcurrentHashMap.newKeySet();
@@ -129,6 +132,8 @@ public final class RoundTripCounter extends SocketFactory {
                     e.getValue().nanos().sum() / 1e6 / per);
         }
         System.out.printf(Locale.ROOT, "| all | %.1f | %.2f |%n%n", total / per, nanos / 1e6 / per);
+        System.out.printf(Locale.ROOT, "bytes%s: received %.0f, sent %.0f%n%n", per == 1 ? "" : " per revision",
+                RECEIVED.sum() / per, SENT.sum() / per);
         System.out.printf(Locale.ROOT, "CPU%s: server processes %.2f ms, this JVM %.2f ms%n%n",
                 per == 1 ? "" : " per revision", serverCpuMillis() / per, clientCpuMillis() / per);
         System.out.println("| caller (innermost plugin method, driver call) | round trips | waiting ms |");
@@ -222,6 +227,7 @@ public final class RoundTripCounter extends SocketFactory {
                         boolean trip = wrote;
                         wrote = false;
                         int b = super.read();
+                        RECEIVED.add(b < 0 ? 0 : 1);
                         if (trip) {
                             count(System.nanoTime() - started);
                         }
@@ -234,6 +240,7 @@ public final class RoundTripCounter extends SocketFactory {
                         boolean trip = wrote;
                         wrote = false;
                         int n = super.read(b, off, len);
+                        RECEIVED.add(Math.max(n, 0));
                         if (trip) {
                             count(System.nanoTime() - started);
                         }
@@ -251,12 +258,14 @@ public final class RoundTripCounter extends SocketFactory {
                     @Override
                     public void write(int b) throws IOException {
                         wrote = true;
+                        SENT.increment();
                         super.write(b);
                     }
 
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
                         wrote = true;
+                        SENT.add(len);
                         out.write(b, off, len);
                     }
                 };

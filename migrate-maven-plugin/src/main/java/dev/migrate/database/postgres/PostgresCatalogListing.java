@@ -520,6 +520,10 @@ final class PostgresCatalogListing {
 
     private Row put(Key key, Row row) {
         Row was = rows.put(key, row);
+        if (row.equals(was)) {
+            // the same row again (most rows a named update reads did not change): counts and maps stay as they are
+            return was;
+        }
         if (was != null) {
             forget(key, was);
         }

@@ -438,13 +438,21 @@ final class PostgresChangeLog {
     }
 
     /**
-     * {@link #resolve} with the history log's new rows riding along; null where the log cannot be read
-     * (a revision dropped it): then nothing was read, and the caller asks the two apart.
+     * The query {@link #resolveWithHistory} sends for the history table {@code history} (built once
+     * by the caller: the driver then finds it prepared by the same text, without building it again).
      */
-    static Resolved resolveWithHistory(Connection connection, List<long[]> named, String history, long position)
+    static String resolveWithHistorySql(String history) {
+        return NAMED_NOW + ";\n" + historySinceSql(history);
+    }
+
+    /**
+     * {@link #resolve} with the history log's new rows riding along; null where the log cannot be read
+     * (a revision dropped it): then nothing was read, and the caller asks the two apart. {@code sql}
+     * is {@link #resolveWithHistorySql} of the history table.
+     */
+    static Resolved resolveWithHistory(Connection connection, List<long[]> named, String sql, long position)
             throws SQLException {
         boolean held = !connection.getAutoCommit();
-        String sql = NAMED_NOW + ";\n" + historySinceSql(history);
         String text = behindSavepoint(held, sql);
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             statement.setString(1, named.stream().map(pair -> String.valueOf(pair[0]))

@@ -74,19 +74,23 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
      */
     private static final String PLAN_ONCE = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)";
 
+    /** The three lookups as one statement, whose three results come in this order. */
+    private static final String ALL_TABLES = String.join(";\n", COLUMNS, UNIQUE, FOREIGN_KEYS);
+
+    /** {@link #ALL_TABLES} for some names, its plans kept (built once: the driver finds it prepared by its text). */
+    private static final String NAMED_TABLES = PLAN_ONCE + ";\n" + ALL_TABLES.replace(USER_TABLE, NAMED);
+
     /**
      * The three lookups sent as one statement: one round trip, whose three results come in this
      * order. Each keeps its own query (and, once the driver prepares it on the server, its own plan).
      */
     private static Statement query(Connection connection, Set<String> names) throws SQLException {
-        String sql = String.join(";\n", COLUMNS, UNIQUE, FOREIGN_KEYS);
         if (names == null) {
             Statement statement = connection.createStatement();
-            statement.execute(sql);
+            statement.execute(ALL_TABLES);
             return statement;
         }
-        java.sql.PreparedStatement statement = connection.prepareStatement(PLAN_ONCE + ";\n"
-                + sql.replace(USER_TABLE, NAMED));
+        java.sql.PreparedStatement statement = connection.prepareStatement(NAMED_TABLES);
         Array array = connection.createArrayOf("text", names.toArray());
         for (int i = 1; i <= 3; i++) {
             statement.setArray(i, array);

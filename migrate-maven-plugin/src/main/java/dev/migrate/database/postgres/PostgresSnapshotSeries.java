@@ -32,6 +32,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
     private final String historyName;
     /** The change log's query for that history table (built once: the driver keeps it prepared). */
     private final String sinceSql;
+    /** The same for the catalog listing's look at what the objects named reach (see {@link PostgresChangeLog#resolveWithHistory}). */
+    private final String resolveSql;
     /** The history log's rows that the last {@link #next} read along, and whether it did. */
     private List<String[]> historyRows;
     private boolean historyRead;
@@ -64,6 +66,7 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         this.track = track;
         this.historyName = quote(historySchema) + "." + quote(historyTable);
         this.sinceSql = PostgresChangeLog.sinceSql(historyName);
+        this.resolveSql = PostgresChangeLog.resolveWithHistorySql(historyName);
     }
 
     @Override
@@ -123,14 +126,15 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
             Set<String> names = scope.names();
             List<long[]> named = null;
             if (names != null) {
-                names.add(historyTable);
+                // not the history table unless a statement names it: verify's writes there change no catalog
+                // row, and the table with its triggers would double the rows each look reads
                 named = listing.updateNamed(connection, names);
             }
             if (named == null) {
                 named = listing.update(connection);
             }
             PostgresChangeLog.Resolved resolved = named.isEmpty() || !historyLogged || history == null ? null
-                    : PostgresChangeLog.resolveWithHistory(connection, named, historyName, historyPosition);
+                    : PostgresChangeLog.resolveWithHistory(connection, named, resolveSql, historyPosition);
             if (resolved != null) {
                 // the history log's new rows came along: history() needs no round trip of its own
                 historyRows = resolved.history();

@@ -414,6 +414,41 @@ class PostgresSnapshotSeriesTest {
                 .isEqualTo(PostgresCatalogListing.read(observer).versions());
     }
 
+    @Test
+    void withoutSuperuserAPhaseThatDoesNotNameTheHistoryTableReadsNoneOfItsCatalogRows() throws SQLException {
+        ownedByACreatedbRole((db, statement, observer) -> {
+            // the history table as verify makes it (a dozen columns, a key, the history log's triggers)
+            statement.execute("DROP TABLE migrate_history");
+            statement.execute(new PostgresDialect().createHistoryTableSql("migrate_history"));
+            // a small table (no key, no TOAST table): its rows are fewer than the history table's columns
+            statement.execute("CREATE TABLE notes (id INT)");
+            PostgresSnapshotReader reader = new PostgresSnapshotReader();
+            PostgresSnapshotSeries series = (PostgresSnapshotSeries) reader.series("public", "migrate_history", true);
+            series.next(observer, true);
+            series.history(observer);
+            int historyRows = db.column("SELECT attname FROM pg_attribute WHERE attrelid = 'migrate_history'::regclass"
+                    + " AND attnum > 0").size();
+            for (String step : List.of("ALTER TABLE notes ADD COLUMN n INT", "CREATE INDEX notes_n ON notes (n)",
+                    "DROP INDEX notes_n", "ALTER TABLE notes DROP COLUMN n")) {
+                statement.execute(step);
+                series.ran(step);
+                // verify's own history row, which it does not tell the series about
+                statement.execute("INSERT INTO migrate_history (revision, parents, message, upgrade_checksum,"
+                        + " downgrade_checksum, applied_at, applied_by, duration_ms, state) VALUES ('" + step.hashCode()
+                        + "', '', '', '', '', now(), '', 0, 'done')");
+                SchemaSnapshot incremental = series.next(observer, false);
+
+                // the rows of notes and what depends on it (none of a dropped index): fewer than the history
+                // table's columns alone
+                assertThat(series.listed()).as("rows fetched after %s", step).isLessThan(historyRows);
+                assertMatchesAFullRead(step, incremental, series, observer);
+                assertThat(series.history(observer)).as("history after %s", step).containsExactlyInAnyOrderElementsOf(
+                        db.column("SELECT revision FROM migrate_history"));
+            }
+            assertThat(series.fullReads()).isEqualTo(1);
+        });
+    }
+
     /** {@code connection}, recording the text of each statement it runs in {@code sent}. */
     private static Connection counting(Connection connection, List<String> sent) {
         ClassLoader loader = PostgresSnapshotSeriesTest.class.getClassLoader();
