@@ -34,13 +34,12 @@ import dev.migrate.verify.Verification;
 import dev.migrate.verify.VerifyOptions;
 import dev.migrate.verify.VerifyResult;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The one entry point of the core: every goal is a method here. It reads and checks all revision
- * files before it opens a connection, so broken files never touch the database.
+ * files before it sends the database anything, so broken files never touch it.
  */
 public final class Migrator {
 
@@ -149,10 +148,8 @@ public final class Migrator {
 
     private Outcome move(Mode mode, Planner planner, String resume, String what) {
         ResumeChoice choice = ResumeChoice.parse(resume); // refused before the files are even read
-        RevisionGraph graph = load();
-        long started = System.nanoTime();
-        MigrationRun.Result result = run().move(graph, mode, planner, choice, what);
-        return new Outcome(result.plan(), Duration.ofNanos(System.nanoTime() - started), result.after());
+        MigrationRun.Timed moved = run().move(this::load, mode, planner, choice, what);
+        return new Outcome(moved.result().plan(), moved.took(), moved.result().after());
     }
 
     private MigrationRun run() {

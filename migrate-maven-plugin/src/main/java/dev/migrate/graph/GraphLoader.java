@@ -47,6 +47,7 @@ public final class GraphLoader {
         if (!problems.isEmpty()) {
             throw new InvalidRevisionsException(problems);
         }
-        return RevisionGraph.of(replaced.revisions());
+        // the ids, parents, labels and replaces the graph checks are the same after the placeholders
+        return RevisionGraph.ofChecked(replaced.revisions());
     }
 }

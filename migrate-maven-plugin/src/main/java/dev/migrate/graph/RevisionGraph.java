@@ -93,6 +93,15 @@ public final class RevisionGraph {
     }
 
     /**
+     * Builds the graph of revisions whose {@link #problems} were just found to be none: those of
+     * {@link GraphLoader}, which checked them before replacing placeholders, a change of their SQL
+     * alone (not asked twice: with a squash of hundreds of revisions the checks are most of the graph's cost).
+     */
+    static RevisionGraph ofChecked(List<Revision> revisions) {
+        return new RevisionGraph(revisions);
+    }
+
+    /**
      * Every graph problem among {@code revisions}: duplicate id, unknown parent, unknown
      * depends-on, a cycle (listing its members), a branch label used twice or equal to a target
      * keyword. References to {@code idsOfBrokenFiles} are not reported as unknown: those files

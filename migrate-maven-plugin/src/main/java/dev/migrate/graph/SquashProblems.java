@@ -110,12 +110,23 @@ final class SquashProblems {
         }
     }
 
-    /** The replaced revision that needs all the others, or null when there is none. */
+    /**
+     * The replaced revision that needs all the others, or null when there is none. Only one that no
+     * other replaced revision names as a parent or depends-on can need them all (short of a cycle,
+     * reported on its own), so those are asked first: one walk for a well-formed squash, not one per
+     * replaced revision; the others are asked only when none of those needs them all.
+     */
     private String last(List<String> present) {
-        for (String candidate : present) {
-            Set<String> needs = closure(List.of(candidate));
-            if (needs.containsAll(present)) {
-                return candidate;
+        Set<String> named = new HashSet<>();
+        for (String id : present) {
+            named.addAll(byId.get(id).parents());
+            named.addAll(byId.get(id).dependsOn());
+        }
+        for (boolean namedByAnother : new boolean[] {false, true}) {
+            for (String candidate : present) {
+                if (named.contains(candidate) == namedByAnother && closure(List.of(candidate)).containsAll(present)) {
+                    return candidate;
+                }
             }
         }
         return null;

@@ -21,7 +21,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The one owner of a run against the configured database: the migration lock, reading the history
@@ -29,13 +32,17 @@ import java.util.function.BiFunction;
  * the plan, and every write to the history table. Every check that can refuse a run happens before
  * the lock is taken and before anything is written.
  */
-public final class MigrationRun {
+public final class MigrationRun implements AutoCloseable {
 
     /** Whether a run executes revisions or only records them ({@code stamp}). */
     public enum Mode { RUN, STAMP }
 
     /** What a run did: the plan it ran (or recorded) and where the database stands afterwards. */
     public record Result(Plan plan, Status after) {
+    }
+
+    /** A move's result, and how long it took once the revision files were read. */
+    public record Timed(Result result, Duration took) {
     }
 
     /** Plans a run from the graph and the ids the history counts as applied. */
@@ -48,6 +55,9 @@ public final class MigrationRun {
     private final Duration lockTimeout;
     private final RunListener listener;
     private PlanRunner.Checkpoints checkpoints = PlanRunner.Checkpoints.NONE;
+    /** The run's connection and the lock's, opening since {@link #connectingAhead}; null otherwise. */
+    private Opening runConnection;
+    private Opening lockConnection;
 
     /** A run against {@code target}, waiting up to {@code lockTimeout} for another run's migration lock. */
     public MigrationRun(DatabaseTarget target, Duration lockTimeout, RunListener listener) {
@@ -56,6 +66,44 @@ public final class MigrationRun {
         this.table = target.history().table();
         this.lockTimeout = lockTimeout;
         this.listener = listener;
+    }
+
+    /**
+     * Reads the revision files with {@code files}, then moves the database as
+     * {@link #move(RevisionGraph, Mode, Planner, ResumeChoice, String)} does; the server starts the
+     * run's sessions while the files are read ({@link #connectingAhead}), and nothing is sent to it
+     * before they are read and checked.
+     */
+    public Timed move(Supplier<RevisionGraph> files, Mode mode, Planner planner, ResumeChoice choice, String what) {
+        try (MigrationRun ahead = connectingAhead()) {
+            RevisionGraph graph = files.get();
+            long started = System.nanoTime();
+            Result result = move(graph, mode, planner, choice, what);
+            return new Timed(result, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * Begins opening the connections a {@link #move} needs (the run's and the migration lock's) in
+     * the background, so that the server starts their sessions while the caller reads the revision
+     * files; {@link #close} closes what no move took. Not for a database that connecting creates
+     * (an embedded file): a run refused before it needs the database must leave none behind.
+     */
+    MigrationRun connectingAhead() {
+        if (!target.createsOnConnect() && runConnection == null) {
+            runConnection = Opening.now(this::connect);
+            lockConnection = Opening.now(this::connect);
+        }
+        return this;
+    }
+
+    /** Closes the connections {@link #connectingAhead} opened that no move took. */
+    @Override
+    public void close() {
+        if (runConnection != null) {
+            runConnection.close();
+            lockConnection.close();
+        }
     }
 
     /**
@@ -81,10 +129,15 @@ public final class MigrationRun {
                 return new Result(offline.plan(), offline.status());
             }
         }
-        // the lock's own connection is opened beside the run's, while the history is read: a run with
-        // something to do needs both, and the server starts the two sessions side by side
-        try (LockConnection lockConnection = target.createsOnConnect() ? LockConnection.later(this::connect)
-                : LockConnection.opening(this::connect); Database database = connect()) {
+        // the lock's own connection is opened beside the run's, while the history is read (or the files,
+        // when connecting ahead): a run with something to do needs both, and the server starts the two
+        // sessions side by side
+        Opening forLock = lockConnection != null ? lockConnection
+                : target.createsOnConnect() ? Opening.later(this::connect) : Opening.now(this::connect);
+        Opening forRun = runConnection;
+        lockConnection = null;
+        runConnection = null;
+        try (Opening lockSession = forLock; Database database = forRun != null ? forRun.take() : connect()) {
             HistoryTable history = history(database, false);
             int version = database.serverMajorVersion();
             // First look without the lock and without writing anything: a run refused here (edited
@@ -100,8 +153,8 @@ public final class MigrationRun {
             if (!schemaUnderLock) {
                 history = history(database, true);
             }
-            try (MigrationLock lock = database.dialect().lock(lockConnection::take, history.qualifiedName(),
-                    lockTimeout, listener)) {
+            try (MigrationLock lock = database.dialect().lock(() -> lockSession.take().connection(),
+                    history.qualifiedName(), lockTimeout, listener)) {
                 if (schemaUnderLock) {
                     history = history(database, true);
                 }
@@ -217,47 +270,53 @@ public final class MigrationRun {
     }
 
     /**
-     * The connection the migration lock is held on: opened when asked for, or beforehand, in the
-     * background, and closed unused when the run ends without the lock (nothing to do, or refused).
+     * A connection opened when asked for, or beforehand in the background (the migration lock's, and
+     * the run's when connecting ahead), and closed unused when the run ends without it (nothing to do,
+     * refused, or files that cannot be read).
      */
-    private static final class LockConnection implements AutoCloseable {
+    private static final class Opening implements AutoCloseable {
 
-        private final java.util.function.Supplier<Database> connector;
-        private final java.util.concurrent.CompletableFuture<Database> opening;
+        private final Supplier<Database> connector;
+        private final CompletableFuture<Database> opening;
         private boolean taken;
 
-        private LockConnection(java.util.function.Supplier<Database> connector,
-                java.util.concurrent.CompletableFuture<Database> opening) {
+        private Opening(Supplier<Database> connector, CompletableFuture<Database> opening) {
             this.connector = connector;
             this.opening = opening;
         }
 
         /** Opened when {@link #take} asks for it (an embedded database created by connecting to it). */
-        static LockConnection later(java.util.function.Supplier<Database> connector) {
-            return new LockConnection(connector, null);
+        static Opening later(Supplier<Database> connector) {
+            return new Opening(connector, null);
         }
 
-        /** Opening now, in the background. */
-        static LockConnection opening(java.util.function.Supplier<Database> connector) {
-            return new LockConnection(connector, java.util.concurrent.CompletableFuture.supplyAsync(connector));
+        /** Opening now, on a thread of its own (not a shared pool, where it could wait behind other work). */
+        static Opening now(Supplier<Database> connector) {
+            return new Opening(connector, CompletableFuture.supplyAsync(connector, task -> {
+                Thread thread = new Thread(task, "migrate-connect");
+                thread.setDaemon(true);
+                thread.start();
+            }));
         }
 
-        /** The connection, now the lock's to close; a failure to connect is thrown as connecting would throw it. */
-        java.sql.Connection take() {
+        /** The connection, now the taker's to close; a failure to connect is thrown as connecting would throw it. */
+        Database take() {
             taken = true;
             if (opening == null) {
-                return connector.get().connection();
+                return connector.get();
             }
             try {
-                return opening.join().connection();
-            } catch (java.util.concurrent.CompletionException e) {
+                return opening.join();
+            } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
 
+        /** Closes the connection unless taken, once it is open, without waiting for that. */
         @Override
         public void close() {
             if (!taken && opening != null) {
+                taken = true;
                 opening.whenComplete((database, failure) -> {
                     if (database != null) {
                         database.close();
