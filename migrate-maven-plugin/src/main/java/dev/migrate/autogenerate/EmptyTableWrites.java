@@ -70,6 +70,10 @@ final class EmptyTableWrites {
 
     private static final Pattern PART = Pattern.compile("\"([^\"]+)\"|([\\w$]+)");
 
+    private static final Pattern CALL = Pattern.compile("(\"[^\"]+\"|[\\w$]+)\\s*\\(");
+
+    private static final Pattern FIRST_WORD = Pattern.compile("^[A-Za-z]+");
+
     /** Statements that write no rows and run no code of the project. */
     private static final Set<String> INERT = Set.of("", "comment", "grant", "revoke", "analyze", "vacuum", "lock",
             "begin", "commit", "start", "end", "savepoint", "release", "checkpoint", "reindex", "cluster");
@@ -298,7 +302,7 @@ final class EmptyTableWrites {
         if (functions.isEmpty()) {
             return false;
         }
-        Matcher word = Pattern.compile("(\"[^\"]+\"|[\\w$]+)\\s*\\(").matcher(sql);
+        Matcher word = CALL.matcher(sql);
         while (word.find()) {
             if (functions.contains(key(word.group(1)))) {
                 return true;
@@ -308,7 +312,7 @@ final class EmptyTableWrites {
     }
 
     private static String firstWord(String sql) {
-        Matcher word = Pattern.compile("^[A-Za-z]+").matcher(sql);
+        Matcher word = FIRST_WORD.matcher(sql);
         return word.find() ? word.group().toLowerCase(Locale.ROOT) : "";
     }
 

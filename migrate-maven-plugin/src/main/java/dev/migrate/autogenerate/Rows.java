@@ -114,14 +114,16 @@ final class Rows {
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
             int columns = result.getMetaData().getColumnCount();
+            List<List<String>> byPosition = new ArrayList<>();
             for (int c = 1; c <= columns; c++) {
-                values.put(result.getMetaData().getColumnName(c).toLowerCase(Locale.ROOT), new ArrayList<>());
+                List<String> column = new ArrayList<>();
+                values.put(result.getMetaData().getColumnName(c).toLowerCase(Locale.ROOT), column);
+                byPosition.add(column);
             }
             while (result.next()) {
                 for (int c = 1; c <= columns; c++) {
                     String value = result.getString(c);
-                    values.get(result.getMetaData().getColumnName(c).toLowerCase(Locale.ROOT))
-                            .add(value == null ? "\0null" : value);
+                    byPosition.get(c - 1).add(value == null ? "\0null" : value);
                 }
             }
         } catch (SQLException e) {
