@@ -131,6 +131,7 @@ public final class VerifyBenchmark {
             long started = System.nanoTime();
             long mainCpu = threads.getCurrentThreadCpuTime();
             long processCpu = os.getProcessCpuTime();
+            long runDelay = runQueueNanos();
             // with lint, as migrate:verify runs by default (-Dbench.lint=false: without)
             VerifyResult result = Boolean.parseBoolean(System.getProperty("bench.lint", "true"))
                     ? migrator.verify(VerifyOptions.defaults(), dev.migrate.lint.LintConfig.defaults())
@@ -138,6 +139,7 @@ public final class VerifyBenchmark {
             long millis = (System.nanoTime() - started) / 1_000_000;
             mainCpu = threads.getCurrentThreadCpuTime() - mainCpu;
             processCpu = os.getProcessCpuTime() - processCpu;
+            runDelay = runQueueNanos() - runDelay;
             if (result.hasErrors()) {
                 throw new IllegalStateException("the history should pass: " + result.errors().get(0));
             }
@@ -150,9 +152,21 @@ public final class VerifyBenchmark {
             // the JVM's own CPU: the thread that runs verify, and the whole process (JIT, GC, samplers)
             System.out.printf(Locale.ROOT, "  JVM CPU per revision: main thread %.2f ms, whole process %.2f ms%n",
                     mainCpu / 1e6 / size, processCpu / 1e6 / size);
+            // time the main thread was ready to run but found no free core (other threads, the server)
+            System.out.printf(Locale.ROOT, "  main thread ready but not running: %.2f ms per revision%n",
+                    runDelay / 1e6 / size);
             System.out.println("  JVM CPU by thread so far (ms per revision): " + threadCpu(size));
             System.out.println("  by fifth of the history, mean ms per revision of upgrade, downgrade, re-upgrade"
                     + " (each with its checks): " + byFifth(result.rows()));
+        }
+    }
+
+    /** This thread's time spent waiting for a core (Linux schedstat), or 0 where there is none. */
+    private static long runQueueNanos() {
+        try {
+            return Long.parseLong(Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ")[1]);
+        } catch (IOException | RuntimeException unavailable) {
+            return 0;
         }
     }
 
