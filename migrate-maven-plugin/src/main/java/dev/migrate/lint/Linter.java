@@ -13,12 +13,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Checks every revision's statements for DDL that is dangerous on a live PostgreSQL database or
  * cannot run where it stands. Reads files only; never throws on a statement it does not understand.
  */
 public final class Linter {
+
+    /** Lint's order: file name, line, rule. */
+    private static final Comparator<Finding> IN_FILE_ORDER = Comparator
+            .comparing((Finding f) -> f.file().getFileName().toString()).thenComparingInt(Finding::line)
+            .thenComparing(Finding::ruleId);
 
     private final LintConfig config;
     private final List<Finding> findings = new ArrayList<>();
@@ -29,26 +35,37 @@ public final class Linter {
 
     /** Every finding for {@code graph}, in file and line order, without the switched-off rules. */
     public static List<Finding> lint(RevisionGraph graph, LintConfig config) {
+        return lint(graph, config, (revision, findings) -> {
+        });
+    }
+
+    /**
+     * Every finding for {@code graph}, in file and line order, as {@link #lint(RevisionGraph, LintConfig)};
+     * on the way, each revision's findings (in line order) go to {@code each} as soon as they are known,
+     * revision by revision in {@link RevisionGraph#ordered()} order, so that a reader of one revision
+     * need not wait for the whole history.
+     */
+    public static List<Finding> lint(RevisionGraph graph, LintConfig config,
+            BiConsumer<Revision, List<Finding>> each) {
         Linter linter = new Linter(config);
-        Map<String, List<Facts>> upgrades = new HashMap<>();
         Map<String, Set<String>> createdTables = new HashMap<>();
-        for (Revision revision : graph.ordered()) {
-            List<Facts> facts = classify(revision.upgrade());
-            upgrades.put(revision.id(), facts);
-            createdTables.put(revision.id(), tablesCreated(facts));
-        }
         // the revisions that create each table: a revision's ancestors are looked up only when a rule asks
         // whether one of them created a table another revision creates (the union of every revision's
-        // ancestors' tables cost the square of the history's length)
+        // ancestors' tables cost the square of the history's length). One pass is enough: a revision's
+        // ancestors come before it in run order, so the tables they create are known when it is linted
         Map<String, List<String>> creators = new HashMap<>();
-        createdTables.forEach((id, tables) -> tables.forEach(table -> creators.computeIfAbsent(table,
-                k -> new ArrayList<>()).add(id)));
         for (Revision revision : graph.ordered()) {
-            linter.revision(revision, upgrades.get(revision.id()), new CreatedEarlier(graph, revision.id(), creators,
-                    createdTables));
+            List<Facts> upgrade = classify(revision.upgrade());
+            Set<String> tables = tablesCreated(upgrade);
+            createdTables.put(revision.id(), tables);
+            tables.forEach(table -> creators.computeIfAbsent(table, k -> new ArrayList<>()).add(revision.id()));
+            int from = linter.findings.size();
+            linter.revision(revision, upgrade, new CreatedEarlier(graph, revision.id(), creators, createdTables));
+            List<Finding> own = new ArrayList<>(linter.findings.subList(from, linter.findings.size()));
+            own.sort(IN_FILE_ORDER);
+            each.accept(revision, List.copyOf(own));
         }
-        linter.findings.sort(Comparator.comparing((Finding f) -> f.file().getFileName().toString())
-                .thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
+        linter.findings.sort(IN_FILE_ORDER);
         return List.copyOf(linter.findings);
     }
 

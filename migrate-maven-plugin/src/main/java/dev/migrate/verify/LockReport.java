@@ -8,7 +8,6 @@ import dev.migrate.database.LockSampler.TableState;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.lint.LintConfig;
-import dev.migrate.lint.Linter;
 import dev.migrate.lint.Rule;
 import dev.migrate.revision.Revision;
 import dev.migrate.run.StatementObserver;
@@ -21,6 +20,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +46,8 @@ final class LockReport implements StatementObserver {
     private final FindingSink sink;
     private final String historySchema;
     private final String historyTable;
-    /** file:line -> the lock-related lint rules that fire there. */
-    private final Map<String, List<String>> lint = new HashMap<>();
+    /** Lint with every rule on, revision by revision (null when nothing is sampled). */
+    private final SharedLint lint;
     private final List<Measured> pending = new ArrayList<>();
     /** The upgrade's statements that ran on a table that existed before it, and were sampled (file:line). */
     private final Set<String> sampledLines = new HashSet<>();
@@ -82,20 +82,12 @@ final class LockReport implements StatementObserver {
         this.historySchema = historySchema;
         this.historyTable = historyTable;
         this.scans = scans;
-        if (sampler.supported()) {
-            long started = System.nanoTime();
-            LintConfig config = LintConfig.defaults().forProduct(product);
-            // the run's lint when it linted with these settings (every rule on): the history is linted once
-            List<Finding> findings = shared != null && shared.config().equals(config) ? shared.findings().get()
-                    : Linter.lint(graph, config);
-            for (Finding finding : findings) {
-                if (LOCK_RULES.contains(finding.source()) && finding.file() != null) {
-                    lint.computeIfAbsent(finding.file() + ":" + finding.line(), k -> new ArrayList<>())
-                            .add(finding.source());
-                }
-            }
-            nanos += System.nanoTime() - started;
-        }
+        // the run's lint when it lints with these settings (every rule on): the history is linted once; else
+        // one of its own, on a thread too. Either is asked for a revision's findings only when its upgrade is
+        // reported, and waited for only that far
+        LintConfig config = LintConfig.defaults().forProduct(product);
+        this.lint = !sampler.supported() ? null : shared != null && shared.config().equals(config) ? shared
+                : SharedLint.start(graph, config, "migrate-verify-lock-lint");
     }
 
     boolean enabled() {
@@ -211,13 +203,14 @@ final class LockReport implements StatementObserver {
      * the table's catalog id (which a rename keeps) or else by its name.
      */
     void upgraded(Revision revision, Map<String, Long> counts, Map<Long, Long> countsById) {
+        Map<String, List<String>> flagged = lockRules(revision);
         String name = Messages.name(revision);
         Set<String> measuredLines = new HashSet<>();
         for (Measured m : pending) {
             String where = revision.file() + ":" + m.line();
             measuredLines.add(where);
             boolean error = failOn != null && m.lock().compareTo(failOn) >= 0;
-            List<String> rules = lint.getOrDefault(where, List.of());
+            List<String> rules = flagged.getOrDefault(where, List.of());
             String lintSays = rules.isEmpty() ? "; lint did not flag this statement"
                     : !m.rewrote() && rules.contains(Rule.COLUMN_TYPE_CHANGE.id())
                             ? "; lint's column-type-change warning expects a rewrite, but the table kept its storage"
@@ -237,7 +230,7 @@ final class LockReport implements StatementObserver {
                     + " a transaction, so each statement's locks end with it" + (pending.isEmpty() ? ""
                     : " (table rewrites are reported)"));
         }
-        lint.forEach((where, rules) -> {
+        flagged.forEach((where, rules) -> {
             // said only of statements that were measured: one on a table the revision made itself never was
             if (transactional && sampledLines.contains(where) && !measuredLines.contains(where)) {
                 sink.add(Severity.INFO, Phase.UPGRADE, revision.id(), "lint warns about " + String.join(", ", rules)
@@ -245,6 +238,23 @@ final class LockReport implements StatementObserver {
             }
         });
         pending.clear();
+    }
+
+    /**
+     * file:line -> the lock-related lint rules that fire there, of {@code revision} alone (the lines it
+     * sampled are its own), in line order; waits until lint has passed it.
+     */
+    private Map<String, List<String>> lockRules(Revision revision) {
+        long started = System.nanoTime();
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        for (Finding finding : lint.findings(revision)) {
+            if (LOCK_RULES.contains(finding.source()) && finding.file() != null) {
+                rules.computeIfAbsent(finding.file() + ":" + finding.line(), k -> new ArrayList<>())
+                        .add(finding.source());
+            }
+        }
+        nanos += System.nanoTime() - started;
+        return rules;
     }
 
     /** The upgrade failed: what it measured never reached a database. */

@@ -7,12 +7,9 @@ import dev.migrate.common.Severity;
 import dev.migrate.database.DatabaseTarget;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.lint.LintConfig;
-import dev.migrate.lint.Linter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /** One {@code migrate:verify}: lint (on a thread of its own) beside every check in a scratch database, then the report. */
 public final class Verification {
@@ -30,20 +27,17 @@ public final class Verification {
             Log log) {
         // lint needs no database: it runs on a thread of its own while the scratch database is busy, with
         // every rule on, once: the lint phase leaves out the rules the project switched off, and the lock
-        // report, which lints with every rule on too, takes the same findings where its settings agree
+        // report, which lints with every rule on too, takes the same findings where its settings agree,
+        // each revision's as soon as lint has passed it
         LintConfig every = lint == null ? null : new LintConfig(Set.of(), lint.postgresVersion(), lint.product());
-        FutureTask<List<Finding>> linting = new FutureTask<>(() -> every == null ? List.of() : Linter.lint(graph, every));
-        Thread linter = new Thread(linting, "migrate-verify-lint");
-        linter.setDaemon(true);
-        linter.start();
-        SharedLint shared = every == null ? null : new SharedLint(every, () -> lintFindings(linting));
+        SharedLint shared = every == null ? null : SharedLint.start(graph, every, "migrate-verify-lint");
         VerifyResult result;
         try (ScratchDatabase scratch = ScratchDatabase.open(target, options.verifyUrl())) {
             scratch.dropStale(log);
             result = Verifier.verify(graph, scratch, target.history().schema(), target.history().table(), options, log,
                     shared);
         }
-        List<Finding> lintFindings = lintFindings(linting).stream()
+        List<Finding> lintFindings = (shared == null ? List.<Finding>of() : shared.findings()).stream()
                 .filter(finding -> !lint.disabled().contains(finding.source()))
                 .filter(finding -> finding.severity() != Severity.INFO)
                 .map(finding -> Finding.check(finding.severity(), Phase.LINT.label(),
@@ -59,22 +53,5 @@ public final class Verification {
             result = result.withReport(JUnitXmlReport.write(result, options.reportDirectory()));
         }
         return result;
-    }
-
-    private static List<Finding> lintFindings(FutureTask<List<Finding>> linting) {
-        try {
-            return linting.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for lint", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -4,12 +4,18 @@ import dev.migrate.testing.Configs;
 import dev.migrate.common.Finding;
 import dev.migrate.common.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.Migrator;
 import dev.migrate.testing.RecordingListener;
 import dev.migrate.testing.RevisionFiles;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -184,6 +190,68 @@ class LinterTest {
         assertThat(findings).extracting(Finding::message).hasSize(2)
                 .anyMatch(m -> m.contains("on orders")).anyMatch(m -> m.contains("on items"))
                 .noneMatch(m -> m.contains("on side"));
+    }
+
+    @Test
+    void handsOverEachRevisionsFindingsInRunOrderAsItGoes() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add("20260101000000_orders", "base", "CREATE TABLE orders (id BIGINT, total NUMERIC);",
+                "DROP TABLE orders;");
+        files.add("20260102000000_items", "20260101000000", "CREATE TABLE items (id BIGINT);\n"
+                + "CREATE INDEX ix_orders ON orders (id);\nALTER TABLE orders ALTER COLUMN total TYPE TEXT;",
+                "DROP INDEX ix_orders;\nDROP TABLE items;");
+        files.add("20260103000000_side", "20260101000000", "CREATE INDEX ix_total ON orders (total);",
+                "SELECT 1;");
+        files.add("20260104000000_indexes", "20260102000000", "CREATE INDEX ix_items ON items (id);\n"
+                + "ALTER TABLE items ADD COLUMN sku TEXT NOT NULL;", "ALTER TABLE items DROP COLUMN sku;\nDROP INDEX ix_items;");
+        RevisionGraph graph = new Migrator(Configs.config("jdbc:postgresql://127.0.0.1:1/unused", dir),
+                new RecordingListener()).load();
+        List<String> order = new ArrayList<>();
+        Map<String, List<Finding>> handedOver = new LinkedHashMap<>();
+
+        List<Finding> all = Linter.lint(graph, LintConfig.defaults(), (revision, findings) -> {
+            order.add(revision.id());
+            handedOver.put(revision.id(), findings);
+        });
+
+        assertThat(all).isEqualTo(Linter.lint(graph, LintConfig.defaults())).isNotEmpty();
+        assertThat(order).containsExactlyElementsOf(graph.ordered().stream().map(Revision::id).toList());
+        handedOver.forEach((id, findings) -> assertThat(findings).as(id)
+                .allMatch(f -> f.file().equals(graph.resolve(id).file()))
+                .isSortedAccordingTo(java.util.Comparator.comparingInt(Finding::line)));
+        assertThat(handedOver.values().stream().flatMap(List::stream).toList())
+                .containsExactlyInAnyOrderElementsOf(all);
+        // each revision's part of the whole, as it was when the whole was linted
+        assertThat(handedOver.get("20260104000000")).extracting(Finding::ruleId)
+                .containsExactly("index-without-concurrently", "not-null-without-default");
+    }
+
+    @Test
+    void aRevisionsFindingsAreKnownBeforeTheNextIsLinted() {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add("20260101000000_orders", "base", "CREATE TABLE orders (id BIGINT);", "DROP TABLE orders;");
+        files.add("20260102000000_index", "20260101000000", "CREATE INDEX ix_orders ON orders (id);",
+                "DROP INDEX ix_orders;");
+        files.add("20260103000000_broken", "20260102000000", "ALTER TABLE orders ADD COLUMN sku TEXT NOT NULL;",
+                "ALTER TABLE orders DROP COLUMN sku;");
+        RevisionGraph graph = new Migrator(Configs.config("jdbc:postgresql://127.0.0.1:1/unused", dir),
+                new RecordingListener()).load();
+        Map<String, List<Finding>> handedOver = new LinkedHashMap<>();
+        RuntimeException stop = new RuntimeException("stop after the second revision");
+
+        // the reader stops lint once it has the second revision: the third is never linted
+        assertThatThrownBy(() -> Linter.lint(graph, LintConfig.defaults(), (revision, findings) -> {
+            handedOver.put(revision.id(), findings);
+            if (handedOver.size() == 2) {
+                throw stop;
+            }
+        })).isSameAs(stop);
+
+        assertThat(handedOver).containsOnlyKeys("20260101000000", "20260102000000");
+        assertThat(handedOver.get("20260102000000")).extracting(Finding::ruleId)
+                .containsExactly("index-without-concurrently");
+        assertThat(handedOver.get("20260102000000")).isEqualTo(Linter.lint(graph, LintConfig.defaults()).stream()
+                .filter(f -> f.file().getFileName().toString().startsWith("20260102000000")).toList());
     }
 
     @Test
