@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * where the database lets the two share a transaction, and otherwise journals the statement as
  * started before it runs and as done after, leaving a resume to check the one in between. It writes
  * no history itself, and no catalog queries happen per revision. Where the database allows it, a
- * transactional revision's statements go in one batch ({@link #runBatch}).
+ * transactional revision's statements go in one batch ({@link #runBatch}), and where the journal
+ * gives its write as text (a scratch database's), the write and the commit go in that batch too.
  */
 final class PlanRunner {
 
@@ -58,6 +59,25 @@ final class PlanRunner {
          */
         boolean finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis,
                 boolean commit) throws SQLException;
+
+        /**
+         * The history write and commit {@link #finished} would make for a transactional revision
+         * that has no row yet, as statement texts to end the batch of its statements, so that the
+         * statements, the write and the commit go in one round trip; empty where the write must go
+         * through {@link #finished} (the default). Once they ran, {@link #finishedInBatch} is told
+         * instead of {@link #finished}.
+         */
+        default List<String> finishingTexts(Revision revision, Direction direction) throws SQLException {
+            return List.of();
+        }
+
+        /**
+         * The texts of {@link #finishingTexts} ran and committed with the revision's statements;
+         * {@code rows}: the count the history write changed.
+         */
+        default void finishedInBatch(Revision revision, Direction direction, int rows) throws SQLException {
+            throw new IllegalStateException("no finishing texts were given");
+        }
 
         /** The schema the session goes back to after each revision (MySQL's {@code USE}), or null. */
         Identifier home();
@@ -183,15 +203,22 @@ final class PlanRunner {
         }
         long started = System.nanoTime();
         observer.starting(revision, direction, connection);
-        if (transactional && batched(statements, first)) {
-            runBatch(connection, jdbc, revision, direction, statements, version, at);
+        boolean commit = transactional && !held;
+        // the history write and the commit with the statements, where the journal can give them as text
+        List<String> finishing = commit && resumeAt == null && batchable(statements, first)
+                ? journal.finishingTexts(revision, direction) : List.of();
+        if (transactional && (!finishing.isEmpty() || batched(statements, first))) {
+            if (runBatch(connection, jdbc, revision, direction, statements, finishing, version, at)) {
+                long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                listener.revisionDone(revision, direction, Duration.ofMillis(millis), revision.transactional());
+                return;
+            }
         } else {
             runEach(connection, jdbc, revision, direction, statements, first, transactional, version, at);
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         checkpoints.reached(at + ": before the journal's finish");
         try {
-            boolean commit = transactional && !held;
             boolean committed = journal.finished(revision, direction, statements.size(),
                     resumeAt != null || !transactional, millis, commit);
             if (transactional && !committed) {
@@ -254,9 +281,13 @@ final class PlanRunner {
      * told after the batch), and has more than one statement to send.
      */
     private boolean batched(List<Statement> statements, int first) {
+        return batchable(statements, first) && statements.size() > 1;
+    }
+
+    /** {@link #batched} but for the count: one statement goes in a batch when the history write goes with it. */
+    private boolean batchable(List<Statement> statements, int first) {
         return !held && (observer == StatementObserver.NONE || !observer.betweenStatements()) && first == 0
-                && statements.size() > 1
-                && statements.stream().allMatch(kinds::batches);
+                && !statements.isEmpty() && statements.stream().allMatch(kinds::batches);
     }
 
     /**
@@ -267,17 +298,27 @@ final class PlanRunner {
      * without running anything again; otherwise the statements run again one by one in a new
      * transaction to find it. (Only then does something a rollback does not undo, such as a
      * sequence value, happen twice, and a failure that does not come back, such as a deadlock,
-     * leaves the revision applied by that second run.)
+     * leaves the revision applied by that second run.) With {@code finishing} (the journal's
+     * {@link Journal#finishingTexts}), the history write and the commit end the batch, and the
+     * revision is done in that one round trip: answers true. A failed write or commit is not named
+     * by the driver as a statement of the revision: the statements then run again one by one and the
+     * journal is told as without the texts, where the failure comes back as it would have come;
+     * answers false then, and where there were no texts.
      */
-    private void runBatch(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
-            List<Statement> statements, int version, String at) throws SQLException {
-        String point = at + ": statements 1-" + statements.size() + " in one batch";
+    private boolean runBatch(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
+            List<Statement> statements, List<String> finishing, int version, String at) throws SQLException {
+        String point = at + ": statements 1-" + statements.size() + " in one batch"
+                + (finishing.isEmpty() ? "" : " with the journal's finish and the commit");
         checkpoints.reached(point + ", before it");
+        int[] counts;
         try {
             for (Statement statement : statements) {
                 jdbc.addBatch(statement.sql());
             }
-            jdbc.executeBatch();
+            for (String text : finishing) {
+                jdbc.addBatch(text);
+            }
+            counts = jdbc.executeBatch();
         } catch (SQLException e) {
             jdbc.clearBatch();
             try {
@@ -294,13 +335,19 @@ final class PlanRunner {
                 throw new StatementFailedException(revision, direction, statements.get(i), i, statements.size(),
                         e.getNextException(), aftermath(revision, statements.subList(0, i), true));
             }
+            // a failed history write or commit, too: run again as without it, where it fails as it did
             runEach(connection, jdbc, revision, direction, statements, 0, true, version, at);
-            return;
+            return false;
         }
         for (Statement statement : statements) {
             observer.ran(revision, direction, statement, connection);
         }
         checkpoints.reached(point + ", after it");
+        if (finishing.isEmpty()) {
+            return false;
+        }
+        journal.finishedInBatch(revision, direction, counts[statements.size()]);
+        return true;
     }
 
     /**

@@ -130,6 +130,20 @@ public final class PostgresDialect extends StandardDialect {
         return true;
     }
 
+    /**
+     * Quotes doubled; where the value holds a backslash, an escape string ({@code E'...'}) with the
+     * backslashes doubled too, which reads the same whether {@code standard_conforming_strings} is on
+     * or off. A NUL, which no text value can hold, is left to the prepared write to refuse.
+     */
+    @Override
+    public String textLiteral(String value) {
+        if (value.indexOf('\0') >= 0) {
+            return null;
+        }
+        String quoted = "'" + value.replace("'", "''") + "'";
+        return value.indexOf('\\') < 0 ? quoted : "E" + quoted.replace("\\", "\\\\");
+    }
+
     @Override
     public InDoubtCheck checkStarted(java.sql.Connection connection, dev.migrate.sql.Statement statement,
             Optional<NoTransactionStatement> kind) throws SQLException {
