@@ -251,6 +251,15 @@ public interface Dialect {
     default void resetSessionInTransaction(Connection connection) throws SQLException {
     }
 
+    /**
+     * What {@link #resetSession} sends, as statement texts that return no rows, for a batch to carry
+     * after its commit (see {@code PlanRunner}); empty where this database cannot, and the session is
+     * reset by {@link #resetSession} or replaced.
+     */
+    default List<String> resetTexts() {
+        return List.of();
+    }
+
     /** The statement that creates the history table {@code qualifiedName} (already validated). */
     String createHistoryTableSql(String qualifiedName);
 

@@ -106,6 +106,10 @@ final class PlanRunner {
     private final boolean held;
     private final Checkpoints checkpoints;
     private final StatementKinds kinds;
+    /** What goes after the commit of the plan's last revision, in its batch ({@link #afterLastCommit}). */
+    private List<String> afterLastCommit = List.of();
+    /** Whether {@link #afterLastCommit} ran, in the last {@link #run}. */
+    private boolean sentAfterLastCommit;
 
     PlanRunner(Database database, Journal journal, RunListener listener) {
         this(database, journal, listener, StatementObserver.NONE);
@@ -124,6 +128,23 @@ final class PlanRunner {
         this.held = held;
         this.checkpoints = checkpoints;
         this.kinds = new StatementKinds(database.dialect().syntax(), database.dialect()::batches);
+    }
+
+    /**
+     * Has {@code texts} (statements that return no rows) sent after the commit of the plan's last
+     * revision, in the round trip of its batch, where that revision's statements, history write and
+     * commit go in one batch ({@link Journal#finishingTexts}): they run in a transaction of their own,
+     * after the revision's, and whether they ran and committed is {@link #sentAfterLastCommit}. That
+     * they fail leaves the revision done.
+     */
+    PlanRunner afterLastCommit(List<String> texts) {
+        this.afterLastCommit = List.copyOf(texts);
+        return this;
+    }
+
+    /** Whether the texts of {@link #afterLastCommit} ran and were committed, in the last {@link #run}. */
+    boolean sentAfterLastCommit() {
+        return sentAfterLastCommit;
     }
 
     /** What the statements this runner runs are, read once per statement. */
@@ -147,10 +168,14 @@ final class PlanRunner {
         }
         int version = database.serverMajorVersion();
         Identifier home = journal.home();
+        sentAfterLastCommit = false;
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
-            for (Revision revision : plan.steps()) {
-                runOne(connection, jdbc, revision, plan.direction(), resumeAt.get(revision.id()), version);
+            List<Revision> steps = plan.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Revision revision = steps.get(i);
+                runOne(connection, jdbc, revision, plan.direction(), resumeAt.get(revision.id()), version,
+                        i == steps.size() - 1 ? afterLastCommit : List.of());
                 comeBack(jdbc, home);
             }
         } catch (RuntimeException | Error e) {
@@ -179,7 +204,7 @@ final class PlanRunner {
     }
 
     private void runOne(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
-            Integer resumeAt, int version) throws SQLException {
+            Integer resumeAt, int version, List<String> afterCommit) throws SQLException {
         List<Statement> statements = section(revision, direction).statements();
         boolean transactional = held || inOneTransaction(revision, statements, version);
         int first = resumeAt == null ? 0 : Math.min(resumeAt, statements.size());
@@ -208,7 +233,8 @@ final class PlanRunner {
         List<String> finishing = commit && resumeAt == null && batchable(statements, first)
                 ? journal.finishingTexts(revision, direction) : List.of();
         if (transactional && (!finishing.isEmpty() || batched(statements, first))) {
-            if (runBatch(connection, jdbc, revision, direction, statements, finishing, version, at)) {
+            if (runBatch(connection, jdbc, revision, direction, statements, finishing,
+                    finishing.isEmpty() ? List.of() : afterCommit, version, at)) {
                 long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 listener.revisionDone(revision, direction, Duration.ofMillis(millis), revision.transactional());
                 return;
@@ -303,10 +329,13 @@ final class PlanRunner {
      * revision is done in that one round trip: answers true. A failed write or commit is not named
      * by the driver as a statement of the revision: the statements then run again one by one and the
      * journal is told as without the texts, where the failure comes back as it would have come;
-     * answers false then, and where there were no texts.
+     * answers false then, and where there were no texts. {@code afterCommit} (with {@code finishing}
+     * only) follows the commit ({@link #afterLastCommit}); where one of those fails, the revision is
+     * done all the same.
      */
     private boolean runBatch(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
-            List<Statement> statements, List<String> finishing, int version, String at) throws SQLException {
+            List<Statement> statements, List<String> finishing, List<String> afterCommit, int version, String at)
+            throws SQLException {
         String point = at + ": statements 1-" + statements.size() + " in one batch"
                 + (finishing.isEmpty() ? "" : " with the journal's finish and the commit");
         checkpoints.reached(point + ", before it");
@@ -318,9 +347,17 @@ final class PlanRunner {
             for (String text : finishing) {
                 jdbc.addBatch(text);
             }
+            for (String text : afterCommit) {
+                jdbc.addBatch(text);
+            }
             counts = jdbc.executeBatch();
         } catch (SQLException e) {
             jdbc.clearBatch();
+            if (!afterCommit.isEmpty() && committedBefore(e, revision, statements, finishing, afterCommit)) {
+                // what failed came after the commit, in a transaction of its own: the revision is done
+                return batchDone(connection, revision, direction, statements, java.sql.Statement.SUCCESS_NO_INFO,
+                        point);
+            }
             try {
                 connection.rollback();
             } catch (SQLException rollback) {
@@ -339,15 +376,51 @@ final class PlanRunner {
             runEach(connection, jdbc, revision, direction, statements, 0, true, version, at);
             return false;
         }
+        if (finishing.isEmpty()) {
+            batchDone(connection, revision, direction, statements, null, point);
+            return false;
+        }
+        sentAfterLastCommit = !afterCommit.isEmpty();
+        return batchDone(connection, revision, direction, statements, counts[statements.size()], point);
+    }
+
+    /**
+     * The batch ran its statements: the observer is told of each and, where the history write went
+     * with them ({@code written}: the count it changed), the journal of the write. Answers whether it went.
+     */
+    private boolean batchDone(Connection connection, Revision revision, Direction direction,
+            List<Statement> statements, Integer written, String point) throws SQLException {
         for (Statement statement : statements) {
             observer.ran(revision, direction, statement, connection);
         }
         checkpoints.reached(point + ", after it");
-        if (finishing.isEmpty()) {
+        if (written == null) {
             return false;
         }
-        journal.finishedInBatch(revision, direction, counts[statements.size()]);
+        journal.finishedInBatch(revision, direction, written);
         return true;
+    }
+
+    /**
+     * Whether the batch that failed with {@code failure} had committed the revision: the entry that
+     * failed is one of {@code afterCommit}. Where the driver does not say which entry failed, nobody
+     * can tell whether the revision is done: the run stops, saying so.
+     */
+    private boolean committedBefore(SQLException failure, Revision revision, List<Statement> statements,
+            List<String> finishing, List<String> afterCommit) throws SQLException {
+        List<Statement> entries = new java.util.ArrayList<>(statements);
+        java.util.stream.Stream.concat(finishing.stream(), afterCommit.stream())
+                .forEach(text -> entries.add(new Statement(text, 0)));
+        OptionalInt failed = failure instanceof BatchUpdateException batch
+                ? database.dialect().failedBatchStatement(batch, entries) : OptionalInt.empty();
+        if (failed.isEmpty()) {
+            SQLException unknown = new SQLException("cannot tell whether " + revision.describe() + " was committed:"
+                    + " its batch failed and the driver does not say where: " + failure.getMessage(),
+                    failure.getSQLState(), failure);
+            rollbackQuietly(database.connection(), unknown);
+            throw unknown;
+        }
+        return failed.getAsInt() >= statements.size() + finishing.size();
     }
 
     /**
