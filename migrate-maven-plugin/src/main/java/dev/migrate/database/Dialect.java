@@ -131,6 +131,16 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * {@code value} (not null) as a string literal of this database's SQL, read the same whatever the
+     * session's settings say (a revision may change how quotes and backslashes are read), so that a
+     * history write can go as text in a batch of statements; null where this database cannot say,
+     * and the write goes as a prepared statement of its own. Saying null is always safe.
+     */
+    default String textLiteral(String value) {
+        return null;
+    }
+
     default boolean createsOnConnect(String url) {
         return false;
     }
@@ -239,6 +249,15 @@ public interface Dialect {
      * database cannot, and plans that share a transaction share the session as it is.
      */
     default void resetSessionInTransaction(Connection connection) throws SQLException {
+    }
+
+    /**
+     * What {@link #resetSession} sends, as statement texts that return no rows, for a batch to carry
+     * after its commit (see {@code PlanRunner}); empty where this database cannot, and the session is
+     * reset by {@link #resetSession} or replaced.
+     */
+    default List<String> resetTexts() {
+        return List.of();
     }
 
     /** The statement that creates the history table {@code qualifiedName} (already validated). */

@@ -129,6 +129,31 @@ final class HistoryJournal implements PlanRunner.Journal {
     }
 
     /**
+     * A scratch run's last write, where it commits with the revision ({@link #commitsWithLastWrite})
+     * and the revision's statements do not name the table: as text, to go in the batch of the
+     * statements. Only a scratch run's: its row records no duration (see {@link HistoryTable#insertText}).
+     */
+    @Override
+    public java.util.List<String> finishingTexts(Revision revision, Direction direction) throws SQLException {
+        if (!scratch || !commitsWithLastWrite(revision, direction, false) || section(revision, direction).statements()
+                .stream().anyMatch(statement -> history.mayBeNamedIn(statement.sql()))) {
+            return java.util.List.of();
+        }
+        String write = direction == Direction.DOWN ? history.deleteText(revision.id())
+                : history.insertText(revision, RowState.APPLIED);
+        return write == null ? java.util.List.of() : java.util.List.of(write, "COMMIT");
+    }
+
+    @Override
+    public void finishedInBatch(Revision revision, Direction direction, int rows) throws SQLException {
+        unjournaled = null;
+        if (direction == Direction.DOWN) {
+            history.deletedAsText(revision.id(), rows);
+        }
+        squashRows.written(revision, direction, history);
+    }
+
+    /**
      * Whether the commit can go with the revision's last history write, in one round trip: where
      * that write is the last one (no squash row or replaced rows follow it) and no check of its
      * count has to stop the commit. That is an insert, which fails on its own, or a scratch run's

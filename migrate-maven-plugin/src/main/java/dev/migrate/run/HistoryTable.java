@@ -275,6 +275,59 @@ final class HistoryTable {
     }
 
     /**
+     * The write {@link #insert(Revision, long, RowState)} makes, as SQL text with its values in it,
+     * to go in a batch with the revision's statements (see {@link PlanRunner}); null where the
+     * dialect cannot write one of the values as a literal ({@link dev.migrate.database.Dialect#textLiteral}).
+     * The duration is 0: it is known only once the batch is back, and this is written only to a
+     * scratch database, which reads the ids alone.
+     */
+    String insertText(Revision revision, RowState state) throws SQLException {
+        if (appliedBy == null) {
+            appliedBy = appliedBy();
+        }
+        StringBuilder values = new StringBuilder();
+        for (String value : new String[] {revision.id(), String.join(",", revision.parents()), revision.message(),
+                revision.upgrade().checksum(), revision.downgrade().checksum()}) {
+            if (!literal(values, value)) {
+                return null;
+            }
+            values.append(", ");
+        }
+        values.append("CURRENT_TIMESTAMP, ");
+        if (!literal(values, appliedBy) || !literal(values.append(", 0, "), state.dbValue())) {
+            return null;
+        }
+        return "INSERT INTO " + writtenName + " (" + COLUMNS + ") VALUES (" + values + ", 0, NULL)";
+    }
+
+    /** The write {@link #deleteIfPresent(String)} makes, as text (see {@link #insertText}); null where it cannot. */
+    String deleteText(String id) {
+        StringBuilder literal = new StringBuilder();
+        return literal(literal, id) ? "DELETE FROM " + writtenName + " WHERE revision = " + literal : null;
+    }
+
+    /** After {@link #deleteText} ran: as {@link #deleteIfPresent(String)} does with the count it removed. */
+    void deletedAsText(String id, int rows) {
+        if (rows > 1) {
+            requireOne(rows, id, "delete");
+        }
+    }
+
+    /** Appends {@code value} as a literal (SQL null for null); false where the dialect cannot write it. */
+    private boolean literal(StringBuilder sql, String value) {
+        if (value == null) {
+            sql.append("NULL");
+            return true;
+        }
+        String literal = database.dialect().textLiteral(value);
+        if (literal == null) {
+            return false;
+        }
+        sql.append(literal);
+        return true;
+    }
+
+    /**
      * Updates the row of an existing revision: its state, progress, error and duration; the
      * checksums are re-recorded from {@code revision}, so a finished revision records the file that
      * finished it.

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * where the database lets the two share a transaction, and otherwise journals the statement as
  * started before it runs and as done after, leaving a resume to check the one in between. It writes
  * no history itself, and no catalog queries happen per revision. Where the database allows it, a
- * transactional revision's statements go in one batch ({@link #runBatch}).
+ * transactional revision's statements go in one batch ({@link #runBatch}), and where the journal
+ * gives its write as text (a scratch database's), the write and the commit go in that batch too.
  */
 final class PlanRunner {
 
@@ -59,6 +60,25 @@ final class PlanRunner {
         boolean finished(Revision revision, Direction direction, int statements, boolean rowWritten, long millis,
                 boolean commit) throws SQLException;
 
+        /**
+         * The history write and commit {@link #finished} would make for a transactional revision
+         * that has no row yet, as statement texts to end the batch of its statements, so that the
+         * statements, the write and the commit go in one round trip; empty where the write must go
+         * through {@link #finished} (the default). Once they ran, {@link #finishedInBatch} is told
+         * instead of {@link #finished}.
+         */
+        default List<String> finishingTexts(Revision revision, Direction direction) throws SQLException {
+            return List.of();
+        }
+
+        /**
+         * The texts of {@link #finishingTexts} ran and committed with the revision's statements;
+         * {@code rows}: the count the history write changed.
+         */
+        default void finishedInBatch(Revision revision, Direction direction, int rows) throws SQLException {
+            throw new IllegalStateException("no finishing texts were given");
+        }
+
         /** The schema the session goes back to after each revision (MySQL's {@code USE}), or null. */
         Identifier home();
     }
@@ -86,6 +106,10 @@ final class PlanRunner {
     private final boolean held;
     private final Checkpoints checkpoints;
     private final StatementKinds kinds;
+    /** What goes after the commit of the plan's last revision, in its batch ({@link #afterLastCommit}). */
+    private List<String> afterLastCommit = List.of();
+    /** Whether {@link #afterLastCommit} ran, in the last {@link #run}. */
+    private boolean sentAfterLastCommit;
 
     PlanRunner(Database database, Journal journal, RunListener listener) {
         this(database, journal, listener, StatementObserver.NONE);
@@ -104,6 +128,23 @@ final class PlanRunner {
         this.held = held;
         this.checkpoints = checkpoints;
         this.kinds = new StatementKinds(database.dialect().syntax(), database.dialect()::batches);
+    }
+
+    /**
+     * Has {@code texts} (statements that return no rows) sent after the commit of the plan's last
+     * revision, in the round trip of its batch, where that revision's statements, history write and
+     * commit go in one batch ({@link Journal#finishingTexts}): they run in a transaction of their own,
+     * after the revision's, and whether they ran and committed is {@link #sentAfterLastCommit}. That
+     * they fail leaves the revision done.
+     */
+    PlanRunner afterLastCommit(List<String> texts) {
+        this.afterLastCommit = List.copyOf(texts);
+        return this;
+    }
+
+    /** Whether the texts of {@link #afterLastCommit} ran and were committed, in the last {@link #run}. */
+    boolean sentAfterLastCommit() {
+        return sentAfterLastCommit;
     }
 
     /** What the statements this runner runs are, read once per statement. */
@@ -127,10 +168,14 @@ final class PlanRunner {
         }
         int version = database.serverMajorVersion();
         Identifier home = journal.home();
+        sentAfterLastCommit = false;
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
-            for (Revision revision : plan.steps()) {
-                runOne(connection, jdbc, revision, plan.direction(), resumeAt.get(revision.id()), version);
+            List<Revision> steps = plan.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Revision revision = steps.get(i);
+                runOne(connection, jdbc, revision, plan.direction(), resumeAt.get(revision.id()), version,
+                        i == steps.size() - 1 ? afterLastCommit : List.of());
                 comeBack(jdbc, home);
             }
         } catch (RuntimeException | Error e) {
@@ -159,7 +204,7 @@ final class PlanRunner {
     }
 
     private void runOne(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
-            Integer resumeAt, int version) throws SQLException {
+            Integer resumeAt, int version, List<String> afterCommit) throws SQLException {
         List<Statement> statements = section(revision, direction).statements();
         boolean transactional = held || inOneTransaction(revision, statements, version);
         int first = resumeAt == null ? 0 : Math.min(resumeAt, statements.size());
@@ -183,15 +228,23 @@ final class PlanRunner {
         }
         long started = System.nanoTime();
         observer.starting(revision, direction, connection);
-        if (transactional && batched(statements, first)) {
-            runBatch(connection, jdbc, revision, direction, statements, version, at);
+        boolean commit = transactional && !held;
+        // the history write and the commit with the statements, where the journal can give them as text
+        List<String> finishing = commit && resumeAt == null && batchable(statements, first)
+                ? journal.finishingTexts(revision, direction) : List.of();
+        if (transactional && (!finishing.isEmpty() || batched(statements, first))) {
+            if (runBatch(connection, jdbc, revision, direction, statements, finishing,
+                    finishing.isEmpty() ? List.of() : afterCommit, version, at)) {
+                long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                listener.revisionDone(revision, direction, Duration.ofMillis(millis), revision.transactional());
+                return;
+            }
         } else {
             runEach(connection, jdbc, revision, direction, statements, first, transactional, version, at);
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         checkpoints.reached(at + ": before the journal's finish");
         try {
-            boolean commit = transactional && !held;
             boolean committed = journal.finished(revision, direction, statements.size(),
                     resumeAt != null || !transactional, millis, commit);
             if (transactional && !committed) {
@@ -254,9 +307,13 @@ final class PlanRunner {
      * told after the batch), and has more than one statement to send.
      */
     private boolean batched(List<Statement> statements, int first) {
+        return batchable(statements, first) && statements.size() > 1;
+    }
+
+    /** {@link #batched} but for the count: one statement goes in a batch when the history write goes with it. */
+    private boolean batchable(List<Statement> statements, int first) {
         return !held && (observer == StatementObserver.NONE || !observer.betweenStatements()) && first == 0
-                && statements.size() > 1
-                && statements.stream().allMatch(kinds::batches);
+                && !statements.isEmpty() && statements.stream().allMatch(kinds::batches);
     }
 
     /**
@@ -267,19 +324,40 @@ final class PlanRunner {
      * without running anything again; otherwise the statements run again one by one in a new
      * transaction to find it. (Only then does something a rollback does not undo, such as a
      * sequence value, happen twice, and a failure that does not come back, such as a deadlock,
-     * leaves the revision applied by that second run.)
+     * leaves the revision applied by that second run.) With {@code finishing} (the journal's
+     * {@link Journal#finishingTexts}), the history write and the commit end the batch, and the
+     * revision is done in that one round trip: answers true. A failed write or commit is not named
+     * by the driver as a statement of the revision: the statements then run again one by one and the
+     * journal is told as without the texts, where the failure comes back as it would have come;
+     * answers false then, and where there were no texts. {@code afterCommit} (with {@code finishing}
+     * only) follows the commit ({@link #afterLastCommit}); where one of those fails, the revision is
+     * done all the same.
      */
-    private void runBatch(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
-            List<Statement> statements, int version, String at) throws SQLException {
-        String point = at + ": statements 1-" + statements.size() + " in one batch";
+    private boolean runBatch(Connection connection, java.sql.Statement jdbc, Revision revision, Direction direction,
+            List<Statement> statements, List<String> finishing, List<String> afterCommit, int version, String at)
+            throws SQLException {
+        String point = at + ": statements 1-" + statements.size() + " in one batch"
+                + (finishing.isEmpty() ? "" : " with the journal's finish and the commit");
         checkpoints.reached(point + ", before it");
+        int[] counts;
         try {
             for (Statement statement : statements) {
                 jdbc.addBatch(statement.sql());
             }
-            jdbc.executeBatch();
+            for (String text : finishing) {
+                jdbc.addBatch(text);
+            }
+            for (String text : afterCommit) {
+                jdbc.addBatch(text);
+            }
+            counts = jdbc.executeBatch();
         } catch (SQLException e) {
             jdbc.clearBatch();
+            if (!afterCommit.isEmpty() && committedBefore(e, revision, statements, finishing, afterCommit)) {
+                // what failed came after the commit, in a transaction of its own: the revision is done
+                return batchDone(connection, revision, direction, statements, java.sql.Statement.SUCCESS_NO_INFO,
+                        point);
+            }
             try {
                 connection.rollback();
             } catch (SQLException rollback) {
@@ -294,13 +372,55 @@ final class PlanRunner {
                 throw new StatementFailedException(revision, direction, statements.get(i), i, statements.size(),
                         e.getNextException(), aftermath(revision, statements.subList(0, i), true));
             }
+            // a failed history write or commit, too: run again as without it, where it fails as it did
             runEach(connection, jdbc, revision, direction, statements, 0, true, version, at);
-            return;
+            return false;
         }
+        if (finishing.isEmpty()) {
+            batchDone(connection, revision, direction, statements, null, point);
+            return false;
+        }
+        sentAfterLastCommit = !afterCommit.isEmpty();
+        return batchDone(connection, revision, direction, statements, counts[statements.size()], point);
+    }
+
+    /**
+     * The batch ran its statements: the observer is told of each and, where the history write went
+     * with them ({@code written}: the count it changed), the journal of the write. Answers whether it went.
+     */
+    private boolean batchDone(Connection connection, Revision revision, Direction direction,
+            List<Statement> statements, Integer written, String point) throws SQLException {
         for (Statement statement : statements) {
             observer.ran(revision, direction, statement, connection);
         }
         checkpoints.reached(point + ", after it");
+        if (written == null) {
+            return false;
+        }
+        journal.finishedInBatch(revision, direction, written);
+        return true;
+    }
+
+    /**
+     * Whether the batch that failed with {@code failure} had committed the revision: the entry that
+     * failed is one of {@code afterCommit}. Where the driver does not say which entry failed, nobody
+     * can tell whether the revision is done: the run stops, saying so.
+     */
+    private boolean committedBefore(SQLException failure, Revision revision, List<Statement> statements,
+            List<String> finishing, List<String> afterCommit) throws SQLException {
+        List<Statement> entries = new java.util.ArrayList<>(statements);
+        java.util.stream.Stream.concat(finishing.stream(), afterCommit.stream())
+                .forEach(text -> entries.add(new Statement(text, 0)));
+        OptionalInt failed = failure instanceof BatchUpdateException batch
+                ? database.dialect().failedBatchStatement(batch, entries) : OptionalInt.empty();
+        if (failed.isEmpty()) {
+            SQLException unknown = new SQLException("cannot tell whether " + revision.describe() + " was committed:"
+                    + " its batch failed and the driver does not say where: " + failure.getMessage(),
+                    failure.getSQLState(), failure);
+            rollbackQuietly(database.connection(), unknown);
+            throw unknown;
+        }
+        return failed.getAsInt() >= statements.size() + finishing.size();
     }
 
     /**

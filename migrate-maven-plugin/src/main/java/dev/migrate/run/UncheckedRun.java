@@ -52,6 +52,23 @@ public final class UncheckedRun {
     }
 
     /**
+     * As {@link #run(Database, Identifier, Identifier, Plan, StatementObserver)}, and then {@code after}
+     * (statements that return no rows, such as {@link dev.migrate.database.Dialect#resetTexts}) in the
+     * round trip of the last revision's commit, where that revision's statements, history write and
+     * commit go in one batch, in a transaction of their own.
+     *
+     * @return whether {@code after} ran and was committed; false where it did not go or failed
+     */
+    public static boolean run(Database database, Identifier schema, Identifier table, Plan plan,
+            StatementObserver observer, List<String> after) throws SQLException {
+        HistoryTable history = new HistoryTable(database, schema, table);
+        PlanRunner runner = new PlanRunner(database, HistoryJournal.forScratch(history), RunListener.SILENT, observer)
+                .afterLastCommit(after);
+        runner.run(plan);
+        return runner.sentAfterLastCommit();
+    }
+
+    /**
      * As {@link #run(Database, Identifier, Identifier, Plan, StatementObserver)}, in the transaction
      * the caller opened on {@code database} (its auto-commit off) and keeps open: nothing is
      * committed, and a failed statement rolls the whole transaction back. Transactional revisions

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 /**
  * Runs plans in the scratch database, holds transactions around them where it can, and asks its
  * {@link ScratchObserver} to look. Plans run on a connection whose session is reset before each
- * plan (or on a new connection, where the database cannot reset one), so that nothing a revision
+ * plan (or right after the previous plan's last commit, in its round trip, where it can go there; or
+ * on a new connection, where the database cannot reset one), so that nothing a revision
  * leaves in its session (temporary tables, settings) can make a check pass. The observer reads the
  * whole catalog at the start, after a plan of several revisions (the full cycle), after a rolled
  * back transaction and after a rebuild.
@@ -188,7 +189,10 @@ final class ScratchSession implements AutoCloseable {
             } else {
                 Database database = runner();
                 clean = false;
-                UncheckedRun.run(database, schema, table, new Plan(direction, revisions), told);
+                // the reset the next use would make goes with the plan's last commit, where it can: the
+                // session is then as a reset leaves it (where a schema is configured, the reset takes it too)
+                clean = UncheckedRun.run(database, schema, table, new Plan(direction, revisions), told,
+                        schema == null ? scratch.dialect().resetTexts() : List.of());
             }
             done = true;
         } catch (SQLException e) {

@@ -130,6 +130,20 @@ public final class PostgresDialect extends StandardDialect {
         return true;
     }
 
+    /**
+     * Quotes doubled; where the value holds a backslash, an escape string ({@code E'...'}) with the
+     * backslashes doubled too, which reads the same whether {@code standard_conforming_strings} is on
+     * or off. A NUL, which no text value can hold, is left to the prepared write to refuse.
+     */
+    @Override
+    public String textLiteral(String value) {
+        if (value.indexOf('\0') >= 0) {
+            return null;
+        }
+        String quoted = "'" + value.replace("'", "''") + "'";
+        return value.indexOf('\\') < 0 ? quoted : "E" + quoted.replace("\\", "\\\\");
+    }
+
     @Override
     public InDoubtCheck checkStarted(java.sql.Connection connection, dev.migrate.sql.Statement statement,
             Optional<NoTransactionStatement> kind) throws SQLException {
@@ -243,11 +257,22 @@ public final class PostgresDialect extends StandardDialect {
      * in one and out of one: statements a revision prepared with PREPARE go, the driver's own stay
      * prepared.
      */
-    private static final String RESET = "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL;"
-            + " UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES;"
-            + " DO $$ DECLARE statement_name text; BEGIN"
+    private static final List<String> RESET_PARTS = List.of("CLOSE ALL", "SET SESSION AUTHORIZATION DEFAULT",
+            "RESET ALL", "UNLISTEN *", "DISCARD TEMP", "DISCARD SEQUENCES",
+            "DO $$ DECLARE statement_name text; BEGIN PERFORM pg_advisory_unlock_all();"
             + " FOR statement_name IN SELECT name FROM pg_prepared_statements WHERE from_sql LOOP"
-            + " EXECUTE 'DEALLOCATE ' || quote_ident(statement_name); END LOOP; END $$";
+            + " EXECUTE 'DEALLOCATE ' || quote_ident(statement_name); END LOOP; END $$");
+    private static final String RESET = String.join("; ", RESET_PARTS);
+
+    /**
+     * The parts of {@link #resetSession}'s reset, none of which returns rows: after a commit in a
+     * batch they run in a transaction of their own, which the server starts as it starts the one
+     * {@link #resetSession} runs in, and commits at the batch's end.
+     */
+    @Override
+    public List<String> resetTexts() {
+        return RESET_PARTS;
+    }
 
     @Override
     public void resetSessionInTransaction(Connection connection) throws SQLException {
