@@ -30,6 +30,10 @@ public final class Checksums {
      * blanks of every line stripped, leading and trailing blank lines dropped.
      */
     public static String normalize(String text) {
+        String asIs = normalizedAsWritten(text);
+        if (asIs != null) {
+            return asIs;
+        }
         int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
         StringBuilder out = new StringBuilder(text.length());
         int pendingBlankLines = 0;
@@ -63,6 +67,39 @@ public final class Checksums {
             lineStart = lineEnd + (crlf ? 2 : 1);
         }
         return out.toString();
+    }
+
+    /**
+     * The normalized text when it is a piece of {@code text} as written, as for most files: no BOM,
+     * no CR, and no line that ends in a blank; null otherwise. Then normalizing only drops the
+     * leading and trailing blank lines.
+     */
+    private static String normalizedAsWritten(String text) {
+        if (text.indexOf('\r') >= 0 || (!text.isEmpty() && text.charAt(0) == '\uFEFF')) {
+            return null;
+        }
+        int from = -1;
+        int to = 0;
+        int lineStart = 0;
+        int length = text.length();
+        while (lineStart <= length) {
+            int newline = text.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? length : newline;
+            if (lineEnd > lineStart) {
+                if (isBlank(text.charAt(lineEnd - 1))) {
+                    return null;
+                }
+                if (from < 0) {
+                    from = lineStart;
+                }
+                to = lineEnd;
+            }
+            if (newline < 0) {
+                break;
+            }
+            lineStart = newline + 1;
+        }
+        return from < 0 ? "" : text.substring(from, to);
     }
 
     private static boolean isBlank(char c) {

@@ -17,19 +17,15 @@ final class RevisionText {
         this.text = text;
         this.topLevelLines = topLevelLines;
         int lines = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
         }
         this.count = lines;
         this.lineStarts = new int[lines + 2];
         int line = 1;
         lineStarts[1] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lineStarts[++line] = i + 1;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lineStarts[++line] = i + 1;
         }
         lineStarts[lines + 1] = text.length() + 1;
     }

@@ -31,6 +31,8 @@ final class SqlScanner {
 
     private final List<Statement> statements = new ArrayList<>();
     private final BitSet topLevelLines = new BitSet();
+    // lines at whose start nothing was pending: a scan of the text from there on would go exactly as this one
+    private final BitSet restingLines = new BitSet();
 
     // psql's state for deciding whether a semicolon ends the statement
     private int parenDepth;
@@ -89,13 +91,27 @@ final class SqlScanner {
         return topLevelLines;
     }
 
+    /**
+     * The lines at whose start no statement, comment, parenthesis or routine body was open and the
+     * separator was ';': from such a line on, this scan goes exactly as a scan of the rest of the
+     * text alone would, and every statement that began before it has ended.
+     */
+    BitSet restingLines() {
+        return restingLines;
+    }
+
+    /** The number of the text's last line. */
+    int lastLine() {
+        return line;
+    }
+
     /** Null when the text could be split. */
     UnsplittableSqlException failure() {
         return failure;
     }
 
     private void run() {
-        topLevelLines.set(line);
+        lineStarted();
         if (delimiterCommand && tokens == null && !delimiterLine()) {
             return;
         }
@@ -107,7 +123,7 @@ final class SqlScanner {
             if (c == '\n') {
                 line++;
                 pos++;
-                topLevelLines.set(line);
+                lineStarted();
                 if (delimiterCommand && tokens == null && !delimiterLine()) {
                     return;
                 }
@@ -150,6 +166,15 @@ final class SqlScanner {
             return;
         }
         endStatement(length);
+    }
+
+    /** At the start of a line reached at top level. */
+    private void lineStarted() {
+        topLevelLines.set(line);
+        if (statementStart < 0 && !statementHasToken && parenDepth == 0 && !inExecutableComment
+                && routineBody.atRest() && delimiter.equals(";")) {
+            restingLines.set(line);
+        }
     }
 
     private boolean isLineComment(char c) {
