@@ -72,34 +72,27 @@ public final class Checksums {
     /**
      * The normalized text when it is a piece of {@code text} as written, as for most files: no BOM,
      * no CR, and no line that ends in a blank; null otherwise. Then normalizing only drops the
-     * leading and trailing blank lines.
+     * leading and trailing blank lines, which are empty.
      */
     private static String normalizedAsWritten(String text) {
-        if (text.indexOf('\r') >= 0 || (!text.isEmpty() && text.charAt(0) == '\uFEFF')) {
+        int length = text.length();
+        if (length == 0) {
+            return text;
+        }
+        if (text.charAt(0) == '\uFEFF' || isBlank(text.charAt(length - 1)) || text.indexOf('\r') >= 0
+                || text.contains(" \n") || text.contains("\t\n") || text.contains("\f\n")
+                || text.contains("\u000B\n")) {
             return null;
         }
-        int from = -1;
-        int to = 0;
-        int lineStart = 0;
-        int length = text.length();
-        while (lineStart <= length) {
-            int newline = text.indexOf('\n', lineStart);
-            int lineEnd = newline < 0 ? length : newline;
-            if (lineEnd > lineStart) {
-                if (isBlank(text.charAt(lineEnd - 1))) {
-                    return null;
-                }
-                if (from < 0) {
-                    from = lineStart;
-                }
-                to = lineEnd;
-            }
-            if (newline < 0) {
-                break;
-            }
-            lineStart = newline + 1;
+        int from = 0;
+        while (from < length && text.charAt(from) == '\n') {
+            from++;
         }
-        return from < 0 ? "" : text.substring(from, to);
+        int to = length;
+        while (to > from && text.charAt(to - 1) == '\n') {
+            to--;
+        }
+        return text.substring(from, to);
     }
 
     private static boolean isBlank(char c) {

@@ -79,7 +79,12 @@ final class RoutineBodyTracker {
                 && (w[1] == 'f' || w[1] == 'p' || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
     }
 
+    /**
+     * Whether the identifier is {@code word} (lower case) in any case. The first letter is compared
+     * before the rest: for these words no character but the letter itself in either case matches it.
+     */
     private static boolean is(String text, int start, int length, String word) {
-        return length == word.length() && text.regionMatches(true, start, word, 0, length);
+        return length == word.length() && (text.charAt(start) | 0x20) == word.charAt(0)
+                && text.regionMatches(true, start, word, 0, length);
     }
 }
