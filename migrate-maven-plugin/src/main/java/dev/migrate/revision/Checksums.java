@@ -19,7 +19,15 @@ public final class Checksums {
     public static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(normalize(text).getBytes(StandardCharsets.UTF_8)));
+            int[] piece = pieceAsWritten(text);
+            if (piece == null) {
+                digest.update(normalize(text).getBytes(StandardCharsets.UTF_8));
+            } else {
+                // the piece's bytes where they lie: around it are line breaks only, one byte each in UTF-8
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                digest.update(bytes, piece[0], bytes.length - piece[0] - (text.length() - piece[1]));
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
@@ -30,9 +38,9 @@ public final class Checksums {
      * blanks of every line stripped, leading and trailing blank lines dropped.
      */
     public static String normalize(String text) {
-        String asIs = normalizedAsWritten(text);
-        if (asIs != null) {
-            return asIs;
+        int[] piece = pieceAsWritten(text);
+        if (piece != null) {
+            return text.substring(piece[0], piece[1]);
         }
         int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
         StringBuilder out = new StringBuilder(text.length());
@@ -70,14 +78,16 @@ public final class Checksums {
     }
 
     /**
-     * The normalized text when it is a piece of {@code text} as written, as for most files: no BOM,
-     * no CR, and no line that ends in a blank; null otherwise. Then normalizing only drops the
-     * leading and trailing blank lines, which are empty.
+     * Where the normalized text lies in {@code text} when it is a piece of it as written, as for
+     * most files: no BOM, no CR, and no line that ends in a blank; null otherwise. Then normalizing
+     * only drops the leading and trailing blank lines, which are empty.
+     *
+     * @return the piece's start and end
      */
-    private static String normalizedAsWritten(String text) {
+    private static int[] pieceAsWritten(String text) {
         int length = text.length();
         if (length == 0) {
-            return text;
+            return new int[] {0, 0};
         }
         if (text.charAt(0) == '\uFEFF' || isBlank(text.charAt(length - 1)) || text.indexOf('\r') >= 0
                 || text.contains(" \n") || text.contains("\t\n") || text.contains("\f\n")
@@ -92,7 +102,7 @@ public final class Checksums {
         while (to > from && text.charAt(to - 1) == '\n') {
             to--;
         }
-        return text.substring(from, to);
+        return new int[] {from, to};
     }
 
     private static boolean isBlank(char c) {
