@@ -24,13 +24,15 @@ record Markers(int upgrade, int downgrade, int headerEnd) {
             if (kind == RevisionText.Kind.CONTENT && firstContent == 0) {
                 firstContent = line;
             } else if (kind == RevisionText.Kind.COMMENT) {
-                if (lines.isMarker(line, "upgrade")) {
+                // read once: most lines of a file can be comments, of the header or among the SQL
+                String body = lines.commentBody(line);
+                if (RevisionText.isMarker(body, "upgrade")) {
                     upgrades.add(line);
-                } else if (lines.isMarker(line, "downgrade")) {
+                } else if (RevisionText.isMarker(body, "downgrade")) {
                     downgrades.add(line);
-                } else if (upgradeLookalike == 0 && lines.looksLikeMarker(line, "upgrade")) {
+                } else if (upgradeLookalike == 0 && RevisionText.looksLikeMarker(body, "upgrade")) {
                     upgradeLookalike = line;
-                } else if (downgradeLookalike == 0 && lines.looksLikeMarker(line, "downgrade")) {
+                } else if (downgradeLookalike == 0 && RevisionText.looksLikeMarker(body, "downgrade")) {
                     downgradeLookalike = line;
                 }
             }

@@ -71,6 +71,11 @@ public record Placeholders(boolean enabled, Map<String, String> values, boolean 
         List<Finding> problems = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
         for (Revision revision : revisions) {
+            if (revision.upgrade().text().indexOf("${") < 0 && revision.downgrade().text().indexOf("${") < 0) {
+                // nothing to replace: as SectionText would leave it, without building its values
+                replaced.add(revision);
+                continue;
+            }
             Map<String, String> builtIns = new HashMap<>();
             builtIns.put("schema", schema);
             builtIns.put("user", effectiveUser);

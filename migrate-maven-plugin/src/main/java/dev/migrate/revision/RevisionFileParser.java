@@ -1,6 +1,7 @@
 package dev.migrate.revision;
 
 import dev.migrate.common.Finding;
+import dev.migrate.sql.ScannedFile;
 import dev.migrate.sql.SqlSyntax;
 import dev.migrate.sql.Statement;
 import dev.migrate.sql.StatementSplitter;
@@ -102,8 +103,9 @@ public final class RevisionFileParser {
                     + " section, or delete the file");
             return;
         }
-        RevisionText lines = new RevisionText(text,
-                StatementSplitter.topLevelLines(text, syntax, RevisionText::looksLikeMarkerText));
+        // one scan finds the markers outside strings and, most often, every section's statements too
+        ScannedFile scan = StatementSplitter.scanFile(text, syntax, RevisionText::looksLikeMarkerText);
+        RevisionText lines = new RevisionText(text, scan.topLevelLines());
         Markers markers = Markers.find(lines, this::problem);
 
         HeaderParser header = new HeaderParser(name.id(), this::problem);
@@ -113,10 +115,10 @@ public final class RevisionFileParser {
         Section upgrade = null;
         Section downgrade = null;
         if (markers.upgrade() > 0 && markers.downgrade() > markers.upgrade()) {
-            upgrade = section(lines, markers.upgrade(), markers.downgrade(), "upgrade");
-            downgrade = section(lines, markers.downgrade(), lines.count() + 1, "downgrade");
+            upgrade = section(lines, scan, markers.upgrade(), markers.downgrade(), "upgrade");
+            downgrade = section(lines, scan, markers.downgrade(), lines.count() + 1, "downgrade");
         } else if (markers.upgrade() > 0 && markers.downgrade() == 0) {
-            section(lines, markers.upgrade(), lines.count() + 1, "upgrade");
+            section(lines, scan, markers.upgrade(), lines.count() + 1, "upgrade");
         }
         if (problems.isEmpty() && name.isValid()) {
             revision = new Revision(name.id(), name.slug(), file, header.parents, header.message, header.dependsOn,
@@ -155,21 +157,52 @@ public final class RevisionFileParser {
         }
     }
 
-    private Section section(RevisionText lines, int markerLine, int endLine, String which) {
+    private Section section(RevisionText lines, ScannedFile scan, int markerLine, int endLine, String which) {
         int firstLine = markerLine + 1;
         String text = lines.between(firstLine, endLine);
-        List<Statement> statements = List.of();
-        try {
-            statements = StatementSplitter.split(text, firstLine, syntax);
-        } catch (UnsplittableSqlException e) {
-            problem(e.line(), "in the " + which + " section, " + e.getMessage() + " (split by " + syntax.name()
-                    + " rules)");
+        List<Statement> statements = scan.statementsOfLines(firstLine, endLine);
+        if (statements == null) {
+            // the file's scan cannot vouch for this section on its own: split it, and report what that finds
+            statements = List.of();
+            try {
+                statements = StatementSplitter.split(text, firstLine, syntax);
+            } catch (UnsplittableSqlException e) {
+                problem(e.line(), "in the " + which + " section, " + e.getMessage() + " (split by " + syntax.name()
+                        + " rules)");
+            }
         }
         return new Section(text, firstLine, statements, Checksums.sha256(text), syntax);
     }
 
     /** Strict UTF-8 with the BOM dropped and line breaks turned into LF; null after reporting a bad byte. */
     private String decode(byte[] content) {
+        // the lenient decoding is the JDK's fast one; it puts U+FFFD where a byte is not UTF-8, and only
+        // then (or for a U+FFFD written in the file) does the strict decoder have to find the byte
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            text = decodeStrictly(content);
+            if (text == null) {
+                return null;
+            }
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            // a NUL would reach the server inside a statement, and drivers refuse or cut text there
+            problem((int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1, "the file holds a NUL"
+                    + " byte (0x00) on this line: a binary file or one saved as UTF-16? Save it as UTF-8 text");
+            return null;
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        return text;
+    }
+
+    /** The strict decoder's text, or null after reporting the first byte that is not UTF-8. */
+    private String decodeStrictly(byte[] content) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -193,21 +226,7 @@ public final class RevisionFileParser {
             return null;
         }
         out.flip();
-        String text = out.toString();
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            // a NUL would reach the server inside a statement, and drivers refuse or cut text there
-            problem((int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1, "the file holds a NUL"
-                    + " byte (0x00) on this line: a binary file or one saved as UTF-16? Save it as UTF-8 text");
-            return null;
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.indexOf('\r') >= 0) {
-            text = text.replace("\r\n", "\n").replace('\r', '\n');
-        }
-        return text;
+        return out.toString();
     }
 
     private void problem(int line, String message) {

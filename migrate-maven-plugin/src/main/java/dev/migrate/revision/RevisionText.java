@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Locale;
 
@@ -16,22 +17,19 @@ final class RevisionText {
     RevisionText(String text, BitSet topLevelLines) {
         this.text = text;
         this.topLevelLines = topLevelLines;
+        // every line's start, found in one pass; a line is about 30 characters in SQL as written
+        int[] starts = new int[text.length() / 16 + 3];
         int lines = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (lines + 2 >= starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
             }
+            starts[++lines] = i + 1;
         }
+        starts[1] = 0;
+        starts[lines + 1] = text.length() + 1;
         this.count = lines;
-        this.lineStarts = new int[lines + 2];
-        int line = 1;
-        lineStarts[1] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lineStarts[++line] = i + 1;
-            }
-        }
-        lineStarts[lines + 1] = text.length() + 1;
+        this.lineStarts = starts;
     }
 
     int count() {
@@ -66,9 +64,9 @@ final class RevisionText {
         return text.substring(firstNonBlank(line) + 2, end(line)).strip();
     }
 
-    /** A marker is a top-level comment line holding only the word, in any case. */
-    boolean isMarker(int line, String word) {
-        return kind(line) == Kind.COMMENT && commentBody(line).equalsIgnoreCase(word);
+    /** A marker is a top-level comment line whose {@code body} (see {@link #commentBody}) is only the word, in any case. */
+    static boolean isMarker(String body, String word) {
+        return body.equalsIgnoreCase(word);
     }
 
     /** Whether a line's text, wherever it stands, has the shape of a marker. */
@@ -81,11 +79,14 @@ final class RevisionText {
         return word.equalsIgnoreCase("upgrade") || word.equalsIgnoreCase("downgrade");
     }
 
-    /** A comment line that starts with the marker word but has more on it, such as {@code -- downgrade:}. */
-    boolean looksLikeMarker(int line, String word) {
-        return kind(line) == Kind.COMMENT
-                && commentBody(line).toLowerCase(Locale.ROOT).startsWith(word)
-                && !isMarker(line, word);
+    /**
+     * Whether a comment line's {@code body} starts with the marker word but has more on it, such as
+     * {@code -- downgrade:}. The first character is looked at first: only the word's own first letter,
+     * in either case, lower-cases to it.
+     */
+    static boolean looksLikeMarker(String body, String word) {
+        return !body.isEmpty() && (body.charAt(0) | 0x20) == word.charAt(0)
+                && body.toLowerCase(Locale.ROOT).startsWith(word) && !isMarker(body, word);
     }
 
     /** The text from the start of {@code fromLine} to the start of {@code toLine} (either may be past the end). */

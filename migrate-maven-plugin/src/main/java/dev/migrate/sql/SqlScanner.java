@@ -18,11 +18,13 @@ final class SqlScanner {
 
     private final String text;
     private final SqlSyntax syntax;
+    private final boolean[] features;
     private final boolean parenthesesHold;
     private final boolean delimiterCommand;
     private final boolean executableComments;
     // the separator: ';' unless a DELIMITER line changed it
     private String delimiter = ";";
+    private char delimiterStart = ';';
     private boolean inExecutableComment;
     private int executableCommentLine;
     private final int length;
@@ -31,6 +33,8 @@ final class SqlScanner {
 
     private final List<Statement> statements = new ArrayList<>();
     private final BitSet topLevelLines = new BitSet();
+    // lines at whose start nothing was pending: a scan of the text from there on would go exactly as this one
+    private final BitSet restingLines = new BitSet();
 
     // psql's state for deciding whether a semicolon ends the statement
     private int parenDepth;
@@ -54,9 +58,14 @@ final class SqlScanner {
         this.length = text.length();
         this.line = firstLine;
         this.tokens = collectTokens ? new ArrayList<>() : null;
-        this.parenthesesHold = syntax.has(Feature.PARENTHESES_HOLD_SEMICOLONS);
-        this.delimiterCommand = syntax.has(Feature.DELIMITER_COMMAND);
-        this.executableComments = syntax.has(Feature.EXECUTABLE_COMMENTS);
+        // asked for at nearly every character: looked up once per scan, not in the syntax's set each time
+        this.features = new boolean[Feature.values().length];
+        for (Feature feature : Feature.values()) {
+            features[feature.ordinal()] = syntax.has(feature);
+        }
+        this.parenthesesHold = has(Feature.PARENTHESES_HOLD_SEMICOLONS);
+        this.delimiterCommand = has(Feature.DELIMITER_COMMAND);
+        this.executableComments = has(Feature.EXECUTABLE_COMMENTS);
     }
 
     static SqlScanner scan(String text, int firstLine, SqlSyntax syntax) {
@@ -89,13 +98,27 @@ final class SqlScanner {
         return topLevelLines;
     }
 
+    /**
+     * The lines at whose start no statement, comment, parenthesis or routine body was open and the
+     * separator was ';': from such a line on, this scan goes exactly as a scan of the rest of the
+     * text alone would, and every statement that began before it has ended.
+     */
+    BitSet restingLines() {
+        return restingLines;
+    }
+
+    /** The number of the text's last line. */
+    int lastLine() {
+        return line;
+    }
+
     /** Null when the text could be split. */
     UnsplittableSqlException failure() {
         return failure;
     }
 
     private void run() {
-        topLevelLines.set(line);
+        lineStarted();
         if (delimiterCommand && tokens == null && !delimiterLine()) {
             return;
         }
@@ -107,13 +130,13 @@ final class SqlScanner {
             if (c == '\n') {
                 line++;
                 pos++;
-                topLevelLines.set(line);
+                lineStarted();
                 if (delimiterCommand && tokens == null && !delimiterLine()) {
                     return;
                 }
             } else if (isSpace(c)) {
                 pos++;
-            } else if (text.startsWith(delimiter, pos)) {
+            } else if (c == delimiterStart && text.startsWith(delimiter, pos)) {
                 // the mysql client looks for its separator before it looks for comments
                 token(pos, pos + delimiter.length());
                 if ((!parenthesesHold || parenDepth == 0) && !routineBody.insideBody()) {
@@ -152,17 +175,30 @@ final class SqlScanner {
         endStatement(length);
     }
 
+    /** At the start of a line reached at top level. */
+    private void lineStarted() {
+        topLevelLines.set(line);
+        if (statementStart < 0 && !statementHasToken && parenDepth == 0 && !inExecutableComment
+                && routineBody.atRest() && delimiter.equals(";")) {
+            restingLines.set(line);
+        }
+    }
+
+    private boolean has(Feature feature) {
+        return features[feature.ordinal()];
+    }
+
     private boolean isLineComment(char c) {
         if (c == '-' && next(1) == '-') {
             // the mysql client takes '--' as a comment only before a blank or a control character,
             // or anywhere before a statement has begun (it drops such lines whole)
             char after = next(2);
-            return !syntax.has(Feature.DASH_DASH_NEEDS_SPACE) || after <= ' ' || !statementHasToken;
+            return !has(Feature.DASH_DASH_NEEDS_SPACE) || after <= ' ' || !statementHasToken;
         }
         if (c == '#') {
-            return syntax.has(Feature.HASH_COMMENTS);
+            return has(Feature.HASH_COMMENTS);
         }
-        return c == '/' && next(1) == '/' && syntax.has(Feature.SLASH_SLASH_COMMENTS);
+        return c == '/' && next(1) == '/' && has(Feature.SLASH_SLASH_COMMENTS);
     }
 
     /**
@@ -219,6 +255,7 @@ final class SqlScanner {
                     + " with a backslash, which the mysql client refuses; choose one such as $$ or //", line));
         }
         delimiter = separator;
+        delimiterStart = separator.charAt(0);
         // what came before (comments only) is dropped with the line, as the client drops it
         statementStart = -1;
         pos = end;
@@ -248,25 +285,25 @@ final class SqlScanner {
         int start = pos;
         switch (c) {
             case '\'':
-                return skipString(pos + 1, '\'', syntax.has(Feature.BACKSLASH_ESCAPES), "string literal");
+                return skipString(pos + 1, '\'', has(Feature.BACKSLASH_ESCAPES), "string literal");
             case '"':
-                if (syntax.has(Feature.DOUBLE_QUOTED_STRINGS)) {
-                    return skipString(pos + 1, '"', syntax.has(Feature.BACKSLASH_ESCAPES), "string literal \"...\"");
+                if (has(Feature.DOUBLE_QUOTED_STRINGS)) {
+                    return skipString(pos + 1, '"', has(Feature.BACKSLASH_ESCAPES), "string literal \"...\"");
                 }
-                if (syntax.has(Feature.DOUBLE_QUOTED_IDENTIFIERS)) {
+                if (has(Feature.DOUBLE_QUOTED_IDENTIFIERS)) {
                     return quotedIdentifier(start + 1, '"');
                 }
                 break;
             case '`':
-                if (syntax.has(Feature.BACKTICK_IDENTIFIERS)) {
+                if (has(Feature.BACKTICK_IDENTIFIERS)) {
                     return quotedIdentifier(start + 1, '`');
                 }
                 break;
             case '$':
-                if (syntax.has(Feature.DOLLAR_QUOTES)) {
+                if (has(Feature.DOLLAR_QUOTES)) {
                     return scanDollar();
                 }
-                if (syntax.has(Feature.DOUBLE_DOLLAR_STRINGS) && next(1) == '$') {
+                if (has(Feature.DOUBLE_DOLLAR_STRINGS) && next(1) == '$') {
                     return scanDoubleDollar();
                 }
                 break;
@@ -299,7 +336,7 @@ final class SqlScanner {
 
     private boolean scanWordOrPrefixedString(char c) {
         char n1 = next(1);
-        if (syntax.has(Feature.PREFIXED_STRINGS)) {
+        if (has(Feature.PREFIXED_STRINGS)) {
             if ((c == 'e' || c == 'E') && n1 == '\'') {
                 return skipString(pos + 2, '\'', true, "string literal E'...'");
             }
@@ -321,7 +358,7 @@ final class SqlScanner {
         while (pos < length && isIdentCont(text.charAt(pos)) && !atChangedDelimiter()) {
             pos++;
         }
-        if (syntax.has(Feature.BEGIN_ATOMIC_BODIES)) {
+        if (has(Feature.BEGIN_ATOMIC_BODIES)) {
             routineBody.identifier(text, start, pos - start, parenDepth == 0);
         }
         if (tokens != null) {
@@ -458,7 +495,7 @@ final class SqlScanner {
                     continue;
                 }
                 p++;
-                if (escapes && quote == '\'' && syntax.has(Feature.PREFIXED_STRINGS)) {
+                if (escapes && quote == '\'' && has(Feature.PREFIXED_STRINGS)) {
                     int resume = continuationQuote(p);
                     if (resume >= 0) {
                         countLines(p, resume);
@@ -536,7 +573,7 @@ final class SqlScanner {
     /** Block comments nest where the syntax says so (PostgreSQL, standard SQL). */
     private boolean skipBlockComment() {
         int openLine = line;
-        boolean nest = syntax.has(Feature.NESTED_BLOCK_COMMENTS);
+        boolean nest = has(Feature.NESTED_BLOCK_COMMENTS);
         int depth = 1;
         int p = pos + 2;
         while (p < length) {

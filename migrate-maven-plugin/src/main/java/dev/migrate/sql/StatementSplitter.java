@@ -84,6 +84,18 @@ public final class StatementSplitter {
     }
 
     /**
+     * Scans a whole file's {@code text} once: its {@link #topLevelLines(String, SqlSyntax, Predicate)
+     * top-level lines} (recovering as that does), and the statements of the runs of lines that the
+     * one scan can vouch for ({@link ScannedFile#statementsOfLines}). A parser that splits the file
+     * into parts at top-level lines reads each part from this instead of scanning it again.
+     */
+    public static ScannedFile scanFile(String text, SqlSyntax syntax, Predicate<String> restartAt) {
+        SqlScanner scanner = SqlScanner.scan(text, 1, syntax);
+        BitSet topLevel = scanner.failure() == null ? scanner.topLevelLines() : topLevelLines(text, syntax, restartAt);
+        return new ScannedFile(topLevel, scanner);
+    }
+
+    /**
      * The words and punctuation of {@code sql} by the same lexical rules as {@link #split}: what
      * statement classification (lint) reads. Strings, dollar quotes and comments are left out; an
      * unterminated construct ends the list rather than failing.
