@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.database.Dialects;
-import dev.migrate.database.Identifier;
 import dev.migrate.graph.Direction;
 import dev.migrate.graph.GraphLoader;
 import dev.migrate.graph.Plan;
@@ -37,48 +36,18 @@ class ScratchHistoryWriteInBatchTest extends OneRevisionOnHistory {
 
     void run(Plan plan) throws SQLException {
         PlanRunner.Journal journal = HistoryJournal.forScratch(new HistoryTable(database, null, HISTORY));
-        PlanRunner.Journal noting = new PlanRunner.Journal() {
-            @Override
-            public void starting(Revision revision, Direction direction, int first, boolean resumed) throws SQLException {
-                journal.starting(revision, direction, first, resumed);
-            }
-
-            @Override
-            public void started(Revision revision, Direction direction, int index) throws SQLException {
-                journal.started(revision, direction, index);
-            }
-
-            @Override
-            public void progressed(Revision revision, Direction direction, int done) throws SQLException {
-                journal.progressed(revision, direction, done);
-            }
-
-            @Override
-            public void failed(Revision revision, Direction direction, int index, String error) throws SQLException {
-                journal.failed(revision, direction, index, error);
-            }
-
+        PlanRunner.Journal noting = new ForwardingJournal(journal) {
             @Override
             public boolean finished(Revision revision, Direction direction, int statements, boolean rowWritten,
                     long millis, boolean commit) throws SQLException {
                 told.add("finished");
-                return journal.finished(revision, direction, statements, rowWritten, millis, commit);
-            }
-
-            @Override
-            public List<String> finishingTexts(Revision revision, Direction direction) throws SQLException {
-                return journal.finishingTexts(revision, direction);
+                return super.finished(revision, direction, statements, rowWritten, millis, commit);
             }
 
             @Override
             public void finishedInBatch(Revision revision, Direction direction, int rows) throws SQLException {
                 told.add("in batch " + rows);
-                journal.finishedInBatch(revision, direction, rows);
-            }
-
-            @Override
-            public Identifier home() {
-                return journal.home();
+                super.finishedInBatch(revision, direction, rows);
             }
         };
         new PlanRunner(database, noting, RunListener.SILENT).run(plan);
