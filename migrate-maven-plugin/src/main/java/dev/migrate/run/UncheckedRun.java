@@ -47,8 +47,7 @@ public final class UncheckedRun {
     /** As {@link #run(Database, Identifier, Identifier, Plan)}, telling {@code observer} about each statement. */
     public static void run(Database database, Identifier schema, Identifier table, Plan plan,
             StatementObserver observer) throws SQLException {
-        HistoryTable history = new HistoryTable(database, schema, table);
-        new PlanRunner(database, HistoryJournal.forScratch(history), RunListener.SILENT, observer).run(plan);
+        run(database, schema, table, plan, observer, List.of());
     }
 
     /**
