@@ -55,7 +55,7 @@ class LeastPrivilegeSchemaTest {
     }
 
     Migrator migratorAsRole(String schema) {
-        return new Migrator(new MigrateConfig(urlAsRole(), null, null, schema, dir, null), listener);
+        return new Migrator(new MigrateConfig(db.urlAs(role), null, null, schema, dir, null), listener);
     }
 
     @Test
@@ -91,14 +91,5 @@ class LeastPrivilegeSchemaTest {
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         return base.substring(base.lastIndexOf('/') + 1);
-    }
-
-    /** The test database's URL, logging in as the least-privilege role (trust authentication). */
-    private String urlAsRole() {
-        String url = db.url();
-        int query = url.indexOf('?');
-        String base = query < 0 ? url : url.substring(0, query);
-        String params = query < 0 ? "" : url.substring(query + 1).replaceAll("(^|&)user=[^&]*", "");
-        return base + "?user=" + role + (params.isEmpty() ? "" : params.startsWith("&") ? params : "&" + params);
     }
 }

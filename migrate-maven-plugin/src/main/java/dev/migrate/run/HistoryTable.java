@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -28,6 +29,11 @@ final class HistoryTable {
 
     private static final String COLUMNS = "revision, parents, message, upgrade_checksum, downgrade_checksum,"
             + " applied_at, applied_by, duration_ms, state, statements_done, error";
+    /**
+     * What a new row holds, column by column as {@link #COLUMNS} names them: {@code ?} where
+     * {@link #newRow} gives the value. Both the prepared insert and its text form are made from it.
+     */
+    private static final String NEW_ROW = "?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?, NULL";
     /** Added after the first release: a table made by an older one lacks it until a run adds it. */
     private static final String DONE_CHECKSUMS = "done_checksums";
 
@@ -253,8 +259,7 @@ final class HistoryTable {
         if (appliedBy == null) {
             appliedBy = appliedBy();
         }
-        String sql = "INSERT INTO " + writtenName + " (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?, NULL)";
+        String sql = "INSERT INTO " + writtenName + " (" + COLUMNS + ") VALUES (" + NEW_ROW + ")";
         PreparedStatement insert;
         if (commit) {
             insert = insertCommitting != null ? insertCommitting
@@ -262,42 +267,52 @@ final class HistoryTable {
         } else {
             insert = this.insert != null ? this.insert : (this.insert = database.connection().prepareStatement(sql));
         }
-        insert.setString(1, revision.id());
-        insert.setString(2, String.join(",", revision.parents()));
-        insert.setString(3, revision.message());
-        insert.setString(4, revision.upgrade().checksum());
-        insert.setString(5, revision.downgrade().checksum());
-        insert.setString(6, appliedBy);
-        insert.setLong(7, durationMillis);
-        insert.setString(8, state.dbValue());
-        insert.setInt(9, statementsDone);
+        List<Object> values = newRow(revision, durationMillis, state, statementsDone);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof Long number) {
+                insert.setLong(i + 1, number);
+            } else if (values.get(i) instanceof Integer number) {
+                insert.setInt(i + 1, number);
+            } else {
+                insert.setString(i + 1, (String) values.get(i));
+            }
+        }
         insert.executeUpdate();
+    }
+
+    /** The values of a new row, one for each {@code ?} of {@link #NEW_ROW}: text (or null), a long or an int. */
+    private List<Object> newRow(Revision revision, long durationMillis, RowState state, int statementsDone) {
+        return Arrays.asList(revision.id(), String.join(",", revision.parents()), revision.message(),
+                revision.upgrade().checksum(), revision.downgrade().checksum(), appliedBy, durationMillis,
+                state.dbValue(), statementsDone);
     }
 
     /**
      * The write {@link #insert(Revision, long, RowState)} makes, as SQL text with its values in it,
      * to go in a batch with the revision's statements (see {@link PlanRunner}); null where the
      * dialect cannot write one of the values as a literal ({@link dev.migrate.database.Dialect#textLiteral}).
-     * The duration is 0: it is known only once the batch is back, and this is written only to a
-     * scratch database, which reads the ids alone.
+     * The duration is 0: the text goes out in the same batch as the revision's statements, before
+     * any of them ran, so how long they take is not known yet; and it is written only to a scratch
+     * database, which reads the ids alone.
      */
     String insertText(Revision revision, RowState state) throws SQLException {
         if (appliedBy == null) {
             appliedBy = appliedBy();
         }
-        StringBuilder values = new StringBuilder();
-        for (String value : new String[] {revision.id(), String.join(",", revision.parents()), revision.message(),
-                revision.upgrade().checksum(), revision.downgrade().checksum()}) {
-            if (!literal(values, value)) {
-                return null;
+        Iterator<Object> values = newRow(revision, 0, state, 0).iterator();
+        StringBuilder row = new StringBuilder();
+        for (String part : NEW_ROW.split("\\?", -1)) {
+            row.append(part);
+            if (values.hasNext()) {
+                Object value = values.next();
+                if (value instanceof Number number) {
+                    row.append(number);
+                } else if (!literal(row, (String) value)) {
+                    return null;
+                }
             }
-            values.append(", ");
         }
-        values.append("CURRENT_TIMESTAMP, ");
-        if (!literal(values, appliedBy) || !literal(values.append(", 0, "), state.dbValue())) {
-            return null;
-        }
-        return "INSERT INTO " + writtenName + " (" + COLUMNS + ") VALUES (" + values + ", 0, NULL)";
+        return "INSERT INTO " + writtenName + " (" + COLUMNS + ") VALUES (" + row + ")";
     }
 
     /** The write {@link #deleteIfPresent(String)} makes, as text (see {@link #insertText}); null where it cannot. */

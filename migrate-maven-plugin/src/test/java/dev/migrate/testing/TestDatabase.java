@@ -61,6 +61,14 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    /** The database's URL logging in as {@code user} instead (the test servers trust local logins). */
+    public String urlAs(String user) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String params = query < 0 ? "" : url.substring(query + 1).replaceAll("(^|&)user=[^&]*", "");
+        return base + "?user=" + user + (params.isEmpty() ? "" : params.startsWith("&") ? params : "&" + params);
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url);
     }

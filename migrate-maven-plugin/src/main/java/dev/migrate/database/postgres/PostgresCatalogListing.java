@@ -103,11 +103,13 @@ final class PostgresCatalogListing {
      * snapshot's first one not yet started on (or this one's, when it has an id: a held
      * transaction's own rows, which it sees, may be written again), as a 32-bit xid ...
      */
-    private static final String FIRST_UNSEEN = "least(txid_snapshot_xmax(txid_current_snapshot()),"
-            + " coalesce(txid_current_if_assigned(), txid_snapshot_xmax(txid_current_snapshot()))) % 4294967296";
+    private static final String FIRST_UNSEEN = "least(pg_catalog.txid_snapshot_xmax(pg_catalog.txid_current_snapshot()),"
+            + " coalesce(pg_catalog.txid_current_if_assigned(),"
+            + " pg_catalog.txid_snapshot_xmax(pg_catalog.txid_current_snapshot()))) % 4294967296";
     /** ... and those still running, as an array literal of 32-bit xids. */
-    private static final String RUNNING = "(SELECT '{' || coalesce(string_agg((x % 4294967296)::text, ','), '') || '}'"
-            + " FROM txid_snapshot_xip(txid_current_snapshot()) x)";
+    private static final String RUNNING = "(SELECT '{'"
+            + " || coalesce(pg_catalog.string_agg((x % 4294967296)::text, ','), '') || '}'"
+            + " FROM pg_catalog.txid_snapshot_xip(pg_catalog.txid_current_snapshot()) x)";
 
     /** Every row's key, in one round trip. */
     private static final String LIST = CATALOGS.stream().map(c -> rows(c, ""))
@@ -117,19 +119,21 @@ final class PostgresCatalogListing {
      * The rows written since the transaction id given (kind 0), the rows per catalog and range of
      * object ids (kind 1: catalog, range, count), and the next listing's transaction id (kind 2).
      */
-    private static final String CHANGED = "WITH since AS (SELECT age(?::text::xid) AS age) "
-            + CATALOGS.stream().map(c -> rows(c, " AND (age(xmin) <= (SELECT age FROM since)"
+    private static final String CHANGED = "WITH since AS (SELECT pg_catalog.age(?::text::xid) AS age) "
+            + CATALOGS.stream().map(c -> rows(c, " AND (pg_catalog.age(xmin) <= (SELECT age FROM since)"
                     + " OR xmin = ANY(?::text::xid[]))"))
                     .collect(Collectors.joining(" UNION ALL "))
             + CATALOGS.stream().map(c -> " UNION ALL SELECT 1, " + c[0] + "::int8, " + c[3] + "::int8 >> " + RANGE_BITS
-                    + ", count(*), 0, 0, 0, NULL, NULL FROM pg_catalog." + c[4] + " WHERE " + c[5] + " GROUP BY 3")
+                    + ", pg_catalog.count(*), 0, 0, 0, NULL, NULL"
+                    + " FROM pg_catalog." + c[4] + " WHERE " + c[5] + " GROUP BY 3")
                     .collect(Collectors.joining())
             + " UNION ALL SELECT 2, " + FIRST_UNSEEN + ", 0, 0, 0, 0, 0, " + RUNNING + ", NULL";
 
 
     /** How many rows each object has, in some ranges of object ids: catalog, object, count. */
     private static final String OBJECTS = CATALOGS.stream()
-            .map(c -> "SELECT " + c[0] + "::int8, " + c[3] + "::int8, count(*) FROM pg_catalog." + c[4] + " WHERE (" + c[5]
+            .map(c -> "SELECT " + c[0] + "::int8, " + c[3] + "::int8, pg_catalog.count(*)"
+                    + " FROM pg_catalog." + c[4] + " WHERE (" + c[5]
                     + ") AND " + c[0] + "::int8 * 4294967296 + (" + c[3] + "::int8 >> " + RANGE_BITS
                     + ") = ANY(?::text::int8[]) GROUP BY 2")
             .collect(Collectors.joining(" UNION ALL "));
@@ -150,7 +154,7 @@ final class PostgresCatalogListing {
     private static final String REACHED = "WITH RECURSIVE s(rc, ro, c, o) AS ("
             + "SELECT 0::oid, 0::oid, 1259::oid, oid FROM pg_catalog.pg_class"
             + " WHERE relname = ANY(?::text[]::name[]) AND oid::int8 >= 16384"
-            + " UNION SELECT 0::oid, 0::oid, 1259::oid, unnest(?::text::oid[])"
+            + " UNION SELECT 0::oid, 0::oid, 1259::oid, pg_catalog.unnest(?::text::oid[])"
             + " UNION SELECT d.refclassid, d.refobjid, d.classid, d.objid FROM s CROSS JOIN LATERAL"
             + " (SELECT refclassid, refobjid, classid, objid FROM pg_catalog.pg_depend"
             + " WHERE refclassid = s.c AND refobjid = s.o AND objid::int8 >= 16384 OFFSET 0) d)"
@@ -177,7 +181,8 @@ final class PostgresCatalogListing {
      * those of the same objects as with the two queries in turn.
      */
     private static final String REACHED_AND_ROWS = REACHED.replace(" SELECT rc::int8, ro::int8, c::int8, o::int8 FROM s",
-            ", k(c, o) AS (SELECT c, o FROM s UNION SELECT * FROM unnest(?::text::oid[], ?::text::oid[]))"
+            ", k(c, o) AS (SELECT c, o FROM s UNION SELECT * FROM ROWS FROM (pg_catalog.unnest(?::text::oid[]),"
+                    + " pg_catalog.unnest(?::text::oid[])))"
             + " SELECT 1, rc::int8, ro::int8, c::int8, o::int8, 0::int8, 0::int8, NULL::text, NULL::text FROM s")
             + CATALOGS.stream()
             .map(c -> " UNION ALL " + rows(c, c[5].replace(" >= 16384", "::int8 >= 16384"),

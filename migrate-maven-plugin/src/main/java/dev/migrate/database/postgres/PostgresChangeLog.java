@@ -71,8 +71,8 @@ final class PostgresChangeLog {
         "ALTER TABLE %1$s ENABLE ALWAYS TRIGGER " + HISTORY_TRIGGER,
         "ALTER TABLE %1$s ENABLE ALWAYS TRIGGER " + SCHEMA + "_truncate"};
 
-    private static final String INTACT = "SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('" + TRIGGERS[0]
-            + "', '" + TRIGGERS[1] + "') AND evtenabled = 'A'";
+    private static final String INTACT = "SELECT pg_catalog.count(*) FROM pg_catalog.pg_event_trigger"
+            + " WHERE evtname IN ('" + TRIGGERS[0] + "', '" + TRIGGERS[1] + "') AND evtenabled = 'A'";
 
     // every logged object and, through pg_depend, everything that depends on it (a view on a renamed
     // column prints the new name without a catalog row of its own changing), each with the
@@ -80,28 +80,30 @@ final class PostgresChangeLog {
     private static final String TOUCHED = touched(
             // the new rows by their keys: a range on n is planned as a scan of the whole log once it
             // grows (it is never analyzed), which would make each phase cost what verify did so far
-            "SELECT classid, objid FROM " + TABLE + " WHERE n = ANY (ARRAY(SELECT generate_series(?::bigint + 1,"
-            + " ?::bigint)))");
+            "SELECT classid, objid FROM " + TABLE + " WHERE n = ANY (ARRAY(SELECT pg_catalog.generate_series("
+            + "?::bigint + 1, ?::bigint)))");
 
     /** {@link #TOUCHED} from the objects {@code seed} selects (columns classid, objid). */
     private static String touched(String seed) {
         return "WITH RECURSIVE reach(classid, objid) AS (" + seed
             // LATERAL: each step looks its dependents up in pg_depend's index; a join would scan all of it
-            + " UNION SELECT d.classid, d.objid FROM reach r CROSS JOIN LATERAL (SELECT classid, objid FROM pg_depend"
+            + " UNION SELECT d.classid, d.objid FROM reach r CROSS JOIN LATERAL"
+            + " (SELECT classid, objid FROM pg_catalog.pg_depend"
             + "   WHERE refclassid = r.classid AND refobjid = r.objid OFFSET 0) d)"
             + " SELECT r.classid, r.objid, CASE r.classid"
-            + "   WHEN 1259 THEN coalesce((SELECT x.indrelid FROM pg_index x WHERE x.indexrelid = r.objid), r.objid)"
-            + "   WHEN 2606 THEN (SELECT k.conrelid FROM pg_constraint k WHERE k.oid = r.objid)"
-            + "   WHEN 2620 THEN (SELECT g.tgrelid FROM pg_trigger g WHERE g.oid = r.objid)"
-            + "   WHEN 3381 THEN (SELECT s.stxrelid FROM pg_statistic_ext s WHERE s.oid = r.objid)"
-            + "   WHEN 2604 THEN (SELECT a.adrelid FROM pg_attrdef a WHERE a.oid = r.objid)"
-            + "   WHEN 2618 THEN (SELECT w.ev_class FROM pg_rewrite w WHERE w.oid = r.objid)"
-            + "   WHEN 1247 THEN (SELECT t.typrelid FROM pg_type t WHERE t.oid = r.objid) END AS relation,"
-            + " CASE r.classid WHEN 2606 THEN (SELECT k.contypid FROM pg_constraint k WHERE k.oid = r.objid)"
+            + "   WHEN 1259 THEN coalesce((SELECT x.indrelid FROM pg_catalog.pg_index x WHERE x.indexrelid = r.objid),"
+            + " r.objid)"
+            + "   WHEN 2606 THEN (SELECT k.conrelid FROM pg_catalog.pg_constraint k WHERE k.oid = r.objid)"
+            + "   WHEN 2620 THEN (SELECT g.tgrelid FROM pg_catalog.pg_trigger g WHERE g.oid = r.objid)"
+            + "   WHEN 3381 THEN (SELECT s.stxrelid FROM pg_catalog.pg_statistic_ext s WHERE s.oid = r.objid)"
+            + "   WHEN 2604 THEN (SELECT a.adrelid FROM pg_catalog.pg_attrdef a WHERE a.oid = r.objid)"
+            + "   WHEN 2618 THEN (SELECT w.ev_class FROM pg_catalog.pg_rewrite w WHERE w.oid = r.objid)"
+            + "   WHEN 1247 THEN (SELECT t.typrelid FROM pg_catalog.pg_type t WHERE t.oid = r.objid) END AS relation,"
+            + " CASE r.classid WHEN 2606 THEN (SELECT k.contypid FROM pg_catalog.pg_constraint k WHERE k.oid = r.objid)"
             // a type the snapshot has no entry for (a table's row type, an array type) is no unit to read
             + "   WHEN 1247 THEN coalesce((SELECT CASE WHEN t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c'"
-            + "     AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c') THEN t.oid ELSE 0 END"
-            + "     FROM pg_type t WHERE t.oid = r.objid), r.objid) END AS type,"
+            + "     AND (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c') THEN t.oid ELSE 0 END"
+            + "     FROM pg_catalog.pg_type t WHERE t.oid = r.objid), r.objid) END AS type,"
             + " CASE r.classid WHEN 1255 THEN r.objid END AS routine"
             + " FROM reach r";
     }
@@ -111,20 +113,22 @@ final class PostgresChangeLog {
 
     /** The same for the objects named by two arrays of class ids and object ids. */
     private static final String NAMED_NOW = now(touched(
-            "SELECT classid, objid FROM unnest(?::text::oid[], ?::text::oid[]) AS named(classid, objid)"));
+            "SELECT classid, objid FROM ROWS FROM (pg_catalog.unnest(?::text::oid[]),"
+                    + " pg_catalog.unnest(?::text::oid[])) AS named(classid, objid)"));
 
     // scalar subqueries, not EXISTS: the planner may answer an EXISTS with a hash of the whole of pg_class,
     // pg_type and pg_proc (a cost that grows with the schema), a scalar subquery always with an index lookup
     private static String now(String touched) {
-        return "SELECT o.*, (SELECT true FROM pg_class c WHERE c.oid = o.relation) IS NOT NULL,"
-            + " (SELECT true FROM pg_type y WHERE y.oid = o.type) IS NOT NULL,"
-            + " (SELECT true FROM pg_proc p WHERE p.oid = o.routine) IS NOT NULL"
+        return "SELECT o.*, (SELECT true FROM pg_catalog.pg_class c WHERE c.oid = o.relation) IS NOT NULL,"
+            + " (SELECT true FROM pg_catalog.pg_type y WHERE y.oid = o.type) IS NOT NULL,"
+            + " (SELECT true FROM pg_catalog.pg_proc p WHERE p.oid = o.routine) IS NOT NULL"
             + " FROM (" + touched + ") o";
     }
 
     /** The log's state and end, then what it names from a position up to that end: two results, one round trip. */
-    private static final String SINCE = "SELECT (" + INTACT + ") = 2, (SELECT coalesce(max(n), 0) FROM " + TABLE + ");\n"
-            + TOUCHED_NOW.replace(" ?::bigint)))", " (SELECT coalesce(max(n), 0) FROM " + TABLE + "))))");
+    private static final String SINCE = "SELECT (" + INTACT + ") = 2,"
+            + " (SELECT coalesce(pg_catalog.max(n), 0) FROM " + TABLE + ");\n"
+            + TOUCHED_NOW.replace(" ?::bigint)))", " (SELECT coalesce(pg_catalog.max(n), 0) FROM " + TABLE + "))))");
 
     /** PostgreSQL's first object id for objects made after initdb; lower ones are built in. */
     private static final long FIRST_NORMAL_OBJECT_ID = 16384;
@@ -155,8 +159,9 @@ final class PostgresChangeLog {
      */
     static boolean install(Connection connection, String history) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("SELECT current_setting('is_superuser') = 'on', (" + INTACT
-                    + ") = 2 AND to_regclass('" + HISTORY_LOG + "') IS NOT NULL AND (" + historyIntact(history) + ")")) {
+            try (ResultSet rs = statement.executeQuery("SELECT pg_catalog.current_setting('is_superuser') = 'on',"
+                    + " (" + INTACT + ") = 2 AND pg_catalog.to_regclass('" + HISTORY_LOG + "') IS NOT NULL"
+                    + " AND (" + historyIntact(history) + ")")) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
                     return false;
@@ -203,7 +208,8 @@ final class PostgresChangeLog {
      */
     static boolean installHistory(Connection connection, String history) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + HISTORY_LOG + "') IS NOT NULL AND ("
+            try (ResultSet rs = statement.executeQuery("SELECT pg_catalog.to_regclass('" + HISTORY_LOG + "') IS NOT NULL"
+                    + " AND ("
                     + historyIntact(history) + ")")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
@@ -222,7 +228,7 @@ final class PostgresChangeLog {
      * transaction the caller holds without aborting it.
      */
     static long historyEnd(Connection connection) throws SQLException {
-        return guarded(connection, "SELECT coalesce(max(n), 0) FROM " + HISTORY_LOG, null, statement -> {
+        return guarded(connection, "SELECT coalesce(pg_catalog.max(n), 0) FROM " + HISTORY_LOG, null, statement -> {
             try (ResultSet rs = statement.getResultSet()) {
                 rs.next();
                 return rs.getLong(1);
@@ -267,15 +273,16 @@ final class PostgresChangeLog {
     }
 
     private static String historyIntact(String history) {
-        return "SELECT count(*) = 2 FROM pg_trigger WHERE tgrelid = to_regclass('" + history.replace("'", "''")
+        return "SELECT pg_catalog.count(*) = 2 FROM pg_catalog.pg_trigger"
+                + " WHERE tgrelid = pg_catalog.to_regclass('" + history.replace("'", "''")
                 + "') AND tgname LIKE '" + SCHEMA + "%' AND tgenabled = 'A'";
     }
 
     /** The ends of the object log and the history log. */
     static long[] position(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT (SELECT coalesce(max(n), 0) FROM " + TABLE + "),"
-                        + " (SELECT coalesce(max(n), 0) FROM " + HISTORY_LOG + ")")) {
+                ResultSet rs = statement.executeQuery("SELECT (SELECT coalesce(pg_catalog.max(n), 0) FROM " + TABLE + "),"
+                        + " (SELECT coalesce(pg_catalog.max(n), 0) FROM " + HISTORY_LOG + ")")) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
@@ -287,8 +294,9 @@ final class PostgresChangeLog {
      */
     private static String historySinceSql(String history) {
         return "SELECT (" + historyIntact(history) + "), n, revision, present FROM (SELECT 0) one LEFT JOIN"
-                + " (SELECT n, revision, present FROM " + HISTORY_LOG + " WHERE n = ANY (ARRAY(SELECT generate_series("
-                + "?::bigint + 1, (SELECT coalesce(max(n), 0) FROM " + HISTORY_LOG + "))))) log ON true ORDER BY n";
+                + " (SELECT n, revision, present FROM " + HISTORY_LOG
+                + " WHERE n = ANY (ARRAY(SELECT pg_catalog.generate_series(?::bigint + 1,"
+                + " (SELECT coalesce(pg_catalog.max(n), 0) FROM " + HISTORY_LOG + "))))) log ON true ORDER BY n";
     }
 
     /**

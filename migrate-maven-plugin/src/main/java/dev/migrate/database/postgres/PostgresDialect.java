@@ -259,9 +259,9 @@ public final class PostgresDialect extends StandardDialect {
      */
     private static final List<String> RESET_PARTS = List.of("CLOSE ALL", "SET SESSION AUTHORIZATION DEFAULT",
             "RESET ALL", "UNLISTEN *", "DISCARD TEMP", "DISCARD SEQUENCES",
-            "DO $$ DECLARE statement_name text; BEGIN PERFORM pg_advisory_unlock_all();"
-            + " FOR statement_name IN SELECT name FROM pg_prepared_statements WHERE from_sql LOOP"
-            + " EXECUTE 'DEALLOCATE ' || quote_ident(statement_name); END LOOP; END $$");
+            "DO $$ DECLARE statement_name text; BEGIN PERFORM pg_catalog.pg_advisory_unlock_all();"
+            + " FOR statement_name IN SELECT name FROM pg_catalog.pg_prepared_statements WHERE from_sql LOOP"
+            + " EXECUTE 'DEALLOCATE ' || pg_catalog.quote_ident(statement_name); END LOOP; END $$");
     private static final String RESET = String.join("; ", RESET_PARTS);
 
     /**
@@ -289,11 +289,11 @@ public final class PostgresDialect extends StandardDialect {
     @Override
     public String sequenceOwnersQuery() {
         return "SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname, d.deptype"
-            + " FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
-            + " JOIN pg_namespace sn ON sn.oid = s.relnamespace"
-            + " JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
-            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
-            + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
+            + " FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+            + " JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace"
+            + " JOIN pg_catalog.pg_class t ON t.oid = d.refobjid JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace"
+            + " JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
+            + " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass"
             + " AND d.deptype IN ('a', 'i')";
     }
 
@@ -305,7 +305,7 @@ public final class PostgresDialect extends StandardDialect {
     @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = coalesce(CAST(? AS name), current_schema()) AND c.relname = ?";
+                + " WHERE n.nspname = coalesce(CAST(? AS name), pg_catalog.current_schema()) AND c.relname = ?";
     }
 
     @Override

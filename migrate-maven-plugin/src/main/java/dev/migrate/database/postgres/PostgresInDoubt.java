@@ -59,7 +59,7 @@ final class PostgresInDoubt {
     /** Whether the index {@code name} (as written in SQL) is valid; empty when there is none. */
     private static Optional<Boolean> indexValid(Connection connection, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+                "SELECT i.indisvalid FROM pg_catalog.pg_index i WHERE i.indexrelid = pg_catalog.to_regclass(?)")) {
             query.setString(1, name);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.empty();

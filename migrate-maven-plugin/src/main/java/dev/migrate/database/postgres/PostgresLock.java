@@ -77,7 +77,8 @@ public final class PostgresLock implements MigrationLock {
         String[] parts = lockName.toLowerCase(Locale.ROOT).split("\\.");
         String table = parts[parts.length - 1];
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT current_database(), current_schema()")) {
+                ResultSet rs = statement.executeQuery("SELECT pg_catalog.current_database(),"
+                        + " pg_catalog.current_schema()")) {
             rs.next();
             String schema = parts.length > 1 ? parts[0] : rs.getString(2);
             return keyOf(rs.getString(1), schema == null ? "" : schema, table);
@@ -100,7 +101,7 @@ public final class PostgresLock implements MigrationLock {
         connection.setAutoCommit(true);
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextReport = 0;
-        try (PreparedStatement attempt = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+        try (PreparedStatement attempt = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?, ?)")) {
             attempt.setInt(1, lockClass);
             attempt.setInt(2, key);
             while (true) {
@@ -129,10 +130,12 @@ public final class PostgresLock implements MigrationLock {
     /** Who holds the lock: pid, application, client address and since when, from pg_stat_activity. */
     private static String holder(Connection connection, int lockClass, int key) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT a.pid, a.application_name,"
-                + " host(a.client_addr), a.backend_start, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " pg_catalog.host(a.client_addr), a.backend_start, a.state FROM pg_catalog.pg_locks l"
+                + " JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2"
                 + " AND l.classid::bigint = ? AND l.objid::bigint = ?"
-                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                + " AND l.database = (SELECT oid FROM pg_catalog.pg_database"
+                + " WHERE datname = pg_catalog.current_database())")) {
             query.setLong(1, lockClass & 0xFFFFFFFFL);
             query.setLong(2, key & 0xFFFFFFFFL);
             try (ResultSet rs = query.executeQuery()) {
@@ -158,7 +161,7 @@ public final class PostgresLock implements MigrationLock {
 
     @Override
     public void close() {
-        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_catalog.pg_advisory_unlock(?, ?)")) {
             unlock.setInt(1, RUN_LOCK_CLASS);
             unlock.setInt(2, key);
             unlock.execute();

@@ -20,15 +20,17 @@ import java.util.Map;
 final class PostgresLockSampler implements LockSampler {
 
     private static final String TABLES = "SELECT c.oid, n.nspname || '.' || c.relname, c.relfilenode"
-            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'"
             + " AND n.nspname <> '" + PostgresChangeLog.SCHEMA + "'"
             + " AND NOT (n.nspname = ? AND c.relname = ?)";
 
     private static final String SAMPLE = "SELECT c.oid, n.nspname || '.' || c.relname, c.relfilenode,"
-            + " (SELECT array_agg(l.mode::text) FROM pg_locks l WHERE l.relation = c.oid AND l.granted"
-            + "   AND l.pid = pg_backend_pid())"
-            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid::int8 = ANY (?)";
+            + " (SELECT pg_catalog.array_agg(l.mode::text) FROM pg_catalog.pg_locks l"
+            + " WHERE l.relation = c.oid AND l.granted"
+            + "   AND l.pid = pg_catalog.pg_backend_pid())"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.oid::int8 = ANY (?)";
 
     @Override
     public boolean supported() {

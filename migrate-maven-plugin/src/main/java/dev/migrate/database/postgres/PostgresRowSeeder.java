@@ -29,39 +29,47 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
     private static final String USER_TABLE = "c.relkind IN ('r', 'p') AND NOT c.relispartition"
             + " AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'"
             + " AND n.nspname <> '" + PostgresChangeLog.SCHEMA + "'"
-            + " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_class'::regclass"
             + "   AND dep.objid = c.oid AND dep.deptype = 'e')";
 
-    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname,"
+            + " pg_catalog.format_type(a.atttypid, a.atttypmod),"
             + " a.attnotnull OR t.typnotnull, a.attidentity <> '' OR a.attgenerated <> ''"
-            + "   OR coalesce(pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false),"
+            + "   OR coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false),"
             + " b.typname, b.typcategory, e.typname, e.typcategory,"
             + " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,"
-            + " (SELECT array_agg(l.enumlabel::text ORDER BY l.enumsortorder) FROM pg_enum l"
+            + " (SELECT pg_catalog.array_agg(l.enumlabel::text ORDER BY l.enumsortorder) FROM pg_catalog.pg_enum l"
             + "   WHERE l.enumtypid = coalesce(e.oid, b.oid)), c.oid"
-            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_type t ON t.oid = a.atttypid"
-            + " JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
-            + " LEFT JOIN pg_type e ON e.oid = b.typelem AND b.typcategory = 'A'"
-            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+            + " JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
+            + " LEFT JOIN pg_catalog.pg_type e ON e.oid = b.typelem AND b.typcategory = 'A'"
+            + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE a.attnum > 0 AND NOT a.attisdropped AND " + USER_TABLE
             + " ORDER BY n.nspname, c.relname, a.attnum";
 
     private static final String UNIQUE = "SELECT n.nspname, c.relname, x.indisprimary,"
-            + " (SELECT array_agg(a.attname::text) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
+            + " (SELECT pg_catalog.array_agg(a.attname::text) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid"
+            + " AND a.attnum > 0"
             + "   AND a.attnum = ANY (x.indkey::int2[])),"
-            + " CASE WHEN x.indexprs IS NOT NULL THEN pg_get_indexdef(x.indexrelid) END"
-            + " FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " CASE WHEN x.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(x.indexrelid) END"
+            + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class c ON c.oid = x.indrelid"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE x.indisunique AND " + USER_TABLE + " ORDER BY n.nspname, c.relname, NOT x.indisprimary,"
             + " x.indexrelid";
 
     private static final String FOREIGN_KEYS = "SELECT n.nspname, c.relname, rn.nspname, r.relname,"
-            + " (SELECT array_agg(a.attname::text ORDER BY u.i) FROM unnest(k.conkey) WITH ORDINALITY u(num, i)"
-            + "   JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num),"
-            + " (SELECT array_agg(a.attname::text ORDER BY u.i) FROM unnest(k.confkey) WITH ORDINALITY u(num, i)"
-            + "   JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num)"
-            + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_class r ON r.oid = k.confrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace"
+            + " (SELECT pg_catalog.array_agg(a.attname::text ORDER BY u.i)"
+            + " FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY u(num, i)"
+            + "   JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num),"
+            + " (SELECT pg_catalog.array_agg(a.attname::text ORDER BY u.i)"
+            + " FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(num, i)"
+            + "   JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num)"
+            + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_catalog.pg_class r ON r.oid = k.confrelid"
+            + " JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace"
             + " WHERE k.contype = 'f' AND " + USER_TABLE + " ORDER BY k.oid";
 
     /** Only the tables of some names: each query looks them up by name instead of listing every table. */
@@ -72,7 +80,7 @@ final class PostgresRowSeeder extends CatalogRowSeeder {
      * join many catalogs, and planning them costs more than running them); until the end of the
      * transaction, which without one is the end of the look-up.
      */
-    private static final String PLAN_ONCE = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)";
+    private static final String PLAN_ONCE = "SELECT pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     /** The three lookups as one statement, whose three results come in this order. */
     private static final String ALL_TABLES = String.join(";\n", COLUMNS, UNIQUE, FOREIGN_KEYS);

@@ -107,8 +107,10 @@ final class PostgresSnapshotReader implements SnapshotReader {
         if (relations || types) {
             queries.add(2);
             // two index lookups, then one by oid: an OR of both, or a join with them, may scan every constraint
-            sql.add(CONSTRAINTS + " AND k.oid = ANY(ARRAY(SELECT oid FROM pg_constraint WHERE conrelid = ANY(?::text::oid[])"
-                    + " UNION ALL SELECT oid FROM pg_constraint WHERE conrelid = 0 AND contypid = ANY(?::text::oid[])))");
+            sql.add(CONSTRAINTS + " AND k.oid = ANY(ARRAY(SELECT oid FROM pg_catalog.pg_constraint"
+                    + " WHERE conrelid = ANY(?::text::oid[])"
+                    + " UNION ALL SELECT oid FROM pg_catalog.pg_constraint WHERE conrelid = 0"
+                    + " AND contypid = ANY(?::text::oid[])))");
             parameters.add(selection.relations());
             parameters.add(selection.types());
         }

@@ -245,8 +245,8 @@ final class PostgresSnapshotSeries implements SnapshotSeries {
         }
         if (historyLogged) {
             try (java.sql.Statement statement = connection.createStatement();
-                    java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('" + historyName.replace("'", "''")
-                            + "')::oid")) {
+                    java.sql.ResultSet rs = statement.executeQuery("SELECT pg_catalog.to_regclass('"
+                            + historyName.replace("'", "''") + "')::oid")) {
                 rs.next();
                 historyOid = rs.getLong(1);
             }

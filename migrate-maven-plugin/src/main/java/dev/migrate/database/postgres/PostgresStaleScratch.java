@@ -12,9 +12,10 @@ import java.util.List;
  */
 final class PostgresStaleScratch {
 
-    private static final String CANDIDATES = "SELECT d.datname FROM pg_database d WHERE starts_with(d.datname, ?)"
-            + " AND shobj_description(d.oid, 'pg_database') LIKE ?"
-            + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid) ORDER BY 1";
+    private static final String CANDIDATES = "SELECT d.datname FROM pg_catalog.pg_database d"
+            + " WHERE pg_catalog.starts_with(d.datname, ?)"
+            + " AND pg_catalog.shobj_description(d.oid, 'pg_database') LIKE ?"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity a WHERE a.datid = d.oid) ORDER BY 1";
 
     private PostgresStaleScratch() {
     }
