@@ -18,6 +18,7 @@ import dev.migrate.sql.Statement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -177,7 +178,11 @@ final class LockReport implements StatementObserver {
         }
         sampledLines.add(revision.file() + ":" + statement.line());
         Map<Long, TableState> now = sampler.sample(connection, last);
-        for (Map.Entry<Long, TableState> entry : now.entrySet()) {
+        // by the table's name: the catalog ids a sample is keyed by differ from one scratch database to the next,
+        // and the findings of one statement on several tables must come in the same order in every run
+        List<Map.Entry<Long, TableState>> byName = now.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.comparing(TableState::table))).toList();
+        for (Map.Entry<Long, TableState> entry : byName) {
             TableState before = last.get(entry.getKey());
             TableState after = entry.getValue();
             boolean rewrote = before.storage() != after.storage();

@@ -112,4 +112,19 @@ class LockReportTest {
         assertThat(result.findings()).extracting(dev.migrate.common.Finding::message)
                 .noneMatch(message -> message.contains("measured no lock"));
     }
+
+    @Test
+    void oneStatementLockingSeveralTablesReportsThemInTheOrderOfTheirNames() {
+        // made in the reverse of their names' order, so that their catalog ids do not sort like their names
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(R1 + "_create_tables", "base", "CREATE TABLE t_e (id INT);\nCREATE TABLE t_d (id INT);\n"
+                + "CREATE TABLE t_c (id INT);\nCREATE TABLE t_b (id INT);\nCREATE TABLE t_a (id INT);",
+                "DROP TABLE t_a, t_b, t_c, t_d, t_e;");
+        files.add(R2 + "_lock", R1, "LOCK TABLE t_c, t_e, t_a, t_d, t_b IN SHARE MODE;", "SELECT 1;");
+
+        VerifyResult result = verify(db, dir);
+
+        assertThat(warnings(result)).extracting(message -> message.replaceAll(".* on table public\\.(t_.).*", "$1"))
+                .containsExactly("t_a", "t_b", "t_c", "t_d", "t_e");
+    }
 }
