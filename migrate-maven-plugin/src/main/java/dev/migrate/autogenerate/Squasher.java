@@ -124,7 +124,8 @@ public final class Squasher {
             }
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
-            Set<Integer> onEmptyTables = EmptyTableWrites.of(range.replaced(), fromSnapshot);
+            Set<Integer> onEmptyTables = EmptyTableWrites.of(range.replaced(), fromSnapshot,
+                    target.product().syntax());
             DataStatements data = written.without(onEmptyTables).writing(all.tables());
             SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start),
                     SequenceOwners.read(end), Autogenerator.writer(start.dialect()));
