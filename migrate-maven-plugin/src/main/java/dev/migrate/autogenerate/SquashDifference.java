@@ -50,6 +50,7 @@ record SquashDifference(Kind kind, String message) {
                 + " (the chain has the table)");
     }
 
+    /** The rows of {@code table} as the chain left them and as the squash did (each as {@link Rows} reads them). */
     static SquashDifference rows(String table, List<String> chain, List<String> squash) {
         return new SquashDifference(Kind.ROWS, "after the squash's upgrade, the rows of " + table + " differ from the"
                 + " chain's: expected " + chain + ", found " + squash);
