@@ -510,6 +510,39 @@ class SquashTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void carriesAnUpdateOnlyWithACommentBeforeOnlyIntoTheSquashAndProvesIt() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            assertSquashCarriesTheFixOfReferenceData(db,
+                    "UPDATE /* fix */ ONLY kinds SET name = 'PASSWORD' WHERE id = 1");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void carriesAnUpdateIgnoreOfABacktickNameIntoTheSquashAndProvesIt() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB)) {
+            assertSquashCarriesTheFixOfReferenceData(db, "UPDATE IGNORE `kinds` SET name = 'PASSWORD' WHERE id = 1");
+        }
+    }
+
+    /**
+     * A squash from base of a revision that fills the reference table kinds and one that fixes its
+     * row with {@code fix} carries the fix, proven: a new database upgraded with it holds the fixed row.
+     */
+    void assertSquashCarriesTheFixOfReferenceData(TestDatabase db, String fix) throws IOException {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE kinds (id INT PRIMARY KEY, name VARCHAR(20));\n"
+                + "INSERT INTO kinds (id, name) VALUES (1, 'password');", "DROP TABLE kinds;");
+        files.add(B + "_b", A, fix + ";", "");
+
+        Squasher.Result result = squashToHead(db, new RecordingListener());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file()).split("(?m)^-- downgrade")[0]).contains(fix + ";");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT name FROM kinds")).containsExactly("PASSWORD");
+    }
+
     /**
      * A squash of two revisions that write rows to the user's table {@code table} keeps their
      * statements, and a new database upgraded with it holds the rows the chain left.

@@ -55,10 +55,7 @@ final class EmptyTableWrites {
     /** Tables there at the range's start when no trigger is: a write to one runs no code. */
     private final Set<String> quietAtStart = new HashSet<>();
 
-    private final SqlSyntax syntax;
-
-    private EmptyTableWrites(Start start, SqlSyntax syntax) {
-        this.syntax = syntax;
+    private EmptyTableWrites(Start start) {
         start.tables().forEach(table -> live.merge(folded(table), 1, Integer::sum));
         start.functions().forEach(function -> functions.add(folded(function)));
         if (!start.triggers()) {
@@ -120,15 +117,16 @@ final class EmptyTableWrites {
      * @param syntax the lexical rules of the database's client, by which the statements were split
      */
     static Set<Integer> of(List<String> statements, Start start, SqlSyntax syntax) {
-        EmptyTableWrites walk = new EmptyTableWrites(start, syntax);
+        EmptyTableWrites walk = new EmptyTableWrites(start);
         Set<Integer> positions = new TreeSet<>();
         int position = 0;
         for (String sql : statements) {
-            boolean data = DataStatements.target(sql) != null;
-            if (walk.onEmptyTable(sql, data)) {
+            StatementTokens words = StatementTokens.of(sql, syntax);
+            int table = words.writtenTable();
+            if (walk.onEmptyTable(words, table)) {
                 positions.add(position);
             }
-            if (data) {
+            if (table >= 0) {
                 position++;
             }
         }
@@ -137,13 +135,13 @@ final class EmptyTableWrites {
 
     /**
      * Follows one statement; whether it is an UPDATE or DELETE on a table that holds no rows.
-     * {@code data}: whether {@link DataStatements} takes it as one, naming its table.
+     * {@code table}: where the name of the table it writes stands when {@link DataStatements} takes
+     * it as a data statement (see {@link StatementTokens#writtenTable}), else -1.
      */
-    private boolean onEmptyTable(String sql, boolean data) {
+    private boolean onEmptyTable(StatementTokens words, int table) {
         if (blind) {
             return false;
         }
-        StatementTokens words = StatementTokens.of(sql, syntax);
         String keyword = words.word(0);
         if (keyword.equals("create") && createdCode(words)) {
             return false;
@@ -156,14 +154,14 @@ final class EmptyTableWrites {
             case "create" -> created(words);
             case "alter" -> altered(words);
             case "drop" -> dropped(words);
-            case "insert", "merge" -> written(data ? key(words, 2) : null);
+            case "insert", "merge", "replace" -> written(key(words, table));
             case "copy" -> written(words.word(words.nameEnd(1)).equals("to") ? null : key(words, 1));
             case "update", "delete" -> {
-                String table = data ? key(words, keyword.equals("update") ? 1 : 2) : null;
-                if (table != null && empty.contains(table) && !watched.contains(table)) {
+                String written = key(words, table);
+                if (written != null && empty.contains(written) && !watched.contains(written)) {
                     return true;
                 }
-                written(table);
+                written(written);
             }
             case "set", "reset" -> blind = words.tokens().stream().anyMatch(t -> folded(t.text()).equals(
                     "search_path"));

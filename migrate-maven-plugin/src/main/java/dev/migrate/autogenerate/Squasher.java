@@ -106,7 +106,7 @@ public final class Squasher {
         SquashRange range = SquashRange.of(graph, options.from(), options.to());
         listener.info("Squashing " + range.replaced().size() + " revision(s) from " + (range.from() == null ? "base"
                 : range.from().id()) + " to " + range.to().describe());
-        DataStatements written = DataStatements.of(range.replaced());
+        DataStatements written = DataStatements.of(range.replaced(), target.product().syntax());
         try (Workbench start = bench(); Workbench end = bench()) {
             start.upgrade(range.before());
             List<Revision> chain = new ArrayList<>(range.before());

@@ -2,6 +2,7 @@ package dev.migrate.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.database.mysql.MysqlSyntax;
 import dev.migrate.database.postgres.PostgresSyntax;
 import dev.migrate.sql.SqlSyntax;
 import java.util.List;
@@ -20,11 +21,12 @@ class EmptyTableWritesTest {
         return EmptyTableWrites.of(List.of(statements), EmptyTableWrites.Start.BASE, POSTGRES);
     }
 
-    @Test
-    void findsUpdatesAndDeletesOnATableTheRangeCreatedBeforeAnyRowIsWritten() {
-        assertThat(fromBase("CREATE TABLE flows (id INT, ui TEXT)", "UPDATE flows SET ui = '{}' WHERE ui = ''",
-                "DELETE FROM \"FLOWS\" WHERE ui IS NULL", "INSERT INTO flows (id) VALUES (1)",
-                "UPDATE flows SET ui = '[]'")).containsExactly(0, 1);
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ONLY ", "/* fix */ ONLY public."})
+    void findsUpdatesAndDeletesOnATableTheRangeCreatedBeforeAnyRowIsWritten(String only) {
+        assertThat(fromBase("CREATE TABLE flows (id INT, ui TEXT)",
+                "UPDATE " + only + "flows SET ui = '{}' WHERE ui = ''", "DELETE FROM " + only + "\"FLOWS\" WHERE ui IS NULL", "INSERT INTO flows (id) VALUES (1)",
+                "UPDATE " + only + "flows SET ui = '[]'")).containsExactly(0, 1);
     }
 
     @Test
@@ -146,5 +148,12 @@ class EmptyTableWritesTest {
                 "CREATE TABLE kinds (id INT, note TEXT)", "INSERT INTO kinds VALUES (1, 'see fill()')",
                 "SET application_name = 'no search_path'", "UPDATE flows SET id = 2"), new EmptyTableWrites.Start(
                         Set.of(), Set.of("fill"), false), POSTGRES)).containsExactly(1);
+    }
+
+    @Test
+    void findsAnUpdateOnATableMadeEmptyAfterMysqlModifiersAndBacktickNames() {
+        assertThat(EmptyTableWrites.of(List.of("CREATE TABLE `my flows` (id INT)", "CREATE TABLE kinds (id INT)",
+                "INSERT IGNORE INTO kinds VALUES (1)", "UPDATE LOW_PRIORITY `my flows` SET id = 2",
+                "DELETE QUICK FROM kinds"), EmptyTableWrites.Start.BASE, MysqlSyntax.INSTANCE)).containsExactly(1);
     }
 }
