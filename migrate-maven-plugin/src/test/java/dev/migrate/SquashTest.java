@@ -352,20 +352,41 @@ class SquashTest {
     void comparesAColumnTheChainFillsWithARandomValueByWhetherItHoldsOne(BothDatabases.Lazy lazy) throws IOException {
         TestDatabase db = lazy.get();
         String uuid = db.isPostgres() ? "gen_random_uuid()" : "RANDOM_UUID()";
-        RevisionFiles files = RevisionFiles.in(dir);
-        files.add(A + "_a", "base", "CREATE TABLE networks (id UUID PRIMARY KEY, name VARCHAR(10), parent UUID);\n"
-                + "INSERT INTO networks (id, name) VALUES (" + uuid + ", 'default');", "DROP TABLE networks;");
+
+        assertSquashComparesOnlyWhetherItHoldsAValue(db, "networks", "id", "CREATE TABLE networks (id UUID PRIMARY"
+                + " KEY, name VARCHAR(10), parent UUID);\nINSERT INTO networks (id, name) VALUES (" + uuid
+                + ", 'default');");
+        assertThat(db.column("SELECT name FROM networks WHERE id IS NOT NULL AND parent IS NULL"))
+                .containsExactly("default");
+    }
+
+    @OnBothDatabases
+    void comparesAColumnTheChainFillsWithTheTimeByWhetherItHoldsOne(BothDatabases.Lazy lazy) throws IOException {
+        TestDatabase db = lazy.get();
+        String now = db.isPostgres() ? "clock_timestamp()" : "CURRENT_TIMESTAMP";
+
+        assertSquashComparesOnlyWhetherItHoldsAValue(db, "events", "created", "CREATE TABLE events (id INT PRIMARY"
+                + " KEY, created TIMESTAMP);\nINSERT INTO events (id, created) VALUES (1, " + now + ");");
+        assertThat(db.column("SELECT id FROM events WHERE created IS NOT NULL")).containsExactly("1");
+    }
+
+    /**
+     * Squashes one revision that makes {@code table} and writes a row whose {@code column} differs
+     * from run to run: the rows differ at first, so the squash runs the chain again, finds the
+     * column varying and proves the squash by whether it holds a value; then runs the squash on db.
+     */
+    void assertSquashComparesOnlyWhetherItHoldsAValue(TestDatabase db, String table, String column, String upgrade)
+            throws IOException {
+        RevisionFiles.in(dir).add(A + "_a", "base", upgrade, "DROP TABLE " + table + ";");
         RecordingListener listener = new RecordingListener();
 
         Squasher.Result result = new Migrator(Configs.config(db.url(), dir), listener).squash(new Squasher.Options(null,
                 "head", null, false), false, Map.of());
 
         assertThat(result.warnings()).isEmpty();
-        assertThat(listener.events()).anyMatch(e -> e.contains("the rows of networks are compared with only whether id"
-                + " hold a value: two runs of the chain write different values there"));
+        assertThat(listener.events()).anyMatch(e -> e.contains("the rows of " + table + " are compared with only"
+                + " whether " + column + " hold a value: two runs of the chain write different values there"));
         migrator(db).upgrade("head");
-        assertThat(db.column("SELECT name FROM networks WHERE id IS NOT NULL AND parent IS NULL"))
-                .containsExactly("default");
     }
 
     @OnBothDatabases
@@ -487,6 +508,39 @@ class SquashTest {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB)) {
             assertSquashKeepsTheDataOf(db, "plugins");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void carriesAnUpdateOnlyWithACommentBeforeOnlyIntoTheSquashAndProvesIt() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            assertSquashCarriesTheFixOfReferenceData(db,
+                    "UPDATE /* fix */ ONLY kinds SET name = 'PASSWORD' WHERE id = 1");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void carriesAnUpdateIgnoreOfABacktickNameIntoTheSquashAndProvesIt() throws IOException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB)) {
+            assertSquashCarriesTheFixOfReferenceData(db, "UPDATE IGNORE `kinds` SET name = 'PASSWORD' WHERE id = 1");
+        }
+    }
+
+    /**
+     * A squash from base of a revision that fills the reference table kinds and one that fixes its
+     * row with {@code fix} carries the fix, proven: a new database upgraded with it holds the fixed row.
+     */
+    void assertSquashCarriesTheFixOfReferenceData(TestDatabase db, String fix) throws IOException {
+        RevisionFiles files = RevisionFiles.in(dir);
+        files.add(A + "_a", "base", "CREATE TABLE kinds (id INT PRIMARY KEY, name VARCHAR(20));\n"
+                + "INSERT INTO kinds (id, name) VALUES (1, 'password');", "DROP TABLE kinds;");
+        files.add(B + "_b", A, fix + ";", "");
+
+        Squasher.Result result = squashToHead(db, new RecordingListener());
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(result.file()).split("(?m)^-- downgrade")[0]).contains(fix + ";");
+        migrator(db).upgrade("head");
+        assertThat(db.column("SELECT name FROM kinds")).containsExactly("PASSWORD");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.migrate.autogenerate;
 
 import dev.migrate.revision.Revision;
+import dev.migrate.sql.SqlSyntax;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -14,19 +15,17 @@ import java.util.regex.Pattern;
 
 /**
  * The data statements of a range of revisions ({@code INSERT}, {@code UPDATE}, {@code DELETE},
- * {@code MERGE}), in their order, and the tables they write, so a squash keeps reference data and
- * its proof knows which tables' rows to compare.
+ * {@code MERGE}, MySQL's {@code REPLACE}, {@code COPY ... FROM}, each maybe led by a {@code WITH}
+ * list), in their order, and the tables they write, so a squash keeps reference data and its proof
+ * knows which tables' rows to compare.
  *
  * @param statements the statements, as sent
- * @param targets the table each statement writes, as named in it
+ * @param targets the table each statement writes, as named in it (of one that writes more, through
+ *     a {@code WITH} list, one: see {@link StatementTokens#writtenTable})
  */
 record DataStatements(List<String> statements, List<String> targets) {
 
-    private static final Pattern TARGET = Pattern.compile(
-            "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))?)",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern PART = Pattern.compile("\"([^\"]+)\"|([\\w$]+)");
+    private static final Pattern PART = Pattern.compile("\"([^\"]+)\"|`([^`]+)`|([\\w$]+)");
 
     DataStatements {
         statements = List.copyOf(statements);
@@ -148,14 +147,15 @@ record DataStatements(List<String> statements, List<String> targets) {
         List<String> parts = new ArrayList<>();
         Matcher part = PART.matcher(table);
         while (part.find()) {
-            if (part.group(1) != null) {
-                parts.add(part.group(1));
+            String quoted = part.group(1) != null ? part.group(1) : part.group(2);
+            if (quoted != null) {
+                parts.add(quoted);
             } else if (metadata.storesLowerCaseIdentifiers()) {
-                parts.add(part.group(2).toLowerCase(java.util.Locale.ROOT));
+                parts.add(part.group(3).toLowerCase(java.util.Locale.ROOT));
             } else if (metadata.storesUpperCaseIdentifiers()) {
-                parts.add(part.group(2).toUpperCase(java.util.Locale.ROOT));
+                parts.add(part.group(3).toUpperCase(java.util.Locale.ROOT));
             } else {
-                parts.add(part.group(2));
+                parts.add(part.group(3));
             }
         }
         return parts;
@@ -171,12 +171,13 @@ record DataStatements(List<String> statements, List<String> targets) {
                 : name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
-    static DataStatements of(List<Revision> revisions) {
+    /** The data statements of {@code revisions}' upgrades, read by {@code syntax}. */
+    static DataStatements of(List<Revision> revisions, SqlSyntax syntax) {
         List<String> statements = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         for (Revision revision : revisions) {
             for (dev.migrate.sql.Statement statement : revision.upgrade().statements()) {
-                String table = target(statement.sql());
+                String table = target(statement.sql(), syntax);
                 if (table != null) {
                     statements.add(statement.sql().strip());
                     tables.add(table);
@@ -186,10 +187,15 @@ record DataStatements(List<String> statements, List<String> targets) {
         return new DataStatements(statements, tables);
     }
 
-    /** The table {@code sql} writes when it is a data statement (as {@link #of} takes them), else null. */
-    static String target(String sql) {
-        Matcher matcher = TARGET.matcher(withoutLeadingComments(sql));
-        return matcher.find() ? matcher.group(1).replaceAll("\\s+", "") : null;
+    /**
+     * The table {@code sql} writes, as the statement names it, when it is a data statement (as
+     * {@link #of} takes them, see {@link StatementTokens#writtenTable}); else null. Read as the
+     * lexer of {@code syntax} reads it, so that neither a comment nor a quoted name reads as a keyword.
+     */
+    static String target(String sql, SqlSyntax syntax) {
+        StatementTokens words = StatementTokens.of(sql, syntax);
+        int table = words.writtenTable();
+        return table < 0 ? null : words.written(table);
     }
 
     /** The statements as section text, one per line ending in ';'. */
@@ -200,17 +206,5 @@ record DataStatements(List<String> statements, List<String> targets) {
         StringBuilder out = new StringBuilder("\n-- data statements of the replaced revisions, in their order\n");
         statements.forEach(sql -> out.append(sql).append(";\n"));
         return out.toString();
-    }
-
-    static String withoutLeadingComments(String sql) {
-        String text = sql.strip();
-        while (text.startsWith("--") || text.startsWith("/*")) {
-            int end = text.startsWith("--") ? text.indexOf('\n') : text.indexOf("*/") + 1;
-            if (end <= 0) {
-                return "";
-            }
-            text = text.substring(end + 1).strip();
-        }
-        return text;
     }
 }

@@ -2,7 +2,9 @@ package dev.migrate.autogenerate;
 
 import dev.migrate.revision.Revision;
 import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.sql.SqlSyntax;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code UPDATE} and {@code DELETE} statements of a range that run on a table holding no rows:
@@ -26,57 +26,21 @@ import java.util.regex.Pattern;
  * table a trigger or rule is on, or to a table the range did not make unless it was there at the
  * start and no trigger was), no later statement counts as running on an empty table. Names are compared by their last
  * part, case folded, so two tables that might be one are taken as one. Functions of extensions and of
- * the database itself are taken as writing no table of the project.
+ * the database itself are taken as writing no table of the project. Statements are read as the
+ * database's lexer reads them, so that neither a comment nor a quoted name reads as a keyword.
  */
 final class EmptyTableWrites {
-
-    private static final String NAME = "(?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))*";
-
-    private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?"
-            + "(?:(?:TEMP|TEMPORARY|UNLOGGED|CACHED|MEMORY)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")",
-            Pattern.CASE_INSENSITIVE);
-
-    /** What makes a new table hold rows from the start, or another table see its rows. */
-    private static final Pattern FILLED_AT_CREATION = Pattern.compile(
-            "\\bAS\\s*\\(?\\s*(?:SELECT|WITH|VALUES|TABLE|EXECUTE)\\b", Pattern.CASE_INSENSITIVE);
-
-    /** A new table whose rows another table shows. */
-    private static final Pattern INHERITING = Pattern.compile("\\bPARTITION\\s+OF\\b|\\bINHERITS\\b",
-            Pattern.CASE_INSENSITIVE);
-
-    /** Code set to run on writes or DDL whose table this walk could not read (an event trigger's is any). */
-    private static final Pattern CODE = Pattern.compile("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+|EVENT\\s+)?"
-            + "(?:TRIGGER|RULE)\\b", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern RENAME_TABLE = Pattern.compile("^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?"
-            + "(?:ONLY\\s+)?(" + NAME + ")\\s+RENAME\\s+TO\\s+(" + NAME + ")\\s*$", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern ATTACH = Pattern.compile("\\b(?:ATTACH\\s+PARTITION|INHERIT)\\b",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern DROP_TABLE = Pattern.compile("^DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.*?)"
-            + "(?:\\s+(?:CASCADE|RESTRICT))?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-    private static final Pattern CREATE_ROUTINE = Pattern.compile("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?"
-            + "(?:FUNCTION|PROCEDURE|AGGREGATE)\\s+(" + NAME + ")", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern CREATE_TRIGGER = Pattern.compile("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?"
-            + "(?:CONSTRAINT\\s+)?TRIGGER\\b.*?\\bON\\s+(" + NAME + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-    private static final Pattern CREATE_RULE = Pattern.compile("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?RULE\\b.*?"
-            + "\\bTO\\s+(" + NAME + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-    private static final Pattern COPY = Pattern.compile("^COPY\\s+(" + NAME + ")", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern PART = Pattern.compile("\"([^\"]+)\"|([\\w$]+)");
-
-    private static final Pattern CALL = Pattern.compile("(\"[^\"]+\"|[\\w$]+)\\s*\\(");
-
-    private static final Pattern FIRST_WORD = Pattern.compile("^[A-Za-z]+");
 
     /** Statements that write no rows and run no code of the project. */
     private static final Set<String> INERT = Set.of("", "comment", "grant", "revoke", "analyze", "vacuum", "lock",
             "begin", "commit", "start", "end", "savepoint", "release", "checkpoint", "reindex", "cluster");
+
+    /** What stands before TABLE in a CREATE TABLE, at most one of each set, in this order. */
+    private static final Set<String> SCOPES = Set.of("global", "local");
+    private static final Set<String> PERSISTENCE = Set.of("temp", "temporary", "unlogged", "cached", "memory");
+
+    /** Words that begin a query, where a CREATE TABLE names no column: the new table holds its rows. */
+    private static final Set<String> QUERY = Set.of("as", "select", "values", "table");
 
     /** How many tables by each (folded) name exist; which of them a CREATE TABLE of the range made. */
     private final Map<String, Integer> live = new HashMap<>();
@@ -92,10 +56,10 @@ final class EmptyTableWrites {
     private final Set<String> quietAtStart = new HashSet<>();
 
     private EmptyTableWrites(Start start) {
-        start.tables().forEach(table -> live.merge(key(table), 1, Integer::sum));
-        start.functions().forEach(function -> functions.add(key(function)));
+        start.tables().forEach(table -> live.merge(folded(table), 1, Integer::sum));
+        start.functions().forEach(function -> functions.add(folded(function)));
         if (!start.triggers()) {
-            start.tables().forEach(table -> quietAtStart.add(key(table)));
+            start.tables().forEach(table -> quietAtStart.add(folded(table)));
         }
     }
 
@@ -133,11 +97,14 @@ final class EmptyTableWrites {
         }
     }
 
-    /** As {@link #of(List, Start)}, for the upgrade statements of {@code replaced} run on a database at {@code start}. */
-    static Set<Integer> of(List<Revision> replaced, SchemaSnapshot start) {
+    /**
+     * As {@link #of(List, Start, SqlSyntax)}, for the upgrade statements of {@code replaced} run on a
+     * database at {@code start}, read by {@code syntax}.
+     */
+    static Set<Integer> of(List<Revision> replaced, SchemaSnapshot start, SqlSyntax syntax) {
         List<String> statements = new ArrayList<>();
         replaced.forEach(revision -> revision.upgrade().statements().forEach(s -> statements.add(s.sql())));
-        return of(statements, Start.of(start));
+        return of(statements, Start.of(start), syntax);
     }
 
     /**
@@ -147,80 +114,125 @@ final class EmptyTableWrites {
      *
      * @param statements the range's upgrade statements, in run order
      * @param start what the database at the range's start has
+     * @param syntax the lexical rules of the database's client, by which the statements were split
      */
-    static Set<Integer> of(List<String> statements, Start start) {
+    static Set<Integer> of(List<String> statements, Start start, SqlSyntax syntax) {
         EmptyTableWrites walk = new EmptyTableWrites(start);
         Set<Integer> positions = new TreeSet<>();
         int position = 0;
         for (String sql : statements) {
-            String target = DataStatements.target(sql);
-            if (walk.onEmptyTable(DataStatements.withoutLeadingComments(sql), target)) {
+            StatementTokens words = StatementTokens.of(sql, syntax);
+            int table = words.writtenTable();
+            if (walk.onEmptyTable(words, table)) {
                 positions.add(position);
             }
-            if (target != null) {
+            if (table >= 0) {
                 position++;
             }
         }
         return positions;
     }
 
-    /** Follows one statement; whether it is an UPDATE or DELETE on a table that holds no rows. */
-    private boolean onEmptyTable(String sql, String target) {
+    /**
+     * Follows one statement; whether it is an UPDATE or DELETE on a table that holds no rows.
+     * {@code table}: where the name of the table it writes stands when {@link DataStatements} takes
+     * it as a data statement (see {@link StatementTokens#writtenTable}), else -1.
+     */
+    private boolean onEmptyTable(StatementTokens words, int table) {
         if (blind) {
             return false;
         }
-        String keyword = firstWord(sql);
-        Matcher routine = CREATE_ROUTINE.matcher(sql);
-        if (routine.find()) {
-            // its body runs when it is called, not now
-            functions.add(key(routine.group(1)));
+        String keyword = words.word(0);
+        if (keyword.equals("create") && createdCode(words)) {
             return false;
         }
-        Matcher trigger = CREATE_TRIGGER.matcher(sql);
-        if (trigger.find()) {
-            watched.add(key(trigger.group(1)));
-            return false;
-        }
-        Matcher rule = CREATE_RULE.matcher(sql);
-        if (rule.find()) {
-            watched.add(key(rule.group(1)));
-            return false;
-        }
-        if (callsAFunctionOfTheProject(sql) || CODE.matcher(sql).find()) {
+        if (callsAFunctionOfTheProject(words)) {
             blind = true;
             return false;
         }
         switch (keyword) {
-            case "create" -> created(sql);
-            case "alter" -> altered(sql);
-            case "drop" -> dropped(sql);
-            case "insert", "merge", "copy" -> written(target != null ? target : copied(sql));
+            case "create" -> created(words);
+            case "alter" -> altered(words);
+            case "drop" -> dropped(words);
+            case "insert", "merge", "replace" -> written(key(words, table));
+            case "copy" -> written(words.word(words.nameEnd(1)).equals("to") ? null : key(words, 1));
             case "update", "delete" -> {
-                if (target != null && empty.contains(key(target)) && !watched.contains(key(target))) {
+                String written = key(words, table);
+                if (written != null && empty.contains(written) && !watched.contains(written)) {
                     return true;
                 }
-                written(target);
+                written(written);
             }
-            case "set", "reset" -> blind = sql.toLowerCase(Locale.ROOT).contains("search_path");
+            case "set", "reset" -> blind = words.tokens().stream().anyMatch(t -> folded(t.text()).equals(
+                    "search_path"));
             default -> blind = !INERT.contains(keyword);
         }
         return false;
     }
 
-    private void created(String sql) {
-        Matcher table = CREATE_TABLE.matcher(sql);
-        if (!table.find()) {
+    /**
+     * A CREATE of code that runs later: a routine (its body runs when it is called, not now), a
+     * trigger or a rule (a write to its table runs code), or one whose table this walk cannot read,
+     * after which it trusts nothing. False for any other CREATE.
+     */
+    private boolean createdCode(StatementTokens words) {
+        int at = words.is(1, "or", "replace") ? 3 : 1;
+        switch (words.word(at)) {
+            case "function", "procedure", "aggregate" -> {
+                String name = key(words, at + 1);
+                if (name == null) {
+                    return false;
+                }
+                functions.add(name);
+            }
+            case "trigger" -> watch(key(words, words.triggerTable(at + 1)));
+            case "constraint", "event" -> {
+                if (!words.word(at + 1).equals("trigger")) {
+                    return false;
+                }
+                // an event trigger's table is any
+                watch(words.word(at).equals("event") ? null : key(words, words.triggerTable(at + 2)));
+            }
+            case "rule" -> {
+                int as = words.nameEnd(at + 1);
+                watch(as > 0 && words.is(as, "as", "on") && words.word(as + 3).equals("to")
+                        ? key(words, as + 4) : null);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void watch(String table) {
+        if (table == null) {
+            blind = true;
+        } else {
+            watched.add(table);
+        }
+    }
+
+    private void created(StatementTokens words) {
+        int at = 1;
+        at += SCOPES.contains(words.word(at)) ? 1 : 0;
+        at += PERSISTENCE.contains(words.word(at)) ? 1 : 0;
+        if (!words.word(at).equals("table")) {
             return; // an index, a sequence, a type, a view, an extension: no rows of the project's tables
         }
-        String rest = sql.substring(table.end());
-        if (INHERITING.matcher(rest).find()) {
+        at += words.is(at + 1, "if", "not", "exists") ? 4 : 1;
+        String key = key(words, at);
+        if (key == null) {
+            return;
+        }
+        List<String> rest = words.outsideParentheses(words.nameEnd(at));
+        if (rest.contains("inherits") || Collections.indexOfSubList(rest, List.of("partition", "of")) >= 0) {
             blind = true; // its rows are the parent's too
             return;
         }
-        String key = key(table.group(1));
         if (live.merge(key, 1, Integer::sum) == 1) {
             made.add(key);
-            if (!FILLED_AT_CREATION.matcher(rest).find()) {
+            if (rest.stream().noneMatch(QUERY::contains)) {
                 empty.add(key);
             }
         } else {
@@ -230,38 +242,47 @@ final class EmptyTableWrites {
         }
     }
 
-    private void altered(String sql) {
-        Matcher rename = RENAME_TABLE.matcher(sql);
-        if (rename.find()) {
-            String from = key(rename.group(1));
-            String to = key(rename.group(2));
-            boolean wasMade = made.remove(from);
-            boolean wasEmpty = empty.remove(from);
-            boolean wasWatched = watched.contains(from);
-            gone(from);
-            if (live.merge(to, 1, Integer::sum) == 1 && wasMade) {
-                made.add(to);
-                if (wasEmpty) {
-                    empty.add(to);
-                }
-                if (wasWatched) {
-                    watched.add(to);
-                }
-            } else {
-                made.remove(to);
-                empty.remove(to);
-            }
-        } else if (ATTACH.matcher(sql).find()) {
+    private void altered(StatementTokens words) {
+        int name = words.is(1, "table") ? 2 : -1;
+        name += name > 0 && words.is(name, "if", "exists") ? 2 : 0;
+        name += name > 0 && words.is(name, "only") ? 1 : 0;
+        int rename = name > 0 ? words.nameEnd(name) : -1;
+        int to = rename + 2;
+        if (rename > 0 && words.is(rename, "rename", "to") && words.nameEnd(to) == words.size()) {
+            renamed(key(words, name), key(words, to));
+        } else if (words.contains("attach", "partition") || words.contains("inherit")) {
             blind = true;
         }
     }
 
-    private void dropped(String sql) {
-        Matcher drop = DROP_TABLE.matcher(sql);
-        if (drop.find()) {
-            for (String name : drop.group(1).split(",")) {
-                gone(key(name));
+    private void renamed(String from, String to) {
+        boolean wasMade = made.remove(from);
+        boolean wasEmpty = empty.remove(from);
+        boolean wasWatched = watched.contains(from);
+        gone(from);
+        if (live.merge(to, 1, Integer::sum) == 1 && wasMade) {
+            made.add(to);
+            if (wasEmpty) {
+                empty.add(to);
             }
+            if (wasWatched) {
+                watched.add(to);
+            }
+        } else {
+            made.remove(to);
+            empty.remove(to);
+        }
+    }
+
+    private void dropped(StatementTokens words) {
+        if (!words.is(1, "table")) {
+            return;
+        }
+        int at = words.is(2, "if", "exists") ? 4 : 2;
+        while (words.nameEnd(at) > 0) {
+            gone(key(words, at));
+            int end = words.nameEnd(at);
+            at = words.is(end, ",") ? end + 1 : -1;
         }
     }
 
@@ -275,54 +296,43 @@ final class EmptyTableWrites {
         }
     }
 
-    private static String copied(String sql) {
-        Matcher copy = COPY.matcher(sql);
-        return copy.find() && !sql.substring(copy.end()).strip().toUpperCase(Locale.ROOT).startsWith("TO")
-                ? copy.group(1) : null;
-    }
-
     /**
-     * A write to {@code table}: it holds rows from now on. A write to a table a trigger or rule of the
-     * range is on, or to one the range did not make (made by an extension, or there at the start
-     * when a trigger is) may run code that writes any other table.
+     * A write to {@code table} (a folded last part, null when not known): it holds rows from now on.
+     * A write to a table a trigger or rule of the range is on, or to one the range did not make (made
+     * by an extension, or there at the start when a trigger is) may run code that writes any other table.
      */
     private void written(String table) {
         if (table == null) {
             blind = true;
             return;
         }
-        String key = key(table);
-        empty.remove(key);
-        if (watched.contains(key) || !made.contains(key) && !quietAtStart.contains(key)) {
+        empty.remove(table);
+        if (watched.contains(table) || !made.contains(table) && !quietAtStart.contains(table)) {
             blind = true;
         }
     }
 
-    private boolean callsAFunctionOfTheProject(String sql) {
-        if (functions.isEmpty()) {
-            return false;
-        }
-        Matcher word = CALL.matcher(sql);
-        while (word.find()) {
-            if (functions.contains(key(word.group(1)))) {
+    /** Whether a word followed by a parenthesis names a function the project made. */
+    private boolean callsAFunctionOfTheProject(StatementTokens words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.is(i + 1, "(") && functions.contains(folded(words.word(i)))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static String firstWord(String sql) {
-        Matcher word = FIRST_WORD.matcher(sql);
-        return word.find() ? word.group().toLowerCase(Locale.ROOT) : "";
+    /**
+     * The key of the name at {@code at}: its last part, folded, so that two names that might be one
+     * give one key; null when no name is there.
+     */
+    private static String key(StatementTokens words, int at) {
+        String name = words.lastPart(at);
+        return name == null ? null : folded(name);
     }
 
-    /** The last part of a name, unquoted and folded: two names that might be one table give one key. */
-    static String key(String name) {
-        String last = null;
-        Matcher part = PART.matcher(name.strip());
-        while (part.find()) {
-            last = part.group(1) != null ? part.group(1) : part.group(2);
-        }
-        return last == null ? name.strip().toLowerCase(Locale.ROOT) : last.toLowerCase(Locale.ROOT);
+    /** A name as the catalog holds it, folded, so that two names that might be one give one key. */
+    private static String folded(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

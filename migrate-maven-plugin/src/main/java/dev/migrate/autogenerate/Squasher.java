@@ -106,7 +106,7 @@ public final class Squasher {
         SquashRange range = SquashRange.of(graph, options.from(), options.to());
         listener.info("Squashing " + range.replaced().size() + " revision(s) from " + (range.from() == null ? "base"
                 : range.from().id()) + " to " + range.to().describe());
-        DataStatements written = DataStatements.of(range.replaced());
+        DataStatements written = DataStatements.of(range.replaced(), target.product().syntax());
         try (Workbench start = bench(); Workbench end = bench()) {
             start.upgrade(range.before());
             List<Revision> chain = new ArrayList<>(range.before());
@@ -124,7 +124,8 @@ public final class Squasher {
             }
             SchemaSnapshot fromSnapshot = start.snapshot();
             SchemaSnapshot toSnapshot = end.snapshot();
-            Set<Integer> onEmptyTables = EmptyTableWrites.of(range.replaced(), fromSnapshot);
+            Set<Integer> onEmptyTables = EmptyTableWrites.of(range.replaced(), fromSnapshot,
+                    target.product().syntax());
             DataStatements data = written.without(onEmptyTables).writing(all.tables());
             SchemaChanges planned = ChangePlanner.plan(fromSnapshot, toSnapshot, SequenceOwners.read(start),
                     SequenceOwners.read(end), Autogenerator.writer(start.dialect()));
@@ -157,9 +158,9 @@ public final class Squasher {
             }
             Set<Integer> leftOut = new java.util.TreeSet<>();
             Set<Integer> moot = new java.util.TreeSet<>();
-            List<String> found = proveWhole(start, changes, data, chainRows, computed, fromSnapshot, toSnapshot,
-                    range.from() == null ? leftOut : null, moot);
-            if (found.stream().anyMatch(Squasher::rowsDiffer)) {
+            List<SquashDifference> found = proveWhole(start, changes, data, chainRows, computed, fromSnapshot,
+                    toSnapshot, range.from() == null ? leftOut : null, moot);
+            if (found.stream().anyMatch(difference -> difference.kind() == SquashDifference.Kind.ROWS)) {
                 // a value computed as the chain wrote it (a random UUID, the time) differs from run to run:
                 // of such a column only whether it holds a value can be compared
                 Map<String, Set<String>> varying = varyingColumns(chain, chainRows.keySet(), end, computed);
@@ -180,7 +181,8 @@ public final class Squasher {
                     }
                 }
             }
-            warnings.addAll(found);
+            List<String> unproven = found.stream().map(SquashDifference::message).toList();
+            warnings.addAll(unproven);
             if (!leftOut.isEmpty()) {
                 listener.info("left out of the squash, proven to change no row a new database has: " + leftOut.size()
                         + " data statement(s) that name what is gone at " + range.to().id() + ", such as "
@@ -215,8 +217,8 @@ public final class Squasher {
                                 warnings) + "\nwrite the range by hand, or add -Dmigrate.squash.force=true to write"
                         + " the squash with these TODOs and finish it yourself");
             }
-            String todo = warnings.stream().filter(w -> !w.startsWith("TODO in the squash"))
-                    .map(w -> "-- TODO " + w.replace('\n', ' ') + "\n").reduce("", String::concat);
+            String todo = unproven.stream().map(w -> "-- TODO " + w.replace('\n', ' ') + "\n").reduce("",
+                    String::concat);
             Path file = RevisionWriter.write(revisions, new NewRevision(range.from() == null ? List.of()
                     : List.of(range.from().id()), message(options, range), List.of(), List.of()), Instant.now(),
                     todo + upgrade, downgrade);
@@ -227,10 +229,6 @@ public final class Squasher {
             throw new DatabaseUnavailableException("squash cannot build its scratch databases: " + e.getMessage()
                     + " (SQL state " + e.getSQLState() + ")", e);
         }
-    }
-
-    private static boolean rowsDiffer(String difference) {
-        return difference.startsWith("after the squash's upgrade, the rows of");
     }
 
     /** The columns whose values differ between the chain in {@code end} and a second run of it. */
@@ -279,15 +277,15 @@ public final class Squasher {
      * @param moot where the squash's upgrade fills the positions of the UPDATE and DELETE statements
      *     that changed no row (null: not asked)
      */
-    private List<String> proveWhole(Workbench start, SchemaChanges changes, DataStatements data,
+    private List<SquashDifference> proveWhole(Workbench start, SchemaChanges changes, DataStatements data,
             Map<String, List<String>> chainRows, Map<String, Set<String>> computed, SchemaSnapshot fromSnapshot,
             SchemaSnapshot toSnapshot, Set<Integer> leftOut, Set<Integer> moot) throws SQLException {
-        List<String> differences = new ArrayList<>();
+        List<SquashDifference> differences = new ArrayList<>();
         try (Connection connection = start.connection()) {
             List<String> upgrade = new ArrayList<>();
             changes.upgrade().forEach(placed -> upgrade.add(placed.sql()));
             String failed = run(connection, upgrade);
-            List<String> leftOutFailures = new ArrayList<>();
+            List<SquashDifference> leftOutFailures = new ArrayList<>();
             for (int i = 0; failed == null && i < data.statements().size(); i++) {
                 String sql = data.statements().get(i);
                 try (Statement statement = connection.createStatement()) {
@@ -300,7 +298,7 @@ public final class Squasher {
                 }
                 if (failed != null && leftOut != null) {
                     leftOut.add(i);
-                    leftOutFailures.add("the squash's upgrade fails: " + failed);
+                    leftOutFailures.add(SquashDifference.upgradeFails(failed));
                     failed = null;
                 }
             }
@@ -313,7 +311,7 @@ public final class Squasher {
                 leftOut.clear();
             }
             if (failed != null) {
-                differences.add("the squash's upgrade fails: " + failed);
+                differences.add(SquashDifference.upgradeFails(failed));
             }
         }
         return differences;
@@ -322,33 +320,28 @@ public final class Squasher {
     /** After the squash's upgrade ran: its schema and rows against the chain's, then its downgrade. */
     private void proveRest(Connection connection, Workbench start, SchemaChanges changes,
             Map<String, List<String>> chainRows, Map<String, Set<String>> computed, SchemaSnapshot fromSnapshot,
-            SchemaSnapshot toSnapshot, List<String> differences) throws SQLException {
+            SchemaSnapshot toSnapshot, List<SquashDifference> differences) throws SQLException {
         for (SnapshotDiff.Difference difference : SnapshotDiff.between(toSnapshot, start.read(connection))) {
-            differences.add("after the squash's upgrade, " + difference.object().display() + " differs from the"
-                    + " chain's: expected " + SnapshotDiff.collapse(String.valueOf(difference.expected()))
-                    + ", found " + SnapshotDiff.collapse(String.valueOf(difference.actual())));
+            differences.add(SquashDifference.schema(difference));
         }
         for (Map.Entry<String, List<String>> rows : chainRows.entrySet()) {
             List<String> squashRows = Rows.read(connection, rows.getKey(),
                     computed.getOrDefault(rows.getKey(), Set.of()));
             if (squashRows == null) {
-                differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " cannot be read (the"
-                        + " chain has the table)");
+                differences.add(SquashDifference.rowsUnreadable(rows.getKey()));
             } else if (!squashRows.equals(rows.getValue())) {
-                differences.add("after the squash's upgrade, the rows of " + rows.getKey() + " differ from the"
-                        + " chain's: expected " + rows.getValue() + ", found " + squashRows);
+                differences.add(SquashDifference.rows(rows.getKey(), rows.getValue(), squashRows));
             }
         }
         List<String> downgrade = new ArrayList<>();
         changes.downgrade().forEach(placed -> downgrade.add(placed.sql()));
         String failed = run(connection, downgrade);
         if (failed != null) {
-            differences.add("the squash's downgrade fails: " + failed);
+            differences.add(SquashDifference.downgradeFails(failed));
             return;
         }
         for (SnapshotDiff.Difference difference : SnapshotDiff.between(fromSnapshot, start.read(connection))) {
-            differences.add("after the squash's downgrade, " + difference.object().display() + " differs from"
-                    + " the schema at the range's start");
+            differences.add(SquashDifference.downgradeLeaves(difference));
         }
     }
 

@@ -63,7 +63,8 @@ final class PlaceholderEscapes {
                 SqlToken token = tokens.get(i);
                 // a quoted identifier keeps its placeholders inside its one token
                 expected.add(token.text().indexOf("${") < 0 ? token
-                        : new SqlToken(replaceIn(token.text(), value), token.word()));
+                        : new SqlToken(replaceIn(token.text(), value), token.word(),
+                                replaceIn(token.written(), value)));
                 continue;
             }
             String name = nameOf(written, tokens, i, end);

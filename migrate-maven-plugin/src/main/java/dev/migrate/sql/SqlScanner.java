@@ -291,12 +291,12 @@ final class SqlScanner {
                     return skipString(pos + 1, '"', has(Feature.BACKSLASH_ESCAPES), "string literal \"...\"");
                 }
                 if (has(Feature.DOUBLE_QUOTED_IDENTIFIERS)) {
-                    return quotedIdentifier(start + 1, '"');
+                    return quotedIdentifier(start, start + 1, '"');
                 }
                 break;
             case '`':
                 if (has(Feature.BACKTICK_IDENTIFIERS)) {
-                    return quotedIdentifier(start + 1, '`');
+                    return quotedIdentifier(start, start + 1, '`');
                 }
                 break;
             case '$':
@@ -349,7 +349,7 @@ final class SqlScanner {
                     return skipString(pos + 3, '\'', false, "string literal");
                 }
                 if (n2 == '"') {
-                    return quotedIdentifier(pos + 3, '"');
+                    return quotedIdentifier(pos, pos + 3, '"');
                 }
             }
         }
@@ -362,19 +362,23 @@ final class SqlScanner {
             routineBody.identifier(text, start, pos - start, parenDepth == 0);
         }
         if (tokens != null) {
-            tokens.add(new SqlToken(text.substring(start, pos).toLowerCase(Locale.ROOT), true));
+            String written = text.substring(start, pos);
+            tokens.add(new SqlToken(written.toLowerCase(Locale.ROOT), true, written));
         }
         return true;
     }
 
-    /** A quoted identifier whose text starts at {@code from}; a word token without its quotes. */
-    private boolean quotedIdentifier(int from, char quote) {
+    /**
+     * A quoted identifier written from {@code start}, its text from {@code from}; a word token
+     * without its quotes.
+     */
+    private boolean quotedIdentifier(int start, int from, char quote) {
         if (!skipQuotedIdentifier(from, quote)) {
             return false;
         }
         if (tokens != null) {
             String q = String.valueOf(quote);
-            tokens.add(new SqlToken(text.substring(from, pos - 1).replace(q + q, q), true));
+            tokens.add(new SqlToken(text.substring(from, pos - 1).replace(q + q, q), true, text.substring(start, pos)));
         }
         return true;
     }
@@ -382,7 +386,8 @@ final class SqlScanner {
     /** Punctuation, a number or a parameter between {@code start} and {@code end}. */
     private void token(int start, int end) {
         if (tokens != null) {
-            tokens.add(new SqlToken(text.substring(start, end), false));
+            String written = text.substring(start, end);
+            tokens.add(new SqlToken(written, false, written));
         }
     }
 
