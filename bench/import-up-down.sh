@@ -4,7 +4,7 @@
 # order, for benchmarks on real histories (bench/realistic.sh, bench/squash.sh).
 #
 # Usage: bench/import-up-down.sh SOURCE_DIR TARGET_DIR [DIALECT]
-#   SOURCE_DIR  holds <version>_<name>[.<dialect>][.autocommit].(up|down).sql, or (Diesel) folders
+#   SOURCE_DIR  holds <version>_<name>[.<dialect>][.autocommit].(up|down).sql (the name may hold dots), or (Diesel) folders
 #               <version>_<name>/ with up.sql, down.sql and an optional metadata.toml, the version
 #               a date such as 2019-02-26-002946 (its dashes left out when ordering), and
 #               "run_in_transaction = false" in metadata.toml giving "transactional: false"
@@ -27,11 +27,12 @@ declare -A name up down up_auto up_specific down_specific
 shopt -s nullglob
 for path in "$src"/*.sql; do
   file=${path##*/}
-  [[ $file =~ ^([0-9]+)_([^.]+)\.(([a-z0-9]+)\.)?(autocommit\.)?(up|down)\.sql$ ]] || continue
-  version=${BASH_REMATCH[1]} base=${BASH_REMATCH[2]} which=${BASH_REMATCH[4]} auto=${BASH_REMATCH[5]} way=${BASH_REMATCH[6]}
-  [[ $which == autocommit ]] && which= auto=yes
-  if [[ -n $which ]]; then
-    [[ $which =~ ^($dialects)$ ]] || continue
+  # read from the right: a name may hold dots itself (golang-migrate's "000056_upgrade_channels_v6.0.up.sql")
+  [[ $file =~ ^([0-9]+)_(.+)\.(up|down)\.sql$ ]] || continue
+  version=${BASH_REMATCH[1]} base=${BASH_REMATCH[2]} way=${BASH_REMATCH[3]} which= auto=
+  [[ $base == *.autocommit ]] && base=${base%.autocommit} auto=yes
+  if [[ $base =~ ^(.+)\.($dialects)$ ]]; then
+    base=${BASH_REMATCH[1]} which=${BASH_REMATCH[2]}
     [[ $which == "$dialect" ]] || continue
   fi
   name[$version]=$base
