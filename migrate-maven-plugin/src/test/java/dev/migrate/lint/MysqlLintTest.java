@@ -90,6 +90,13 @@ class MysqlLintTest {
     }
 
     @Test
+    void procedureTheUpgradeCallsAndDropsIsNotLeftForTheDowngrade() {
+        assertThat(rules(lint("DELIMITER //\nCREATE PROCEDURE FixNotes()\nBEGIN\n  UPDATE t SET note = '' WHERE note IS NULL;"
+                + "\nEND//\nDELIMITER ;\nCALL FixNotes();\nDROP PROCEDURE IF EXISTS FixNotes;", "SELECT 1;")))
+                .doesNotContain("downgrade-forgets-object");
+    }
+
+    @Test
     void mysqlRulesHoldOnMysqlOnly() {
         String upgrade = "ALTER TABLE t MODIFY note VARCHAR(40) CHARACTER SET utf8;\nUPDATE t SET note = 'x';";
         String downgrade = "ALTER TABLE t MODIFY note VARCHAR(20);";
