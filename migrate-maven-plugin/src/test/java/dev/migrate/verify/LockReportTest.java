@@ -101,6 +101,19 @@ class LockReportTest {
     }
 
     @Test
+    void secondIndexOnATableTheRevisionAlreadyLockedIsNotSaidToTakeNoLock() {
+        // the first index's SHARE lock is held until commit: the second takes the same, nothing new to measure
+        history("CREATE INDEX ix_a_amount ON a (amount);\nCREATE INDEX ix_a_label ON a (label);",
+                "DROP INDEX ix_a_label;\nDROP INDEX ix_a_amount;");
+
+        VerifyResult result = verify(db, dir);
+
+        assertThat(warnings(result)).singleElement().asString().contains(":5 takes SHARE on table public.a");
+        assertThat(result.findings()).extracting(dev.migrate.common.Finding::message)
+                .noneMatch(message -> message.contains("measured no lock"));
+    }
+
+    @Test
     void typeChangeThatPassedOnlyOnEmptyTablesClaimsNoMeasurement() {
         history("ALTER TABLE a ALTER COLUMN label TYPE NUMERIC USING label::numeric;",
                 "ALTER TABLE a ALTER COLUMN label TYPE VARCHAR(40);");
