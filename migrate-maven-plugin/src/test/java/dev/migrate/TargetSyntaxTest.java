@@ -101,6 +101,36 @@ class TargetSyntaxTest {
     }
 
     @Test
+    void mysqlRoutineBodyWithoutDelimiterLinesIsAFileProblemNotTransactionControl() {
+        // as golang-migrate's MySQL files have it: the mysql client ends the statement at DECLARE's ';'
+        String file = String.join("\n",
+                "-- parents: base",                                          // 1
+                "-- upgrade",                                                // 2
+                "CREATE TABLE t (id INT PRIMARY KEY, note VARCHAR(20));",    // 3
+                "CREATE PROCEDURE fix_notes()",                              // 4
+                "BEGIN",                                                     // 5
+                "  DECLARE n INT;",                                          // 6
+                "  IF n > 0 THEN UPDATE t SET note = ''; END IF;",           // 7
+                "END;",                                                      // 8
+                "CALL fix_notes();",                                         // 9
+                "DROP PROCEDURE fix_notes;",                                 // 10
+                "-- downgrade",                                              // 11
+                "DELIMITER //",                                              // 12
+                "CREATE TRIGGER t_note BEFORE INSERT ON t FOR EACH ROW",     // 13
+                "BEGIN IF NEW.note IS NULL THEN SET NEW.note = ''; END IF; END//", // 14
+                "DELIMITER ;",                                               // 15
+                "DROP TABLE t;");                                            // 16
+        RevisionFileParser.Result result = RevisionFileParser.parse(Path.of(R1 + "_a.sql"),
+                file.getBytes(StandardCharsets.UTF_8), MysqlSyntax.INSTANCE);
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("in the upgrade section, the BEGIN ... END body of this CREATE PROCEDURE"
+                    + " ends at its first ';'").contains("DELIMITER //");
+        });
+    }
+
+    @Test
     void aBacktickTableCrashesNothingOnPostgresRules() {
         RevisionFiles.in(dir).add(R1 + "_create_a", "base", "CREATE TABLE `a`;\nCREATE TABLE (id int);", "");
         Migrator migrator = new Migrator(Configs.config("jdbc:postgresql://127.0.0.1:1/none", dir), new RecordingListener());

@@ -171,6 +171,14 @@ public final class RevisionFileParser {
                         + " rules)");
             }
         }
+        for (Statement statement : statements) {
+            String kind = StatementSplitter.cutRoutineBody(statement.sql(), syntax);
+            if (kind != null) {
+                problem(statement.line(), "in the " + which + " section, the BEGIN ... END body of this CREATE " + kind
+                        + " ends at its first ';' (by " + syntax.name() + " rules every ';' ends a statement): put a line"
+                        + " 'DELIMITER //' before it, end it with 'END//' and put a line 'DELIMITER ;' after it");
+            }
+        }
         return new Section(text, firstLine, statements, Checksums.sha256(text), syntax);
     }
 

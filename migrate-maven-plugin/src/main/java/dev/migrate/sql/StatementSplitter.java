@@ -104,6 +104,51 @@ public final class StatementSplitter {
         return SqlScanner.tokens(sql, syntax);
     }
 
+    private static final java.util.Set<String> ROUTINE_KINDS = java.util.Set.of("procedure", "function", "trigger",
+            "event");
+
+    /**
+     * The kind ({@code PROCEDURE}, {@code FUNCTION}, {@code TRIGGER}, {@code EVENT}) of a routine,
+     * trigger or event whose {@code BEGIN ... END} body a client that ends a statement at every
+     * separator ({@code mysql}: no DELIMITER line changed it) cut short, so that {@code sql} is only
+     * its head; null for any other statement. Its last words hold no {@code END} ({@code END},
+     * {@code END label}, {@code END IF}, {@code END LOOP label} close a whole one).
+     */
+    public static String cutRoutineBody(String sql, SqlSyntax syntax) {
+        if (!syntax.has(SqlSyntax.Feature.DELIMITER_COMMAND) || !leadingWords(sql, syntax, 1).equals(List.of("create"))) {
+            return null;
+        }
+        List<SqlToken> tokens = SqlScanner.tokens(sql, syntax);
+        String kind = null;
+        for (int i = 1; i < Math.min(tokens.size(), 16) && kind == null; i++) {
+            SqlToken token = tokens.get(i);
+            if (token.text().equals("(")) {
+                break;
+            }
+            if (token.word() && !token.quoted() && ROUTINE_KINDS.contains(token.text())) {
+                kind = token.text().toUpperCase(Locale.ROOT);
+            }
+        }
+        if (kind == null) {
+            return null;
+        }
+        boolean body = false;
+        List<String> lastWords = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if (!token.word() || token.quoted()) {
+                continue;
+            }
+            // NEW.begin is a column, not a block
+            body |= token.text().equals("begin") && (i == 0 || !tokens.get(i - 1).text().equals("."));
+            lastWords.add(token.text());
+            if (lastWords.size() > 3) {
+                lastWords.remove(0);
+            }
+        }
+        return body && !lastWords.contains("end") ? kind : null;
+    }
+
     /** Up to {@code count} leading word tokens of {@code sql}, lower-cased; fewer when a non-word comes first. */
     static List<String> leadingWords(String sql, SqlSyntax syntax, int count) {
         List<String> words = new ArrayList<>(count);
