@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * stairway built. A re-upgrade that ran squashes instead of their chains goes down to base once
  * more, through the squashes' downgrades: each must return to the database as it was before the
  * squash ran, and keep the rows it kept. It runs only when the stairway applied everything and nothing irreversible is in the
- * way; a failed plan ends it, reported where it failed (a failed downgrade to base leaves the squashes to a new database).
+ * way; a failed plan ends it, reported where it failed (a downgrade to base that fails, or a re-upgrade that fails
+ * on what the downgrade left, leaves the squashes to a new database).
  */
 final class FullCycle {
 
@@ -62,6 +63,7 @@ final class FullCycle {
         long down = -1;
         long up = -1;
         boolean wentDown = false;
+        boolean cameBack = false;
         try {
             List<Revision> plan = graph.downgradePlan(new Target.Base(), ids(applied)).steps();
             down = runPlan(Direction.DOWN, plan, Phase.BASE, true);
@@ -72,6 +74,7 @@ final class FullCycle {
             List<Revision> reupgrade = graph.upgradePlan(new Target.Heads(), Set.of()).steps();
             Map<String, Observation> beforeSquash = new HashMap<>();
             up = upObservingSquashes(reupgrade, beforeSquash);
+            cameBack = true;
             Observation again = session.observe();
             ledger.compare(null, Phase.HEAD, "re-upgrade to head", Comparison.HEAD, head, again);
             // through a squash, the history records the squash where the stairway recorded its chain
@@ -86,8 +89,9 @@ final class FullCycle {
         }
         ledger.row(new VerifyResult.Row("full cycle", null, -1, down, up, ledger.errorCount() > errorsBefore
                 ? "FAILED" : "ok"));
-        if (!wentDown && session.scratch().canRebuild() && graph.ordered().stream().anyMatch(graph::isAlternative)) {
-            // a downgrade of the chain failed, so the re-upgrade never ran the squashes: held on a new database
+        if (!cameBack && session.scratch().canRebuild() && graph.ordered().stream().anyMatch(graph::isAlternative)) {
+            // a downgrade of the chain failed, or left something behind that made the re-upgrade fail: the squashes
+            // were not held against the chain there, so they are on a new database
             squashesOnANewDatabase(baseline, head);
         }
     }
@@ -98,7 +102,8 @@ final class FullCycle {
     }
 
     /**
-     * Where the chain cannot go down to base (an irreversible revision, a downgrade that fails), the squashes are still held
+     * Where the chain cannot go down to base and up again (an irreversible revision, a downgrade that fails or leaves
+     * what the re-upgrade then fails on), the squashes are still held
      * against the chain: a new scratch database is upgraded to head through them and compared with
      * the head the stairway built, then goes down through them where they are reversible.
      */

@@ -93,6 +93,26 @@ class VerifySquashTest {
     }
 
     @OnBothDatabases
+    void holdsASquashOnANewDatabaseWhenTheChainsDowngradeLeavesWhatTheReUpgradeFailsOn(BothDatabases.Lazy lazy) {
+        TestDatabase db = lazy.get();
+        RevisionFiles files = RevisionFiles.in(dir);
+        // the downgrade of b drops a table of another name: b is left, and the squash cannot create it again
+        files.add(A + "_a", "base", "CREATE TABLE a (id INT);", "DROP TABLE a;");
+        files.add(B + "_b", A, "CREATE TABLE b (id INT);", "DROP TABLE IF EXISTS bb;");
+        files.addWithHeader(S + "_squash", "-- parents: base\n-- replaces: " + A + ", " + B,
+                "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);", "DROP TABLE b;\nDROP TABLE a;");
+
+        VerifyResult result = verify(db, dir);
+
+        assertThat(result.rows()).filteredOn(row -> row.name().equals("full cycle")).singleElement()
+                .satisfies(row -> assertThat(row.result()).isEqualTo("FAILED"));
+        assertThat(result.rows()).filteredOn(row -> row.name().equals("squashes on a new database")).singleElement()
+                .satisfies(row -> assertThat(row.result()).isEqualTo("ok"));
+        assertThat(errors(result)).noneMatch(message -> message.contains("upgrade of a new database through the"
+                + " squashes"));
+    }
+
+    @OnBothDatabases
     void reportsASquashWhoseDowngradeLosesTheRowsOfATableBeforeIt(BothDatabases.Lazy lazy) {
         TestDatabase db = lazy.get();
         // the schema comes back, the rows of a (there before the squash) do not
