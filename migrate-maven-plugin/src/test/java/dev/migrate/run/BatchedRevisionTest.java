@@ -185,4 +185,25 @@ class BatchedRevisionTest {
             assertThat(db.column("SELECT n FROM seen")).containsExactly("2");
         }
     }
+
+    @Test
+    void aWithWhoseMainStatementIsADataChangeGoesInTheBatchAndEachOfItsSubqueriesRunsWhole() {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+            // as a squash carries lemmy's: a data change in the list, RETURNING what the main UPDATE reads
+            RevisionGraph graph = revisions(db, "CREATE TABLE a (id INT PRIMARY KEY, done BOOLEAN);\n"
+                    + "INSERT INTO a SELECT n, false FROM generate_series(1, 3) n;\nCREATE TABLE b (a_id INT);\n"
+                    + "WITH x AS (\nINSERT INTO b SELECT id FROM a RETURNING a_id)\nUPDATE a SET done = true FROM x"
+                    + " WHERE a.id = x.a_id;\nUPDATE seen SET n = 2;");
+            List<String> points = new ArrayList<>();
+
+            upgrade(db, graph, points);
+
+            assertThat(points).contains(R2 + " up: statements 1-5 in one batch, after it")
+                    .noneMatch(point -> point.startsWith(R2 + " up: statement "));
+            assertThat(db.column("SELECT a_id FROM b ORDER BY a_id")).containsExactly("1", "2", "3");
+            assertThat(db.column("SELECT id || ' ' || done FROM a ORDER BY id")).containsExactly("1 true", "2 true",
+                    "3 true");
+            assertThat(db.column("SELECT n FROM seen")).containsExactly("2");
+        }
+    }
 }

@@ -44,7 +44,7 @@ final class PostgresBatches {
     /**
      * Whether {@code statement} surely returns no rows: its first word (read by psql's lexical
      * rules, so a comment or string cannot pass for it) starts a statement that returns none, and a
-     * data change has no {@code RETURNING} word. Anything else (SELECT, VALUES, TABLE, WITH, SHOW,
+     * data change has no {@code RETURNING} word (a WITH, see {@link #withReturnsNoRows}). Anything else (SELECT, VALUES, TABLE, SHOW,
      * EXPLAIN, CALL, EXECUTE, FETCH, a parenthesis ...) is taken to return rows.
      */
     static boolean returnsNoRows(Statement statement) {
@@ -56,6 +56,9 @@ final class PostgresBatches {
             tokens = StatementSplitter.tokens(sql, PostgresSyntax.INSTANCE);
             first = tokens.isEmpty() || !tokens.get(0).word() ? "" : tokens.get(0).text();
         }
+        if (first.equals("with")) {
+            return withReturnsNoRows(tokens != null ? tokens : StatementSplitter.tokens(sql, PostgresSyntax.INSTANCE));
+        }
         if (!NO_ROWS.contains(first)) {
             return false;
         }
@@ -66,6 +69,84 @@ final class PostgresBatches {
             tokens = StatementSplitter.tokens(sql, PostgresSyntax.INSTANCE);
         }
         return tokens.stream().noneMatch(token -> token.word() && token.text().equalsIgnoreCase("returning"));
+    }
+
+    /**
+     * Whether a statement that starts with WITH returns no rows: its main statement, after the list
+     * of named subqueries, is a data change without a RETURNING of its own. A subquery's RETURNING
+     * (a data change in the list feeding the main statement) returns nothing to the client, and such
+     * a subquery runs to its end whatever the main statement reads of it. Read strictly: anything
+     * but a name, a column list, AS, [NOT] MATERIALIZED and the parenthesized subquery before the
+     * main statement (a SEARCH or CYCLE clause, say) counts as returning rows.
+     */
+    private static boolean withReturnsNoRows(List<SqlToken> tokens) {
+        int at = 1;
+        if (isKeyword(tokens, at, "recursive")) {
+            at++;
+        }
+        while (true) {
+            if (at >= tokens.size() || !tokens.get(at).word()) {
+                return false;
+            }
+            at++;
+            if (isPunctuation(tokens, at, "(")) {
+                at = afterParentheses(tokens, at);
+            }
+            if (!isKeyword(tokens, at, "as")) {
+                return false;
+            }
+            at++;
+            if (isKeyword(tokens, at, "not")) {
+                at++;
+            }
+            if (isKeyword(tokens, at, "materialized")) {
+                at++;
+            }
+            if (!isPunctuation(tokens, at, "(")) {
+                return false;
+            }
+            at = afterParentheses(tokens, at);
+            if (!isPunctuation(tokens, at, ",")) {
+                break;
+            }
+            at++;
+        }
+        if (at >= tokens.size() || tokens.get(at).quoted() || !MAY_RETURN.contains(tokens.get(at).text())) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = at + 1; i < tokens.size(); i++) {
+            if (isPunctuation(tokens, i, "(")) {
+                depth++;
+            } else if (isPunctuation(tokens, i, ")")) {
+                depth--;
+            } else if (depth == 0 && isKeyword(tokens, i, "returning")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The position after the parenthesis opened at {@code open} closes (past the end when it never does). */
+    private static int afterParentheses(List<SqlToken> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (isPunctuation(tokens, i, "(")) {
+                depth++;
+            } else if (isPunctuation(tokens, i, ")") && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return tokens.size();
+    }
+
+    private static boolean isKeyword(List<SqlToken> tokens, int at, String keyword) {
+        return at < tokens.size() && tokens.get(at).word() && !tokens.get(at).quoted()
+                && tokens.get(at).text().equals(keyword);
+    }
+
+    private static boolean isPunctuation(List<SqlToken> tokens, int at, String mark) {
+        return at < tokens.size() && !tokens.get(at).word() && tokens.get(at).text().equals(mark);
     }
 
     /**

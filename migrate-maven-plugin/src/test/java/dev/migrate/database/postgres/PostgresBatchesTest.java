@@ -27,7 +27,11 @@ class PostgresBatchesTest {
     @ParameterizedTest
     @ValueSource(strings = {"SELECT setval('s', 42)", "select create_hypertable('t', 'at')",
         "SELECT pg_catalog.set_config('search_path', '', false)", "WITH x AS (SELECT 1) SELECT * FROM x",
-        "WITH d AS (DELETE FROM t RETURNING id) INSERT INTO u SELECT id FROM d", "VALUES (1)", "TABLE t",
+        "WITH d AS (DELETE FROM t RETURNING id) INSERT INTO u SELECT id FROM d RETURNING id",
+        "WITH d AS (DELETE FROM t RETURNING id) SELECT * FROM d", "WITH \"as\" AS (SELECT 1) SELECT 2",
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SEARCH DEPTH FIRST BY n SET o"
+                + " INSERT INTO t SELECT n FROM r", "WITH x AS (SELECT 1), y AS (SELECT 2) TABLE x",
+        "WITH x AS (SELECT 1) \"update\" t SET a = 1", "WITH x AS (SELECT 1", "WITH", "VALUES (1)", "TABLE t",
         "INSERT INTO t VALUES (1) RETURNING id", "UPDATE t SET a = 1\nRETURNING *", "DELETE FROM t RETURNING id",
         "MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN DELETE RETURNING t.id", "CALL p(1, NULL)",
         "SHOW search_path", "EXPLAIN ANALYZE SELECT 1", "EXECUTE plan (1)", "FETCH ALL FROM c", "(SELECT 1)",
@@ -43,7 +47,12 @@ class PostgresBatchesTest {
         "DO $$ BEGIN PERFORM 1; INSERT INTO t VALUES (1) RETURNING id INTO x; END $$",
         "CREATE FUNCTION f() RETURNS SETOF int AS $$ SELECT 1 $$ LANGUAGE sql", "ALTER TABLE t ADD COLUMN c INT",
         "COMMENT ON TABLE t IS 'SELECT'", "GRANT SELECT ON t TO u", "SET search_path TO app", "ANALYZE",
-        "insert/* x */into t values (1)", "LOCK TABLE t IN ACCESS EXCLUSIVE MODE"})
+        "insert/* x */into t values (1)", "LOCK TABLE t IN ACCESS EXCLUSIVE MODE",
+        "WITH d AS (DELETE FROM t RETURNING id) INSERT INTO u SELECT id FROM d",
+        "WITH x AS (\nINSERT INTO person (name) SELECT name FROM site RETURNING person.id)\nUPDATE\n    local_site\nSET"
+                + " system_account = x.id\nFROM\n    x",
+        "with recursive r (n) as not materialized (select 1), s as materialized (select (2)) delete from t"
+                + " where id in (select n from r)", "WITH x AS (SELECT 1) UPDATE t SET a = (SELECT 1 FROM x) -- RETURNING a\n"})
     void statementsThatReturnNoRowsGoInBatches(String sql) {
         assertThat(PostgresBatches.returnsNoRows(new Statement(sql, 1))).isTrue();
     }
